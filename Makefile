@@ -1,0 +1,39 @@
+# Two commands do everything: `make demo` and `make test`. Each sets up its own virtual environment.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: demo test lint typecheck unit eval bench fuzz clean-venv docs
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+## demo: set up, then clean the bundled example corpus and print the records and a summary
+demo: $(VENV)/.installed
+	$(BIN)/python examples/demo.py
+
+## test: set up with the dev tools, then ruff, mypy (strict on src/) and pytest
+test: $(VENV)/.installed lint typecheck unit
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests examples benchmarks
+	$(BIN)/ruff format --check src tests examples benchmarks
+
+typecheck: $(VENV)/.installed
+	$(BIN)/mypy
+
+unit: $(VENV)/.installed
+	$(BIN)/pytest -q
+
+## docs: regenerate docs/codes.md from the code catalogue
+docs: $(VENV)/.installed
+	$(BIN)/python -m newsclean.codes > docs/codes.md
+
+clean-venv:
+	rm -rf $(VENV)

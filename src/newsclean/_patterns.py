@@ -1,0 +1,76 @@
+"""Loading pattern data files and matching untrusted text under a time limit.
+
+Every match on scraped text goes through :func:`finditer` or :func:`search`, which pass a timeout
+to ``regex``. A pattern that runs out of time raises :class:`TimeoutError`; the pipeline turns that
+into a ``pipeline.regex_timeout`` finding for the filter that ran it, so one hostile document
+cannot stall a worker.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+import regex
+
+from newsclean.errors import PatternDataError
+
+#: Seconds a single pattern may spend on one text. The pipeline can change it per run.
+DEFAULT_TIMEOUT = 1.0
+
+Pattern = regex.Pattern[str]
+Match = regex.Match[str]
+
+
+def compile_pattern(pattern: str, flags: int = 0, **named_lists: Any) -> Pattern:
+    """Compile once, with ``regex`` (named lists allowed)."""
+    return regex.compile(pattern, flags, **named_lists)
+
+
+def finditer(
+    pattern: Pattern, text: str, *, timeout: float | None = DEFAULT_TIMEOUT, pos: int = 0
+) -> Iterator[Match]:
+    """``pattern.finditer`` with a timeout on the whole scan."""
+    return pattern.finditer(text, pos, timeout=timeout)
+
+
+def search(
+    pattern: Pattern, text: str, *, timeout: float | None = DEFAULT_TIMEOUT, pos: int = 0
+) -> Match | None:
+    return pattern.search(text, pos, timeout=timeout)
+
+
+def fullmatch(
+    pattern: Pattern, text: str, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> Match | None:
+    return pattern.fullmatch(text, timeout=timeout)
+
+
+def data_text(relative: str) -> str:
+    """Read a package data file, e.g. ``"boilerplate/en.txt"``."""
+    return (
+        resources.files("newsclean").joinpath("data").joinpath(relative).read_text(encoding="utf-8")
+    )
+
+
+def data_files(folder: str) -> list[str]:
+    """Names of the files in a package data folder, sorted."""
+    base = resources.files("newsclean").joinpath("data").joinpath(folder)
+    return sorted(p.name for p in base.iterdir() if p.is_file())
+
+
+@functools.lru_cache(maxsize=64)
+def phrase_lines(relative: str) -> tuple[tuple[int, str], ...]:
+    """The non-empty, non-comment lines of a data file, with their line numbers."""
+    out = []
+    for lineno, raw in enumerate(data_text(relative).splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if "\t" in raw and raw.count("\t") > 1:
+            msg = f"data/{relative}:{lineno}: at most one tab (phrase<TAB>category) per line"
+            raise PatternDataError(msg)
+        out.append((lineno, line))
+    return tuple(out)

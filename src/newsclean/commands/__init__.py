@@ -1,0 +1,1 @@
+"""Subcommands of the ``newsclean`` command, one module each."""

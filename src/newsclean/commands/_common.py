@@ -1,0 +1,148 @@
+"""Options and helpers that several subcommands share."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsclean.codes import Severity
+from newsclean.io import FieldMap, Item, Reject, read_items
+from newsclean.pipeline import Pipeline
+from newsclean.presets import PRESETS, default_pipeline, load_toml, pipeline_from_config
+from newsclean.record import Article
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        default=["-"],
+        metavar="FILE",
+        help="JSONL files (.gz too), .txt files (one record each) or folders; '-' or none: stdin",
+    )
+    parser.add_argument(
+        "--text-field", default="text", help="JSON field holding the text (default: text)"
+    )
+    parser.add_argument(
+        "--id-field", default="id", help="JSON field holding the record id (default: id)"
+    )
+    parser.add_argument(
+        "--title-field", default="title", help="JSON field holding the title (default: title)"
+    )
+
+
+def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("pipeline")
+    group.add_argument(
+        "--preset",
+        choices=sorted(PRESETS),
+        default=None,
+        help="extracted (default): extractor output; page: all visible text of a page",
+    )
+    group.add_argument("--config", metavar="TOML", help="build the pipeline from a TOML file")
+
+
+def pipeline_from_args(args: argparse.Namespace, **options: Any) -> Pipeline:
+    if getattr(args, "config", None):
+        config = load_toml(args.config)
+        if args.preset:
+            config.setdefault("pipeline", {})["preset"] = args.preset
+        return pipeline_from_config(config)
+    return default_pipeline(args.preset or "extracted", **options)
+
+
+def fields_from_args(args: argparse.Namespace) -> FieldMap:
+    return FieldMap(text=args.text_field, id=args.id_field, title=args.title_field)
+
+
+@dataclass
+class Summary:
+    """Counts of one run: every input is read, then cleaned or rejected."""
+
+    read: int = 0
+    cleaned: int = 0
+    rejected: int = 0
+    not_ok: int = 0
+    findings: Counter[str] = field(default_factory=Counter)
+    docs_with: Counter[str] = field(default_factory=Counter)
+    removals: Counter[str] = field(default_factory=Counter)
+    worst: Severity | None = None
+
+    def add(self, article: Article) -> None:
+        self.read += 1
+        self.cleaned += 1
+        self.not_ok += not article.ok
+        self.findings.update(f.code for f in article.findings)
+        self.docs_with.update({f.code for f in article.findings})
+        self.removals.update(r.reason for r in article.removals)
+        for f in article.findings:
+            if self.worst is None or f.severity > self.worst:
+                self.worst = f.severity
+
+    def add_reject(self, reject: Reject) -> None:
+        self.read += 1
+        self.rejected += 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "cleaned": self.cleaned,
+            "rejected": self.rejected,
+            "not_ok": self.not_ok,
+            "findings": dict(sorted(self.findings.items())),
+            "documents_with_finding": dict(sorted(self.docs_with.items())),
+            "removals": dict(sorted(self.removals.items())),
+        }
+
+    def render(self) -> str:
+        lines = [
+            f"read {self.read}, cleaned {self.cleaned}, rejected {self.rejected} (not ok: {self.not_ok})"
+        ]
+        if self.findings:
+            lines.append("findings by code (count, documents):")
+            lines += [
+                f"  {code:<32} {n:>7} {self.docs_with[code]:>7}"
+                for code, n in sorted(self.findings.items())
+            ]
+        if self.removals:
+            lines.append("removals by reason:")
+            lines += [f"  {code:<32} {n:>7}" for code, n in sorted(self.removals.items())]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    item: Item
+    article: Article | None = None
+    reject: Reject | None = None
+
+
+def clean_one(pipeline: Pipeline, item: Item) -> Outcome:
+    """Clean one input; any failure becomes a reject with a reason, never a crash of the run."""
+    if item.reject is not None:
+        return Outcome(item, reject=item.reject)
+    assert item.record is not None
+    try:
+        return Outcome(item, article=pipeline(item.record))
+    except Exception as exc:  # one bad record must not stop the stream
+        reason = f"{type(exc).__name__}: {exc}"
+        text = item.record.get("text")
+        excerpt = text[:120] if isinstance(text, str) else ""
+        return Outcome(item, reject=Reject(item.source, item.line, reason, excerpt))
+
+
+def clean_items(pipeline: Pipeline, items: Iterable[Item]) -> Iterator[Outcome]:
+    for item in items:
+        yield clean_one(pipeline, item)
+
+
+def iter_items(args: argparse.Namespace) -> Iterator[Item]:
+    return read_items(args.inputs, fields_from_args(args))
+
+
+def eprint(*parts: object) -> None:
+    print(*parts, file=sys.stderr)

@@ -1,0 +1,91 @@
+"""The headline: find it, move it from the body into the title, and check it against a given one.
+
+Runs as the last strip-stage filter, so it sees the first line that survived boilerplate removal.
+A line is taken as the headline only when the line after it reads like prose; once the headline is
+gone the body starts with prose, so cleaning the body again finds no headline (idempotence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rapidfuzz import fuzz, utils
+
+from newsclean._patterns import compile_pattern
+from newsclean.pipeline import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
+from newsclean.registry import register_filter
+
+WORD_RE = compile_pattern(r"\w+(?:['’.-]\w+)*")
+SENTENCE_END_RE = compile_pattern(r"[.!?…。！？][\"'”’»)\]]*$")
+TITLE_BAD_END_RE = compile_pattern(r"[.,;:…]$")
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text, timeout=1.0)
+
+
+def looks_like_headline(text: str, *, max_words: int = 30) -> bool:
+    """Short, starts with a capital or digit, no sentence-final stop."""
+    n = len(words(text))
+    if not 3 <= n <= max_words or len(text) > 300:
+        return False
+    first = text.lstrip("\"'“‘«¿¡([")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    return not TITLE_BAD_END_RE.search(text.rstrip("\"'”’»)]"), timeout=1.0)
+
+
+def looks_like_prose(text: str) -> bool:
+    """A paragraph of running text: several words ending a sentence, or many words."""
+    n = len(words(text))
+    return n >= 25 or (n >= 8 and bool(SENTENCE_END_RE.search(text, timeout=1.0)))
+
+
+def same_headline(a: str, b: str) -> bool:
+    return fuzz.ratio(a, b, processor=utils.default_process) >= 90
+
+
+@register_filter
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DetectTitle:
+    """Move the headline line out of the body and into ``title``."""
+
+    name: ClassVar[str] = "detect_title"
+    stage: ClassVar[Stage] = Stage.STRIP
+    max_words: int = 30
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        kept = draft.kept()
+        if len(kept) < 2:
+            return EMPTY
+        first, after = kept[0], kept[1]
+        line = first.text.strip()
+        if draft.title_given and draft.title is not None:
+            if same_headline(line, draft.title):
+                return Proposal(
+                    removals=(BlockRemoval(first.index, "structure.title", "same_as_given"),)
+                )
+            if self._is_headline(first, after):
+                flag = Flag(
+                    "headline.conflict",
+                    first.span,
+                    f"the given title {draft.title!r} differs from the text's headline {line!r}",
+                    {"given": draft.title, "in_text": line},
+                )
+                return Proposal(
+                    removals=(BlockRemoval(first.index, "structure.title", "headline_line"),),
+                    flags=(flag,),
+                )
+            return EMPTY
+        if self._is_headline(first, after):
+            return Proposal(
+                removals=(BlockRemoval(first.index, "structure.title", "headline_line"),),
+                title=line,
+            )
+        return EMPTY
+
+    def _is_headline(self, first: Block, after: Block) -> bool:
+        return looks_like_headline(
+            first.text.strip(), max_words=self.max_words
+        ) and looks_like_prose(after.text)

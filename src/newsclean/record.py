@@ -1,0 +1,220 @@
+"""The clean article record and the facts attached to it: findings, removals and edits.
+
+Every span is a half-open ``(start, end)`` range of code points in :attr:`Article.original`, the
+text exactly as it came in, so any claim the record makes can be checked against the input.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsclean.codes import Severity
+
+Span = tuple[int, int]
+
+
+def _span(value: Any) -> Span:
+    start, end = value
+    return (int(start), int(end))
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem in the text, reported and left in place.
+
+    Args:
+        code: a slug from :mod:`newsclean.codes`, e.g. ``"template.token"``.
+        severity: how bad it is.
+        span: where, in the original text.
+        message: what is wrong, in words a person can act on.
+        evidence: what backs the claim (the matched token, knowledge-base rows, a date window).
+        filter: the name of the filter that raised it.
+    """
+
+    code: str
+    severity: Severity
+    span: Span
+    message: str
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+    filter: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "span": list(self.span),
+            "message": self.message,
+            "evidence": dict(self.evidence),
+            "filter": self.filter,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        return cls(
+            code=data["code"],
+            severity=Severity.parse(data["severity"]),
+            span=_span(data["span"]),
+            message=data["message"],
+            evidence=dict(data.get("evidence") or {}),
+            filter=data.get("filter", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A block taken out of the body: where it was, what it said, and why.
+
+    ``text`` is ``original[span[0]:span[1]]``.
+    """
+
+    span: Span
+    text: str
+    reason: str
+    filter: str = ""
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": list(self.span),
+            "text": self.text,
+            "reason": self.reason,
+            "filter": self.filter,
+            "rule": self.rule,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Removal:
+        return cls(
+            span=_span(data["span"]),
+            text=data["text"],
+            reason=data["reason"],
+            filter=data.get("filter", ""),
+            rule=data.get("rule", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A normalization change: ``original[span]`` was replaced by ``replacement``."""
+
+    span: Span
+    replacement: str
+    code: str
+    filter: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": list(self.span),
+            "replacement": self.replacement,
+            "code": self.code,
+            "filter": self.filter,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Edit:
+        return cls(
+            span=_span(data["span"]),
+            replacement=data["replacement"],
+            code=data["code"],
+            filter=data.get("filter", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean article record. Immutable; derive changed copies with :func:`dataclasses.replace`.
+
+    ``text`` is the body: ``paragraphs`` joined by blank lines. ``paragraph_spans`` says where each
+    paragraph came from in ``original``. ``ok`` is false when any finding is at error severity.
+    """
+
+    text: str
+    original: str
+    title: str | None = None
+    paragraphs: tuple[str, ...] = ()
+    paragraph_spans: tuple[Span, ...] = ()
+    id: str | None = None
+    url: str | None = None
+    site: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    findings: tuple[Finding, ...] = ()
+    removals: tuple[Removal, ...] = ()
+    edits: tuple[Edit, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is at error severity."""
+        return all(f.severity < Severity.ERROR for f in self.findings)
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The distinct finding codes of this record."""
+        return frozenset(f.code for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; :meth:`from_dict` reads it back to an equal record."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "text": self.text,
+            "paragraphs": list(self.paragraphs),
+            "paragraph_spans": [list(s) for s in self.paragraph_spans],
+            "url": self.url,
+            "site": self.site,
+            "published": self.published,
+            "lang": self.lang,
+            "ok": self.ok,
+            "findings": [f.to_dict() for f in self.findings],
+            "removals": [r.to_dict() for r in self.removals],
+            "edits": [e.to_dict() for e in self.edits],
+            "original": self.original,
+            "meta": dict(self.meta),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        return cls(
+            text=data["text"],
+            original=data["original"],
+            title=data.get("title"),
+            paragraphs=tuple(data.get("paragraphs") or ()),
+            paragraph_spans=tuple(_span(s) for s in data.get("paragraph_spans") or ()),
+            id=data.get("id"),
+            url=data.get("url"),
+            site=data.get("site"),
+            published=data.get("published"),
+            lang=data.get("lang"),
+            findings=tuple(Finding.from_dict(f) for f in data.get("findings") or ()),
+            removals=tuple(Removal.from_dict(r) for r in data.get("removals") or ()),
+            edits=tuple(Edit.from_dict(e) for e in data.get("edits") or ()),
+            meta=dict(data.get("meta") or {}),
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, line: str) -> Article:
+        return cls.from_dict(json.loads(line))
+
+    def _repr_html_(self) -> str:
+        from newsclean.display import article_html
+
+        return article_html(self)
+
+    def __repr__(self) -> str:
+        title = (self.title or "")[:60]
+        return (
+            f"<Article id={self.id!r} title={title!r} paragraphs={len(self.paragraphs)} "
+            f"removals={len(self.removals)} findings={len(self.findings)} ok={self.ok}>"
+        )
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=True)
