@@ -31,6 +31,18 @@ typecheck: $(VENV)/.installed
 unit: $(VENV)/.installed
 	$(BIN)/pytest -q
 
+## eval: score both presets on ../shared/data/boilerplate-dev.jsonl (skips when ../shared is absent)
+eval: $(VENV)/.installed
+	$(BIN)/python benchmarks/eval_boilerplate.py --shared $(SHARED)
+
+## bench: throughput, memory and scaling against named baselines in the same run
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench.py --shared $(SHARED)
+
+## fuzz: long fuzzing runs (a short smoke run is part of `make test`)
+fuzz: $(VENV)/.installed
+	$(BIN)/python fuzz/run.py --seconds 600
+
 ## docs: regenerate docs/codes.md from the code catalogue
 docs: $(VENV)/.installed
 	$(BIN)/python -m newsclean.codes > docs/codes.md
