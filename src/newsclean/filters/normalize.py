@@ -8,10 +8,14 @@ or full-width forms. Curly quotes and full-width characters are kept as written.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 import ftfy
+from ftfy import badness, chardata
 
 from newsclean._offsets import TextEdit
 from newsclean._patterns import compile_pattern, finditer
@@ -20,9 +24,98 @@ from newsclean.registry import register_filter
 
 LINE_BREAK_RE = compile_pattern(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 
-# Text made only of these (printable ASCII, tab, newline, and no '&' that could start an HTML entity)
-# is returned unchanged by ftfy with the settings below: the fast path skips ftfy for it.
-FTFY_NOOP_RE = compile_pattern(r"[\t\n\x20-\x25\x27-\x7e]*")
+# ---------------------------------------------------------------------------------------------
+# The ftfy fast path: decide, without running ftfy, that ftfy would return a line unchanged.
+#
+# With our settings, ``ftfy.fix_and_explain`` changes a line only through these steps, each of which
+# leaves a line alone unless the line holds something the step acts on:
+#
+# - ``unescape_html``: needs ``&`` (every entity starts with it);
+# - ``fix_encoding``: returns ASCII text and text that ``badness.is_bad`` rejects unchanged: so a
+#   line that is not "bad" by ftfy's own test is left alone (we call that same test);
+# - ``fix_c1_controls``: U+0080-U+009F; ``fix_latin_ligatures``: the keys of ``chardata.LIGATURES``;
+#   ``fix_line_breaks``: CR, U+2028, U+2029, U+0085; ``fix_surrogates``: U+D800-U+DFFF;
+#   ``remove_terminal_escapes``: ESC; ``remove_control_chars``: the keys of
+#   ``chardata.CONTROL_CHARS``; (``fix_character_width`` and ``uncurl_quotes`` are off);
+# - normalization: leaves text alone when ``unicodedata.is_normalized`` says it is in that form.
+#
+# ``badness.is_bad`` is one regular-expression search, still slow on long lines. Every alternative
+# of ftfy's ``BADNESS_RE`` needs at least one character of a small set (C1 controls, the "bad",
+# "law", "currency", "numeric", punctuation, box-drawing and upper-case accented categories of
+# ``badness.MOJIBAKE_CATEGORIES``, and a few literals), so lines without any of them skip the
+# search. That set was derived from the pattern of the ftfy releases we test; if ftfy's pattern
+# changes, the set falls back to "any non-ASCII character", which is always safe.
+#
+# These are single character classes (linear scans that cannot backtrack), run with the standard
+# library's ``re``, which scans large non-ASCII classes about 20x faster than ``regex``.
+# tests/test_ftfy_fastpath.py checks the result against ftfy on generated and real text.
+
+#: ftfy lines longer than this are split by ftfy itself; they always go through ftfy
+_FTFY_MAX_LINE = ftfy.TextFixerConfig().max_decode_length
+
+
+def _char_class(chars: object) -> str:
+    return "".join(re.escape(chr(c) if isinstance(c, int) else str(c)) for c in chars)  # type: ignore[attr-defined]
+
+
+_FTFY_ACTS_ON_RE = re.compile(
+    "[&\x1b\r\x0c\x80-\x9f\u2028\u2029\ud800-\udfff"
+    + _char_class(chardata.LIGATURES)
+    + _char_class(chardata.CONTROL_CHARS)
+    + "]"
+)
+
+#: sha256 of ``badness.BADNESS_RE.pattern`` for the ftfy releases the trigger set was derived from
+_KNOWN_BADNESS_PATTERNS = frozenset(
+    {"9dcc0f2ac90d9ae3c85eb7b9b2c0b8a8e8126153847c2b30c91a0bb263f3b8c4"}
+)
+
+
+def _badness_trigger() -> re.Pattern[str]:
+    digest = hashlib.sha256(badness.BADNESS_RE.pattern.encode("utf-8")).hexdigest()
+    if digest not in _KNOWN_BADNESS_PATTERNS:
+        return re.compile("[^\x00-\x7f]")
+    cats = badness.MOJIBAKE_CATEGORIES
+    names = ("c1", "bad", "law", "currency", "numeric", "start_punctuation", "end_punctuation")
+    names += ("upper_accented", "box")
+    # literals of the remaining alternatives: [Œœ][^A-Za-z], [ÂÃÎÐ]..., × [²³], [ØÙ]..., вЂ,
+    # ГўВЂВ, Ã[\xa0¡], [ÃÂ][ ], the degree sign of the Cyrillic and Greek sequences
+    return re.compile("[" + "".join(cats[n] for n in names) + "ŒœÂÃÎÐ×ØÙЂ°" + "]")
+
+
+_BADNESS_TRIGGER_RE = _badness_trigger()
+
+
+def ftfy_unchanged(text: str, normalization: str | None = "NFC") -> bool:
+    """True when ftfy (with :func:`ftfy_config`) certainly returns this line unchanged.
+
+    False means "maybe changed": run ftfy. Holds for whole texts too, line by line.
+
+    >>> ftfy_unchanged("Grüße aus Köln, „schön“ – 5 €")
+    True
+    >>> ftfy_unchanged("Grüße aus KÃ¶ln")
+    False
+    """
+    if _FTFY_ACTS_ON_RE.search(text):
+        return False
+    if text.isascii():
+        return True
+    if len(text) > _FTFY_MAX_LINE and "\n" not in text:
+        return False  # ftfy would cut it into pieces of its own
+    if normalization is not None and not unicodedata.is_normalized(normalization, text):  # type: ignore[arg-type]
+        return False
+    if not _BADNESS_TRIGGER_RE.search(text):
+        return True
+    if "\n" in text:  # ftfy judges each line on its own: so do we
+        return all(ftfy_unchanged(line, normalization) for line in text.split("\n"))
+    return not badness.is_bad(text)
+
+
+def _longest_line(text: str) -> int:
+    if len(text) <= _FTFY_MAX_LINE:
+        return len(text)
+    return max(map(len, text.split("\n")))
+
 
 _FTFY_CODES = {
     "unescape_html": "normalize.html_entity",
@@ -95,12 +188,19 @@ class FixEncoding:
         ]
         if edits:  # work on the text with plain newlines; offsets are the same line by line
             return Proposal(edits=tuple(edits))
-        if FTFY_NOOP_RE.fullmatch(text, timeout=draft.regex_timeout):
-            return EMPTY
+        if _FTFY_ACTS_ON_RE.search(text) is None and (
+            text.isascii()
+            or (
+                _BADNESS_TRIGGER_RE.search(text) is None
+                and _longest_line(text) <= _FTFY_MAX_LINE
+                and (self.normalization is None or unicodedata.is_normalized("NFC", text))
+            )
+        ):
+            return EMPTY  # the common case, decided in a few linear scans of the whole text
         config = ftfy_config(self.normalization)
         pos = 0
         for line in text.split("\n"):
-            if line and not FTFY_NOOP_RE.fullmatch(line, timeout=draft.regex_timeout):
+            if line and not ftfy_unchanged(line, self.normalization):
                 fixed = ftfy_line(line, config)
                 if fixed != line:
                     code = _ftfy_code(line, fixed, config)

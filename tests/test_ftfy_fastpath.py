@@ -1,0 +1,101 @@
+"""The ftfy fast path changes nothing: FixEncoding's output equals ftfy applied to every line."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import ftfy
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from newsclean._offsets import apply_edits
+from newsclean.filters.normalize import FixEncoding, ftfy_config, ftfy_line, ftfy_unchanged
+from newsclean.pipeline import Draft
+
+ROOT = Path(__file__).resolve().parents[1]
+# ../shared beside the repository (or beside the folder of worktrees), or NEWSCLEAN_SHARED
+_SHARED = [
+    Path(os.environ.get("NEWSCLEAN_SHARED", ROOT.parent / "shared")),
+    ROOT.parents[1] / "shared",
+]
+DEV = next((p for p in _SHARED if p.is_dir()), _SHARED[0]) / "data" / "boilerplate-dev.jsonl"
+LINE_BREAKS = str.maketrans(
+    {"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
+)
+
+
+def filtered(text: str, normalization: str | None = "NFC") -> str:
+    f = FixEncoding(normalization=normalization)  # type: ignore[arg-type]
+    return apply_edits(text, f.apply(Draft(text)).edits)
+
+
+def reference(text: str, normalization: str | None = "NFC") -> str:
+    config = ftfy_config(normalization)  # type: ignore[arg-type]
+    return "\n".join(ftfy_line(line, config) if line else line for line in text.split("\n"))
+
+
+def check(text: str) -> None:
+    text = text.translate(LINE_BREAKS)
+    for norm in ("NFC", None):
+        assert filtered(text, norm) == reference(text, norm)
+        for line in text.split("\n"):
+            if ftfy_unchanged(line, norm):
+                assert ftfy_line(line, ftfy_config(norm)) == line, ascii(line)  # type: ignore[arg-type]
+
+
+# letters of many scripts, punctuation, symbols, marks, controls and the mojibake-prone ranges
+ALPHABET = st.one_of(
+    st.characters(codec="utf-8"),
+    st.sampled_from(
+        "aeiou AÄÖÜäöüßéèàçñøåœŒ€£¥©®™°±²³µ×÷–—‘’‚“”„†‡•…‰‹›«»¡¿¦¤¨¬¯¸ƒˆ˜"
+        "ВГРСвЂўЁЯабвгдеёжз ΑΒΓΞΟαβγ€ ØÙĀāĂ ─│┌┐ ﬁﬂĳ \u00a0\u00ad\u0301\u0308\u200b\ufeff&<>;#"
+    ),
+    st.sampled_from([chr(c) for c in range(0x80, 0xA0)] + ["\x1b", "\x00", "\x7f", "\ud800"]),
+)
+
+
+def mojibake(text: str, encoding: str) -> str:
+    return text.encode("utf-8", "surrogatepass").decode(encoding, "replace")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(ALPHABET, max_size=80))
+@example("Grüße aus Köln, „schön“ – 5 €")
+@example("Ã  la carte")
+@example("x\nÃ tout")
+@example("caf\u0065\u0301 &amp; cr\u00e8me")
+def test_generated_text(text: str) -> None:
+    check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(ALPHABET, max_size=60),
+    st.sampled_from(["latin-1", "cp1252", "cp1251", "mac_roman", "cp1253", "cp1257"]),
+    st.integers(1, 2),
+)
+def test_mojibake(text: str, encoding: str, rounds: int) -> None:
+    for _ in range(rounds):
+        text = mojibake(text, encoding)
+    check(text)
+    check("Le café est " + text + " très bon.\nZweite Zeile „" + text + "“")
+
+
+def test_known_mojibake_is_repaired() -> None:
+    assert filtered("Das ist schÃ¶n") == "Das ist schön"
+    assert filtered("voilÃ  tout") == ftfy.fix_text("voilÃ  tout", ftfy_config())
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not DEV.exists(), reason="needs ../shared/data/boilerplate-dev.jsonl")
+def test_every_dev_line() -> None:
+    with DEV.open(encoding="utf-8") as fh:
+        for raw in fh:
+            record = json.loads(raw)
+            for field in ("extracted_text", "page_text"):
+                text = record.get(field) or ""
+                text = text.replace("\r\n", "\n").translate(LINE_BREAKS)
+                assert filtered(text) == reference(text), record["id"]
