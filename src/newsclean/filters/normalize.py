@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -54,8 +55,8 @@ LINE_BREAK_RE = compile_pattern(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _FTFY_MAX_LINE = ftfy.TextFixerConfig().max_decode_length
 
 
-def _char_class(chars: object) -> str:
-    return "".join(re.escape(chr(c) if isinstance(c, int) else str(c)) for c in chars)  # type: ignore[attr-defined]
+def _char_class(codepoints: Iterable[int]) -> str:
+    return "".join(re.escape(chr(c)) for c in codepoints)
 
 
 _FTFY_ACTS_ON_RE = re.compile(
@@ -76,8 +77,8 @@ def _badness_trigger() -> re.Pattern[str]:
     if digest not in _KNOWN_BADNESS_PATTERNS:
         return re.compile("[^\x00-\x7f]")
     cats = badness.MOJIBAKE_CATEGORIES
-    names = ("c1", "bad", "law", "currency", "numeric", "start_punctuation", "end_punctuation")
-    names += ("upper_accented", "box")
+    names = ["c1", "bad", "law", "currency", "numeric", "start_punctuation", "end_punctuation"]
+    names += ["upper_accented", "box"]
     # literals of the remaining alternatives: [Œœ][^A-Za-z], [ÂÃÎÐ]..., × [²³], [ØÙ]..., вЂ,
     # ГўВЂВ, Ã[\xa0¡], [ÃÂ][ ], the degree sign of the Cyrillic and Greek sequences
     return re.compile("[" + "".join(cats[n] for n in names) + "ŒœÂÃÎÐ×ØÙЂ°" + "]")
