@@ -401,44 +401,65 @@ class Pipeline:
             yield self(record)
 
     def run(self, draft: Draft) -> Article:
-        """Run every filter over a draft and build the record."""
+        """Run every filter over a draft and build the record.
+
+        The normalize stage runs to a fixpoint (at most :data:`NORMALIZE_ROUNDS` rounds, a new
+        round only when the last one changed something): one fix can expose another, such as a
+        soft hyphen hiding mojibake, and a fixpoint is what makes cleaning idempotent.
+        """
         started = time.perf_counter()
-        segmented = False
-        for f in self.filters:
-            if self.budget is not None and time.perf_counter() - started > self.budget:
-                _flag(
-                    draft,
-                    f,
-                    Flag(
-                        "pipeline.budget_exceeded",
-                        (0, len(draft.text)),
-                        f"document took over {self.budget:g}s; skipped {f.name} and the filters after it",
-                        {"budget": self.budget, "skipped_from": f.name},
-                    ),
-                )
+        normalizers = [f for f in self.filters if f.stage is Stage.NORMALIZE]
+        rest = [f for f in self.filters if f.stage is not Stage.NORMALIZE]
+        for _ in range(NORMALIZE_ROUNDS):
+            changed = False
+            for f in normalizers:
+                if self._over_budget(draft, f, started):
+                    return build_article(draft)
+                before = draft.text
+                self._apply(draft, f)
+                changed = changed or draft.text != before
+            if not changed:
                 break
-            if f.stage > Stage.NORMALIZE and not segmented:
-                draft.blocks = split_blocks(draft.text)
-                segmented = True
-            try:
-                proposal = f.apply(draft)
-            except TimeoutError:
-                _flag(
-                    draft,
-                    f,
-                    Flag(
-                        "pipeline.regex_timeout",
-                        (0, len(draft.text)),
-                        f"a pattern of {f.name} ran out of time ({draft.regex_timeout}s); "
-                        "its proposals were dropped",
-                        {"timeout": draft.regex_timeout},
-                    ),
-                )
-                continue
-            _accept(draft, f, proposal)
-        if not segmented:
-            draft.blocks = split_blocks(draft.text)
+        draft.blocks = split_blocks(draft.text)
+        for f in rest:
+            if self._over_budget(draft, f, started):
+                break
+            self._apply(draft, f)
         return build_article(draft)
+
+    def _over_budget(self, draft: Draft, f: Filter, started: float) -> bool:
+        if self.budget is None or time.perf_counter() - started <= self.budget:
+            return False
+        flag = Flag(
+            "pipeline.budget_exceeded",
+            (0, len(draft.text)),
+            f"document took over {self.budget:g}s; skipped {f.name} and the filters after it",
+            {"budget": self.budget, "skipped_from": f.name},
+        )
+        _flag(draft, f, flag)
+        if not draft.blocks:
+            draft.blocks = split_blocks(draft.text)
+        return True
+
+    @staticmethod
+    def _apply(draft: Draft, f: Filter) -> None:
+        try:
+            proposal = f.apply(draft)
+        except TimeoutError:
+            flag = Flag(
+                "pipeline.regex_timeout",
+                (0, len(draft.text)),
+                f"a pattern of {f.name} ran out of time ({draft.regex_timeout}s); "
+                "its proposals were dropped",
+                {"timeout": draft.regex_timeout},
+            )
+            _flag(draft, f, flag)
+            return
+        _accept(draft, f, proposal)
+
+
+#: the most rounds the normalize stage runs to reach a fixpoint
+NORMALIZE_ROUNDS = 4
 
 
 def _flag(draft: Draft, f: Filter, flag: Flag) -> None:
@@ -498,7 +519,9 @@ def build_article(draft: Draft) -> Article:
     """Assemble the immutable record from a finished draft."""
     offsets = draft.offsets
     kept = draft.kept()
-    grouped = any(b.para for b in draft.blocks)
+    # blank lines separate paragraphs when the body has them; otherwise every line is one. Deciding
+    # from the kept blocks keeps cleaning idempotent: the output has blank lines exactly then.
+    grouped = len({b.para for b in kept}) > 1
     paragraphs: list[str] = []
     spans: list[Span] = []
     current: list[Block] = []
