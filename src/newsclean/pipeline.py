@@ -114,6 +114,7 @@ class Draft:
         "_removed",
         "annotations",
         "blocks",
+        "edit_filters",
         "extra",
         "findings",
         "id",
@@ -154,6 +155,7 @@ class Draft:
         self.extra: dict[str, Any] = dict(extra or {})
         self.annotations: dict[str, Any] = {}
         self.findings: list[Finding] = []
+        self.edit_filters: dict[str, str] = {}  # edit code -> the filter that made such edits
         self.regex_timeout = regex_timeout
 
     @classmethod
@@ -501,7 +503,7 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
         _flag(draft, f, flag)
     if proposal.edits:
         draft.text, draft.offsets = draft.offsets.then(draft.text, proposal.edits)
-        draft.extra.setdefault("_edit_filters", {}).update({e.code: f.name for e in proposal.edits})
+        draft.edit_filters.update({e.code: f.name for e in proposal.edits})
     for removal in proposal.removals:
         if codes.get(removal.reason).kind is not Kind.REMOVAL:
             msg = f"{f.name} used {removal.reason!r} as a removal reason; it is not a removal code"
@@ -546,9 +548,8 @@ def build_article(draft: Draft) -> Article:
                 span, draft.original[span[0] : span[1]], removal.reason, filter_name, removal.rule
             )
         )
-    edit_filters: dict[str, str] = draft.extra.pop("_edit_filters", {})
     edits = tuple(
-        Edit((e.start, e.end), e.replacement, e.code, edit_filters.get(e.code, ""))
+        Edit((e.start, e.end), e.replacement, e.code, draft.edit_filters.get(e.code, ""))
         for e in offsets.edits_in_original(draft.text)
     )
     findings = tuple(sorted(draft.findings, key=lambda x: (x.span, x.code)))
