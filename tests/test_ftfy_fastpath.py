@@ -8,11 +8,18 @@ from pathlib import Path
 
 import ftfy
 import pytest
+from ftfy import badness
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsclean._offsets import apply_edits
-from newsclean.filters.normalize import FixEncoding, ftfy_config, ftfy_line, ftfy_unchanged
+from newsclean.filters.normalize import (
+    FixEncoding,
+    ftfy_config,
+    ftfy_line,
+    ftfy_unchanged,
+    is_bad,
+)
 from newsclean.pipeline import Draft
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +46,8 @@ def reference(text: str, normalization: str | None = "NFC") -> str:
 
 def check(text: str) -> None:
     text = text.translate(LINE_BREAKS)
+    for line in text.split("\n"):
+        assert is_bad(line) == badness.is_bad(line), ascii(line)
     for norm in ("NFC", None):
         assert filtered(text, norm) == reference(text, norm)
         for line in text.split("\n"):
@@ -67,6 +76,9 @@ def mojibake(text: str, encoding: str) -> str:
 @example("Ã  la carte")
 @example("x\nÃ tout")
 @example("caf\u0065\u0301 &amp; cr\u00e8me")
+@example("AT&T &c. &nbsp &NTILDE; &Eacute; &#x41; &#65;")
+@example("ГўВЂВњHello ГўВЂВќ x")
+@example("Das ist sch\u00c3\u00b6n – „gut“ und © 2024 ™")
 def test_generated_text(text: str) -> None:
     check(text)
 
@@ -99,3 +111,18 @@ def test_every_dev_line() -> None:
                 text = record.get(field) or ""
                 text = text.replace("\r\n", "\n").translate(LINE_BREAKS)
                 assert filtered(text) == reference(text), record["id"]
+                for line in text.split("\n"):
+                    assert is_bad(line) == badness.is_bad(line), record["id"]
+
+
+@given(st.text(ALPHABET, max_size=60))
+def test_strip_invisible_fast_path_is_the_union(text: str) -> None:
+    from newsclean.filters.normalize import (
+        _ANY_INVISIBLE_RE,
+        CONTROL_RE,
+        INVISIBLE_RE,
+        SOFT_HYPHEN_RE,
+    )
+
+    found = any(p.search(text) for p in (INVISIBLE_RE, SOFT_HYPHEN_RE, CONTROL_RE))
+    assert found == (_ANY_INVISIBLE_RE.search(text) is not None)

@@ -60,12 +60,14 @@ def _char_class(codepoints: Iterable[int]) -> str:
     return "".join(re.escape(chr(c)) for c in codepoints)
 
 
+# everything but '&': unescape_html acts only on what matches ftfy's own HTML_ENTITY_RE
 _FTFY_ACTS_ON_RE = re.compile(
-    "[&\x1b\r\x0c\x80-\x9f\u2028\u2029\ud800-\udfff"
+    "[\x1b\r\x0c\x80-\x9f\u2028\u2029\ud800-\udfff"
     + _char_class(chardata.LIGATURES)
     + _char_class(chardata.CONTROL_CHARS)
     + "]"
 )
+_HTML_ENTITY_RE = chardata.HTML_ENTITY_RE
 
 #: sha256 of ``badness.BADNESS_RE.pattern`` for the ftfy releases the trigger set was derived from
 _KNOWN_BADNESS_PATTERNS = frozenset(
@@ -73,9 +75,16 @@ _KNOWN_BADNESS_PATTERNS = frozenset(
 )
 
 
+_KNOWN_PATTERN = (
+    hashlib.sha256(badness.BADNESS_RE.pattern.encode("utf-8")).hexdigest()
+    in _KNOWN_BADNESS_PATTERNS
+)
+#: no match of the known BADNESS_RE is longer than 7 characters (ГўВЂВ.[A-Za-z ] is the longest)
+_BADNESS_WINDOW = 8
+
+
 def _badness_trigger() -> re.Pattern[str]:
-    digest = hashlib.sha256(badness.BADNESS_RE.pattern.encode("utf-8")).hexdigest()
-    if digest not in _KNOWN_BADNESS_PATTERNS:
+    if not _KNOWN_PATTERN:
         return re.compile("[^\x00-\x7f]")
     cats = badness.MOJIBAKE_CATEGORIES
     names = ["c1", "bad", "law", "currency", "numeric", "start_punctuation", "end_punctuation"]
@@ -88,35 +97,91 @@ def _badness_trigger() -> re.Pattern[str]:
 _BADNESS_TRIGGER_RE = _badness_trigger()
 
 
-def ftfy_unchanged(text: str, normalization: str | None = "NFC") -> bool:
-    """True when ftfy (with :func:`ftfy_config`) certainly returns this line unchanged.
+def is_bad(line: str) -> bool:
+    """``ftfy.badness.is_bad(line)``, searching only near the characters a match must contain.
 
-    False means "maybe changed": run ftfy. Holds for whole texts too, line by line.
+    Every match of ftfy's pattern holds a trigger character and is at most 7 characters long,
+    so it lies within 8 characters of a trigger: searching those windows finds a match exactly
+    when searching the whole line does (``^`` still matches only at the line's real start).
+    """
+    if not _KNOWN_PATTERN:
+        return badness.is_bad(line)
+    search = badness.BADNESS_RE.search
+    n = len(line)
+    start = end = -1
+    for m in _BADNESS_TRIGGER_RE.finditer(line):
+        a, b = max(0, m.start() - _BADNESS_WINDOW), min(n, m.end() + _BADNESS_WINDOW)
+        if a <= end:
+            end = b
+            continue
+        if end >= 0 and search(line, start, end):
+            return True
+        start, end = a, b
+    return end >= 0 and search(line, start, end) is not None
+
+
+Span = tuple[int, int]
+
+
+def _lines_with(pattern: re.Pattern[str], text: str) -> list[Span]:
+    """The spans of the lines of ``text`` where ``pattern`` matches, one search per such line."""
+    out: list[Span] = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        out.append((start, end))
+        pos = end + 1
+    return out
+
+
+def _all_lines(text: str) -> list[Span]:
+    out: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def ftfy_suspects(text: str, normalization: str | None = "NFC") -> list[Span]:
+    """The spans of the lines of ``text`` that ftfy (with :func:`ftfy_config`) might change.
+
+    Every other line is certainly returned unchanged by :func:`ftfy_line`, so it can skip ftfy.
+    The text is scanned as a whole; only suspect lines are looked at one by one.
+
+    >>> ftfy_suspects("Grüße aus Köln, „schön“ – 5 €\\nAT&T\\nschÃ¶n &amp; gut")
+    [(35, 51)]
+    """
+    suspects = set(_lines_with(_FTFY_ACTS_ON_RE, text))
+    if "&" in text:
+        suspects.update(_lines_with(_HTML_ENTITY_RE, text))
+    if text.isascii():
+        return sorted(suspects)
+    if len(text) > _FTFY_MAX_LINE:  # ftfy cuts lines this long into pieces of its own
+        suspects.update(span for span in _all_lines(text) if span[1] - span[0] > _FTFY_MAX_LINE)
+    if normalization is not None and not unicodedata.is_normalized(normalization, text):  # type: ignore[arg-type]
+        suspects.update(
+            span
+            for span in _all_lines(text)
+            if not unicodedata.is_normalized(normalization, text[span[0] : span[1]])  # type: ignore[arg-type]
+        )
+    for span in _lines_with(_BADNESS_TRIGGER_RE, text):
+        if span not in suspects and is_bad(text[span[0] : span[1]]):
+            suspects.add(span)
+    return sorted(suspects)
+
+
+def ftfy_unchanged(text: str, normalization: str | None = "NFC") -> bool:
+    """True when ftfy (with :func:`ftfy_config`) certainly returns each line of text unchanged.
 
     >>> ftfy_unchanged("Grüße aus Köln, „schön“ – 5 €")
     True
     >>> ftfy_unchanged("Grüße aus KÃ¶ln")
     False
     """
-    if _FTFY_ACTS_ON_RE.search(text):
-        return False
-    if text.isascii():
-        return True
-    if len(text) > _FTFY_MAX_LINE and "\n" not in text:
-        return False  # ftfy would cut it into pieces of its own
-    if normalization is not None and not unicodedata.is_normalized(normalization, text):  # type: ignore[arg-type]
-        return False
-    if not _BADNESS_TRIGGER_RE.search(text):
-        return True
-    if "\n" in text:  # ftfy judges each line on its own: so do we
-        return all(ftfy_unchanged(line, normalization) for line in text.split("\n"))
-    return not badness.is_bad(text)
-
-
-def _longest_line(text: str) -> int:
-    if len(text) <= _FTFY_MAX_LINE:
-        return len(text)
-    return max(map(len, text.split("\n")))
+    return not ftfy_suspects(text, normalization)
 
 
 _FTFY_CODES = {
@@ -201,33 +266,30 @@ class FixEncoding:
 
     def apply(self, draft: Draft, /) -> Proposal:
         text = draft.text
-        if _FTFY_ACTS_ON_RE.search(text) is None and (
-            text.isascii()
-            or (
-                _BADNESS_TRIGGER_RE.search(text) is None
-                and _longest_line(text) <= _FTFY_MAX_LINE
-                and (self.normalization is None or unicodedata.is_normalized("NFC", text))
-            )
-        ):
+        suspects = ftfy_suspects(text, self.normalization)
+        if not suspects:
             return EMPTY  # the common case, decided in a few linear scans of the whole text
         edits: list[TextEdit] = []
         config = ftfy_config(self.normalization)
-        pos = 0
-        for line in text.split("\n"):
-            if line and not ftfy_unchanged(line, self.normalization):
-                fixed = ftfy_line(line, config)
-                if fixed != line:
-                    code = _ftfy_code(line, fixed, config)
-                    edits.append(_trimmed_edit(pos, line, fixed, code))
-            pos += len(line) + 1
+        for start, end in suspects:
+            line = text[start:end]
+            fixed = ftfy_line(line, config)
+            if fixed != line:
+                code = _ftfy_code(line, fixed, config)
+                edits.append(_trimmed_edit(start, line, fixed, code))
         return Proposal(edits=tuple(edits))
 
 
 # zero-width space, word joiner, BOM, LRM/RLM/ALM, bidi embeddings, overrides and isolates.
 # ZWJ/ZWNJ (U+200C/D) are kept: they carry meaning in Persian, Indic scripts and emoji.
-INVISIBLE_RE = compile_pattern(r"[\u200b\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+")
+_INVISIBLE = r"\u200b\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+_CONTROL = r"\x00-\x08\x0e-\x1f\x7f"
+INVISIBLE_RE = compile_pattern(rf"[{_INVISIBLE}]+")
 SOFT_HYPHEN_RE = compile_pattern(r"\u00ad+")
-CONTROL_RE = compile_pattern(r"[\x00-\x08\x0e-\x1f\x7f]+")
+CONTROL_RE = compile_pattern(rf"[{_CONTROL}]+")
+# fast path: one linear scan (a single character class; the standard library's ``re`` scans
+# non-ASCII classes much faster than ``regex``) for any character the three patterns remove
+_ANY_INVISIBLE_RE = re.compile(rf"[{_INVISIBLE}\u00ad{_CONTROL}]")
 
 
 @register_filter
@@ -240,7 +302,7 @@ class StripInvisible:
 
     def apply(self, draft: Draft, /) -> Proposal:
         text = draft.text
-        if text.isascii() and not CONTROL_RE.search(text, timeout=draft.regex_timeout):
+        if _ANY_INVISIBLE_RE.search(text) is None:
             return EMPTY
         edits = []
         for pattern, code in (
