@@ -1,28 +1,140 @@
-"""HTML views of records for notebooks."""
+"""Views of one record: the original text cut into segments, and its HTML card for notebooks.
+
+A record's removals and findings are spans into its original text, and they may overlap (a finding
+inside a removed line). :func:`segments` cuts the original at every span boundary, so each piece
+carries the removal and the findings that cover it; the HTML card and ``newsclean explain`` both
+render from it.
+
+>>> from newsclean.record import Article, Finding, Removal
+>>> from newsclean.codes import Severity
+>>> a = Article(text="Hi {X}", original="Menu\\nHi {X}",
+...             removals=(Removal((0, 4), "Menu", "boilerplate.navigation"),),
+...             findings=(Finding("template.token", Severity.ERROR, (8, 11), "token"),))
+>>> [(s.text, s.removal is not None, len(s.findings)) for s in segments(a)]
+[('Menu', True, 0), ('\\nHi ', False, 0), ('{X}', False, 1)]
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsclean.record import escape
 
 if TYPE_CHECKING:
-    from newsclean.record import Article
+    from newsclean.record import Article, Finding, Removal
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of the original text, with the removal and findings that cover all of it."""
+
+    start: int
+    end: int
+    text: str
+    removal: Removal | None
+    findings: tuple[Finding, ...]
+
+
+def segments(article: Article) -> list[Segment]:
+    """The original text, cut wherever a removal or finding starts or ends."""
+    original = article.original
+    n = len(original)
+
+    def clip(span: tuple[int, int]) -> tuple[int, int]:
+        start = max(0, min(n, span[0]))
+        return start, max(start, min(n, span[1]))
+
+    removals = [(clip(r.span), r) for r in article.removals]
+    findings = [(clip(f.span), f) for f in article.findings]
+    cuts = {0, n}
+    for (start, end), _ in (*removals, *findings):
+        cuts.update((start, end))
+    points = sorted(cuts)
+    out: list[Segment] = []
+    for start, end in zip(points, points[1:], strict=False):
+        if start == end:
+            continue
+        removal = next((r for (s, e), r in removals if s <= start and end <= e), None)
+        covering = tuple(f for (s, e), f in findings if s <= start and end <= e)
+        if out and out[-1].removal is removal and out[-1].findings == covering:
+            prev = out.pop()
+            out.append(Segment(prev.start, end, original[prev.start : end], removal, covering))
+        else:
+            out.append(Segment(start, end, original[start:end], removal, covering))
+    # empty findings (a zero-width span) still deserve a mark: attach them where they point
+    for (start, end), f in findings:
+        if start == end:
+            out.append(Segment(start, end, "", None, (f,)))
+    out.sort(key=lambda s: (s.start, s.end))
+    return out
+
+
+_CSS = """
+.newsclean-article{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:52em;
+  border:1px solid #d0d7de;border-radius:6px;padding:.6em 1em;margin:.4em 0;color:#1f2328;
+  background:#fff;line-height:1.45}
+.newsclean-article h3{margin:.2em 0 .3em;font-size:1.15em}
+.newsclean-article .nc-meta{color:#57606a;font-size:.85em;margin-bottom:.5em}
+.newsclean-article .nc-ok{color:#1a7f37;font-weight:600}
+.newsclean-article .nc-bad{color:#cf222e;font-weight:600}
+.newsclean-article .nc-body{white-space:pre-wrap;font-size:.95em}
+.newsclean-article del{color:#8c959f;text-decoration:line-through;background:#f6f8fa;cursor:help}
+.newsclean-article mark{background:#fff8c5;border-bottom:2px solid #d4a72c;cursor:help}
+.newsclean-article mark.nc-error{background:#ffebe9;border-bottom-color:#cf222e}
+.newsclean-article mark.nc-info{background:#ddf4ff;border-bottom-color:#0969da}
+.newsclean-article .nc-tag{font:.7em ui-monospace,monospace;color:#57606a;vertical-align:super}
+.newsclean-article ul{margin:.4em 0;padding-left:1.3em;font-size:.85em}
+.newsclean-article code{font-size:.95em}
+"""
+
+
+def _severity_class(findings: tuple[Finding, ...]) -> str:
+    worst = max(int(f.severity) for f in findings)
+    return {10: "nc-info", 20: "nc-warning", 30: "nc-error"}.get(worst, "nc-warning")
+
+
+def body_html(article: Article) -> str:
+    """The original text as HTML: removed pieces struck through (reason on hover), findings marked
+    (message on hover). Everything is escaped."""
+    parts: list[str] = []
+    for seg in segments(article):
+        piece = escape(seg.text)
+        if seg.findings:
+            tip = "\n".join(f"{f.code} [{f.severity}]: {f.message}" for f in seg.findings)
+            codes = " ".join(sorted({f.code for f in seg.findings}))
+            tag = f"<span class='nc-tag'>{escape(codes)}</span>" if not seg.text else ""
+            piece = (
+                f"<mark class='{_severity_class(seg.findings)}' title='{escape(tip)}' "
+                f"data-codes='{escape(codes)}'>{piece}{tag}</mark>"
+            )
+        if seg.removal is not None:
+            r = seg.removal
+            tip = r.reason + (f" ({r.filter}: {r.rule})" if r.rule else "")
+            piece = f"<del title='{escape(tip)}' data-reason='{escape(r.reason)}'>{piece}</del>"
+        parts.append(piece)
+    return "".join(parts)
 
 
 def article_html(article: Article) -> str:
-    """A compact HTML card: title, body, removals struck through, findings listed."""
-    parts = [f"<div class='newsclean-article'><h3>{escape(article.title or '(no title)')}</h3>"]
-    parts += [f"<p>{escape(p)}</p>" for p in article.paragraphs]
-    if article.removals:
-        parts.append("<details><summary>removed</summary><ul>")
-        parts += [
-            f"<li><s title='{escape(r.reason)}'>{escape(r.text)}</s> <code>{escape(r.reason)}</code></li>"
-            for r in article.removals
-        ]
-        parts.append("</ul></details>")
+    """A self-contained HTML card: title, body with removals and findings in place, findings list."""
+    status = (
+        "<span class='nc-ok'>ok</span>" if article.ok else "<span class='nc-bad'>not ok</span>"
+    )
+    meta = [status]
+    for label, value in (("id", article.id), ("site", article.site), ("date", article.published)):
+        if value:
+            meta.append(f"{label} <code>{escape(value)}</code>")
+    meta.append(f"{len(article.removals)} removed, {len(article.findings)} findings")
+    body = body_html(article) if article.original else escape(article.text)
+    parts = [
+        f"<div class='newsclean-article'><style>{_CSS}</style>",
+        f"<h3>{escape(article.title or '(no title)')}</h3>",
+        f"<div class='nc-meta'>{' · '.join(meta)}</div>",
+        f"<div class='nc-body'>{body}</div>",
+    ]
     if article.findings:
-        parts.append("<ul>")
+        parts.append("<ul class='nc-findings'>")
         parts += [
             f"<li><code>{escape(f.code)}</code> [{f.severity}] {escape(f.message)}</li>"
             for f in article.findings
