@@ -16,6 +16,7 @@ render from it.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,7 +53,7 @@ def segments(article: Article) -> list[Segment]:
         cuts.update((start, end))
     points = sorted(cuts)
     out: list[Segment] = []
-    for start, end in zip(points, points[1:], strict=False):
+    for start, end in itertools.pairwise(points):
         if start == end:
             continue
         removal = next((r for (s, e), r in removals if s <= start and end <= e), None)
@@ -94,33 +95,48 @@ def _severity_class(findings: tuple[Finding, ...]) -> str:
     return {10: "nc-info", 20: "nc-warning", 30: "nc-error"}.get(worst, "nc-warning")
 
 
+def grouped(article: Article) -> list[tuple[Removal | None, list[Segment]]]:
+    """:func:`segments`, with consecutive pieces of the same removal (or of kept text) together."""
+    groups: list[tuple[Removal | None, list[Segment]]] = []
+    for seg in segments(article):
+        if groups and groups[-1][0] is seg.removal:
+            groups[-1][1].append(seg)
+        else:
+            groups.append((seg.removal, [seg]))
+    return groups
+
+
+def _finding_html(seg: Segment) -> str:
+    piece = escape(seg.text)
+    if not seg.findings:
+        return piece
+    tip = "\n".join(f"{f.code} [{f.severity}]: {f.message}" for f in seg.findings)
+    codes = " ".join(sorted({f.code for f in seg.findings}))
+    tag = f"<span class='nc-tag'>{escape(codes)}</span>" if not seg.text else ""
+    return (
+        f"<mark class='{_severity_class(seg.findings)}' title='{escape(tip)}' "
+        f"data-codes='{escape(codes)}'>{piece}{tag}</mark>"
+    )
+
+
 def body_html(article: Article) -> str:
     """The original text as HTML: removed pieces struck through (reason on hover), findings marked
     (message on hover). Everything is escaped."""
     parts: list[str] = []
-    for seg in segments(article):
-        piece = escape(seg.text)
-        if seg.findings:
-            tip = "\n".join(f"{f.code} [{f.severity}]: {f.message}" for f in seg.findings)
-            codes = " ".join(sorted({f.code for f in seg.findings}))
-            tag = f"<span class='nc-tag'>{escape(codes)}</span>" if not seg.text else ""
-            piece = (
-                f"<mark class='{_severity_class(seg.findings)}' title='{escape(tip)}' "
-                f"data-codes='{escape(codes)}'>{piece}{tag}</mark>"
+    for removal, segs in grouped(article):
+        inner = "".join(_finding_html(seg) for seg in segs)
+        if removal is not None:
+            tip = removal.reason + (f" ({removal.filter}: {removal.rule})" if removal.rule else "")
+            inner = (
+                f"<del title='{escape(tip)}' data-reason='{escape(removal.reason)}'>{inner}</del>"
             )
-        if seg.removal is not None:
-            r = seg.removal
-            tip = r.reason + (f" ({r.filter}: {r.rule})" if r.rule else "")
-            piece = f"<del title='{escape(tip)}' data-reason='{escape(r.reason)}'>{piece}</del>"
-        parts.append(piece)
+        parts.append(inner)
     return "".join(parts)
 
 
 def article_html(article: Article) -> str:
     """A self-contained HTML card: title, body with removals and findings in place, findings list."""
-    status = (
-        "<span class='nc-ok'>ok</span>" if article.ok else "<span class='nc-bad'>not ok</span>"
-    )
+    status = "<span class='nc-ok'>ok</span>" if article.ok else "<span class='nc-bad'>not ok</span>"
     meta = [status]
     for label, value in (("id", article.id), ("site", article.site), ("date", article.published)):
         if value:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from newsclean.codes import CODES
-from newsclean.io import FieldMap, Reject, read_items
+from newsclean.io import FieldMap, Item, Reject, read_items
 from newsclean.record import Article
 
 if TYPE_CHECKING:
@@ -143,9 +143,7 @@ class CorpusReport:
     # -- building ---------------------------------------------------------------------------
 
     @classmethod
-    def from_articles(
-        cls, records: Iterable[Article | Reject], **options: Any
-    ) -> CorpusReport:
+    def from_articles(cls, records: Iterable[Article | Reject], **options: Any) -> CorpusReport:
         """Build a report from clean records (and rejects, which are counted) in one pass."""
         report = cls(**options)
         report.update(records)
@@ -327,37 +325,42 @@ def _record_to_article(record: dict[str, Any]) -> Article:
     return Article.from_dict(data)
 
 
+def record_from_item(item: Item, pipeline: Pipeline) -> Article | Reject:
+    """One input as a clean record: read as it is when it already carries ``findings`` (the output
+    of ``newsclean clean``), cleaned with ``pipeline`` otherwise; a :class:`Reject` when neither
+    works."""
+    from newsclean.commands._common import clean_one
+
+    if item.record is not None and "findings" in item.record:
+        try:
+            return _record_to_article(item.record)
+        except (KeyError, TypeError, ValueError) as exc:
+            reason = f"not a clean record: {type(exc).__name__}: {exc}"
+            return Reject(item.source, item.line, reason)
+    outcome = clean_one(pipeline, item)
+    if outcome.article is not None:
+        return outcome.article
+    assert outcome.reject is not None
+    return outcome.reject
+
+
 def iter_corpus(
     paths: Sequence[str | os.PathLike[str]],
     *,
     pipeline: Pipeline | None = None,
     fields: FieldMap | None = None,
 ) -> Iterator[Article | Reject]:
-    """Every record of the given files, clean: records that already carry ``findings`` (the
-    output of ``newsclean clean``) are read as they are, the others are cleaned with ``pipeline``
-    (the default pipeline when none is given). Inputs that cannot be read or cleaned come back as
-    :class:`~newsclean.io.Reject`.
-    """
-    from newsclean.commands._common import clean_one
+    """Every record of the given files, clean (see :func:`record_from_item`), in order.
 
+    Records without ``findings`` are cleaned with ``pipeline`` (the default pipeline when none is
+    given). Inputs that cannot be read or cleaned come back as :class:`~newsclean.io.Reject`.
+    """
     if pipeline is None:
         from newsclean.presets import default_pipeline
 
         pipeline = default_pipeline()
     for item in read_items([os.fspath(p) for p in paths], fields):
-        if item.record is not None and "findings" in item.record:
-            try:
-                yield _record_to_article(item.record)
-            except (KeyError, TypeError, ValueError) as exc:
-                reason = f"not a clean record: {type(exc).__name__}: {exc}"
-                yield Reject(item.source, item.line, reason)
-            continue
-        outcome = clean_one(pipeline, item)
-        if outcome.article is not None:
-            yield outcome.article
-        else:
-            assert outcome.reject is not None
-            yield outcome.reject
+        yield record_from_item(item, pipeline)
 
 
 def corpus_report(

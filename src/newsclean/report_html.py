@@ -106,7 +106,7 @@ def bar_chart(
 def histogram(counts: list[int], *, label: str, width: int = 640, height: int = 220) -> str:
     """A vertical histogram of the share of text removed as inline SVG."""
     bins = len(counts)
-    top = max(counts) if counts and max(counts) else 1
+    top = max(counts, default=0) or 1
     left, bottom, pad = 40, 30, 10
     plot_w, plot_h = width - left - pad, height - bottom - pad
     bw = plot_w / bins
@@ -203,7 +203,9 @@ def _examples_section(report: CorpusReport) -> str:
     out = []
     for code in sorted(report.examples, key=lambda c: (c not in report.findings, c)):
         kind = "finding" if code in report.findings else "removal"
-        out.append(f"<h3 id='ex-{escape(code)}'><code>{escape(code)}</code> <small>{kind}</small></h3>")
+        out.append(
+            f"<h3 id='ex-{escape(code)}'><code>{escape(code)}</code> <small>{kind}</small></h3>"
+        )
         for e in report.examples[code]:
             src = " · ".join(escape(x) for x in (e.id or "(no id)", e.site, e.title or "") if x)
             msg = f"<div>{escape(e.message)}</div>" if e.message else ""
@@ -214,13 +216,17 @@ def _examples_section(report: CorpusReport) -> str:
     return "".join(out) or "<p><i>no examples</i></p>"
 
 
-def render(report: CorpusReport, *, standalone: bool = False, title: str = "newsclean report") -> str:
+def render(
+    report: CorpusReport, *, standalone: bool = False, title: str = "newsclean report"
+) -> str:
     """The report as an HTML fragment, or a whole page with ``standalone=True``."""
     s = report.summary()
     finding_rows = [r for r in report.code_rows() if r["kind"] == "finding"]
     removal_rows = [r for r in report.code_rows() if r["kind"] == "removal"]
     data = json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True)
-    data = data.replace("<", "\\u003c")  # `<` only occurs in strings; keeps the script element whole
+    data = data.replace(
+        "<", "\\u003c"
+    )  # `<` only occurs in strings; keeps the script element whole
     body = [
         f"<div class='newsclean-report'><style>{_CSS}</style>",
         f"<h1>{escape(title)}</h1>" if standalone else "",
