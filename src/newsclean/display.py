@@ -47,13 +47,21 @@ def segments(article: Article) -> list[Segment]:
         return start, max(start, min(n, span[1]))
 
     removals = [(clip(r.span), r) for r in article.removals]
-    findings = [(clip(f.span), f) for f in article.findings]
-    cuts = {0, n}
+    findings = [(clip(f.span), f) for f in article.findings if f.span[0] < f.span[1]]
+    # a zero-width finding still deserves a mark, where it points
+    empty: dict[int, list[Finding]] = {}
+    for f in article.findings:
+        if f.span[0] >= f.span[1]:
+            empty.setdefault(clip(f.span)[0], []).append(f)
+    cuts = {0, n, *empty}
     for (start, end), _ in (*removals, *findings):
         cuts.update((start, end))
     points = sorted(cuts)
     out: list[Segment] = []
-    for start, end in itertools.pairwise(points):
+    for start, end in itertools.pairwise([*points, n]):
+        if start in empty:
+            removal = next((r for (s, e), r in removals if s < start < e), None)
+            out.append(Segment(start, start, "", removal, tuple(empty.pop(start))))
         if start == end:
             continue
         removal = next((r for (s, e), r in removals if s <= start and end <= e), None)
@@ -63,11 +71,6 @@ def segments(article: Article) -> list[Segment]:
             out.append(Segment(prev.start, end, original[prev.start : end], removal, covering))
         else:
             out.append(Segment(start, end, original[start:end], removal, covering))
-    # empty findings (a zero-width span) still deserve a mark: attach them where they point
-    for (start, end), f in findings:
-        if start == end:
-            out.append(Segment(start, end, "", None, (f,)))
-    out.sort(key=lambda s: (s.start, s.end))
     return out
 
 

@@ -194,7 +194,9 @@ class CorpusReport:
         self, code: str, article: Article, site: str, span: tuple[int, int], message: str
     ) -> None:
         bucket = self.examples.setdefault(code, [])
-        if len(bucket) >= self.examples_per_code or any(e.id == article.id for e in bucket):
+        if len(bucket) >= self.examples_per_code:
+            return
+        if article.id is not None and any(e.id == article.id for e in bucket):
             return
         before, match, after = excerpt(article.original, span)
         bucket.append(Example(code, article.id, site, article.title, before, match, after, message))

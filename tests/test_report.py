@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import newsclean
+from newsclean.commands._common import Summary
+from newsclean.io import Reject
+from newsclean.record import Article
+from newsclean.report import CorpusReport, corpus_report, iter_corpus, removed_share, site_of
+
+CORPUS = Path(__file__).parent / "data" / "corpus.jsonl"
+
+
+@pytest.fixture(scope="module")
+def records() -> list[Article | Reject]:
+    return list(iter_corpus([CORPUS]))
+
+
+def test_report_counts_match_the_clean_summary(records: list[Article | Reject]) -> None:
+    summary = Summary()
+    for r in records:
+        if isinstance(r, Reject):
+            summary.add_reject(r)
+        else:
+            summary.add(r)
+    report = CorpusReport.from_articles(records)
+    assert report.summary() == summary.to_dict()
+    assert report.documents == 7 and report.rejected == 1 and report.read == 8
+
+
+def test_rates_by_pattern_code_and_site(records: list[Article | Reject]) -> None:
+    report = CorpusReport.from_articles(records)
+    assert report.documents_matching("template.*") == 2
+    assert report.finding_rate("template.*") == pytest.approx(2 / 7)
+    assert report.finding_rate("template.token") == pytest.approx(2 / 7)
+    assert report.finding_rate("title.*") == 0.0
+    assert report.removal_rate("boilerplate.share") == pytest.approx(2 / 7)
+    sites = {row["site"]: row for row in report.site_rows()}
+    assert sites["news.example.com"]["documents"] == 3
+    assert sites["news.example.com"]["findings"] == {"template.token": 1}
+    assert sites["daily.example.org"]["findings"] == {"template.token": 1}
+    assert sites["museum.example.net"]["documents"] == 1  # from the URL
+    rows = {r["code"]: r for r in report.code_rows()}
+    assert rows["template.token"]["kind"] == "finding"
+    assert rows["boilerplate.share"]["kind"] == "removal"
+    assert sum(report.share_bins) == report.documents
+
+
+def test_examples_are_bounded_and_point_at_the_text() -> None:
+    docs = [
+        newsclean.clean(f"Headline Number {i} Today\n\nHello {{NAME}}, body {i}.")
+        for i in range(20)
+    ]
+    report = CorpusReport.from_articles(docs, examples_per_code=2)
+    assert report.documents == 20
+    assert len(report.examples["template.token"]) == 2
+    assert report.examples["template.token"][0].match == "{NAME}"
+    # memory: one combination of codes, not one entry per document
+    assert len(report.finding_combos) == 1
+
+
+def test_sites_are_bounded() -> None:
+    docs = [Article(text="x", original="x", site=f"s{i}.example") for i in range(10)]
+    report = CorpusReport.from_articles(docs, max_sites=3)
+    assert len(report.sites) == 4
+    assert report.sites["(other sites)"] == 7
+
+
+def test_to_dict_is_json_and_html_escapes(records: list[Article | Reject]) -> None:
+    report = CorpusReport.from_articles(records)
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["summary"]["cleaned"] == 7
+    assert data["removed_share"]["counts"] == report.share_bins
+    html = report._repr_html_()
+    assert "<svg" in html and "template.token" in html
+    assert "<script>alert" not in html  # record text is escaped
+    page = report.to_html(standalone=True)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "http://" not in page.replace("http://www.w3.org/2000/svg", "")
+    assert "https://" not in page.replace("https://museum.example.net", "")
+
+
+def test_reads_clean_records_as_they_are(tmp_path: Path) -> None:
+    clean = tmp_path / "clean.jsonl"
+    with clean.open("w") as fh:
+        for r in iter_corpus([CORPUS]):
+            if isinstance(r, Article):
+                fh.write(r.to_json() + "\n")
+    again = corpus_report([clean])
+    assert again.summary()["findings"] == corpus_report([CORPUS]).summary()["findings"]
+
+
+def test_removed_share_and_site() -> None:
+    a = newsclean.clean("A Headline For This Story\n\nShare this article\n\nThe body is here.")
+    assert 0 < removed_share(a) < 1
+    assert site_of(a) == "(no site)"
+
+
+def test_pandas_frames(records: list[Article | Reject]) -> None:
+    pytest.importorskip("pandas")
+    articles = [r for r in records if isinstance(r, Article)]
+    frame = newsclean.to_pandas(articles)
+    assert list(frame["id"]) == [a.id for a in articles]
+    assert frame["findings"].sum() == 2
+    findings = newsclean.findings_frame(articles)
+    assert list(findings["code"]) == ["template.token", "template.token"]
+    assert set(findings["text"]) == {"{MAYOR_NAME}", "{COST}"}
+    rates = CorpusReport.from_articles(articles).to_pandas()
+    assert rates.set_index("code").loc["template.token", "documents"] == 2
+
+
+def test_pandas_missing_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match=r"pip install 'newsclean\[pandas\]'"):
+        newsclean.to_pandas([])
