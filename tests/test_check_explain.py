@@ -19,7 +19,7 @@ def test_check_passes_and_fails_with_a_table(capsys: pytest.CaptureFixture[str])
         main(["check", str(CORPUS), "--max-rate", "template.*=0.5", "--max-rate", "title.*=0"]) == 0
     )
     out = capsys.readouterr().out
-    header, rule, *rows = out.splitlines()
+    header, _rule, *rows = out.splitlines()
     assert header.split() == ["code", "documents", "rate", "limit", "result"]
     assert rows[0].split() == ["template.*", "2/7", "28.57%", "50.00%", "pass"]
     assert rows[1].split() == ["title.*", "0/7", "0.00%", "0.00%", "pass"]
@@ -27,7 +27,8 @@ def test_check_passes_and_fails_with_a_table(capsys: pytest.CaptureFixture[str])
         main(["check", str(CORPUS), "--max-rate", "template.*=0", "--max-rate", "title.*=1%"]) == 1
     )
     out = capsys.readouterr().out
-    assert "FAIL" in out and "1 of 2 limits met" in out
+    assert "FAIL" in out
+    assert "1 of 2 limits met" in out
 
 
 @pytest.mark.parametrize(
@@ -62,11 +63,13 @@ def test_check_junit_xml_one_case_per_limit(tmp_path: Path) -> None:
     assert code == 1
     suite = ET.parse(junit).getroot().find("testsuite")
     assert suite is not None
-    assert suite.get("tests") == "2" and suite.get("failures") == "1"
+    assert suite.get("tests") == "2"
+    assert suite.get("failures") == "1"
     cases = {c.get("name"): c for c in suite.iter("testcase")}
     assert set(cases) == {"max-rate[template.*]", "max-rate[title.*]"}
     failure = cases["max-rate[template.*]"].find("failure")
-    assert failure is not None and "28.57%" in (failure.get("message") or "")
+    assert failure is not None
+    assert "28.57%" in (failure.get("message") or "")
     assert "{MAYOR_NAME}" in (failure.text or "")
     assert cases["max-rate[title.*]"].find("failure") is None
 
@@ -91,7 +94,8 @@ def test_explain_plain_markers(capsys: pytest.CaptureFixture[str]) -> None:
 def test_explain_index_color_always_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", str(CORPUS), "-n", "1", "--color=always"]) == 0
     out = capsys.readouterr().out
-    assert "\x1b[2;9mShare this article\x1b[0m" in out and "boilerplate.share" in out
+    assert "\x1b[2;9mShare this article\x1b[0m" in out
+    assert "boilerplate.share" in out
     assert main(["explain", str(CORPUS), "-n", "8"]) == 2  # a rejected record
     assert "empty text field" in capsys.readouterr().err
     assert main(["explain", str(CORPUS), "--id", "nope"]) == 2
@@ -101,7 +105,8 @@ def test_explain_colours_a_terminal_only(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     cmd = [sys.executable, "-m", "newsclean.cli", "explain", str(CORPUS), "--id", "d5"]
     piped = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True).stdout
-    assert "\x1b[" not in piped and "[!template.token: {COST}!]" in piped
+    assert "\x1b[" not in piped
+    assert "[!template.token: {COST}!]" in piped
     leader, follower = pty.openpty()
     proc = subprocess.Popen(cmd, stdout=follower, stderr=subprocess.DEVNULL, env=env)
     os.close(follower)

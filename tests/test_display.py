@@ -67,7 +67,8 @@ def test_overlapping_spans_and_empty_finding() -> None:
 def test_article_html_strikes_removals_marks_findings_and_escapes() -> None:
     a = newsclean.clean(HOSTILE)
     html = a._repr_html_()
-    assert "<script>" not in html and "<b>" not in html
+    assert "<script>" not in html
+    assert "<b>" not in html
     parser = _Collect()
     parser.feed(html)
     text = "".join(parser.text)
@@ -76,12 +77,14 @@ def test_article_html_strikes_removals_marks_findings_and_escapes() -> None:
     assert {d["data-reason"] for d in dels} >= {r.reason for r in a.removals}
     assert all(d["title"] for d in dels)  # the reason on hover
     marks = [attrs for tag, attrs in parser.tags if tag == "mark"]
-    assert marks and "template.token" in (marks[0]["title"] or "")
+    assert marks
+    assert "template.token" in (marks[0]["title"] or "")
     assert "{NAME}" in "".join(parser.inside["mark"])
     removed = "".join(parser.inside["del"])
     for r in a.removals:
         assert r.text in removed
-    assert "<style>" in html and "http" not in html  # self-contained
+    assert "<style>" in html
+    assert "http" not in html
 
 
 def test_article_html_without_original() -> None:

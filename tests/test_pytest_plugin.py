@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+# loaded here, so the in-process runs below reuse these modules rather than import them anew
+import newsclean.presets
+import newsclean.report  # noqa: F401
+
 pytest_plugins = ["pytester"]
 
 CORPUS = Path(__file__).parent / "data" / "corpus.jsonl"
@@ -63,6 +67,7 @@ def test_command_line_corpus_and_keyword_selection(pytester: pytest.Pytester) ->
     _project(pytester, {"template.*": 0.5}, None)
     result = pytester.runpytest("--newsclean-corpus", "corpus.jsonl", "-k", "rate")
     result.assert_outcomes(passed=1, deselected=2)
+    result.stdout.fnmatch_lines(["collected 3 items / 2 deselected / 1 selected"])
 
 
 def test_without_a_corpus_the_fixtures_and_limits_skip(pytester: pytest.Pytester) -> None:

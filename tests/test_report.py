@@ -29,7 +29,9 @@ def test_report_counts_match_the_clean_summary(records: list[Article | Reject]) 
             summary.add(r)
     report = CorpusReport.from_articles(records)
     assert report.summary() == summary.to_dict()
-    assert report.documents == 7 and report.rejected == 1 and report.read == 8
+    assert report.documents == 7
+    assert report.rejected == 1
+    assert report.read == 8
 
 
 def test_rates_by_pattern_code_and_site(records: list[Article | Reject]) -> None:
@@ -76,7 +78,8 @@ def test_to_dict_is_json_and_html_escapes(records: list[Article | Reject]) -> No
     assert data["summary"]["cleaned"] == 7
     assert data["removed_share"]["counts"] == report.share_bins
     html = report._repr_html_()
-    assert "<svg" in html and "template.token" in html
+    assert "<svg" in html
+    assert "template.token" in html
     assert "<script>alert" not in html  # record text is escaped
     page = report.to_html(standalone=True)
     assert page.startswith("<!DOCTYPE html>")

@@ -57,7 +57,7 @@ def test_assert_removed_explains_where_the_line_went() -> None:
     assert "'And this line {CITY} too.' was kept (in the body)" in msg
     assert "'Not there at all' is not in the record" in msg
     assert "[boilerplate.share] 'Share this article'" in msg
-    with pytest.raises(AssertionError, match="nothing was removed for boilerplate.cookie"):
+    with pytest.raises(AssertionError, match=r"nothing was removed for boilerplate\.cookie"):
         assert_removed(a, reason="boilerplate.cookie")
 
 

@@ -217,6 +217,8 @@ def pytest_collection_modifyitems(
     collector = ExpectCollector.from_parent(
         session, name="pyproject.toml", path=Path(config.rootpath) / "pyproject.toml"
     )
-    for node in collector.collect():
-        assert isinstance(node, pytest.Item)
-        items.append(node)
+    # report the collection like any other, so the limits are counted and errors shown
+    report = collector.ihook.pytest_make_collect_report(collector=collector)
+    config.hook.pytest_collectreport(report=report)
+    if report.passed:
+        items += [node for node in report.result if isinstance(node, pytest.Item)]
