@@ -124,3 +124,12 @@ def test_explain_colours_a_terminal_only(tmp_path: Path) -> None:
     shown = b"".join(chunks).decode()
     assert "\x1b[1;97;41m{COST}\x1b[0m" in shown
     assert "[!template.token" not in shown
+
+
+def test_explain_a_text_file(capsys: pytest.CaptureFixture[str]) -> None:
+    seed = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "seed-nato.txt"
+    assert main(["explain", str(seed), "--color=never"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("title: NATO to Deepen Ties")
+    assert "[-boilerplate.navigation: Previous Article-]" in out
+    assert "[!template.token: {REWRITE_TITLE}!]" in out

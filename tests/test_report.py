@@ -43,6 +43,7 @@ def test_rates_by_pattern_code_and_site(records: list[Article | Reject]) -> None
     assert report.removal_rate("boilerplate.share") == pytest.approx(2 / 7)
     sites = {row["site"]: row for row in report.site_rows()}
     assert sites["news.example.com"]["documents"] == 3
+    assert sites["news.example.com"]["with_finding"] == 1
     assert sites["news.example.com"]["findings"] == {"template.token": 1}
     assert sites["daily.example.org"]["findings"] == {"template.token": 1}
     assert sites["museum.example.net"]["documents"] == 1  # from the URL

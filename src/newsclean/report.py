@@ -129,6 +129,7 @@ class CorpusReport:
     docs_with_removal: Counter[str] = field(default_factory=Counter)
     finding_combos: Counter[frozenset[str]] = field(default_factory=Counter)
     sites: Counter[str] = field(default_factory=Counter)
+    sites_with_finding: Counter[str] = field(default_factory=Counter)
     site_findings: defaultdict[str, Counter[str]] = field(
         default_factory=lambda: defaultdict(Counter)
     )
@@ -166,6 +167,7 @@ class CorpusReport:
         if site not in self.sites and len(self.sites) >= self.max_sites:
             site = OTHER_SITES
         self.sites[site] += 1
+        self.sites_with_finding[site] += bool(article.findings)
         codes = {f.code for f in article.findings}
         reasons = {r.reason for r in article.removals}
         self.findings.update(f.code for f in article.findings)
@@ -248,13 +250,15 @@ class CorpusReport:
         return rows
 
     def site_rows(self) -> list[dict[str, Any]]:
-        """One row per site, most documents first: documents, rate of documents with any finding."""
+        """One row per site, most documents first: documents, documents with any finding, and
+        documents with each finding code and removal reason."""
         rows = []
         for site, n in sorted(self.sites.items(), key=lambda kv: (-kv[1], kv[0])):
             rows.append(
                 {
                     "site": site,
                     "documents": n,
+                    "with_finding": self.sites_with_finding[site],
                     "findings": dict(sorted(self.site_findings[site].items())),
                     "removals": dict(sorted(self.site_removals[site].items())),
                 }

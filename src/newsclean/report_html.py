@@ -165,18 +165,17 @@ def _sites_section(report: CorpusReport) -> str:
     codes = [c for c, _ in report.docs_with_finding.most_common(8)]
     chart_rows = []
     for r in rows:
-        with_any = report.site_findings[r["site"]]
-        worst = max(with_any.values(), default=0)
-        rate = worst / r["documents"] if r["documents"] else 0.0
+        rate = r["with_finding"] / r["documents"] if r["documents"] else 0.0
         chart_rows.append((r["site"], rate, f"{_pct(rate)} of {r['documents']}"))
     head = "".join(f"<th>{escape(c)}</th>" for c in codes)
     out = [
         bar_chart(
             chart_rows,
-            label="highest finding rate of any code, by site",
+            label="share of documents with any finding, by site",
             color=BAR_COLORS["finding"],
         ),
-        "<table class='nc-sortable nc-sites'><thead><tr><th>site</th><th>documents</th>",
+        "<table class='nc-sortable nc-sites'><thead><tr><th>site</th><th>documents</th>"
+        "<th>with findings</th>",
         head,
         "</tr></thead><tbody>",
     ]
@@ -191,7 +190,8 @@ def _sites_section(report: CorpusReport) -> str:
             )
         out.append(
             f"<tr data-site='{escape(r['site'])}'><td>{escape(r['site'])}</td>"
-            f"<td class='num'>{r['documents']}</td>{''.join(cells)}</tr>"
+            f"<td class='num'>{r['documents']}</td><td class='num'>{r['with_finding']}</td>"
+            f"{''.join(cells)}</tr>"
         )
     out.append("</tbody></table>")
     if len(report.sites) > MAX_SITES_SHOWN:
@@ -254,7 +254,8 @@ def render(
         histogram(report.share_bins, label="documents by share of text removed"),
         "<h2>All codes</h2>",
         _codes_table(report),
-        "<h2>By site</h2>",
+        "<h2>By site</h2><p>Share of each site's documents with at least one finding, and with "
+        "each of the most frequent codes.</p>",
         _sites_section(report),
         "<h2>Examples</h2>",
         _examples_section(report),
