@@ -121,3 +121,25 @@ def test_pandas_missing_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"pip install 'newsclean\[pandas\]'"):
         newsclean.to_pandas([])
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz"])
+def test_clean_records_with_nothing_left_are_counted(tmp_path: Path, suffix: str) -> None:
+    from newsclean.cli import main
+
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text(
+        json.dumps({"id": "e", "text": "Share this article\n\nSubscribe to our newsletter"})
+        + "\n\n"
+        + json.dumps({"id": "f", "text": "Real Headline About Things\n\nA body sentence here."})
+        + "\n",
+        encoding="utf-8",
+    )
+    out, summary = tmp_path / f"clean{suffix}", tmp_path / "summary.json"
+    assert main(["clean", str(raw), "-o", str(out), "-q", "--summary-json", str(summary)]) == 0
+    report = corpus_report([out, out])
+    assert report.rejected == 0
+    assert report.documents == 4
+    once = corpus_report([out]).summary()
+    assert once == json.loads(summary.read_text())
+    assert once["cleaned"] == 2
