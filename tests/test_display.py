@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean.codes import Severity
@@ -90,3 +94,36 @@ def test_article_html_strikes_removals_marks_findings_and_escapes() -> None:
 def test_article_html_without_original() -> None:
     a = Article(text="Only <text>.", original="", title="T")
     assert "Only &lt;text&gt;." in a._repr_html_()
+
+
+@st.composite
+def _records(draw: st.DrawFn) -> Article:
+    original = draw(st.text(alphabet="ab<>&'\"\n {}é", max_size=40))
+    n = len(original)
+    span = st.tuples(st.integers(0, n), st.integers(0, n)).map(lambda t: (min(t), max(t)))
+    removals = tuple(
+        Removal(s, original[s[0] : s[1]], "boilerplate.ad")
+        for s in draw(st.lists(span, max_size=3))
+    )
+    findings = tuple(
+        Finding("template.token", Severity.ERROR, s, "m<&>")
+        for s in draw(st.lists(span, max_size=3))
+    )
+    return Article(text="", original=original, removals=removals, findings=findings)
+
+
+@given(_records())
+def test_segments_partition_and_html_shows_exactly_the_original(article: Article) -> None:
+    segs = segments(article)
+    assert "".join(s.text for s in segs) == article.original
+    assert [s.start for s in segs] == sorted(s.start for s in segs)
+    for s in segs:
+        for f in s.findings:
+            assert f.span[0] <= s.start
+            assert s.end <= f.span[1]
+    parser = _Collect()
+    html = article._repr_html_()
+    body = html[html.index("<div class='nc-body'>") :]
+    body = re.sub(r"<span class='nc-tag'>[^<]*</span>", "", body)  # labels of zero-width marks
+    parser.feed(body[: body.index("</div>") + 6])
+    assert "".join(parser.text) == article.original
