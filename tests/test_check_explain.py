@@ -35,7 +35,13 @@ def test_check_passes_and_fails_with_a_table(capsys: pytest.CaptureFixture[str])
     "bad",
     [["--max-rate", "template.*"], ["--max-rate", "template.*=x"], ["--max-rate", "a=2"], []],
 )
-def test_check_usage_errors_exit_2(bad: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_usage_errors_exit_2(
+    bad: list[str],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
     assert main(["check", str(CORPUS), *bad]) == 2
     assert "error" in capsys.readouterr().err
 
@@ -133,3 +139,19 @@ def test_explain_a_text_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("title: NATO to Deepen Ties")
     assert "[-boilerplate.navigation: Previous Article-]" in out
     assert "[!template.token: {REWRITE_TITLE}!]" in out
+
+
+def test_check_reads_limits_from_pyproject(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.newsclean.expect]\n"template.*" = 0.3\n"title.*" = 0\n', encoding="utf-8"
+    )
+    assert main(["check", str(CORPUS)]) == 0
+    out = capsys.readouterr().out
+    assert "template.*" in out
+    assert "2 of 2 limits met" in out
+    (tmp_path / "pyproject.toml").write_text("[tool.other]\n", encoding="utf-8")
+    assert main(["check", str(CORPUS)]) == 2
+    assert "no [tool.newsclean.expect] limits" in capsys.readouterr().err

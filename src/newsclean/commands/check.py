@@ -11,6 +11,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from pathlib import Path
 
 from newsclean.commands._common import (
     add_input_arguments,
@@ -76,9 +77,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="CODE=RATE",
-        required=True,
         help="limit on the share of documents with a finding matching CODE (a code or pattern "
-        "such as 'template.*'); RATE from 0 to 1, or a percentage ('1%%'); repeatable",
+        "such as 'template.*'); RATE from 0 to 1, or a percentage ('1%%'); repeatable. "
+        "Without it, the limits under [tool.newsclean.expect] in ./pyproject.toml",
     )
     parser.add_argument(
         "--junit-xml", metavar="FILE", help="also write JUnit XML, one test per limit"
@@ -165,8 +166,31 @@ def junit_xml(report: CorpusReport, results: list[Result], seconds: float) -> st
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+def limits_from_pyproject(path: str | Path) -> list[Limit]:
+    """The limits under ``[tool.newsclean.expect]`` of a ``pyproject.toml``."""
+    from newsclean.presets import load_toml
+
+    table = load_toml(path).get("tool", {}).get("newsclean", {}).get("expect", {})
+    if not isinstance(table, dict) or not table:
+        msg = f"{path}: no [tool.newsclean.expect] limits; give --max-rate CODE=RATE"
+        raise ConfigError(msg)
+    limits = []
+    for pattern, rate in table.items():
+        if isinstance(rate, bool) or not isinstance(rate, int | float):
+            msg = f"{path}: [tool.newsclean.expect] {pattern!r} must be a number, not {rate!r}"
+            raise ConfigError(msg)
+        limits.append(Limit.parse(f"{pattern}={rate}"))
+    return limits
+
+
 def run(args: argparse.Namespace) -> int:
-    limits = [Limit.parse(text) for text in args.max_rate]
+    if args.max_rate:
+        limits = [Limit.parse(text) for text in args.max_rate]
+    elif Path("pyproject.toml").is_file():
+        limits = limits_from_pyproject("pyproject.toml")
+    else:
+        msg = "no limits: give --max-rate CODE=RATE, or [tool.newsclean.expect] in ./pyproject.toml"
+        raise ConfigError(msg)
     started = time.perf_counter()
     pipeline = pipeline_from_args(args)
     report = CorpusReport.from_articles(
