@@ -127,3 +127,13 @@ def test_segments_partition_and_html_shows_exactly_the_original(article: Article
     body = re.sub(r"<span class='nc-tag'>[^<]*</span>", "", body)  # labels of zero-width marks
     parser.feed(body[: body.index("</div>") + 6])
     assert "".join(parser.text) == article.original
+
+
+def test_article_html_lists_normalization_edits() -> None:
+    a = newsclean.clean(
+        "Caf\u00c3\u00a9 Opens Its Doors Today\n\nThe new caf\u00c3\u00a9 opened on Monday."
+    )
+    assert a.edits
+    html = a._repr_html_()
+    assert f"{len(a.edits)} normalization edits" in html
+    assert "normalize.encoding" in html

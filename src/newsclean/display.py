@@ -90,6 +90,7 @@ _CSS = """
 .newsclean-article .nc-tag{font:.7em ui-monospace,monospace;color:#57606a;vertical-align:super}
 .newsclean-article ul{margin:.4em 0;padding-left:1.3em;font-size:.85em}
 .newsclean-article code{font-size:.95em}
+.newsclean-article details{font-size:.85em;color:#57606a}
 """
 
 
@@ -152,6 +153,17 @@ def article_html(article: Article) -> str:
         f"<div class='nc-meta'>{' · '.join(meta)}</div>",
         f"<div class='nc-body'>{body}</div>",
     ]
+    if article.edits:
+        parts.append(
+            f"<details class='nc-edits'><summary>{len(article.edits)} normalization edits"
+            "</summary><ul>"
+        )
+        parts += [
+            f"<li><code>{escape(e.code)}</code> {escape(repr(article.original[e.span[0] : e.span[1]]))}"
+            f" → {escape(repr(e.replacement))}</li>"
+            for e in article.edits
+        ]
+        parts.append("</ul></details>")
     if article.findings:
         parts.append("<ul class='nc-findings'>")
         parts += [
