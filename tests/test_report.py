@@ -143,3 +143,18 @@ def test_clean_records_with_nothing_left_are_counted(tmp_path: Path, suffix: str
     once = corpus_report([out]).summary()
     assert once == json.loads(summary.read_text())
     assert once["cleaned"] == 2
+
+
+def test_report_command_writes_html_and_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsclean.cli import main
+
+    data = tmp_path / "report.json"
+    assert main(["report", str(CORPUS), "--json", str(data), "--examples", "1", "-q"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.rstrip().endswith("</html>")
+    numbers = json.loads(data.read_text(encoding="utf-8"))
+    assert numbers["summary"]["cleaned"] == 7
+    assert all(len(v) == 1 for v in numbers["examples"].values())
