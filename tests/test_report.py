@@ -158,3 +158,25 @@ def test_report_command_writes_html_and_json(
     numbers = json.loads(data.read_text(encoding="utf-8"))
     assert numbers["summary"]["cleaned"] == 7
     assert all(len(v) == 1 for v in numbers["examples"].values())
+
+
+def test_merged_partitions_equal_one_pass(records: list[Article | Reject]) -> None:
+    whole = CorpusReport.from_articles(records)
+    parts = [CorpusReport.from_articles(records[i : i + 3]) for i in range(0, len(records), 3)]
+    merged = CorpusReport()
+    for part in parts:
+        merged.merge(part)
+    assert merged.summary() == whole.summary()
+    assert merged.code_rows() == whole.code_rows()
+    assert merged.site_rows() == whole.site_rows()
+    assert merged.share_bins == whole.share_bins
+    assert merged.finding_rate("template.*") == whole.finding_rate("template.*")
+    assert merged.mean_removed_share == pytest.approx(whole.mean_removed_share)
+
+
+def test_report_pickles(records: list[Article | Reject]) -> None:
+    import pickle
+
+    report = CorpusReport.from_articles(records)
+    again = pickle.loads(pickle.dumps(report))
+    assert again.to_dict() == report.to_dict()

@@ -204,6 +204,36 @@ class CorpusReport:
         before, match, after = excerpt(article.original, span)
         bucket.append(Example(code, article.id, site, article.title, before, match, after, message))
 
+    def merge(self, other: CorpusReport) -> CorpusReport:
+        """Add another report's counts to this one (e.g. one report per partition or process);
+        examples are kept up to this report's limit."""
+        for name in ("read", "documents", "rejected", "not_ok"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in (
+            "findings",
+            "docs_with_finding",
+            "removals",
+            "docs_with_removal",
+            "finding_combos",
+        ):
+            getattr(self, name).update(getattr(other, name))
+        for site, n in other.sites.items():
+            target = site
+            if site not in self.sites and len(self.sites) >= self.max_sites:
+                target = OTHER_SITES
+            self.sites[target] += n
+            self.sites_with_finding[target] += other.sites_with_finding[site]
+            self.site_findings[target].update(other.site_findings[site])
+            self.site_removals[target].update(other.site_removals[site])
+        self.share_bins = [a + b for a, b in zip(self.share_bins, other.share_bins, strict=True)]
+        self.share_sum += other.share_sum
+        for code, examples in other.examples.items():
+            bucket = self.examples.setdefault(code, [])
+            bucket += examples[: max(0, self.examples_per_code - len(bucket))]
+        room = max(0, self.examples_per_code - len(self.reject_examples))
+        self.reject_examples += other.reject_examples[:room]
+        return self
+
     # -- reading ----------------------------------------------------------------------------
 
     def finding_rate(self, pattern: str) -> float:
