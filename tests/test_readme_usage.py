@@ -52,7 +52,7 @@ def test_in_notebooks_python_runs(workdir: Path) -> None:
         namespace: dict[str, object] = {}
         exec(compile(code, "README.md", "exec"), namespace)
         assert "newsclean-article" in namespace["article"]._repr_html_()  # type: ignore[attr-defined]
-        assert namespace["report"].documents == 7  # type: ignore[attr-defined]
+        assert namespace["report"].documents == 14  # type: ignore[attr-defined]
 
 
 def test_in_tests_and_ci_helpers_run(workdir: Path) -> None:
