@@ -15,13 +15,12 @@ bounded number of short examples, so its memory does not grow with the number of
 from __future__ import annotations
 
 import fnmatch
-import gzip
 import json
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from newsclean.codes import CODES
@@ -381,50 +380,6 @@ def record_from_item(item: Item, pipeline: Pipeline) -> Article | Reject:
     return outcome.reject
 
 
-class _LineFetcher:
-    """Reads lines of one file again by number, moving forward only (O(file) in all)."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.fh: IO[bytes] | None = None
-        self.lineno = 0
-
-    def get(self, lineno: int) -> bytes | None:
-        if self.path == "-":
-            return None
-        if self.fh is None or lineno <= self.lineno:
-            self.close()
-            opener = gzip.open if self.path.endswith(".gz") else open
-            self.fh = opener(self.path, "rb")  # type: ignore[assignment]
-            self.lineno = 0
-        assert self.fh is not None
-        raw = b""
-        while self.lineno < lineno:
-            raw = self.fh.readline()
-            if not raw:
-                return None
-            self.lineno += 1
-        return raw
-
-    def close(self) -> None:
-        if self.fh is not None:
-            self.fh.close()
-            self.fh = None
-
-
-def _empty_clean_record(item: Item, fetchers: dict[str, _LineFetcher]) -> dict[str, Any] | None:
-    """A clean record whose body is empty (everything removed), which the reader rejects."""
-    if item.reject is None or not item.reject.reason.startswith("empty text field"):
-        return None
-    fetcher = fetchers.setdefault(item.source, _LineFetcher(item.source))
-    try:
-        raw = fetcher.get(item.line)
-        obj = json.loads(raw.decode("utf-8").lstrip("\ufeff")) if raw else None
-    except (OSError, ValueError):
-        return None
-    return obj if isinstance(obj, dict) and "findings" in obj else None
-
-
 def iter_corpus(
     paths: Sequence[str | os.PathLike[str]],
     *,
@@ -440,16 +395,8 @@ def iter_corpus(
         from newsclean.presets import default_pipeline
 
         pipeline = default_pipeline()
-    fetchers: dict[str, _LineFetcher] = {}
-    try:
-        for item in read_items([os.fspath(p) for p in paths], fields):
-            record = _empty_clean_record(item, fetchers)
-            if record is not None:
-                item = Item(item.source, item.line, record=record)
-            yield record_from_item(item, pipeline)
-    finally:
-        for fetcher in fetchers.values():
-            fetcher.close()
+    for item in read_items([os.fspath(p) for p in paths], fields):
+        yield record_from_item(item, pipeline)
 
 
 def corpus_report(
