@@ -95,8 +95,12 @@ def chunked(
 def _context() -> multiprocessing.context.BaseContext:
     # forkserver: workers start from a clean process (no threads or open files of the parent
     # carried over, unlike fork), and faster than spawn
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    # the server imports newsclean once; each worker is forked from it with the modules loaded
+    ctx.set_forkserver_preload(["newsclean.presets", "newsclean.commands.clean"])
+    return ctx
 
 
 def pool_map(
