@@ -21,6 +21,11 @@ distributed = pytest.importorskip("distributed")
 
 from newsclean.integrations.dask import clean_bag, clean_dataframe, clean_frame  # noqa: E402
 
+try:
+    from newsclean.corpus.profile import learn_profile
+except ImportError:  # learned site profiles are not in this build
+    learn_profile = None  # type: ignore[assignment]
+
 SEED = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "seed-nato.txt"
 
 
@@ -92,3 +97,12 @@ def test_local_cluster_matches_one_process() -> None:
             expected_frame.reset_index(drop=True).astype(object),
         )
         assert len(client.scheduler_info()["workers"]) == 2
+        if learn_profile is not None:  # a learned site profile travels with the pipeline
+            sited = [r for r in recs if isinstance(r, dict)]
+            for r in sited:
+                r["text"] += "\n© 2024 Example Media, all rights reserved"
+            profile = learn_profile(sited, min_docs=3, min_count=2)
+            expected = list(clean_partition(sited, default_pipeline(profile=profile)))
+            assert any(r["removals"] for r in expected)
+            got = clean_bag(db.from_sequence(sited, npartitions=4), profile=profile).compute()
+            assert json.dumps(got) == json.dumps(expected)
