@@ -67,7 +67,7 @@ def test_pipeline_is_one_graph_node() -> None:
 
 def test_profile_needs_a_filter_that_takes_it() -> None:
     with pytest.raises(ConfigError, match="profile"):
-        with_profile(default_pipeline(), object())
+        with_profile(default_pipeline()[:2], object())
 
 
 @pytest.mark.timeout(60)
