@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 
@@ -74,26 +75,25 @@ def run(args: argparse.Namespace) -> int:
     pipeline = pipeline_from_args(args)
     jobs = resolve_jobs(args.jobs)
     summary = Summary()
-    rejects: list[dict[str, object]] = []
     show_bar = wanted(quiet=args.quiet)
     total = count_records(args.inputs) if show_bar else None
     func = functools.partial(render, drop_original=args.drop_original)
-    with atomic_output(args.output) as out, Progress(enabled=show_bar, total=total) as bar:
+    with contextlib.ExitStack() as stack:  # records and rejects both stream to their files
+        out = stack.enter_context(atomic_output(args.output))
+        rejects = stack.enter_context(atomic_output(args.rejects)) if args.rejects else None
+        bar = stack.enter_context(Progress(enabled=show_bar, total=total))
         for rendered in bar.wrap(pool_map(func, pipeline, iter_items(args), jobs)):
             if isinstance(rendered, Reject):
                 summary.add_reject(rendered)
-                rejects.append(rendered.to_dict())
-                if not args.rejects and not args.quiet:
+                if rejects is not None:
+                    rejects.write(json.dumps(rendered.to_dict(), ensure_ascii=False) + "\n")
+                elif not args.quiet:
                     r = rendered
                     bar.write(f"newsclean: rejected {r.source}:{r.line}: {r.reason}")
             else:
                 line, tally = rendered
                 summary.add_tally(tally)
                 out.write(line)
-    if args.rejects:
-        with atomic_output(args.rejects) as fh:
-            for rec in rejects:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     if args.summary_json:
         with atomic_output(args.summary_json) as fh:
             json.dump(summary.to_dict(), fh, indent=2)
