@@ -126,3 +126,10 @@ def test_strip_invisible_fast_path_is_the_union(text: str) -> None:
 
     found = any(p.search(text) for p in (INVISIBLE_RE, SOFT_HYPHEN_RE, CONTROL_RE))
     assert found == (_ANY_INVISIBLE_RE.search(text) is not None)
+
+
+@given(st.text(st.one_of(ALPHABET, st.sampled_from("\r\n\x0b\x0c\u2028\u2029")), max_size=60))
+def test_line_break_fast_path_agrees(text: str) -> None:
+    from newsclean.filters.normalize import _ANY_LINE_BREAK_RE, LINE_BREAK_RE
+
+    assert (LINE_BREAK_RE.search(text) is None) == (_ANY_LINE_BREAK_RE.search(text) is None)

@@ -25,6 +25,7 @@ from newsclean.registry import register_filter
 
 # U+0085 is left to ftfy, which reads it as the cp1252 ellipsis it nearly always is in scraped text
 LINE_BREAK_RE = compile_pattern(r"\r\n|[\r\x0b\x0c\u2028\u2029]")
+_ANY_LINE_BREAK_RE = re.compile(r"[\r\x0b\x0c\u2028\u2029]")  # fast path: nothing to do
 
 # ---------------------------------------------------------------------------------------------
 # The ftfy fast path: decide, without running ftfy, that ftfy would return a line unchanged.
@@ -247,6 +248,8 @@ class FixLineBreaks:
     stage: ClassVar[Stage] = Stage.NORMALIZE
 
     def apply(self, draft: Draft, /) -> Proposal:
+        if _ANY_LINE_BREAK_RE.search(draft.text) is None:
+            return EMPTY
         return Proposal(
             edits=tuple(
                 TextEdit(m.start(), m.end(), "\n", "normalize.line_break")
