@@ -133,3 +133,16 @@ def test_line_break_fast_path_agrees(text: str) -> None:
     from newsclean.filters.normalize import _ANY_LINE_BREAK_RE, LINE_BREAK_RE
 
     assert (LINE_BREAK_RE.search(text) is None) == (_ANY_LINE_BREAK_RE.search(text) is None)
+
+
+SPACES = st.sampled_from(
+    [" ", "  ", "\t", "\n", "\n ", " \n", "\u00a0", "\u2009", "\u3000", "a", "b"]
+)
+
+
+@given(st.lists(st.one_of(SPACES, ALPHABET), max_size=40).map("".join))
+def test_whitespace_fast_path_is_exact(text: str) -> None:
+    from newsclean.filters.normalize import NormalizeWhitespace, needs_whitespace_edits
+
+    edits = NormalizeWhitespace().apply(Draft(text)).edits
+    assert needs_whitespace_edits(text) == bool(edits)

@@ -323,6 +323,27 @@ class StripInvisible:
 _SPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 # in one pass: leading or trailing space on a line, any unusual space, a run of two or more spaces
 WHITESPACE_RE = compile_pattern(rf"(?m)^{_SPACE}+|{_SPACE}+$|{_SPACE}{{2,}}|(?! ){_SPACE}")
+# fast path: WHITESPACE_RE proposes an edit exactly when the text has an unusual space, two spaces
+# in a row, or a space at the start or end of a line
+_UNUSUAL_SPACE_RE = re.compile(_SPACE.replace("[ ", "[", 1))
+
+
+def needs_whitespace_edits(text: str) -> bool:
+    """Whether :class:`NormalizeWhitespace` has anything to do: a few substring scans.
+
+    >>> needs_whitespace_edits("One line.\\nAnother one.")
+    False
+    >>> needs_whitespace_edits("One line. \\nAnother\\u00a0one.")
+    True
+    """
+    return (
+        "  " in text
+        or " \n" in text
+        or "\n " in text
+        or text.startswith(" ")
+        or text.endswith(" ")
+        or _UNUSUAL_SPACE_RE.search(text) is not None
+    )
 
 
 @register_filter
@@ -335,6 +356,8 @@ class NormalizeWhitespace:
 
     def apply(self, draft: Draft, /) -> Proposal:
         text = draft.text
+        if not needs_whitespace_edits(text):
+            return EMPTY
         edits = []
         for m in finditer(WHITESPACE_RE, text, timeout=draft.regex_timeout):
             start, end = m.span()
