@@ -36,6 +36,9 @@ PRESETS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
         ("flag_templates", {}),
         ("strip_duplicates", {}),
         ("detect_title", {}),
+        ("check_facts", {}),
+        ("check_dates", {}),
+        ("check_headline", {}),
     ),
     "page": (
         ("fix_encoding", {}),
@@ -45,6 +48,9 @@ PRESETS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
         ("flag_templates", {}),
         ("strip_duplicates", {}),
         ("detect_title", {}),
+        ("check_facts", {}),
+        ("check_dates", {}),
+        ("check_headline", {}),
     ),
 }
 

@@ -1,11 +1,15 @@
 """The built-in filters. Importing this package registers them all."""
 
 from newsclean.filters.boilerplate import StripBoilerplate, StripDuplicates
+from newsclean.filters.facts import CheckDates, CheckFacts, CheckHeadline
 from newsclean.filters.normalize import FixEncoding, NormalizeWhitespace, StripInvisible
 from newsclean.filters.segment import DetectTitle
 from newsclean.filters.templates import FlagTemplates
 
 __all__ = [
+    "CheckDates",
+    "CheckFacts",
+    "CheckHeadline",
     "DetectTitle",
     "FixEncoding",
     "FlagTemplates",

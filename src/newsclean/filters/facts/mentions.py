@@ -1,0 +1,317 @@
+"""Title + person mentions in the forms news uses, resolved against the knowledge base.
+
+Forms: "[modifier] [PLACE's] TITLE [of PLACE] NAME", "NAME, [the] [modifier] TITLE [of PLACE]",
+with modifiers former, ex-, then-, current, sitting, incumbent, outgoing, incoming, acting,
+interim, late, -elect, designate. The title part matches in any case; names must be capitalised.
+A title that names a jurisdiction ("U.S. Secretary of State") points to its office; a generic one
+("Secretary of State", "Prime Minister") is resolved only through the person's own offices or a
+place next to it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsclean._patterns import Pattern, compile_pattern, finditer
+from newsclean.filters.facts import names as nm
+from newsclean.filters.facts.kb import KB, fold, name_key
+from newsclean.filters.facts.places import PLACE_CODES, PLACES
+
+#: a generic title core must contain one of these words to count as a title at all
+TITLE_WORDS = frozenset(
+    """president premier minister secretary chancellor governor chair chairman chairwoman
+    chairperson king queen monarch emperor prince diplomat director speaker sec-gen
+    secretary-general potus eam secdef taoiseach""".split()
+)
+#: a title right after one of these words is part of a longer office ("Deputy Prime Minister")
+BLOCK_BEFORE = frozenset(
+    """deputy vice assistant under shadow junior associate principal special senior first second
+    executive state regional provincial acting-deputy parliamentary co permanent""".split()
+)
+MODIFIERS = {
+    "former": "former",
+    "ex": "former",
+    "current": "current",
+    "sitting": "current",
+    "incumbent": "current",
+    "outgoing": "current",
+    "incoming": "elect",
+    "elect": "elect",
+    "designate": "elect",
+    "acting": "acting",
+    "interim": "acting",
+    "late": "late",
+    "then": "then",
+}
+
+_WORD = r"\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*"
+_INIT = r"\p{Lu}\.(?:\s?\p{Lu}\.)*"
+_PART = r"(?:von|van|der|den|de|da|di|del|della|la|le|bin|ibn|al|el|dos|das|du|ter|zu)"
+NAME = rf"(?:{_INIT}\s?)?{_WORD}(?:[ \t](?:{_INIT}|{_WORD}|(?:{_PART}[ \t]){{1,2}}{_WORD})){{0,4}}"
+_MOD = (
+    r"(?P<mod>(?i:(?:the\s+)?(?:former|current|sitting|incumbent|outgoing|incoming|acting|"
+    r"interim|late|then)\s+|(?:ex|then)[-‐–]\s*))?"
+)
+_PLACE = r"(?:(?P<place>\L<places>)(?:['’]s)?\s+)?"
+_TITLE = r"(?P<title>(?i:\L<titles>))"
+_OF = r"(?:\s+(?i:of)\s+(?P<ofplace>\L<places>))?"
+_POST = r"(?P<post>(?i:[-‐–]elect|[-‐–]designate|\s+designate))?"
+
+TITLE_FIRST = rf"(?<![\p{{L}}\p{{N}}.-]){_MOD}{_PLACE}{_TITLE}{_OF}{_POST},?[ \t]+(?P<name>{NAME})(?![\p{{L}}])"
+NAME_FIRST = (
+    rf"(?<![\p{{L}}])(?P<name>{NAME}),\s+(?:(?i:the)\s+)?{_MOD}{_PLACE}{_TITLE}{_OF}{_POST}"
+    r"(?![\p{L}])(?![ \t]+\p{Lu}\p{Ll})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Title surface forms of one knowledge base, compiled once."""
+
+    specific: dict[str, frozenset[str]]  # folded alias -> position ids
+    generic: dict[str, frozenset[str]]  # folded generic title -> position ids
+    title_first: Pattern
+    name_first: Pattern
+    triggers: frozenset[str]
+
+    def positions(self, title: str) -> tuple[frozenset[str], bool]:
+        """The offices a title surface names, and whether it is generic."""
+        key = _title_key(title)
+        if key in self.generic:
+            return self.generic[key], True
+        return self.specific.get(key, frozenset()), False
+
+
+def _title_key(title: str) -> str:
+    return fold(title).replace("-", " ").replace("‐", " ")
+
+
+def _core(alias: str, places: list[str]) -> str | None:
+    """The alias without its jurisdiction words, or None if it has none."""
+    text = alias.strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    stripped = False
+    for place in places:
+        for prefix in (f"{place}'s ", f"{place}’s ", f"{place} "):
+            if text.startswith(prefix):
+                text, stripped = text[len(prefix) :], True
+                break
+        for suffix in (f" of {place}", f" of the {place}", f" ({place})", f" for {place}"):
+            if text.endswith(suffix):
+                text, stripped = text[: -len(suffix)], True
+                break
+    if not stripped or not text:
+        return None
+    return text
+
+
+def _has_title_word(title: str) -> bool:
+    return any(w in TITLE_WORDS for w in _title_key(title).split())
+
+
+@functools.lru_cache(maxsize=8)
+def gazetteer(kb: KB) -> Gazetteer:
+    """Build (once per knowledge base) the title lookup and the two mention patterns."""
+    specific: dict[str, set[str]] = {}
+    generic: dict[str, set[str]] = {}
+    surfaces: dict[str, str] = {}
+    for pid, rows in kb.by_position.items():
+        first = rows[0]
+        code = first.jurisdiction_code
+        places = sorted(
+            {*PLACES.get(code, ()), first.jurisdiction, code} - {""}, key=len, reverse=True
+        )
+        for row in rows:
+            for alias in (row.position, *row.position_aliases):
+                core = _core(alias, places)
+                if core and _has_title_word(core):
+                    generic.setdefault(_title_key(core), set()).add(pid)
+                    surfaces.setdefault(_title_key(core), core)
+                specific.setdefault(_title_key(alias), set()).add(pid)
+                surfaces.setdefault(_title_key(alias), alias)
+            for alias in row.position_aliases_generic:
+                generic.setdefault(_title_key(alias), set()).add(pid)
+                surfaces.setdefault(_title_key(alias), alias)
+    for key in generic:
+        specific.pop(key, None)
+    titles = set()
+    for key, surface in surfaces.items():
+        if key in specific or key in generic:
+            titles.add(surface)
+            titles.add(surface.replace("-", " "))
+            titles.add(surface.replace(" ", "-"))
+    places_list = sorted(PLACE_CODES)
+    title_first = compile_pattern(TITLE_FIRST, titles=sorted(titles), places=places_list)
+    name_first = compile_pattern(NAME_FIRST, titles=sorted(titles), places=places_list)
+    triggers = {w for key in (*specific, *generic) for w in key.split() if w in TITLE_WORDS}
+    triggers |= {key for key in specific if " " not in key}
+    return Gazetteer(
+        {k: frozenset(v) for k, v in specific.items()},
+        {k: frozenset(v) for k, v in generic.items()},
+        title_first,
+        name_first,
+        frozenset(triggers),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One title + person mention, resolved to a person and offices."""
+
+    span: tuple[int, int]  # the whole mention
+    name_span: tuple[int, int]
+    text: str
+    name: str  # the name as written (possessive dropped)
+    title: str
+    modifier: str | None  # former, current, elect, acting, late, then; None: plain
+    person: str  # person key
+    display: str
+    positions: frozenset[str]  # offices the title may mean (after resolution)
+    held: frozenset[str]  # those of them the person held
+    generic: bool
+    match: nm.NameMatch | None  # how the name was matched (None: several people share it)
+    persons: frozenset[str]  # every person the name may be (shared names)
+
+
+def _modifier(m_mod: str | None, m_post: str | None) -> str | None:
+    if m_post:
+        return "elect"
+    if not m_mod:
+        return None
+    word = fold(m_mod).replace("the ", "").strip(" -‐–\t\n")
+    return MODIFIERS.get(word)
+
+
+def _strip_possessive(name: str) -> str:
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def has_trigger(gaz: Gazetteer, text: str) -> bool:
+    """Cheap pre-check: does the text contain any title word at all?"""
+    lowered = text.casefold()
+    return any(w in lowered for w in gaz.triggers)
+
+
+def find_mentions(
+    kb: KB, gaz: Gazetteer, text: str, *, offset: int = 0, timeout: float | None = 1.0
+) -> Iterator[Mention]:
+    """Resolved mentions in one block of text (spans shifted by ``offset``)."""
+    taken: list[tuple[int, int]] = []
+    for m in finditer(gaz.title_first, text, timeout=timeout):
+        taken.append(m.span("title"))
+        mention = _resolve(kb, gaz, text, m, offset)
+        if mention is not None:
+            yield mention
+    for m in finditer(gaz.name_first, text, timeout=timeout):
+        ts, te = m.span("title")
+        if any(ts < b and a < te for a, b in taken):
+            continue
+        mention = _resolve(kb, gaz, text, m, offset)
+        if mention is not None:
+            yield mention
+
+
+def _blocked(text: str, start: int) -> bool:
+    before = text[max(0, start - 30) : start].rstrip(" \t-")
+    if not before:
+        return False
+    last = before.split()[-1] if before.split() else ""
+    return fold(last).strip(",.;:()") in BLOCK_BEFORE
+
+
+def _resolve(kb: KB, gaz: Gazetteer, text: str, m: object, offset: int) -> Mention | None:
+    import regex
+
+    assert isinstance(m, regex.Match)
+    if _blocked(text, m.start("mod") if m.group("mod") else m.start("title")) and not m.group(
+        "place"
+    ):
+        return None
+    title = m.group("title")
+    positions, generic = gaz.positions(title)
+    if not positions:
+        return None
+    place_codes: set[str] = set()
+    for group in ("place", "ofplace"):
+        word = m.group(group)
+        if word:
+            place_codes |= PLACE_CODES.get(word, set())
+    if place_codes:
+        narrowed = frozenset(p for p in positions if kb.position_jurisdiction.get(p) in place_codes)
+        if narrowed:
+            positions, generic = narrowed, False
+        elif generic:
+            return None  # a place we know but an office of it we do not
+    raw_name = _strip_possessive(m.group("name"))
+    name_start = m.start("name") + offset
+    modifier = _modifier(m.group("mod"), m.group("post"))
+    words = raw_name.split()
+    # the longest leading run of words that is a known name; then near misses among holders
+    persons: set[str] = set()
+    used = raw_name
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[:n])
+        found = nm.exact(kb, candidate)
+        if n == 1:
+            found = (found & kb.holders(positions)) | nm.by_surname(
+                kb, candidate, kb.holders(positions)
+            )
+        if found:
+            persons, used = found, candidate
+            break
+    match: nm.NameMatch | None = None
+    if not persons:
+        holders = kb.holders(positions)
+        if len(holders) > 400:
+            return None
+        for n in range(min(len(words), 4), 1, -1):
+            candidate = " ".join(words[:n])
+            match = nm.near_miss(kb, candidate, holders)
+            if match is not None:
+                persons, used = {match.person}, candidate
+                break
+        if match is None:
+            return None
+    held_by = {p: frozenset(t.position_id for t in kb.rows(p, positions)) for p in persons}
+    holding = {p for p, h in held_by.items() if h}
+    if generic:
+        if holding:
+            persons = holding
+        else:
+            # resolve the generic title through the person's own jurisdictions
+            codes = {t.jurisdiction_code for p in persons for t in kb.by_person.get(p, ())}
+            local = frozenset(p for p in positions if kb.position_jurisdiction.get(p) in codes)
+            if len(local) != 1 or len(persons) != 1:
+                return None
+            positions = local
+    elif holding:
+        persons = holding
+    person = sorted(persons)[0]
+    held = frozenset(p for q in persons for p in held_by[q])
+    if match is None and len(persons) == 1:
+        match = nm.NameMatch(person, kb.display[person], name_key(used), 1.0, True)
+    name_end = name_start + len(used)
+    start = m.start() + offset
+    end = max(m.end("title"), m.end("post") if m.group("post") else 0) + offset
+    end = max(end, name_end)
+    return Mention(
+        span=(start, end),
+        name_span=(name_start, name_end),
+        text=text[start - offset : end - offset],
+        name=used,
+        title=title,
+        modifier=modifier,
+        person=person,
+        display=kb.display[person],
+        positions=positions if not generic else frozenset(held or positions),
+        held=held,
+        generic=generic,
+        match=match,
+        persons=frozenset(persons),
+    )
