@@ -7,11 +7,13 @@ Month D, YYYY", "Weekday (Month D)" (year from the publication date), "D.M.YYYY"
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newsclean._patterns import compile_pattern, finditer, search
+from newsclean._patterns import compile_pattern, search
+from newsclean.filters.facts.scan import scan
 
 # fmt: off
 MONTHS: dict[str, int] = {}
@@ -63,8 +65,32 @@ WEEKDAYS.update({"tues": 1, "thur": 3, "thurs": 3, "sonnabend": 5, "mercoledi": 
 
 ENGLISH_WEEKDAY = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ENGLISH_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 
 _WD = r"(?:(?P<wd>(?i:\L<weekdays>))\.?,?\s+(?:(?i:the|dem|den|der|le|el|il|o|de)\s+)?)"
@@ -75,12 +101,12 @@ _DMY = (
     rf"(?:,?\s+(?:(?i:de|del)\s+)?{_YEAR})?"
 )
 _MDY = (
-    rf"(?P<month2>(?=\p{{Lu}})(?i:\L<emonths>))(?![\p{{L}}])\.?\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    r"(?P<month2>(?=\p{Lu})(?i:\L<emonths>))(?![\p{L}])\.?\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
     r"(?:,?\s+(?P<year2>(?:1[89]|20)\d\d)(?!\d))?"
 )
 _NUM = r"(?<![\d.])(?P<day3>[0-3]?\d)\.(?P<mon3>[01]?\d)\.(?P<year3>(?:1[89]|20)\d\d)(?![\d.]\d)"
 _ISO = r"(?<![\d-])(?P<year4>(?:1[89]|20)\d\d)-(?P<mon4>[01]\d)-(?P<day4>[0-3]\d)(?![\d])"
-_PAREN = rf"(?P<wd5>(?i:\L<weekdays>))\s+\((?P<month5>(?i:\L<emonths>))\.?\s+(?P<day5>[0-3]?\d)\)"
+_PAREN = r"(?P<wd5>(?i:\L<weekdays>))\s+\((?P<month5>(?i:\L<emonths>))\.?\s+(?P<day5>[0-3]?\d)\)"
 
 DATE_RE = compile_pattern(
     rf"(?<![\p{{L}}]){_PAREN}|(?<![\p{{L}}]){_WD}?(?:{_DMY}|{_MDY}|{_NUM})|{_ISO}",
@@ -88,6 +114,7 @@ DATE_RE = compile_pattern(
     months=sorted(MONTHS),
     emonths=sorted(ENGLISH_MONTHS),
 )
+DIGITS_RE = compile_pattern(r"\d+")
 PUBLISHED_RE = compile_pattern(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 
 MAX_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -124,12 +151,43 @@ def _key(word: str) -> str:
     return word.casefold().rstrip(".")
 
 
+def nearest_year(day: int, month: int, published: dt.date) -> int | None:
+    """The year that puts day/month closest to the publication date.
+
+    >>> nearest_year(30, 12, dt.date(2023, 1, 2))
+    2022
+    """
+    best: tuple[int, int] | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            distance = abs((dt.date(year, month, day) - published).days)
+        except ValueError:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else None
+
+
 def find_dates(
-    text: str, *, offset: int = 0, year: int | None = None, timeout: float | None = 1.0
+    text: str, *, offset: int = 0, published: dt.date | None = None, timeout: float | None = 1.0
 ) -> Iterator[DateMention]:
-    """Dates in ``text``; ``year`` fills in "Weekday (Month D)" forms."""
-    for m in finditer(DATE_RE, text, timeout=timeout):
-        span = (m.start() + offset, m.end() + offset)
+    """Dates in ``text``. A date with a weekday but no year takes the year that puts it
+    closest to ``published`` (when given)."""
+    for d in _find_dates(text, offset=offset, timeout=timeout):
+        if d.year is None and d.weekday is not None and published is not None and d.valid:
+            year = nearest_year(d.day, d.month, published)
+            if year is not None:
+                d = dataclasses.replace(d, year=year, year_from="published")
+        yield d
+
+
+def _find_dates(text: str, *, offset: int, timeout: float | None) -> Iterator[DateMention]:
+    seen: set[tuple[int, int]] = set()
+    for m, at in scan(DATE_RE, DIGITS_RE, text, before=40, after=40, timeout=timeout):
+        span = (m.start() + at + offset, m.end() + at + offset)
+        if span in seen:
+            continue
+        seen.add(span)
         wd_word = m.group("wd") or m.group("wd5")
         weekday = WEEKDAYS.get(_key(wd_word)) if wd_word else None
         if m.group("day5"):
@@ -138,9 +196,9 @@ def find_dates(
                 m.group(),
                 int(m.group("day5")),
                 MONTHS[_key(m.group("month5"))],
-                year,
+                None,
                 weekday,
-                "published" if year else "",
+                "",
             )
         elif m.group("day"):
             y = m.group("year")

@@ -15,10 +15,10 @@ from newsclean.filters.facts.dates import ENGLISH_WEEKDAY, find_dates, parse_pub
 from newsclean.filters.facts.headline import (
     TITLE_MAX_WORDS,
     coverage,
+    english_title_case,
     is_nav_label,
     key_terms,
     mismatch,
-    title_case_share,
     tokens,
 )
 from newsclean.filters.facts.kb import KB, fold, iso, load_kb, name_key
@@ -26,10 +26,24 @@ from newsclean.filters.facts.mentions import Mention, find_mentions, gazetteer, 
 from newsclean.pipeline import EMPTY, Block, Draft, Flag, Proposal, Stage
 from newsclean.registry import register_filter
 
+YEAR_RE = compile_pattern(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+#: a plain title this long after the tenure ended reads as a reference to the past
+STALE_DAYS = 3 * 366
 CAPWORD_RE = compile_pattern(r"(?<![\p{L}])\p{Lu}[\p{L}\p{M}]+(?:['’\-]\p{L}+)*")
-MONTH_NAMES = (
-    "January February March April May June July August September October November December".split()
-)
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _fmt(d: dt.date) -> str:
@@ -91,6 +105,8 @@ class CheckFacts:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kb", _as_tuple(self.kb))
+        if self.kb:
+            load_kb(self.kb)  # a bad user file is a configuration error, found now
 
     def knowledge_base(self) -> KB:
         return load_kb(self.kb)
@@ -111,7 +127,7 @@ class CheckFacts:
         flags: list[Flag] = []
         flags += self._names(kb, draft, mentions, blocks)
         flags += self._never_held(kb, mentions)
-        claims = self._claims(kb, mentions)
+        claims = self._claims(kb, mentions, blocks)
         flags += self._anachronisms(claims)
         body = draft.kept()
         date = article_date(draft, body)
@@ -160,12 +176,12 @@ class CheckFacts:
                 )
             )
         # the same person written two ways: two full forms, or a misspelt surname
-        for person, forms in spelt.items():
-            if len(forms) < 2:
+        for person, written in spelt.items():
+            if len(written) < 2:
                 continue
             known = kb.forms.get(person, set())
-            odd = [m for k, m in forms.items() if k not in known]
-            good = [m for k, m in forms.items() if k in known]
+            odd = [m for k, m in written.items() if k not in known]
+            good = [m for k, m in written.items() if k in known]
             if odd and good:
                 m, ref = odd[0], good[0]
                 flags.append(
@@ -174,7 +190,11 @@ class CheckFacts:
                         m.name_span,
                         f"{m.display} is written {m.name!r} here but {ref.name!r} elsewhere in "
                         f"the text; use one spelling ({m.display!r})",
-                        {"forms": [m.name, ref.name], "person": m.display, "spans": [list(m.name_span), list(ref.name_span)]},
+                        {
+                            "forms": [m.name, ref.name],
+                            "person": m.display,
+                            "spans": [list(m.name_span), list(ref.name_span)],
+                        },
                     )
                 )
         surnames: dict[str, Mention] = {}
@@ -220,7 +240,12 @@ class CheckFacts:
                 continue
             seen.add((m.person, m.positions))
             rows = kb.by_person.get(m.person, [])
-            held = sorted({f"{t.position} ({t.row.get('start', '')[:4]}–{(t.row.get('end') or '')[:4]})" for t in rows})
+            held = sorted(
+                {
+                    f"{t.position} ({t.row.get('start', '')[:4]}–{(t.row.get('end') or '')[:4]})"
+                    for t in rows
+                }
+            )
             office = " or ".join(sorted({kb.position_label[p] for p in m.positions}))
             flags.append(
                 Flag(
@@ -239,7 +264,7 @@ class CheckFacts:
             )
         return flags
 
-    def _claims(self, kb: KB, mentions: list[Mention]) -> list[win.Claim]:
+    def _claims(self, kb: KB, mentions: list[Mention], blocks: list[Block]) -> list[win.Claim]:
         claims: list[win.Claim] = []
         seen: set[tuple[frozenset[str], frozenset[str], str | None]] = set()
         for i, m in enumerate(mentions):
@@ -254,8 +279,25 @@ class CheckFacts:
             if not window:
                 continue
             label = kb.position_label[sorted(m.held)[0]]
+            historic = False
+            if m.modifier is None or m.modifier == "then":
+                block = next((b for b in blocks if b.span[0] <= m.span[0] < b.span[1]), None)
+                if block is not None:
+                    years = {int(y) for y in YEAR_RE.findall(block.text, timeout=1.0)}
+                    historic = win.years_inside(window, years)
             claims.append(
-                win.Claim(i, m.text, m.span, m.person, m.display, label, m.modifier, rows, window)
+                win.Claim(
+                    i,
+                    m.text,
+                    m.span,
+                    m.person,
+                    m.display,
+                    label,
+                    m.modifier,
+                    rows,
+                    window,
+                    historic,
+                )
             )
         return claims
 
@@ -316,6 +358,21 @@ class CheckFacts:
                 )
                 continue
             inside = any(t.start - 1 <= day <= t.end + 1 for t in c.rows)
+            before_any = day < min(t.start for t in c.rows) - 1
+            if c.modifier in (None, "then", "acting") and not before_any:
+                # a plain title may narrate the past: flag only a recent, unexplained lapse
+                if c.historic or c.modifier == "then":
+                    continue
+                last_end = max((t.end for t in c.rows if t.end <= day), default=day)
+                positions = {t.position_id for t in c.rows}
+                elsewhere = [
+                    t
+                    for t in kb.by_person.get(kb.key_of[c.rows[0].id], ())
+                    if t.position_id not in positions and t.start - 1 <= day <= t.end + 1
+                ]
+                # long gone and holding no other office then: a reference to the past
+                if day - last_end > STALE_DAYS and not elsewhere:
+                    continue
             periods = _periods(c.rows)
             if c.modifier == "former" and inside:
                 flags.append(
@@ -358,12 +415,13 @@ class CheckDates:
 
     def apply(self, draft: Draft, /) -> Proposal:
         published = parse_published(draft.published)
-        year = published.year if published else None
         flags: list[Flag] = []
         for b in _title_blocks(draft) + draft.kept():
             if not any(c.isdigit() for c in b.text):
                 continue
-            for d in find_dates(b.text, offset=b.span[0], year=year, timeout=draft.regex_timeout):
+            for d in find_dates(
+                b.text, offset=b.span[0], published=published, timeout=draft.regex_timeout
+            ):
                 if not d.valid:
                     if d.day > 31 or d.month > 12 or d.day == 0:
                         continue  # not a date at all
@@ -438,16 +496,18 @@ class CheckHeadline:
             flags.append(leak)
         body_words = {
             fold(w)
-            for b, ws in zip(kept, block_words)
+            for b, ws in zip(kept, block_words, strict=False)
             if b.span not in leaked
             for w in ws
         }
         title = draft.title
         if title:
             verdict = mismatch(title, body_words, timeout=timeout)
-            if (
-                len(verdict.present) + len(verdict.absent) >= self.min_terms
-                and verdict.share <= self.max_share
+            n_terms = len(verdict.present) + len(verdict.absent)
+            # a headline found in the text itself needs stronger evidence than a given one
+            given = draft.title_given
+            if (n_terms >= self.min_terms and verdict.share <= self.max_share and given) or (
+                n_terms >= self.min_terms + 1 and not verdict.present
             ):
                 span = self._title_span(draft)
                 flags.append(
@@ -481,13 +541,13 @@ class CheckHeadline:
         last = kept[-1]
         words = block_words[-1]
         text = last.text.strip()
-        if not 4 <= len(words) <= TITLE_MAX_WORDS or text[-1:] in ".!?:;,…\"”»":
+        if not 4 <= len(words) <= TITLE_MAX_WORDS or text[-1:] in '.!?:;,…"”»':
             return None
         if not text[:1].isupper() and not text[:1].isdigit():
             return None
         previous = draft.blocks[last.index - 1] if last.index > 0 else None
         nav = previous is not None and is_nav_label(previous.text, timeout=timeout)
-        if not nav and title_case_share(text, timeout=timeout) < 0.75:
+        if not nav and not english_title_case(text, timeout=timeout):
             return None
         rest = {fold(w) for ws in block_words[:-1] for w in ws}
         terms = key_terms(text, timeout=timeout)
@@ -504,6 +564,10 @@ class CheckHeadline:
             f"the last line {text!r}{label} looks like another article's title: "
             f"{len(absent)} of {len(terms)} of its key terms are absent from the article; "
             f"remove it if it is not part of this article",
-            {"line": text, "navigation_label": previous.text.strip() if nav and previous else None,
-             "missing": absent, "present": present},
+            {
+                "line": text,
+                "navigation_label": previous.text.strip() if nav and previous else None,
+                "missing": absent,
+                "present": present,
+            },
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import unicodedata
 from collections import defaultdict
@@ -120,7 +121,23 @@ def name_key(text: str) -> str:
 
 
 HONORIFICS = frozenset(
-    "mr mrs ms miss dr sir lord lady dame prof professor sheikh king queen prince".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "lord",
+        "lady",
+        "dame",
+        "prof",
+        "professor",
+        "sheikh",
+        "king",
+        "queen",
+        "prince",
+    ]
 )
 
 
@@ -187,7 +204,9 @@ class SourcedRow:
     line: int
 
 
-def read_rows(path: str | Path, *, name: str | None = None) -> tuple[list[SourcedRow], list[Problem]]:
+def read_rows(
+    path: str | Path, *, name: str | None = None
+) -> tuple[list[SourcedRow], list[Problem]]:
     """Read a JSONL knowledge-base file: rows with their line numbers, and unreadable lines."""
     label = name or str(path)
     text = Path(path).read_text(encoding="utf-8") if name is None else str(path)
@@ -347,12 +366,10 @@ def validate(rows: Sequence[SourcedRow]) -> list[Problem]:
             by_position[t.position_id].append((src, t))
     for group in by_position.values():
         group.sort(key=lambda st: st[1].start)
-        for (sa, a), (sb, b) in zip(group, group[1:]):
-            precise = all(
-                sx.row.get(k, "day") in (None, "day")
-                for sx in (sa, sb)
-                for k in ("start_precision", "end_precision")
-            )
+        for (sa, a), (sb, b) in itertools.pairwise(group):
+            precise = sa.row.get("end_precision") in (None, "day") and sb.row.get(
+                "start_precision"
+            ) in (None, "day")
             if precise and a.end_first < INF and b.start_last < a.end_first:
                 problems.append(
                     Problem(
@@ -400,9 +417,17 @@ class KB:
         self.forms: dict[str, set[str]] = defaultdict(set)
         #: folded surname -> person keys
         self.surnames: dict[str, set[str]] = defaultdict(set)
+        # one key per person: the Wikidata id if any row of that name has one
+        qids: dict[str, str] = {}
+        for t in self.tenures:
+            qid = t.row.get("person_wikidata")
+            if isinstance(qid, str) and qid:
+                qids.setdefault(name_key(t.person), qid)
+        self.key_of: dict[str, str] = {}
         for t in self.tenures:
             self.by_position[t.position_id].append(t)
-            pkey = person_key(t)
+            pkey = person_key(t, qids)
+            self.key_of[t.id] = pkey
             self.by_person[pkey].append(t)
             self.display.setdefault(pkey, t.person)
             for form in (t.person, *t.person_aliases):
@@ -428,7 +453,7 @@ class KB:
         return set(self.names.get(name_key(name), ()))
 
     def holders(self, position_ids: Iterable[str]) -> set[str]:
-        return {person_key(t) for p in position_ids for t in self.by_position.get(p, ())}
+        return {self.key_of[t.id] for p in position_ids for t in self.by_position.get(p, ())}
 
     def rows(self, person: str, position_ids: Iterable[str]) -> list[Tenure]:
         wanted = set(position_ids)
@@ -439,12 +464,13 @@ class KB:
         return max((t.as_of for t in rows), default=0)
 
 
-def person_key(t: Tenure) -> str:
+def person_key(t: Tenure, qids: Mapping[str, str] | None = None) -> str:
     """People are told apart by Wikidata id when there is one, else by canonical name."""
     qid = t.row.get("person_wikidata")
     if isinstance(qid, str) and qid:
         return qid
-    return name_key(t.person)
+    name = name_key(t.person)
+    return (qids or {}).get(name, name)
 
 
 BUNDLED = "officeholders"
@@ -456,7 +482,9 @@ def bundled_sources() -> list[tuple[str, str]]:
     out = []
     for entry in sorted(base.iterdir(), key=lambda p: p.name):
         if entry.is_file() and entry.name.endswith(".jsonl"):
-            out.append((f"newsclean/data/{BUNDLED}/{entry.name}", entry.read_text(encoding="utf-8")))
+            out.append(
+                (f"newsclean/data/{BUNDLED}/{entry.name}", entry.read_text(encoding="utf-8"))
+            )
     return out
 
 

@@ -14,21 +14,65 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newsclean._patterns import Pattern, compile_pattern, finditer
+from newsclean._patterns import Match, Pattern, compile_pattern, search
 from newsclean.filters.facts import names as nm
 from newsclean.filters.facts.kb import KB, fold, name_key
 from newsclean.filters.facts.places import PLACE_CODES, PLACES
+from newsclean.filters.facts.scan import scan
 
 #: a generic title core must contain one of these words to count as a title at all
 TITLE_WORDS = frozenset(
-    """president premier minister secretary chancellor governor chair chairman chairwoman
-    chairperson king queen monarch emperor prince diplomat director speaker sec-gen
-    secretary-general potus eam secdef taoiseach""".split()
+    [
+        "president",
+        "premier",
+        "minister",
+        "secretary",
+        "chancellor",
+        "governor",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "king",
+        "queen",
+        "monarch",
+        "emperor",
+        "prince",
+        "diplomat",
+        "director",
+        "speaker",
+        "sec-gen",
+        "secretary-general",
+        "potus",
+        "eam",
+        "secdef",
+        "taoiseach",
+    ]
 )
 #: a title right after one of these words is part of a longer office ("Deputy Prime Minister")
 BLOCK_BEFORE = frozenset(
-    """deputy vice assistant under shadow junior associate principal special senior first second
-    executive state regional provincial acting-deputy parliamentary co permanent""".split()
+    [
+        "deputy",
+        "vice",
+        "assistant",
+        "under",
+        "shadow",
+        "junior",
+        "associate",
+        "principal",
+        "special",
+        "senior",
+        "first",
+        "second",
+        "executive",
+        "state",
+        "regional",
+        "provincial",
+        "acting-deputy",
+        "parliamentary",
+        "co",
+        "permanent",
+    ]
 )
 MODIFIERS = {
     "former": "former",
@@ -74,7 +118,7 @@ class Gazetteer:
     generic: dict[str, frozenset[str]]  # folded generic title -> position ids
     title_first: Pattern
     name_first: Pattern
-    triggers: frozenset[str]
+    triggers: Pattern  # any word that can end or head a title
 
     def positions(self, title: str) -> tuple[frozenset[str], bool]:
         """The offices a title surface names, and whether it is generic."""
@@ -146,14 +190,20 @@ def gazetteer(kb: KB) -> Gazetteer:
     places_list = sorted(PLACE_CODES)
     title_first = compile_pattern(TITLE_FIRST, titles=sorted(titles), places=places_list)
     name_first = compile_pattern(NAME_FIRST, titles=sorted(titles), places=places_list)
-    triggers = {w for key in (*specific, *generic) for w in key.split() if w in TITLE_WORDS}
-    triggers |= {key for key in specific if " " not in key}
+    triggers: set[str] = set()
+    for key in (*specific, *generic):
+        words = [w for w in key.replace(".", " ").split() if w]
+        titled = [w for w in words if w in TITLE_WORDS]
+        triggers.update(titled or words[-1:])
+    trigger_re = compile_pattern(
+        r"(?<![\p{L}])(?i:\L<words>)(?![\p{L}])", words=sorted(w for w in triggers if len(w) > 1)
+    )
     return Gazetteer(
         {k: frozenset(v) for k, v in specific.items()},
         {k: frozenset(v) for k, v in generic.items()},
         title_first,
         name_first,
-        frozenset(triggers),
+        trigger_re,
     )
 
 
@@ -192,10 +242,9 @@ def _strip_possessive(name: str) -> str:
     return name
 
 
-def has_trigger(gaz: Gazetteer, text: str) -> bool:
+def has_trigger(gaz: Gazetteer, text: str, *, timeout: float | None = 1.0) -> bool:
     """Cheap pre-check: does the text contain any title word at all?"""
-    lowered = text.casefold()
-    return any(w in lowered for w in gaz.triggers)
+    return search(gaz.triggers, text, timeout=timeout) is not None
 
 
 def find_mentions(
@@ -203,17 +252,21 @@ def find_mentions(
 ) -> Iterator[Mention]:
     """Resolved mentions in one block of text (spans shifted by ``offset``)."""
     taken: list[tuple[int, int]] = []
-    for m in finditer(gaz.title_first, text, timeout=timeout):
-        taken.append(m.span("title"))
-        mention = _resolve(kb, gaz, text, m, offset)
-        if mention is not None:
+    seen: set[tuple[int, int]] = set()
+    for m, at in scan(gaz.title_first, gaz.triggers, text, before=90, after=90, timeout=timeout):
+        ts, te = m.start("title") + at, m.end("title") + at
+        taken.append((ts, te))
+        mention = _resolve(kb, gaz, text[at:], m, offset + at)
+        if mention is not None and mention.span not in seen:
+            seen.add(mention.span)
             yield mention
-    for m in finditer(gaz.name_first, text, timeout=timeout):
-        ts, te = m.span("title")
+    for m, at in scan(gaz.name_first, gaz.triggers, text, before=120, after=60, timeout=timeout):
+        ts, te = m.start("title") + at, m.end("title") + at
         if any(ts < b and a < te for a, b in taken):
             continue
-        mention = _resolve(kb, gaz, text, m, offset)
-        if mention is not None:
+        mention = _resolve(kb, gaz, text[at:], m, offset + at)
+        if mention is not None and mention.span not in seen:
+            seen.add(mention.span)
             yield mention
 
 
@@ -225,10 +278,7 @@ def _blocked(text: str, start: int) -> bool:
     return fold(last).strip(",.;:()") in BLOCK_BEFORE
 
 
-def _resolve(kb: KB, gaz: Gazetteer, text: str, m: object, offset: int) -> Mention | None:
-    import regex
-
-    assert isinstance(m, regex.Match)
+def _resolve(kb: KB, gaz: Gazetteer, text: str, m: Match, offset: int) -> Mention | None:
     if _blocked(text, m.start("mod") if m.group("mod") else m.start("title")) and not m.group(
         "place"
     ):

@@ -17,7 +17,35 @@ from newsclean.filters.facts.kb import KB, name_key
 
 #: jurisdictions whose leaders' names reach English text through transliteration
 TRANSLITERATED = frozenset(
-    "RU UA BY CN KR KP JP SA IR IQ SY EG AE QA IL IN GR BG RS MK ME GE AM AZ KZ TW TH".split()
+    [
+        "RU",
+        "UA",
+        "BY",
+        "CN",
+        "KR",
+        "KP",
+        "JP",
+        "SA",
+        "IR",
+        "IQ",
+        "SY",
+        "EG",
+        "AE",
+        "QA",
+        "IL",
+        "IN",
+        "GR",
+        "BG",
+        "RS",
+        "MK",
+        "ME",
+        "GE",
+        "AM",
+        "AZ",
+        "KZ",
+        "TW",
+        "TH",
+    ]
 )
 
 
@@ -102,7 +130,7 @@ def _close(query: list[str], form: list[str]) -> bool:
     qs, fs = query[-1], form[-1]
     if qs != fs and (JaroWinkler.normalized_similarity(qs, fs) < 0.95 or qs[0] != fs[0]):
         return False
-    for q, f in zip(query[:-1], form[:-1]):
+    for q, f in zip(query[:-1], form[:-1], strict=False):
         if len(q) == 1 or len(f) == 1:
             if q[0] != f[0]:
                 return False

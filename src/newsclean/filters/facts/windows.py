@@ -8,6 +8,7 @@ one day either side, and month or year precision has already widened the rows' d
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -34,6 +35,16 @@ class Claim:
     modifier: str | None
     rows: tuple[Tenure, ...]
     window: Window
+    historic: bool = False  # the text around it names a year inside the window
+
+    @property
+    def anchored(self) -> bool:
+        """Whether the claim speaks from the document's own date ("former", "current", "-elect").
+
+        A plain title may describe a past event ("President Reagan signed ..."); it conflicts
+        only with an anchored claim.
+        """
+        return self.modifier in ("former", "current", "elect")
 
     def describe(self) -> str:
         return describe(self.window)
@@ -133,9 +144,12 @@ def conflicts(claims: Sequence[Claim], limit: int = 3) -> list[tuple[Claim, ...]
     """
     out: list[tuple[Claim, ...]] = []
     used: set[int] = set()
+    claims = [c for c in claims if not c.historic]
+    if not any(c.anchored for c in claims):
+        return out
     for j, b in enumerate(claims):
         for a in claims[:j]:
-            if a.index in used or b.index in used:
+            if a.index in used or b.index in used or not (a.anchored or b.anchored):
                 continue
             if not intersect(a.window, b.window):
                 out.append((a, b))
@@ -160,9 +174,19 @@ def conflicts(claims: Sequence[Claim], limit: int = 3) -> list[tuple[Claim, ...]
                     w = intersect(w, y.window)
                 if not w:
                     core = trial
-            return [tuple(core)]
+            return [tuple(core)] if any(c.anchored for c in core) else []
         acc = nxt
     return []
+
+
+def years_inside(window: Window, years: Iterable[int]) -> bool:
+    """Whether any of the calendar years overlaps the window."""
+    for year in years:
+        lo = dt.date(year, 1, 1).toordinal()
+        hi = dt.date(year, 12, 31).toordinal()
+        if any(a <= hi and lo <= b for a, b, _ in window):
+            return True
+    return False
 
 
 def feasible(claims: Sequence[Claim]) -> Window | None:
