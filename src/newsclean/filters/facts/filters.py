@@ -180,7 +180,9 @@ class CheckFacts:
             if len(written) < 2:
                 continue
             known = kb.forms.get(person, set())
-            odd = [m for k, m in written.items() if k not in known]
+            words = {w for form in known for w in form.split()}
+            # a surname alone ("President Obama") is a short reference, not another spelling
+            odd = [m for k, m in written.items() if k not in known and k not in words]
             good = [m for k, m in written.items() if k in known]
             if odd and good:
                 m, ref = odd[0], good[0]

@@ -109,6 +109,8 @@ def english_title_case(text: str, *, timeout: float | None = 1.0) -> bool:
     words = tokens(text, timeout=timeout)
     if len(words) < 6 or "|" in text or "©" in text:
         return False
+    if ":" in " ".join(text.split()[:2]):
+        return False  # a labelled line ("Theme: ...", "Words: ..."), not a title
     if not any(w in TITLE_CASE_SMALL for w in words):
         return False
     return title_case_share(text, timeout=timeout) >= 0.8

@@ -150,12 +150,14 @@ def transliterated(kb: KB, person: str) -> bool:
 def similar_word(word: str, target: str) -> bool:
     """A capitalised word that is probably a misspelling of surname ``target``.
 
-    >>> similar_word("Stoltenburg", "Stoltenberg"), similar_word("Stolten", "Stoltenberg")
+    >>> similar_word("Stoltenburg", "Stoltenberg"), similar_word("Putina", "Putin")
     (True, False)
     """
     a, b = name_key(word), name_key(target)
     if a == b or len(a) < 5 or len(b) < 5 or a[0] != b[0]:
         return False
+    if a.startswith(b) or b.startswith(a):
+        return False  # an inflected form ("Trumps", "Putina") or a cut one
     if abs(len(a) - len(b)) > 1:
         return False
     return Levenshtein.distance(a, b, score_cutoff=2) <= min(2, len(b) // 5) and (
