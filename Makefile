@@ -45,7 +45,7 @@ fuzz: $(VENV)/.installed
 
 ## docs: regenerate docs/codes.md from the code catalogue
 docs: $(VENV)/.installed
-	$(BIN)/python -m newsclean.codes > docs/codes.md
+	$(BIN)/python -c "from newsclean.codes import markdown_table; print(markdown_table(), end='')" > docs/codes.md
 
 clean-venv:
 	rm -rf $(VENV)

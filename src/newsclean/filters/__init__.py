@@ -2,7 +2,12 @@
 
 from newsclean.filters.boilerplate import StripBoilerplate, StripDuplicates
 from newsclean.filters.facts import CheckDates, CheckFacts, CheckHeadline
-from newsclean.filters.normalize import FixEncoding, NormalizeWhitespace, StripInvisible
+from newsclean.filters.normalize import (
+    FixEncoding,
+    FixLineBreaks,
+    NormalizeWhitespace,
+    StripInvisible,
+)
 from newsclean.filters.segment import DetectTitle
 from newsclean.filters.templates import FlagTemplates
 
@@ -12,6 +17,7 @@ __all__ = [
     "CheckHeadline",
     "DetectTitle",
     "FixEncoding",
+    "FixLineBreaks",
     "FlagTemplates",
     "NormalizeWhitespace",
     "StripBoilerplate",
