@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newsclean._patterns import compile_pattern, search
+from newsclean._patterns import compile_pattern, finditer, search
 from newsclean.filters.facts.scan import scan
 
 # fmt: off
@@ -115,6 +115,28 @@ DATE_RE = compile_pattern(
     emonths=sorted(ENGLISH_MONTHS),
 )
 DIGITS_RE = compile_pattern(r"\d+")
+_PUNCT = str.maketrans(dict.fromkeys(".,;:()[]/\"'’«»„“”-–—", " "))
+
+
+def date_anchors(text: str, timeout: float | None) -> list[tuple[int, int]]:
+    """Digit runs that may belong to a date: next to a month name, or in d.m.yyyy / ISO form.
+
+    Cheaper than running the date pattern near every number.
+    """
+    out = []
+    for m in finditer(DIGITS_RE, text, timeout=timeout):
+        s, e = m.span()
+        if e - s > 4:
+            continue
+        if text[e : e + 1] in ("-", ".") and text[e + 1 : e + 2].isdigit():
+            out.append((s, e))
+            continue
+        around = text[max(0, s - 16) : e + 16].lower().translate(_PUNCT)
+        if any(w in MONTHS for w in around.split()):
+            out.append((s, e))
+    return out
+
+
 PUBLISHED_RE = compile_pattern(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 
 MAX_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -183,7 +205,8 @@ def find_dates(
 
 def _find_dates(text: str, *, offset: int, timeout: float | None) -> Iterator[DateMention]:
     seen: set[tuple[int, int]] = set()
-    for m, at in scan(DATE_RE, DIGITS_RE, text, before=40, after=40, timeout=timeout):
+    anchors = date_anchors(text, timeout)
+    for m, at in scan(DATE_RE, anchors, text, before=40, after=30, timeout=timeout):
         span = (m.start() + at + offset, m.end() + at + offset)
         if span in seen:
             continue

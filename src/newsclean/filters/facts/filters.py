@@ -21,7 +21,7 @@ from newsclean.filters.facts.headline import (
     mismatch,
     tokens,
 )
-from newsclean.filters.facts.kb import KB, fold, iso, load_kb, name_key
+from newsclean.filters.facts.kb import KB, iso, load_kb, name_key
 from newsclean.filters.facts.mentions import Mention, find_mentions, gazetteer, has_trigger
 from newsclean.pipeline import EMPTY, Block, Draft, Flag, Proposal, Stage
 from newsclean.registry import register_filter
@@ -114,9 +114,9 @@ class CheckFacts:
     def apply(self, draft: Draft, /) -> Proposal:
         kb = self.knowledge_base()
         gaz = gazetteer(kb)
+        if not has_trigger(gaz, draft.text):
+            return EMPTY  # fast path: no title word anywhere
         blocks = _title_blocks(draft) + draft.kept()
-        if not any(has_trigger(gaz, b.text) for b in blocks):
-            return EMPTY
         mentions: list[Mention] = []
         for b in blocks:
             mentions.extend(
@@ -204,32 +204,39 @@ class CheckFacts:
             if m.match is not None:
                 surnames.setdefault(m.display.split()[-1], m)
         reported: set[str] = set()
+        capwords: list[tuple[str, int]] = []
         for b in blocks:
             for w in finditer(CAPWORD_RE, b.text, timeout=draft.regex_timeout):
                 word = w.group()
                 for suffix in ("'s", "’s"):
                     word = word.removesuffix(suffix)
-                if word in reported:
+                capwords.append((word, b.span[0] + w.start()))
+        # two spellings need both: the right surname somewhere, and a near miss elsewhere
+        present = {name_key(w) for w, _ in capwords}
+        surnames = {s: m for s, m in surnames.items() if name_key(s) in present}
+        flagged_names = [f.span for f in flags if f.code == "name.variant"]
+        for word, start in capwords:
+            if word in reported or any(a <= start < b for a, b in flagged_names):
+                continue
+            for surname, m in surnames.items():
+                if word == surname or not nm.similar_word(word, surname):
                     continue
-                for surname, m in surnames.items():
-                    if word == surname or not nm.similar_word(word, surname):
-                        continue
-                    forms = kb.forms.get(m.person, set())
-                    if any(name_key(word) in f.split() for f in forms):
-                        continue
-                    if name_key(word) in kb.surnames:
-                        continue  # another known person's surname
-                    reported.add(word)
-                    start = b.span[0] + w.start()
-                    flags.append(
-                        Flag(
-                            "name.inconsistent",
-                            (start, start + len(word)),
-                            f"{word!r} looks like a misspelling of {surname!r} "
-                            f"({m.display}, named in {m.text!r}); use one spelling",
-                            {"written": word, "suggestion": surname, "person": m.display},
-                        )
+                forms = kb.forms.get(m.person, set())
+                if any(name_key(word) in f.split() for f in forms):
+                    continue
+                if name_key(word) in kb.surnames:
+                    continue  # another known person's surname
+                reported.add(word)
+                flags.append(
+                    Flag(
+                        "name.inconsistent",
+                        (start, start + len(word)),
+                        f"{word!r} looks like a misspelling of {surname!r} "
+                        f"({m.display}, named in {m.text!r}); use one spelling",
+                        {"written": word, "suggestion": surname, "person": m.display},
                     )
+                )
+                break
         return flags
 
     # -- titles -------------------------------------------------------------------------------
@@ -418,44 +425,45 @@ class CheckDates:
     def apply(self, draft: Draft, /) -> Proposal:
         published = parse_published(draft.published)
         flags: list[Flag] = []
-        for b in _title_blocks(draft) + draft.kept():
-            if not any(c.isdigit() for c in b.text):
+        spans = [b.span for b in _title_blocks(draft) + draft.kept()]
+        if not spans:
+            return EMPTY
+        # one scan of the whole text; dates in removed blocks are not the article's
+        for d in find_dates(draft.text, published=published, timeout=draft.regex_timeout):
+            if not any(a <= d.span[0] and d.span[1] <= b for a, b in spans):
                 continue
-            for d in find_dates(
-                b.text, offset=b.span[0], published=published, timeout=draft.regex_timeout
-            ):
-                if not d.valid:
-                    if d.day > 31 or d.month > 12 or d.day == 0:
-                        continue  # not a date at all
-                    flags.append(
-                        Flag(
-                            "date.invalid",
-                            d.span,
-                            f"{d.text!r} does not exist: {MONTH_NAMES[d.month - 1]} "
-                            f"{'has ' + str(_days(d.month, d.year)) + ' days' if d.year else 'never has ' + str(d.day) + ' days'}"
-                            f"{' in ' + str(d.year) if d.year else ''}; check the day",
-                            {"text": d.text, "day": d.day, "month": d.month, "year": d.year},
-                        )
-                    )
-                    continue
-                date = d.date()
-                if d.weekday is None or date is None or date.weekday() == d.weekday:
-                    continue
+            if not d.valid:
+                if d.day > 31 or d.month > 12 or d.day == 0:
+                    continue  # not a date at all
                 flags.append(
                     Flag(
-                        "date.weekday_mismatch",
+                        "date.invalid",
                         d.span,
-                        f"{_fmt(date)} was a {ENGLISH_WEEKDAY[date.weekday()]}, but the text "
-                        f"says {ENGLISH_WEEKDAY[d.weekday]} ({d.text!r}); check the weekday or the date",
-                        {
-                            "text": d.text,
-                            "date": date.isoformat(),
-                            "written_weekday": ENGLISH_WEEKDAY[d.weekday],
-                            "actual_weekday": ENGLISH_WEEKDAY[date.weekday()],
-                            "year_from": d.year_from,
-                        },
+                        f"{d.text!r} does not exist: {MONTH_NAMES[d.month - 1]} "
+                        f"{'has ' + str(_days(d.month, d.year)) + ' days' if d.year else 'never has ' + str(d.day) + ' days'}"
+                        f"{' in ' + str(d.year) if d.year else ''}; check the day",
+                        {"text": d.text, "day": d.day, "month": d.month, "year": d.year},
                     )
                 )
+                continue
+            date = d.date()
+            if d.weekday is None or date is None or date.weekday() == d.weekday:
+                continue
+            flags.append(
+                Flag(
+                    "date.weekday_mismatch",
+                    d.span,
+                    f"{_fmt(date)} was a {ENGLISH_WEEKDAY[date.weekday()]}, but the text "
+                    f"says {ENGLISH_WEEKDAY[d.weekday]} ({d.text!r}); check the weekday or the date",
+                    {
+                        "text": d.text,
+                        "date": date.isoformat(),
+                        "written_weekday": ENGLISH_WEEKDAY[d.weekday],
+                        "actual_weekday": ENGLISH_WEEKDAY[date.weekday()],
+                        "year_from": d.year_from,
+                    },
+                )
+            )
         return Proposal(flags=tuple(flags))
 
 
@@ -487,7 +495,7 @@ class CheckHeadline:
         if not kept:
             return EMPTY
         timeout = draft.regex_timeout
-        block_words = [tokens(b.text, timeout=timeout) for b in kept]
+        block_words = [[w.casefold() for w in tokens(b.text, timeout=timeout)] for b in kept]
         n_words = sum(len(w) for w in block_words)
         if n_words < self.min_body_words:
             return EMPTY
@@ -497,10 +505,7 @@ class CheckHeadline:
         if leak:
             flags.append(leak)
         body_words = {
-            fold(w)
-            for b, ws in zip(kept, block_words, strict=False)
-            if b.span not in leaked
-            for w in ws
+            w for b, ws in zip(kept, block_words, strict=False) if b.span not in leaked for w in ws
         }
         title = draft.title
         if title:
@@ -551,7 +556,7 @@ class CheckHeadline:
         nav = previous is not None and is_nav_label(previous.text, timeout=timeout)
         if not nav and not english_title_case(text, timeout=timeout):
             return None
-        rest = {fold(w) for ws in block_words[:-1] for w in ws}
+        rest = {w for ws in block_words[:-1] for w in ws}
         terms = key_terms(text, timeout=timeout)
         if len(terms) < 3:
             return None

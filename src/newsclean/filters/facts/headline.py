@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsclean._patterns import compile_pattern, finditer, search
-from newsclean.filters.facts.kb import fold
 
 TOKEN_RE = compile_pattern(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
 NAV_RE = compile_pattern(
@@ -38,7 +37,7 @@ def tokens(text: str, *, timeout: float | None = 1.0) -> list[str]:
 
 
 def key_terms(headline: str, *, timeout: float | None = 1.0) -> list[str]:
-    """The headline's names, numbers and longer content words (folded), in order, unique.
+    """The headline's names, numbers and longer content words (case-folded), in order, unique.
 
     Numbers are left out: dates, times and amounts are too often written another way.
 
@@ -47,7 +46,7 @@ def key_terms(headline: str, *, timeout: float | None = 1.0) -> list[str]:
     """
     out: list[str] = []
     for i, word in enumerate(tokens(headline, timeout=timeout)):
-        key = fold(word)
+        key = word.casefold()
         if key in STOPWORDS or key in out:
             continue
         if any(c.isdigit() for c in word):
@@ -118,7 +117,9 @@ def english_title_case(text: str, *, timeout: float | None = 1.0) -> bool:
 
 def title_case_share(text: str, *, timeout: float | None = 1.0) -> float:
     """Share of the longer words (4+ letters, not stopwords) that start with a capital."""
-    words = [w for w in tokens(text, timeout=timeout) if len(w) >= 4 and fold(w) not in STOPWORDS]
+    words = [
+        w for w in tokens(text, timeout=timeout) if len(w) >= 4 and w.casefold() not in STOPWORDS
+    ]
     if not words:
         return 0.0
     return sum(w[:1].isupper() for w in words) / len(words)

@@ -14,11 +14,11 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newsclean._patterns import Match, Pattern, compile_pattern, search
+from newsclean._patterns import Match, Pattern, compile_pattern
 from newsclean.filters.facts import names as nm
 from newsclean.filters.facts.kb import KB, fold, name_key
 from newsclean.filters.facts.places import PLACE_CODES, PLACES
-from newsclean.filters.facts.scan import scan
+from newsclean.filters.facts.scan import find_words, scan_starts
 
 #: a generic title core must contain one of these words to count as a title at all
 TITLE_WORDS = frozenset(
@@ -98,7 +98,7 @@ _MOD = (
     r"(?P<mod>(?i:(?:the\s+)?(?:former|current|sitting|incumbent|outgoing|incoming|acting|"
     r"interim|late|then)\s+|(?:ex|then)[-‐–]\s*))?"
 )
-_PLACE = r"(?:(?P<place>\L<places>)(?:['’]s)?\s+)?"
+_PLACE = r"(?:(?P<place>\L<places>)(?:['’]s\s+|[-‐]|\s+))?"
 _TITLE = r"(?P<title>(?i:\L<titles>))"
 _OF = r"(?:\s+(?i:of)\s+(?P<ofplace>\L<places>))?"
 _POST = r"(?P<post>(?i:[-‐–]elect|[-‐–]designate|\s+designate))?"
@@ -118,7 +118,8 @@ class Gazetteer:
     generic: dict[str, frozenset[str]]  # folded generic title -> position ids
     title_first: Pattern
     name_first: Pattern
-    triggers: Pattern  # any word that can end or head a title
+    triggers: tuple[str, ...]  # lowercase words one of which every title contains
+    starters: frozenset[str]  # lowercase first words of modifiers, places and titles
 
     def positions(self, title: str) -> tuple[frozenset[str], bool]:
         """The offices a title surface names, and whether it is generic."""
@@ -156,12 +157,65 @@ def _has_title_word(title: str) -> bool:
     return any(w in TITLE_WORDS for w in _title_key(title).split())
 
 
+# fmt: off
+#: generic titles in the other catalogue languages, by the kind of office they name
+FOREIGN_TITLES: dict[str, tuple[str, ...]] = {
+    "president": (
+        "président", "présidente", "Präsident", "Präsidentin", "presidente", "presidenta",
+        "prezydent", "prezydentka",
+    ),
+    "head_of_government": (
+        "Premier ministre", "Première ministre", "Premierminister", "Premierministerin",
+        "primer ministro", "primera ministra", "primeiro-ministro", "primeira-ministra",
+        "presidente del Consiglio", "minister-president", "premier",
+    ),
+    "chancellor": (
+        "chancelier", "chancelière", "Kanzler", "Kanzlerin", "Bundeskanzler", "Bundeskanzlerin",
+        "cancelliere", "kanclerz", "bondskanselier",
+    ),
+    "foreign_minister": (
+        "ministre des Affaires étrangères", "Außenminister", "Außenministerin", "Aussenminister",
+        "Aussenministerin", "Bundesaußenminister", "Bundesaußenministerin",
+        "ministro de Asuntos Exteriores", "ministra de Asuntos Exteriores",
+        "ministro de Relaciones Exteriores", "ministra de Relaciones Exteriores",
+        "ministro degli Esteri", "ministra degli Esteri", "ministro dos Negócios Estrangeiros",
+        "ministro das Relações Exteriores", "minister van Buitenlandse Zaken",
+        "minister spraw zagranicznych",
+    ),
+    "defence_minister": (
+        "ministre des Armées", "ministre de la Défense", "Verteidigungsminister",
+        "Verteidigungsministerin", "ministro de Defensa", "ministra de Defensa",
+        "ministro della Difesa", "ministra della Difesa", "ministro da Defesa",
+        "minister van Defensie", "minister obrony narodowej",
+    ),
+    "secretary_general": (
+        "secrétaire général", "Generalsekretär", "secretario general", "segretario generale",
+        "secretário-geral", "secretaris-generaal", "sekretarz generalny",
+    ),
+}
+# fmt: on
+
+
+def _kind_matches(kind: str, label: str, role: str) -> bool:
+    """Whether an office (label, role) is of a kind named by a foreign generic title."""
+    low = label.casefold()
+    if kind == "president":
+        return low.startswith("president")
+    if kind == "head_of_government":
+        return role == "head_of_government"
+    if kind == "chancellor":
+        return "chancellor" in low
+    if kind in ("foreign_minister", "defence_minister"):
+        return role == kind
+    return "secretary" in low and "general" in low and "deputy" not in low
+
+
 @functools.lru_cache(maxsize=8)
 def gazetteer(kb: KB) -> Gazetteer:
     """Build (once per knowledge base) the title lookup and the two mention patterns."""
     specific: dict[str, set[str]] = {}
     generic: dict[str, set[str]] = {}
-    surfaces: dict[str, str] = {}
+    surfaces: dict[str, set[str]] = {}
     for pid, rows in kb.by_position.items():
         first = rows[0]
         code = first.jurisdiction_code
@@ -173,38 +227,66 @@ def gazetteer(kb: KB) -> Gazetteer:
                 core = _core(alias, places)
                 if core and _has_title_word(core):
                     generic.setdefault(_title_key(core), set()).add(pid)
-                    surfaces.setdefault(_title_key(core), core)
+                    surfaces.setdefault(_title_key(core), set()).add(core)
                 specific.setdefault(_title_key(alias), set()).add(pid)
-                surfaces.setdefault(_title_key(alias), alias)
+                surfaces.setdefault(_title_key(alias), set()).add(alias)
             for alias in row.position_aliases_generic:
                 generic.setdefault(_title_key(alias), set()).add(pid)
-                surfaces.setdefault(_title_key(alias), alias)
+                surfaces.setdefault(_title_key(alias), set()).add(alias)
+    for kind, words in FOREIGN_TITLES.items():
+        pids = {
+            pid
+            for pid, rows in kb.by_position.items()
+            if _kind_matches(kind, rows[0].position, rows[0].role)
+        }
+        for word in words:
+            if pids and _title_key(word) not in specific:
+                generic.setdefault(_title_key(word), set()).update(pids)
+                surfaces.setdefault(_title_key(word), set()).add(word)
     for key in generic:
         specific.pop(key, None)
-    titles = set()
-    for key, surface in surfaces.items():
-        if key in specific or key in generic:
-            titles.add(surface)
-            titles.add(surface.replace("-", " "))
-            titles.add(surface.replace(" ", "-"))
-    places_list = sorted(PLACE_CODES)
-    title_first = compile_pattern(TITLE_FIRST, titles=sorted(titles), places=places_list)
-    name_first = compile_pattern(NAME_FIRST, titles=sorted(titles), places=places_list)
+    titles: set[str] = set()
     triggers: set[str] = set()
-    for key in (*specific, *generic):
-        words = [w for w in key.replace(".", " ").split() if w]
-        titled = [w for w in words if w in TITLE_WORDS]
-        triggers.update(titled or words[-1:])
-    trigger_re = compile_pattern(
-        r"(?<![\p{L}])(?i:\L<words>)(?![\p{L}])", words=sorted(w for w in triggers if len(w) > 1)
+    for key, forms in surfaces.items():
+        if key not in specific and key not in generic:
+            continue
+        for surface in forms:
+            titles.update((surface, surface.replace("-", " "), surface.replace(" ", "-")))
+            parts = surface.lower().replace(".", " ").replace("-", " ").split()
+            titled = [w for w in parts if fold(w) in TITLE_WORDS]
+            triggers.update(titled or sorted(parts, key=len)[-1:])
+    places_list = sorted(PLACE_CODES)
+    title_first = compile_pattern(r"\G" + TITLE_FIRST, titles=sorted(titles), places=places_list)
+    name_first = compile_pattern(r"\G" + NAME_FIRST, titles=sorted(titles), places=places_list)
+    # a trigger that is another trigger's prefix is redundant
+    long_enough = sorted(w for w in triggers if len(w) >= 4)
+    trigger_words = tuple(
+        w for w in long_enough if not any(w.startswith(v) and w != v for v in long_enough)
     )
+    starters = {first_word(t) for t in titles} | {first_word(p) for p in places_list}
+    starters |= set(MODIFIERS) | {"the"}
     return Gazetteer(
         {k: frozenset(v) for k, v in specific.items()},
         {k: frozenset(v) for k, v in generic.items()},
         title_first,
         name_first,
-        trigger_re,
+        trigger_words,
+        frozenset(starters),
     )
+
+
+def first_word(text: str) -> str:
+    """The lowercase leading run of letters and digits: what a match can start with.
+
+    >>> first_word("U.S. Secretary of State"), first_word("ex-President")
+    ('u', 'ex')
+    """
+    out = []
+    for c in text.lower():
+        if not c.isalnum():
+            break
+        out.append(c)
+    return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,32 +324,53 @@ def _strip_possessive(name: str) -> str:
     return name
 
 
-def has_trigger(gaz: Gazetteer, text: str, *, timeout: float | None = 1.0) -> bool:
+def has_trigger(gaz: Gazetteer, text: str) -> bool:
     """Cheap pre-check: does the text contain any title word at all?"""
-    return search(gaz.triggers, text, timeout=timeout) is not None
+    low = text.lower()
+    return any(w in low for w in gaz.triggers)
 
 
 def find_mentions(
     kb: KB, gaz: Gazetteer, text: str, *, offset: int = 0, timeout: float | None = 1.0
 ) -> Iterator[Mention]:
     """Resolved mentions in one block of text (spans shifted by ``offset``)."""
+    anchors = find_words(gaz.triggers, text)
+    if not anchors:
+        return
     taken: list[tuple[int, int]] = []
     seen: set[tuple[int, int]] = set()
-    for m, at in scan(gaz.title_first, gaz.triggers, text, before=90, after=90, timeout=timeout):
-        ts, te = m.start("title") + at, m.end("title") + at
-        taken.append((ts, te))
-        mention = _resolve(kb, gaz, text[at:], m, offset + at)
+
+    def title_start(pos: int) -> bool:
+        return _word_at(text, pos) in gaz.starters
+
+    def name_start(pos: int) -> bool:
+        return text[pos].isupper() and "," in text[pos:]
+
+    for m in scan_starts(
+        gaz.title_first, anchors, text, before=70, timeout=timeout, accept=title_start
+    ):
+        taken.append(m.span("title"))
+        mention = _resolve(kb, gaz, text, m, offset)
         if mention is not None and mention.span not in seen:
             seen.add(mention.span)
             yield mention
-    for m, at in scan(gaz.name_first, gaz.triggers, text, before=120, after=60, timeout=timeout):
-        ts, te = m.start("title") + at, m.end("title") + at
+    for m in scan_starts(
+        gaz.name_first, anchors, text, before=130, timeout=timeout, accept=name_start
+    ):
+        ts, te = m.span("title")
         if any(ts < b and a < te for a, b in taken):
             continue
-        mention = _resolve(kb, gaz, text[at:], m, offset + at)
+        mention = _resolve(kb, gaz, text, m, offset)
         if mention is not None and mention.span not in seen:
             seen.add(mention.span)
             yield mention
+
+
+def _word_at(text: str, pos: int) -> str:
+    end = pos
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[pos:end].lower()
 
 
 def _blocked(text: str, start: int) -> bool:

@@ -8,18 +8,41 @@ the pattern runs over each window slice, so every regex call still has its timeo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from newsclean._patterns import Match, Pattern, finditer
+from newsclean._patterns import Match, Pattern, finditer, search
+
+
+def find_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
+    """Spans where one of the lowercase ``words`` starts a word of ``text`` (any case).
+
+    Plain substring search: much faster than a pattern over the whole text.
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lowercase is longer: fall back, per char
+        low = "".join(c.lower()[:1] for c in text)
+    out = []
+    for w in words:
+        i = low.find(w)
+        while i != -1:
+            if i == 0 or not low[i - 1].isalpha():
+                out.append((i, i + len(w)))
+            i = low.find(w, i + 1)
+    out.sort()
+    return out
+
+
+def pattern_spans(anchors: Pattern, text: str, timeout: float | None) -> list[tuple[int, int]]:
+    return [m.span() for m in finditer(anchors, text, timeout=timeout)]
 
 
 def windows(
-    anchors: Pattern, text: str, *, before: int, after: int, timeout: float | None
+    anchors: Iterable[tuple[int, int]], text: str, *, before: int, after: int
 ) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for m in finditer(anchors, text, timeout=timeout):
-        a = max(0, m.start() - before)
-        b = min(len(text), m.end() + after)
+    for start, end in anchors:
+        a = max(0, start - before)
+        b = min(len(text), end + after)
         while a > 0 and not text[a - 1].isspace():
             a -= 1
         while b < len(text) and not text[b].isspace():
@@ -33,14 +56,48 @@ def windows(
 
 def scan(
     pattern: Pattern,
-    anchors: Pattern,
+    anchors: Iterable[tuple[int, int]],
     text: str,
     *,
     before: int,
     after: int,
     timeout: float | None,
 ) -> Iterator[tuple[Match, int]]:
-    """Matches of ``pattern`` in the windows around ``anchors``, with each window's offset."""
-    for a, b in windows(anchors, text, before=before, after=after, timeout=timeout):
+    """Matches of ``pattern`` in the windows around the ``anchors`` spans, with each window's
+    offset."""
+    for a, b in windows(anchors, text, before=before, after=after):
         for m in finditer(pattern, text[a:b], timeout=timeout):
             yield m, a
+
+
+def word_starts(text: str, lo: int, hi: int) -> Iterator[int]:
+    """Positions in ``[lo, hi]`` where a word starts."""
+    for i in range(max(0, lo), min(hi, len(text) - 1) + 1):
+        if text[i].isalnum() and (i == 0 or not text[i - 1].isalnum()):
+            yield i
+
+
+def scan_starts(
+    pattern: Pattern,
+    anchors: Iterable[tuple[int, int]],
+    text: str,
+    *,
+    before: int,
+    timeout: float | None,
+    accept: Callable[[int], bool] | None = None,
+) -> Iterator[Match]:
+    """Matches of an anchored pattern (one that starts with ``\\G``) that start at a word up to
+    ``before`` characters ahead of an anchor and reach past its start: the leftmost per anchor,
+    never overlapping. ``accept(pos)`` prunes start positions cheaply."""
+    reach = -1
+    for start, _ in anchors:
+        if start < reach:
+            continue
+        for pos in word_starts(text, max(reach, start - before), start):
+            if accept is not None and not accept(pos):
+                continue
+            m = search(pattern, text, pos=pos, timeout=timeout)
+            if m is not None and m.end() > start:
+                reach = m.end()
+                yield m
+                break
