@@ -120,6 +120,22 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
+def name_keys(form: str) -> list[str]:
+    """A name's lookup keys: as written, and without middle initials ("John F. Kelly").
+
+    >>> name_keys("Christopher C. Miller")
+    ['christopher c miller', 'christopher miller']
+    """
+    key = name_key(form)
+    if not key:
+        return []
+    words = key.split()
+    if len(words) >= 3 and any(len(w) == 1 for w in words[1:-1]):
+        short = " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]])
+        return [key, short]
+    return [key]
+
+
 HONORIFICS = frozenset(
     [
         "mr",
@@ -431,8 +447,7 @@ class KB:
             self.by_person[pkey].append(t)
             self.display.setdefault(pkey, t.person)
             for form in (t.person, *t.person_aliases):
-                key = name_key(form)
-                if key:
+                for key in name_keys(form):
                     self.names[key].add(pkey)
                     self.forms[pkey].add(key)
                     if " " in key:
