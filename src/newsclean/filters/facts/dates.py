@@ -115,6 +115,8 @@ DATE_RE = compile_pattern(
     emonths=sorted(ENGLISH_MONTHS),
 )
 DIGITS_RE = compile_pattern(r"\d+")
+#: dates looked at per document: bounds the work on hostile or table-like text
+MAX_ANCHORS = 1000
 _PUNCT = str.maketrans(dict.fromkeys(".,;:()[]/\"'’«»„“”-–—", " "))
 
 
@@ -134,6 +136,8 @@ def date_anchors(text: str, timeout: float | None) -> list[tuple[int, int]]:
         around = text[max(0, s - 16) : e + 16].lower().translate(_PUNCT)
         if any(w in MONTHS for w in around.split()):
             out.append((s, e))
+            if len(out) >= MAX_ANCHORS:
+                break
     return out
 
 

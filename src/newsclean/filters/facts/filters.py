@@ -212,14 +212,16 @@ class CheckFacts:
                     word = word.removesuffix(suffix)
                 capwords.append((word, b.span[0] + w.start()))
         # two spellings need both: the right surname somewhere, and a near miss elsewhere
-        present = {name_key(w) for w, _ in capwords}
-        surnames = {s: m for s, m in surnames.items() if name_key(s) in present}
+        present = {w.lower() for w, _ in capwords}
+        surnames = {s: m for s, m in surnames.items() if s.lower() in present}
         flagged_names = [f.span for f in flags if f.code == "name.variant"]
         for word, start in capwords:
             if word in reported or any(a <= start < b for a, b in flagged_names):
                 continue
             for surname, m in surnames.items():
-                if word == surname or not nm.similar_word(word, surname):
+                if word == surname or word[0] != surname[0] or abs(len(word) - len(surname)) > 1:
+                    continue
+                if not nm.similar_word(word, surname):
                     continue
                 forms = kb.forms.get(m.person, set())
                 if any(name_key(word) in f.split() for f in forms):

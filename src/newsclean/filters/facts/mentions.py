@@ -74,6 +74,8 @@ BLOCK_BEFORE = frozenset(
         "permanent",
     ]
 )
+#: title words looked at per block: bounds the work on hostile or list-like text
+MAX_ANCHORS = 300
 MODIFIERS = {
     "former": "former",
     "ex": "former",
@@ -334,7 +336,7 @@ def find_mentions(
     kb: KB, gaz: Gazetteer, text: str, *, offset: int = 0, timeout: float | None = 1.0
 ) -> Iterator[Mention]:
     """Resolved mentions in one block of text (spans shifted by ``offset``)."""
-    anchors = find_words(gaz.triggers, text)
+    anchors = find_words(gaz.triggers, text)[:MAX_ANCHORS]
     if not anchors:
         return
     taken: list[tuple[int, int]] = []
@@ -343,24 +345,28 @@ def find_mentions(
     def title_start(pos: int) -> bool:
         return _word_at(text, pos) in gaz.starters
 
-    def name_start(pos: int) -> bool:
-        return text[pos].isupper() and "," in text[pos:]
+    last_comma = text.rfind(",")
 
-    for m in scan_starts(
+    def name_start(pos: int) -> bool:
+        return text[pos].isupper() and pos < last_comma
+
+    for m, at in scan_starts(
         gaz.title_first, anchors, text, before=70, timeout=timeout, accept=title_start
     ):
-        taken.append(m.span("title"))
-        mention = _resolve(kb, gaz, text, m, offset)
+        ts, te = m.span("title")
+        taken.append((ts + at, te + at))
+        mention = _resolve(kb, gaz, m.string, m, offset + at)
         if mention is not None and mention.span not in seen:
             seen.add(mention.span)
             yield mention
-    for m in scan_starts(
+    for m, at in scan_starts(
         gaz.name_first, anchors, text, before=130, timeout=timeout, accept=name_start
     ):
         ts, te = m.span("title")
+        ts, te = ts + at, te + at
         if any(ts < b and a < te for a, b in taken):
             continue
-        mention = _resolve(kb, gaz, text, m, offset)
+        mention = _resolve(kb, gaz, m.string, m, offset + at)
         if mention is not None and mention.span not in seen:
             seen.add(mention.span)
             yield mention

@@ -85,10 +85,16 @@ def scan_starts(
     before: int,
     timeout: float | None,
     accept: Callable[[int], bool] | None = None,
-) -> Iterator[Match]:
+    context: int = 40,
+    limit: int = 400,
+) -> Iterator[tuple[Match, int]]:
     """Matches of an anchored pattern (one that starts with ``\\G``) that start at a word up to
     ``before`` characters ahead of an anchor and reach past its start: the leftmost per anchor,
-    never overlapping. ``accept(pos)`` prunes start positions cheaply."""
+    never overlapping. ``accept(pos)`` prunes start positions cheaply.
+
+    Each attempt sees only ``context`` characters before its start and ``limit`` after it, so the
+    work per anchor does not grow with the text; matches come with the offset of that slice.
+    """
     reach = -1
     for start, _ in anchors:
         if start < reach:
@@ -96,8 +102,9 @@ def scan_starts(
         for pos in word_starts(text, max(reach, start - before), start):
             if accept is not None and not accept(pos):
                 continue
-            m = search(pattern, text, pos=pos, timeout=timeout)
-            if m is not None and m.end() > start:
-                reach = m.end()
-                yield m
+            base = max(0, pos - context)
+            m = search(pattern, text[base : pos + limit], pos=pos - base, timeout=timeout)
+            if m is not None and m.end() + base > start:
+                reach = m.end() + base
+                yield m, base
                 break
