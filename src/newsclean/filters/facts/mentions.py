@@ -163,7 +163,8 @@ def _has_title_word(title: str) -> bool:
 #: generic titles in the other catalogue languages, by the kind of office they name
 FOREIGN_TITLES: dict[str, tuple[str, ...]] = {
     "president": (
-        "président", "présidente", "Präsident", "Präsidentin", "presidente", "presidenta",
+        "président", "présidente", "Präsident", "Präsidentin", "Bundespräsident",
+        "Bundespräsidentin", "Staatspräsident", "Staatspräsidentin", "presidente", "presidenta",
         "prezydent", "prezydentka",
     ),
     "head_of_government": (
@@ -230,7 +231,10 @@ def gazetteer(kb: KB) -> Gazetteer:
                 if core and _has_title_word(core):
                     generic.setdefault(_title_key(core), set()).add(pid)
                     surfaces.setdefault(_title_key(core), set()).add(core)
-                specific.setdefault(_title_key(alias), set()).add(pid)
+                # an alias that names no place ("Bundespräsident", "POTUS") may be another
+                # country's title too: it is resolved through the person, like a generic one
+                target = specific if core else generic
+                target.setdefault(_title_key(alias), set()).add(pid)
                 surfaces.setdefault(_title_key(alias), set()).add(alias)
             for alias in row.position_aliases_generic:
                 generic.setdefault(_title_key(alias), set()).add(pid)
