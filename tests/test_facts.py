@@ -196,6 +196,14 @@ def test_plain_past_titles_do_not_conflict() -> None:
     assert codes(text) == []
 
 
+def test_a_date_inside_a_sentence_is_not_the_article_date() -> None:
+    text = "On 9 November 1989 the Wall fell. Chancellor Olaf Scholz spoke at the memorial."
+    assert codes(text) == []
+    assert codes("Published: 12 March 2023 10:15\n\nFormer Chancellor Olaf Scholz spoke.") == [
+        "title.former_but_incumbent"
+    ]
+
+
 def test_dateline_gives_the_article_date() -> None:
     text = (
         "BUCHAREST, 30 November 2022 — Former U.S. Secretary of State Antony Blinken spoke at NATO."

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from newsclean._patterns import compile_pattern, finditer
+from newsclean._patterns import compile_pattern, finditer, search
 from newsclean.codes import Severity
 from newsclean.filters.facts import names as nm
 from newsclean.filters.facts import windows as win
@@ -60,16 +60,36 @@ def _title_blocks(draft: Draft) -> list[Block]:
     return out
 
 
+#: what may stand before a dateline's date: a place in capitals, or a "published" label
+DATELINE_BEFORE_RE = compile_pattern(
+    r"^[\p{Lu}\s,.()/'’-]*$|^\W*(?i:published|updated|posted|veröffentlicht|aktualisiert|"
+    r"stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|"
+    r"bijgewerkt|opublikowano|aktualizacja)\b"
+)
+#: what may follow it: a dash, a colon, a bracket, a time, or nothing
+DATELINE_AFTER_RE = compile_pattern(
+    r"^\s*(?:$|[—–\-:|(/,]|\d{1,2}[:.h]\d\d|(?i:um|à|at|a las|alle|om|o)\s+\d)"
+)
+
+
 def article_date(draft: Draft, blocks: list[Block]) -> tuple[dt.date, str] | None:
-    """The document date: ``published``, else a dateline near the start of the body."""
+    """The document date: ``published``, else a dateline at the start of the first body lines
+    ("BUCHAREST, 30 November 2022 —", "Published 12 March 2023 10:15"). A date inside a sentence
+    is an event, not the article's date."""
     published = parse_published(draft.published)
     if published is not None:
         return published, "published"
+    timeout = draft.regex_timeout
     for block in blocks[:3]:
         head = block.text[:160]
-        for d in find_dates(head, timeout=draft.regex_timeout):
+        for d in find_dates(head, timeout=timeout):
             date = d.date()
-            if date is not None and (d.span[0] < 60 or len(block.text) <= 60):
+            if date is None or d.span[0] > 40:
+                continue
+            before, after = head[: d.span[0]], head[d.span[1] :]
+            if search(DATELINE_BEFORE_RE, before, timeout=timeout) and search(
+                DATELINE_AFTER_RE, after, timeout=timeout
+            ):
                 return date, f"dateline {d.text!r}"
     return None
 
