@@ -660,3 +660,19 @@ def test_dev_pages_precision() -> None:
             flagged += bool(facts(pipeline({"text": row["extracted_text"]})))
     # every flagged document was read (benchmarks/facts_dev.py): fewer than 1 in 100 may be wrong
     assert flagged <= docs // 100
+
+
+def test_evidence_spans_point_into_the_original() -> None:
+    text = (
+        "\u200bNATO\u00a0Secretary General Jens Stoltenberg spoke.\r\n\r\n"
+        "Later Stoltenberg said more. Former U.S. Secretary of State Antony Blinken agreed."
+    )
+    article = newsclean.clean(text)
+    (f,) = [f for f in article.findings if f.code == "title.anachronism"]
+    for claim in f.evidence["claims"]:
+        a, b = claim["span"]
+        written = article.original[a:b].replace("\u00a0", " ").replace("\u200b", "")
+        assert written == claim["mention"]
+    stoltenberg = next(c for c in f.evidence["claims"] if c["person"] == "Jens Stoltenberg")
+    (ref,) = stoltenberg["later_references"]
+    assert article.original[ref[0] : ref[1]] == "Stoltenberg"

@@ -94,6 +94,31 @@ def article_date(draft: Draft, blocks: list[Block]) -> tuple[dt.date, str] | Non
     return None
 
 
+MAX_WORDS = 20000
+
+
+def _short_references(
+    mentions: list[Mention], capwords: list[tuple[str, int]]
+) -> dict[str, list[tuple[int, int]]]:
+    """Later bare-surname references ("Blinken", "Mr. Blinken") tied to each person's mention."""
+    surnames: dict[str, str] = {}
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.match is not None:
+            surnames.setdefault(m.display.split()[-1], m.person)
+            first[m.person] = min(first.get(m.person, m.span[0]), m.span[0])
+    spans = [m.span for m in mentions]
+    out: dict[str, list[tuple[int, int]]] = {}
+    for word, start in capwords:
+        person = surnames.get(word)
+        if person is None or start < first[person]:
+            continue
+        if any(a <= start < b for a, b in spans):
+            continue
+        out.setdefault(person, []).append((start, start + len(word)))
+    return out
+
+
 def _periods(rows: Iterable[Any]) -> str:
     parts = []
     for t in rows:
@@ -144,21 +169,35 @@ class CheckFacts:
             )
         if not mentions:
             return EMPTY
+        capwords: list[tuple[str, int]] = []
+        for b in blocks:
+            for w in finditer(CAPWORD_RE, b.text, timeout=draft.regex_timeout):
+                word = w.group()
+                for suffix in ("'s", "’s"):
+                    word = word.removesuffix(suffix)
+                capwords.append((word, b.span[0] + w.start()))
+                if len(capwords) >= MAX_WORDS:
+                    break
+        # evidence spans are in the original text, like finding spans
+        self_refs = {
+            person: [draft.original_span(r) for r in spans]
+            for person, spans in _short_references(mentions, capwords).items()
+        }
         flags: list[Flag] = []
-        flags += self._names(kb, draft, mentions, blocks)
+        flags += self._names(kb, draft, mentions, capwords)
         flags += self._never_held(kb, mentions)
         claims = self._claims(kb, mentions, blocks)
-        flags += self._anachronisms(claims)
+        flags += self._anachronisms(claims, self_refs, draft)
         body = draft.kept()
         date = article_date(draft, body)
         if date is not None:
-            flags += self._against_date(kb, claims, *date)
+            flags += self._against_date(kb, claims, *date, self_refs, draft)
         return Proposal(flags=tuple(flags))
 
     # -- names --------------------------------------------------------------------------------
 
     def _names(
-        self, kb: KB, draft: Draft, mentions: list[Mention], blocks: list[Block]
+        self, kb: KB, draft: Draft, mentions: list[Mention], capwords: list[tuple[str, int]]
     ) -> list[Flag]:
         flags: list[Flag] = []
         seen: set[str] = set()
@@ -215,7 +254,10 @@ class CheckFacts:
                         {
                             "forms": [m.name, ref.name],
                             "person": m.display,
-                            "spans": [list(m.name_span), list(ref.name_span)],
+                            "spans": [
+                                list(draft.original_span(m.name_span)),
+                                list(draft.original_span(ref.name_span)),
+                            ],
                         },
                     )
                 )
@@ -224,13 +266,6 @@ class CheckFacts:
             if m.match is not None:
                 surnames.setdefault(m.display.split()[-1], m)
         reported: set[str] = set()
-        capwords: list[tuple[str, int]] = []
-        for b in blocks:
-            for w in finditer(CAPWORD_RE, b.text, timeout=draft.regex_timeout):
-                word = w.group()
-                for suffix in ("'s", "’s"):
-                    word = word.removesuffix(suffix)
-                capwords.append((word, b.span[0] + w.start()))
         # two spellings need both: the right surname somewhere, and a near miss elsewhere
         present = {w.lower() for w, _ in capwords}
         surnames = {s: m for s, m in surnames.items() if s.lower() in present}
@@ -332,18 +367,23 @@ class CheckFacts:
             )
         return claims
 
-    def _claim_data(self, c: win.Claim) -> dict[str, Any]:
+    def _claim_data(
+        self, c: win.Claim, refs: dict[str, list[tuple[int, int]]], draft: Draft
+    ) -> dict[str, Any]:
         return {
             "mention": c.text,
-            "span": list(c.span),
+            "span": list(draft.original_span(c.span)),
             "person": c.display,
             "position": c.position,
             "modifier": c.modifier,
             "window": win.as_data(c.window),
             "kb_rows": [t.id for t in c.rows],
+            "later_references": [list(r) for r in refs.get(c.person, [])[:5]],
         }
 
-    def _anachronisms(self, claims: list[win.Claim]) -> list[Flag]:
+    def _anachronisms(
+        self, claims: list[win.Claim], refs: dict[str, list[tuple[int, int]]], draft: Draft
+    ) -> list[Flag]:
         flags = []
         for group in win.conflicts(claims, self.max_conflicts):
             last = max(group, key=lambda c: c.span)
@@ -354,13 +394,19 @@ class CheckFacts:
                     last.span,
                     f"{needs}: no date fits all {len(group)} claims. One of the titles is out of "
                     f"date (check 'former', 'current' and who held the office when)",
-                    {"claims": [self._claim_data(c) for c in group]},
+                    {"claims": [self._claim_data(c, refs, draft) for c in group]},
                 )
             )
         return flags
 
     def _against_date(
-        self, kb: KB, claims: list[win.Claim], date: dt.date, source: str
+        self,
+        kb: KB,
+        claims: list[win.Claim],
+        date: dt.date,
+        source: str,
+        refs: dict[str, list[tuple[int, int]]],
+        draft: Draft,
     ) -> list[Flag]:
         flags = []
         day = date.toordinal()
@@ -371,7 +417,7 @@ class CheckFacts:
             as_of = max(t.as_of for t in c.rows)
             position_as_of = max(kb.as_of(t.position_id) for t in c.rows)
             evidence = {
-                **self._claim_data(c),
+                **self._claim_data(c, refs, draft),
                 "date": date.isoformat(),
                 "date_source": source,
                 "as_of": iso(as_of),
