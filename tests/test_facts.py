@@ -451,7 +451,14 @@ def test_bundled_kb_is_valid_and_sourced() -> None:
             row = json.loads(line)
             assert row.get("source_ref") or row.get("provenance"), row["id"]
             assert row.get("as_of"), row["id"]
-    assert len(load_kb()) >= 576
+    ids = [
+        json.loads(line)["id"]
+        for path in files
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(ids) == len(set(ids)), "bundled files share ids"
+    assert len(load_kb()) == len(ids)
 
 
 def test_parse_kb_date() -> None:
