@@ -683,3 +683,18 @@ def test_evidence_spans_point_into_the_original() -> None:
     stoltenberg = next(c for c in f.evidence["claims"] if c["person"] == "Jens Stoltenberg")
     (ref,) = stoltenberg["later_references"]
     assert article.original[ref[0] : ref[1]] == "Stoltenberg"
+
+
+def test_hostile_text_stays_bounded() -> None:
+    import time
+
+    lines = "".join(
+        f"President Joe Biden said {i}, and former Prime Minister Rishi Sunak, Monday, "
+        f"29 November 2022, agreed with Biden.\n"
+        for i in range(2000)
+    )
+    one_line = "Secretary of State Antony Blinken, " * 5000
+    started = time.perf_counter()
+    for text in (lines, one_line):
+        check(text, published="2023-01-01")
+    assert time.perf_counter() - started < 30

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -95,6 +96,7 @@ def article_date(draft: Draft, blocks: list[Block]) -> tuple[dt.date, str] | Non
 
 
 MAX_WORDS = 20000
+MAX_MENTIONS = 500
 
 
 def _short_references(
@@ -107,14 +109,16 @@ def _short_references(
         if m.match is not None:
             surnames.setdefault(m.display.split()[-1], m.person)
             first[m.person] = min(first.get(m.person, m.span[0]), m.span[0])
-    spans = [m.span for m in mentions]
+    spans = sorted(m.span for m in mentions)
+    starts = [a for a, _ in spans]
     out: dict[str, list[tuple[int, int]]] = {}
     for word, start in capwords:
         person = surnames.get(word)
         if person is None or start < first[person]:
             continue
-        if any(a <= start < b for a, b in spans):
-            continue
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < spans[i][1]:
+            continue  # inside a full mention
         out.setdefault(person, []).append((start, start + len(word)))
     return out
 
@@ -167,6 +171,8 @@ class CheckFacts:
             mentions.extend(
                 find_mentions(kb, gaz, b.text, offset=b.span[0], timeout=draft.regex_timeout)
             )
+            if len(mentions) >= MAX_MENTIONS:
+                break  # list-like or hostile text: check the first ones only
         if not mentions:
             return EMPTY
         capwords: list[tuple[str, int]] = []
