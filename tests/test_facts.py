@@ -525,7 +525,10 @@ def test_cli_kb_import_json_and_csv(tmp_path: Path) -> None:
     assert len(rows) == 1
     row = rows[0]
     assert row["person"] == "Antony Blinken"
-    assert row["position_id"] == "us.united_states_secretary_of_state"
+    # a bundled office (by its Wikidata id) keeps its id, label and aliases
+    assert row["position_id"] == "us.secretary_of_state"
+    assert "U.S. Secretary of State" in row["position_aliases"]
+    assert row["id"] == "us.secretary_of_state:antony-blinken:2021-01-26"
     assert row["start"] == "2021-01-26"
     assert row["end"] == "2025-01-20"
     assert row["provenance"] == "wikidata"
@@ -535,15 +538,19 @@ def test_cli_kb_import_json_and_csv(tmp_path: Path) -> None:
     csv = tmp_path / "query.csv"
     csv.write_text(
         "person,personLabel,position,positionLabel,jurisdictionCode,start,startPrecision,end,endPrecision\n"
-        "http://www.wikidata.org/entity/Q7821917,Antony Blinken,http://www.wikidata.org/entity/Q14213,"
-        "United States Secretary of State,US,2021-01-26T00:00:00Z,11,,\n",
+        "http://www.wikidata.org/entity/Q57661,Pedro Sánchez,http://www.wikidata.org/entity/Q9999999,"
+        "Prime Minister of Spain,ES,2018-06-02T00:00:00Z,11,,\n",
         encoding="utf-8",
     )
     out2 = tmp_path / "rows2.jsonl"
     assert main(["kb", "import", str(csv), "-o", str(out2), "--as-of", "2026-01-01"]) == 0
     (row2,) = [json.loads(x) for x in out2.read_text(encoding="utf-8").splitlines()]
     assert row2["end"] is None
-    assert row2["start"] == "2021-01-26"
+    assert row2["start"] == "2018-06-02"
+    assert row2["position_id"] == "es.prime_minister_of_spain"
+    assert "Spanish Prime Minister" in row2["position_aliases"]
+    assert row2["position_aliases_generic"] == ["Prime Minister"]
+    assert row2["id"] == "es.prime_minister_of_spain:pedro-sanchez:2018-06-02"
 
 
 def test_cli_clean_with_kb(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 
 from newsclean.commands._common import eprint
 from newsclean.errors import ConfigError
-from newsclean.filters.facts.kb import check_file, read_rows, validate
+from newsclean.filters.facts.kb import check_file, load_kb, read_rows, validate
 from newsclean.filters.facts.places import PLACES
 from newsclean.io import atomic_output
 
@@ -147,8 +147,34 @@ def position_aliases(label: str, code: str) -> tuple[list[str], list[str]]:
     return [], []
 
 
+def bundled_offices() -> dict[str, Mapping[str, Any]]:
+    """Office QID -> a bundled row of that office, to reuse its id, label and aliases."""
+    out: dict[str, Mapping[str, Any]] = {}
+    for t in load_kb().tenures:
+        qid = t.row.get("position_wikidata")
+        if isinstance(qid, str) and qid:
+            out.setdefault(qid, t.row)
+    return out
+
+
+OFFICE_FIELDS = (
+    "position",
+    "position_id",
+    "position_aliases",
+    "position_aliases_generic",
+    "role",
+    "jurisdiction",
+    "jurisdiction_code",
+)
+
+
 def convert(rows: Iterable[Mapping[str, str]], as_of: str) -> Iterator[dict[str, Any]]:
-    """Query A rows -> knowledge-base rows (statements without a start date are dropped)."""
+    """Query A rows -> knowledge-base rows (statements without a start date are dropped).
+
+    An office the bundled knowledge base knows by its Wikidata id keeps the bundled
+    ``position_id``, label and aliases, so imported rows extend or override those offices.
+    """
+    known = bundled_offices()
     seen: set[str] = set()
     for r in rows:
         person, label = _qid(r.get("person", "")), r.get("personLabel", "").strip()
@@ -160,12 +186,22 @@ def convert(rows: Iterable[Mapping[str, str]], as_of: str) -> Iterator[dict[str,
             continue
         end = truncate(r.get("end", ""), r.get("endPrecision", ""))
         code = r.get("jurisdictionCode", "").strip()
-        pid = f"{(code or 'intl').lower()}.{slug(plabel).replace('-', '_')}"
-        rid = f"{pid}:{slug(label)}:{start}"
+        aliases, generic = position_aliases(plabel, code)
+        office: dict[str, Any] = {
+            "position": plabel,
+            "position_id": f"{(code or 'intl').lower()}.{slug(plabel).replace('-', '_')}",
+            "position_aliases": aliases,
+            "position_aliases_generic": generic,
+            "role": r.get("role", "").strip() or "other",
+            "jurisdiction": r.get("jurisdictionLabel", "").strip(),
+            "jurisdiction_code": code,
+        }
+        if position in known:
+            office.update({k: known[position][k] for k in OFFICE_FIELDS if k in known[position]})
+        rid = f"{office['position_id']}:{slug(label)}:{start}"
         if rid in seen:
             continue
         seen.add(rid)
-        aliases, generic = position_aliases(plabel, code)
         nature = r.get("natureLabel", "").lower()
         statement = _qid(r.get("statement", ""))
         yield {
@@ -173,14 +209,8 @@ def convert(rows: Iterable[Mapping[str, str]], as_of: str) -> Iterator[dict[str,
             "person": label,
             "person_aliases": [],
             "person_wikidata": person or None,
-            "position": plabel,
-            "position_id": pid,
-            "position_aliases": aliases,
-            "position_aliases_generic": generic,
+            **office,
             "position_wikidata": position or None,
-            "role": r.get("role", "").strip() or "other",
-            "jurisdiction": r.get("jurisdictionLabel", "").strip(),
-            "jurisdiction_code": code,
             "start": start,
             "start_precision": _precision(start),
             "end": end,
