@@ -382,7 +382,7 @@ class CheckFacts:
             "person": c.display,
             "position": c.position,
             "modifier": c.modifier,
-            "window": win.as_data(c.window),
+            "window": win.as_data(c.window),  # with one day of slack at each handover
             "kb_rows": [t.id for t in c.rows],
             "later_references": [list(r) for r in refs.get(c.person, [])[:5]],
         }
@@ -398,8 +398,9 @@ class CheckFacts:
                 Flag(
                     "title.anachronism",
                     last.span,
-                    f"{needs}: no date fits all {len(group)} claims. One of the titles is out of "
-                    f"date (check 'former', 'current' and who held the office when)",
+                    f"{needs}: no date fits {'both' if len(group) == 2 else f'all {len(group)}'} "
+                    f"claims. One of the titles is out of date (check 'former', 'current' and "
+                    f"who held the office when)",
                     {"claims": [self._claim_data(c, refs, draft) for c in group]},
                 )
             )

@@ -120,16 +120,17 @@ def status(window: Window, date: int) -> str:
 
 
 def describe(window: Window) -> str:
-    """A window in words, e.g. ``2014-09-30..2024-10-02`` or ``from 2025-01-19``."""
+    """A window in words, without the handover slack: ``2014-10-01..2024-10-01``,
+    ``from 2025-01-20``."""
     if not window:
         return "no date"
     parts = []
     merged = normalise((lo, hi, True) for lo, hi, _ in window)
     for lo, hi, _ in merged:
         if hi >= INF:
-            parts.append(f"from {iso(lo)}")
+            parts.append(f"from {iso(lo + SLACK)}")
         else:
-            parts.append(f"{iso(lo)}..{iso(hi)}")
+            parts.append(f"{iso(lo + SLACK)}..{iso(hi - SLACK)}")
     return " or ".join(parts)
 
 
