@@ -87,3 +87,29 @@ def test_invalid_utf8_and_bom(tmp_path: Path) -> None:
     (bad,) = read_jsonl(rejects)
     assert bad["line"] == 2
     assert "UTF-8" in str(bad["reason"])
+
+
+def test_clean_records_with_empty_bodies_are_read_back(tmp_path: Path) -> None:
+    from newsclean.io import read_items
+
+    src = tmp_path / "clean.jsonl"
+    src.write_text(
+        json.dumps({"id": "a", "text": "", "findings": [], "original": "Share"})
+        + "\n"
+        + json.dumps({"id": "b", "text": ""})
+        + "\n",
+        encoding="utf-8",
+    )
+    items = list(read_items([str(src)]))
+    assert items[0].record is not None and items[0].record["id"] == "a"
+    assert items[1].reject is not None and "empty text" in items[1].reject.reason
+
+
+def test_output_files_get_the_usual_mode(tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "o.jsonl"
+    assert main(["clean", str(SEED), "-o", str(out), "-q"]) == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
