@@ -188,6 +188,30 @@ def test_unverifiable_is_info() -> None:
     assert [str(f.severity) for f in article.findings] == ["info"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same person with two offices never held at once
+        ("President Joe Biden spoke. Later, Vice President Joe Biden left.", ["title.anachronism"]),
+        # two holders of one office, both in the present
+        (
+            "NATO chief Jens Stoltenberg opened the meeting. NATO Secretary General Mark Rutte "
+            "closed it.",
+            ["title.anachronism"],
+        ),
+        ("NATO Secretary General Mark Rutte thanked former NATO chief Jens Stoltenberg.", []),
+        (
+            "In 2014, Vice President Joe Biden visited Kyiv. President Joe Biden returned in 2023.",
+            [],
+        ),
+        # different people, different offices, both plain: a narrative may span decades
+        ("President Reagan met Prime Minister Tony Blair's predecessors.", []),
+    ],
+)
+def test_plain_conflicts(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
+
+
 def test_plain_past_titles_do_not_conflict() -> None:
     text = (
         "French President Nicolas Sarkozy declared the end of an era. President Reagan had signed "

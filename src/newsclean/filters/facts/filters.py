@@ -394,13 +394,20 @@ class CheckFacts:
         for group in win.conflicts(claims, self.max_conflicts):
             last = max(group, key=lambda c: c.span)
             needs = "; but ".join(f"{c.text!r} needs a date {c.describe()}" for c in group)
+            common = win.feasible(group)
+            if common:
+                why = (
+                    f"the two holders of one office meet only at the handover "
+                    f"({win.describe(common)})"
+                )
+            else:
+                why = f"no date fits {'both' if len(group) == 2 else f'all {len(group)}'} claims"
             flags.append(
                 Flag(
                     "title.anachronism",
                     last.span,
-                    f"{needs}: no date fits {'both' if len(group) == 2 else f'all {len(group)}'} "
-                    f"claims. One of the titles is out of date (check 'former', 'current' and "
-                    f"who held the office when)",
+                    f"{needs}: {why}. One of the titles is out of date (check 'former', "
+                    f"'current' and who held the office when)",
                     {"claims": [self._claim_data(c, refs, draft) for c in group]},
                 )
             )

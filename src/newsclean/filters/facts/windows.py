@@ -38,6 +38,10 @@ class Claim:
     historic: bool = False  # the text around it names a year inside the window
 
     @property
+    def offices(self) -> frozenset[str]:
+        return frozenset(t.position_id for t in self.rows)
+
+    @property
     def anchored(self) -> bool:
         """Whether the claim speaks from the document's own date ("former", "current", "-elect").
 
@@ -138,6 +142,27 @@ def as_data(window: Window) -> list[list[str | bool]]:
     return [[iso(lo), iso(hi), ok] for lo, hi, ok in window]
 
 
+def _days(window: Window) -> int:
+    return sum(min(hi, INF - 1) - lo + 1 for lo, hi, _ in window)
+
+
+def in_conflict(a: Claim, b: Claim) -> bool:
+    """Whether two claims cannot both hold.
+
+    Windows that do not intersect conflict when one claim is anchored to the document's date, or
+    when both are about the same person (two offices never held at once) or the same office
+    (two holders). Two plain titles for the same office by different people conflict even when
+    they meet only at the handover (three days or less).
+    """
+    common = intersect(a.window, b.window)
+    same_person = a.person == b.person
+    same_office = bool(a.offices & b.offices)
+    if not common:
+        return a.anchored or b.anchored or same_person or same_office
+    both_plain = a.modifier is None and b.modifier is None
+    return same_office and not same_person and both_plain and _days(common) <= 2 * SLACK + 1
+
+
 def conflicts(claims: Sequence[Claim], limit: int = 3) -> list[tuple[Claim, ...]]:
     """Minimal sets of claims whose windows do not intersect: pairs first, then larger sets.
 
@@ -146,13 +171,11 @@ def conflicts(claims: Sequence[Claim], limit: int = 3) -> list[tuple[Claim, ...]
     out: list[tuple[Claim, ...]] = []
     used: set[int] = set()
     claims = [c for c in claims if not c.historic]
-    if not any(c.anchored for c in claims):
-        return out
     for j, b in enumerate(claims):
         for a in claims[:j]:
-            if a.index in used or b.index in used or not (a.anchored or b.anchored):
+            if a.index in used or b.index in used:
                 continue
-            if not intersect(a.window, b.window):
+            if in_conflict(a, b):
                 out.append((a, b))
                 used.update((a.index, b.index))
                 if len(out) >= limit:
