@@ -106,6 +106,18 @@ def test_wrong_jurisdiction_is_never_held() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO Deputy Secretary General Jens Stoltenberg spoke.",  # wrong rank
+        "German Foreign Minister Olaf Scholz spoke.",
+        "Vice President Barack Obama spoke.",
+    ],
+)
+def test_never_held_forms(text: str) -> None:
+    assert codes(text) == ["title.never_held"]
+
+
 def test_deputy_title_is_not_the_office() -> None:
     assert codes("Deputy Prime Minister Chrystia Freeland resigned on Monday.") == []
 
