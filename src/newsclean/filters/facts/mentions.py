@@ -225,20 +225,21 @@ def gazetteer(kb: KB) -> Gazetteer:
         places = sorted(
             {*PLACES.get(code, ()), first.jurisdiction, code} - {""}, key=len, reverse=True
         )
-        for row in rows:
-            for alias in (row.position, *row.position_aliases):
-                core = _core(alias, places)
-                if core and _has_title_word(core):
-                    generic.setdefault(_title_key(core), set()).add(pid)
-                    surfaces.setdefault(_title_key(core), set()).add(core)
-                # an alias that names no place ("Bundespräsident", "POTUS") may be another
-                # country's title too: it is resolved through the person, like a generic one
-                target = specific if core else generic
-                target.setdefault(_title_key(alias), set()).add(pid)
-                surfaces.setdefault(_title_key(alias), set()).add(alias)
-            for alias in row.position_aliases_generic:
-                generic.setdefault(_title_key(alias), set()).add(pid)
-                surfaces.setdefault(_title_key(alias), set()).add(alias)
+        aliases = {a for row in rows for a in (row.position, *row.position_aliases)}
+        generic_aliases = {a for row in rows for a in row.position_aliases_generic}
+        for alias in sorted(aliases):
+            core = _core(alias, places)
+            if core and _has_title_word(core):
+                generic.setdefault(_title_key(core), set()).add(pid)
+                surfaces.setdefault(_title_key(core), set()).add(core)
+            # an alias that names no place ("Bundespräsident", "POTUS") may be another
+            # country's title too: it is resolved through the person, like a generic one
+            target = specific if core else generic
+            target.setdefault(_title_key(alias), set()).add(pid)
+            surfaces.setdefault(_title_key(alias), set()).add(alias)
+        for alias in sorted(generic_aliases):
+            generic.setdefault(_title_key(alias), set()).add(pid)
+            surfaces.setdefault(_title_key(alias), set()).add(alias)
     for kind, words in FOREIGN_TITLES.items():
         pids = {
             pid
@@ -257,7 +258,9 @@ def gazetteer(kb: KB) -> Gazetteer:
         if key not in specific and key not in generic:
             continue
         for surface in forms:
-            titles.update((surface, surface.replace("-", " "), surface.replace(" ", "-")))
+            titles.update((surface, surface.replace("-", " ")))
+            if "ecretary " in surface:  # "Secretary General" is also "Secretary-General"
+                titles.add(surface.replace("ecretary ", "ecretary-"))
             parts = surface.lower().replace(".", " ").replace("-", " ").split()
             titled = [w for w in parts if fold(w) in TITLE_WORDS]
             triggers.update(titled or sorted(parts, key=len)[-1:])
