@@ -240,6 +240,31 @@ def test_a_date_inside_a_sentence_is_not_the_article_date() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "L'ancien président Emmanuel Macron a parlé.",
+            "2023-05-01",
+            ["title.former_but_incumbent"],
+        ),
+        (
+            "Der ehemalige Bundeskanzler Olaf Scholz sprach.",
+            "2023-05-01",
+            ["title.former_but_incumbent"],
+        ),
+        ("Der ehemalige Bundeskanzler Gerhard Schröder sprach.", "2023-05-01", []),
+        ("El ex presidente Mauricio Macri habló.", "2021-05-01", []),
+        ("El ex presidente Mauricio Macri habló.", "2018-05-01", ["title.former_but_incumbent"]),
+        ("Były prezydent Donald Trump przemawiał.", "2022-05-01", []),
+        ("De voormalige premier Mark Rutte sprak.", "2025-05-01", []),
+        ("Il premier attuale Giorgia Meloni ha parlato.", "2023-05-01", []),
+    ],
+)
+def test_modifiers_in_other_languages(text: str, published: str, expected: list[str]) -> None:
+    assert codes(text, published=published) == expected
+
+
 def test_dateline_gives_the_article_date() -> None:
     text = (
         "BUCHAREST, 30 November 2022 — Former U.S. Secretary of State Antony Blinken spoke at NATO."

@@ -90,6 +90,47 @@ MODIFIERS = {
     "interim": "acting",
     "late": "late",
     "then": "then",
+    # the other catalogue languages (folded)
+    **dict.fromkeys(
+        [
+            "ehemalige",
+            "ehemaliger",
+            "ehemaligen",
+            "fruhere",
+            "fruherer",
+            "fruheren",
+            "ancien",
+            "ancienne",
+            "antiguo",
+            "antigua",
+            "antigo",
+            "antiga",
+            "voormalig",
+            "voormalige",
+            "oud",
+            "byly",
+            "byla",
+            "bylego",
+            "eks",
+        ],
+        "former",
+    ),
+    **dict.fromkeys(
+        [
+            "amtierende",
+            "amtierender",
+            "amtierenden",
+            "actuel",
+            "actuelle",
+            "actual",
+            "attuale",
+            "atual",
+            "huidige",
+            "obecny",
+            "obecna",
+        ],
+        "current",
+    ),
 }
 
 _WORD = r"\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*"
@@ -98,7 +139,9 @@ _PART = r"(?:von|van|der|den|de|da|di|del|della|la|le|bin|ibn|al|el|dos|das|du|t
 NAME = rf"(?:{_INIT}\s?)?{_WORD}(?:[ \t](?:{_INIT}|{_WORD}|(?:{_PART}[ \t]){{1,2}}{_WORD})){{0,4}}"
 _MOD = (
     r"(?P<mod>(?i:(?:the\s+)?(?:former|current|sitting|incumbent|outgoing|incoming|acting|"
-    r"interim|late|then)\s+|(?:ex|then)[-‐–]\s*))?"
+    r"interim|late|then|ehemalige[rn]?|frühere[rn]?|ancien(?:ne)?|antigu[oa]|antig[oa]|"
+    r"voormalige?|był[aoy]|byłego|amtierende[rn]?|actuel(?:le)?|actual|attuale|atual|huidige|"
+    r"obecn[ya])\s+|(?:ex|then|oud|eks)[-‐–]\s*|ex\s+))?"
 )
 _PLACE = r"(?:(?P<place>\L<places>)(?:['’]s\s+|[-‐]|\s+))?"
 _TITLE = r"(?P<title>(?i:\L<titles>))"
@@ -350,7 +393,8 @@ def find_mentions(
     seen: set[tuple[int, int]] = set()
 
     def title_start(pos: int) -> bool:
-        return _word_at(text, pos) in gaz.starters
+        word = _word_at(text, pos)
+        return word in gaz.starters or fold(word) in gaz.starters
 
     last_comma = text.rfind(",")
 
