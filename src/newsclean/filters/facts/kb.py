@@ -386,7 +386,7 @@ def validate(rows: Sequence[SourcedRow]) -> list[Problem]:
             precise = sa.row.get("end_precision") in (None, "day") and sb.row.get(
                 "start_precision"
             ) in (None, "day")
-            if precise and a.end_first < INF and b.start_last < a.end_first:
+            if precise and a.end_first < INF and b.start_last < a.end_first - 1:
                 problems.append(
                     Problem(
                         sb.file,
