@@ -32,10 +32,6 @@ def find_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
     return out
 
 
-def pattern_spans(anchors: Pattern, text: str, timeout: float | None) -> list[tuple[int, int]]:
-    return [m.span() for m in finditer(anchors, text, timeout=timeout)]
-
-
 def windows(
     anchors: Iterable[tuple[int, int]], text: str, *, before: int, after: int
 ) -> list[tuple[int, int]]:
