@@ -441,6 +441,28 @@ def test_user_kb_rows_and_month_precision(tmp_path: Path) -> None:
     assert pickle.loads(pickle.dumps(pipe)) == pipe
 
 
+def test_two_people_of_one_name(tmp_path: Path) -> None:
+    rows = [
+        _row(),
+        _row(
+            id="xx.president:jane-doe:2020-01-01",
+            person_id="jane-doe-2",
+            position="President of Freedonia",
+            position_id="xx.president",
+            position_aliases=["Freedonian President"],
+            position_aliases_generic=[],
+            start="2020-01-01",
+            start_precision="day",
+            end=None,
+        ),
+    ]
+    kb = _write(tmp_path / "two.jsonl", rows)
+    text = "Freedonian Minister of Testing Jane Doe spoke."
+    # the minister left in 2012; the president of 2021 is someone else: a reference to the past
+    assert codes(text, published="2021-01-01", kb=[kb]) == []
+    assert len(load_kb((kb,)).persons_named("Jane Doe")) == 2
+
+
 def test_override_and_delete(tmp_path: Path) -> None:
     rid = "nato.secretary_general:mark-rutte:2024-10-01"
     base = load_kb()

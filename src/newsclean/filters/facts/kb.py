@@ -480,7 +480,11 @@ class KB:
 
 
 def person_key(t: Tenure, qids: Mapping[str, str] | None = None) -> str:
-    """People are told apart by Wikidata id when there is one, else by canonical name."""
+    """People are told apart by ``person_id`` or Wikidata id when there is one, else by
+    canonical name (two people of one name need one of the ids)."""
+    pid = t.row.get("person_id")
+    if isinstance(pid, str) and pid:
+        return f"id:{pid}"
     qid = t.row.get("person_wikidata")
     if isinstance(qid, str) and qid:
         return qid
