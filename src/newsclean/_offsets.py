@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 Span = tuple[int, int]
 
@@ -113,41 +114,51 @@ class OffsetMap:
     def then(self, current: str, edits: Sequence[TextEdit]) -> tuple[str, OffsetMap]:
         """Apply ``edits`` (in current-text coordinates); return the new text and its map.
 
-        Old regions and new edits that overlap or touch merge into one region, so regions stay
-        strictly apart and every region boundary lies outside every edit.
+        Old regions and new edits that overlap merge into one region. Ones that only touch stay
+        apart, so that a line and the line break next to it never share a region, except that an
+        empty one (nothing in the current text: a deletion, or an insertion) merges with what
+        starts where it is: a span starting there already maps to its start. Every region boundary
+        lies outside every edit.
         """
         ordered = check_edits(len(current), edits)
         if not ordered:
             return current, self
         new_text = apply_edits(current, ordered)
 
-        # (n_start, n_end, o_start, o_end, code) of old regions and of new edits
+        # (n_start, n_end, o_start, o_end, code, is_new) of old regions and of new edits
         dirty = sorted(
-            [(r.n_start, r.n_end, r.o_start, r.o_end, r.code) for r in self.regions]
+            [(r.n_start, r.n_end, r.o_start, r.o_end, r.code, False) for r in self.regions]
             + [
-                (e.start, e.end, self.start(e.start), self.span((e.start, e.end))[1], e.code)
+                (e.start, e.end, self.start(e.start), self.span((e.start, e.end))[1], e.code, True)
                 for e in ordered
             ]
         )
-        merged: list[tuple[int, int, int, int, str]] = []
-        for a, b, o_a, o_b, code in dirty:
-            if merged and a <= merged[-1][1]:
-                la, lb, lo_a, lo_b, lcode = merged[-1]
-                merged[-1] = (la, max(lb, b), min(lo_a, o_a), max(lo_b, o_b), lcode)
-            else:
-                merged.append((a, b, o_a, o_b, code))
+        # groups: [n_start, n_end, o_start, o_end, code, new edits in it, ends in an empty item]
+        groups: list[list[Any]] = []
+        for a, b, o_a, o_b, code, is_new in dirty:
+            if groups:
+                g = groups[-1]
+                if a < g[1] or (a == g[1] and g[6]):
+                    if b > g[1]:
+                        g[1], g[6] = b, False
+                    elif b == g[1]:
+                        g[6] = g[6] or a == b
+                    g[2], g[3] = min(g[2], o_a), max(g[3], o_b)
+                    g[5] += is_new
+                    continue
+            groups.append([a, b, o_a, o_b, code, int(is_new), a == b])
 
-        starts = [e.start for e in ordered]
         cumulative = [0]
         for e in ordered:
             cumulative.append(cumulative[-1] + len(e.replacement) - (e.end - e.start))
 
         regions = []
-        for a, b, o_a, o_b, code in merged:
-            # edits wholly before a shift a; edits starting at or before b (all inside) shift b
-            n_a = a + cumulative[bisect.bisect_left(starts, a)]
-            n_b = b + cumulative[bisect.bisect_right(starts, b)]
-            regions.append(Region(o_a, o_b, n_a, n_b, code))
+        before = 0  # new edits in earlier groups
+        for a, b, o_a, o_b, code, n_new, _ in groups:
+            regions.append(
+                Region(o_a, o_b, a + cumulative[before], b + cumulative[before + n_new], code)
+            )
+            before += n_new
         return new_text, OffsetMap(regions)
 
     def edits_in_original(self, current: str) -> list[TextEdit]:

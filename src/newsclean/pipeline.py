@@ -498,7 +498,10 @@ def build_article(draft: Draft) -> Article:
     """Assemble the immutable record from a finished draft."""
     offsets = draft.offsets
     kept = draft.kept()
-    grouped = any(b.para for b in draft.blocks)
+    # blank lines separate paragraphs when they separate kept lines; otherwise every line is one.
+    # Deciding on the kept lines alone keeps cleaning idempotent: the clean text of a document
+    # whose blank lines were all next to removed lines has none left.
+    grouped = len({b.para for b in kept}) > 1
     paragraphs: list[str] = []
     spans: list[Span] = []
     current: list[Block] = []

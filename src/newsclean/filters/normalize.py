@@ -78,6 +78,21 @@ def _ftfy_code(line: str, fixed: str, config: ftfy.TextFixerConfig) -> str:
     return "normalize.encoding"
 
 
+def _fix_line(line: str, config: ftfy.TextFixerConfig, timeout: float | None) -> str:
+    """ftfy on one line; mojibake split by characters that later filters delete is repaired too.
+
+    ``"\x80ß\u200e"`` is left alone by ftfy, but once the invisible mark is gone, ``"€ß"`` would
+    be repaired on a second run. Trying the line without those characters first keeps cleaning
+    idempotent.
+    """
+    if DELETED_LATER_RE.search(line, timeout=timeout):
+        bare = DELETED_LATER_RE.sub("", line, timeout=timeout)
+        fixed = ftfy_line(bare, config)
+        if fixed != bare:
+            return fixed
+    return ftfy_line(line, config)
+
+
 @register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FixEncoding:
@@ -89,23 +104,27 @@ class FixEncoding:
 
     def apply(self, draft: Draft, /) -> Proposal:
         text = draft.text
-        edits: list[TextEdit] = [
-            TextEdit(m.start(), m.end(), "\n", "normalize.line_break")
-            for m in finditer(LINE_BREAK_RE, text, timeout=draft.regex_timeout)
-        ]
-        if edits:  # work on the text with plain newlines; offsets are the same line by line
-            return Proposal(edits=tuple(edits))
-        if FTFY_NOOP_RE.fullmatch(text, timeout=draft.regex_timeout):
+        edits: list[TextEdit] = []
+        lines: list[tuple[int, int]] = []  # (start, end) of every line, whatever ends it
+        pos = 0
+        for m in finditer(LINE_BREAK_RE, text, timeout=draft.regex_timeout):
+            edits.append(TextEdit(m.start(), m.end(), "\n", "normalize.line_break"))
+            lines.append((pos, m.start()))
+            pos = m.end()
+        lines.append((pos, len(text)))
+        if not edits and FTFY_NOOP_RE.fullmatch(text, timeout=draft.regex_timeout):
             return EMPTY
         config = ftfy_config(self.normalization)
-        pos = 0
-        for line in text.split("\n"):
-            if line and not FTFY_NOOP_RE.fullmatch(line, timeout=draft.regex_timeout):
-                fixed = ftfy_line(line, config)
-                if fixed != line:
-                    code = _ftfy_code(line, fixed, config)
-                    edits.append(_trimmed_edit(pos, line, fixed, code))
-            pos += len(line) + 1
+        for start, end in lines:
+            for line in text[start:end].split("\n"):
+                if line and not FTFY_NOOP_RE.fullmatch(line, timeout=draft.regex_timeout):
+                    fixed = _fix_line(line, config, draft.regex_timeout)
+                    if "\n" in fixed:  # an encoded line break ("&#10;") must not split the line
+                        fixed = fixed.replace("\n", " ")
+                    if fixed != line:
+                        code = _ftfy_code(line, fixed, config)
+                        edits.append(_trimmed_edit(start, line, fixed, code))
+                start += len(line) + 1
         return Proposal(edits=tuple(edits))
 
 
@@ -114,6 +133,10 @@ class FixEncoding:
 INVISIBLE_RE = compile_pattern(r"[\u200b\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+")
 SOFT_HYPHEN_RE = compile_pattern(r"\u00ad+")
 CONTROL_RE = compile_pattern(r"[\x00-\x08\x0e-\x1f\x7f]+")
+#: what StripInvisible deletes, soft hyphens aside (U+00AD is part of some mojibake)
+DELETED_LATER_RE = compile_pattern(
+    r"[\u200b\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\x00-\x08\x0e-\x1f\x7f]+"
+)
 
 
 @register_filter
