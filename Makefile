@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
+LINT_PATHS := $(wildcard src tests examples benchmarks fuzz)
 
 .PHONY: demo test lint typecheck unit eval bench fuzz clean-venv docs
 
@@ -22,8 +23,8 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed lint typecheck unit
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests examples benchmarks
-	$(BIN)/ruff format --check src tests examples benchmarks
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
