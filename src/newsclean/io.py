@@ -131,6 +131,8 @@ def _parse_line(path: str, lineno: int, raw: bytes, fields: FieldMap) -> Item:
         return reject("invalid JSON: nested too deeply")
     if not isinstance(obj, dict):
         return reject(f"a record must be a JSON object, not {type(obj).__name__}")
+    if fields.text not in obj:  # not another field's text in its place
+        return reject(f"missing text field {fields.text!r}")
     obj = fields.apply(obj)
     text = obj.get("text")
     if text is None:
