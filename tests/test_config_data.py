@@ -12,7 +12,14 @@ import pytest
 from tests.invariants import check_article
 
 import newsclean
-from newsclean import ConfigError, Pipeline, UnknownFilterError, default_pipeline, make_filter
+from newsclean import (
+    ConfigError,
+    PatternDataError,
+    Pipeline,
+    UnknownFilterError,
+    default_pipeline,
+    make_filter,
+)
 from newsclean.cli import main
 from newsclean.filters.custom import (
     MAX_PATTERN_CHARS,
@@ -251,3 +258,13 @@ def test_user_patterns_share_one_timeout_per_document() -> None:
     article = pipeline(text)
     assert time.perf_counter() - started < 5.0
     assert "pipeline.regex_timeout" in article.codes
+
+
+@pytest.mark.parametrize(
+    "name", ["../../../etc/hostname", "/etc/hostname", "en/../../x", "c:\\x", "boilerplate//en"]
+)
+def test_data_file_names_stay_inside_the_data_folder(name: str) -> None:
+    from newsclean._patterns import data_text
+
+    with pytest.raises(PatternDataError, match="not a data file name"):
+        data_text(f"boilerplate/{name}.txt")
