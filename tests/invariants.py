@@ -16,10 +16,11 @@ The invariants:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass
 
-from newsclean import Article
+from newsclean import Article, Edit
 from newsclean._offsets import TextEdit, apply_edits
 
 Span = tuple[int, int]
@@ -90,12 +91,18 @@ def _lines(text: str, attr: list[Span]) -> list[Line]:
     return lines
 
 
-def _normalize_span(article: Article, span: Span) -> str:
-    """``original[span]`` with the edits inside it applied; no edit may straddle its edges."""
+def _normalize_span(article: Article, span: Span, edits: list[Edit], starts: list[int]) -> str:
+    """``original[span]`` with the edits inside it applied; no edit may straddle its edges.
+
+    ``edits`` are the article's edits sorted by span, ``starts`` their start offsets.
+    """
     start, end = span
     inside = []
-    for e in article.edits:
+    # edits are apart, so only the one before the first starting at ``start`` can straddle it
+    for e in edits[max(0, bisect.bisect_left(starts, start) - 1) :]:
         e0, e1 = e.span
+        if e0 > end:
+            break
         if e1 <= start or e0 >= end:
             if e0 == e1 and start < e0 < end:
                 inside.append(TextEdit(e0 - start, e1 - start, e.replacement, e.code))
@@ -136,28 +143,33 @@ def check_article(article: Article) -> None:
 
     # 4: every non-blank line is removed or kept
     lines = _lines(normalized, attr)
+    removals = sorted(range(len(article.removals)), key=lambda j: article.removals[j].span)
+    r_ends = [article.removals[j].span[1] for j in removals]
+    edits = sorted(article.edits, key=lambda e: e.span)
+    e_starts = [e.span[0] for e in edits]
     removal_of: dict[int, int] = {}  # line index -> removal index
     for i, line in enumerate(lines):
         c0, c1 = line.core
-        covering = [
-            j
-            for j, r in enumerate(article.removals)
-            if r.span[0] < c1 and c0 < r.span[1]  # overlaps the line's characters
-        ]
+        covering = []  # removals that overlap the line's characters
+        for k in range(bisect.bisect_right(r_ends, c0), len(removals)):
+            r = article.removals[removals[k]]
+            if r.span[0] >= c1:
+                break
+            covering.append(removals[k])
         assert len(covering) <= 1, f"line {line.text!r} is covered by removals {covering}"
         if covering:
             r = article.removals[covering[0]]
             assert r.span[0] <= c0 <= c1 <= r.span[1], (
                 f"removal {r.span} {r.text!r} covers only part of line {line.text!r} {line.core}"
             )
-            got = _normalize_span(article, r.span)
+            got = _normalize_span(article, r.span, edits, e_starts)
             assert got == line.text, (
                 f"removal {r.span} {r.text!r} normalizes to {got!r}, not to the line {line.text!r}"
             )
             removal_of[i] = covering[0]
-    assert sorted(removal_of.values()) == list(range(len(article.removals))), (
+    assert len(set(removal_of.values())) == len(removal_of) == len(article.removals), (
         f"removals that remove no line: "
-        f"{[r for j, r in enumerate(article.removals) if j not in removal_of.values()]}"
+        f"{[r for j, r in enumerate(article.removals) if j not in set(removal_of.values())]}"
     )
     kept = [line for i, line in enumerate(lines) if i not in removal_of]
     para_lines = [pl for p in article.paragraphs for pl in p.split("\n")]
