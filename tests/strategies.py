@@ -20,7 +20,7 @@ settings.register_profile(
     "fast", max_examples=120, deadline=None, suppress_health_check=_SUPPRESS, print_blob=True
 )
 settings.register_profile(
-    "long", max_examples=5000, deadline=None, suppress_health_check=_SUPPRESS, print_blob=True
+    "long", max_examples=2000, deadline=None, suppress_health_check=_SUPPRESS, print_blob=True
 )
 _profile = os.environ.get("NEWSCLEAN_HYPOTHESIS_PROFILE", "fast")
 settings.load_profile(_profile)
