@@ -336,3 +336,23 @@ def test_sigint_mid_run_leaves_no_partial_output(tmp_path: Path) -> None:
     assert b"interrupted" in err
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_output_into_a_missing_folder_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(jl(GOOD))
+    assert main(["clean", str(src), "-o", str(tmp_path / "nope" / "out.jsonl"), "-q"]) == 2
+    assert "No such file or directory" in capsys.readouterr().err
+
+
+def test_output_onto_a_folder_leaves_no_temporary_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(jl(GOOD))
+    (tmp_path / "out").mkdir()
+    assert main(["clean", str(src), "-o", str(tmp_path / "out"), "-q"]) == 2
+    assert "newsclean: error:" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out"]

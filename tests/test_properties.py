@@ -260,3 +260,30 @@ def test_offset_map_over_rounds_of_edits(case: tuple[str, list[list[TextEdit]]])
         for j in range(i, len(current) + 1):
             o0, o1 = offsets.span((i, j))
             assert 0 <= o0 <= o1 <= len(original)
+
+
+# ---------------------------------------------------------------------------------------------
+# arbitrary records: an Article or an InputError, nothing else
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(strat.any_char, max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@given(
+    record=st.dictionaries(
+        st.sampled_from(["text", "title", "id", "url", "site", "published", "lang", "extra"]),
+        _json_values | strat.any_text,
+        max_size=6,
+    )
+)
+def test_any_record_is_an_article_or_an_input_error(record: dict[str, object]) -> None:
+    try:
+        article = newsclean.clean(record)
+    except newsclean.InputError:
+        return
+    check_article(article)
