@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import random
 import re
 import subprocess
@@ -38,7 +39,10 @@ def have_atheris() -> bool:
 
 def run_atheris(name: str, seconds: int, crashes: Path) -> dict[str, object]:
     crashes.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f"newsclean-fuzz-{name}-") as work:
+    with (
+        tempfile.TemporaryDirectory(prefix=f"newsclean-fuzz-{name}-") as work,
+        tempfile.TemporaryDirectory(prefix="newsclean-fuzz-tmp-") as scratch,
+    ):
         cmd = [
             sys.executable,
             str(HERE / f"fuzz_{name}.py"),
@@ -53,7 +57,13 @@ def run_atheris(name: str, seconds: int, crashes: Path) -> dict[str, object]:
         ]
         started = time.monotonic()
         proc = subprocess.run(
-            cmd, capture_output=True, text=True, errors="replace", check=False, cwd=ROOT
+            cmd,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            check=False,
+            cwd=ROOT,
+            env={**os.environ, "TMPDIR": scratch},  # libFuzzer exits without cleaning up
         )
         elapsed = time.monotonic() - started
         new_inputs = sum(1 for _ in Path(work).iterdir())

@@ -5,7 +5,9 @@ Each takes arbitrary bytes and raises only when newsclean breaks one of its prom
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -42,6 +44,7 @@ def _workdir() -> Path:
     global _WORKDIR
     if _WORKDIR is None:
         _WORKDIR = Path(tempfile.mkdtemp(prefix="newsclean-fuzz-"))
+        atexit.register(shutil.rmtree, _WORKDIR, ignore_errors=True)
     return _WORKDIR
 
 
