@@ -90,3 +90,30 @@ def test_clean_target_without_atheris(data: bytes) -> None:
 )
 def test_jsonl_target_without_atheris(data: bytes) -> None:
     jsonl_target(data)
+
+
+def test_mutation_loop_engine(tmp_path: Path) -> None:
+    """The engine used where atheris is missing runs and reports too."""
+    report = tmp_path / "fuzz.json"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(FUZZ / "run.py"),
+            "--engine",
+            "loop",
+            "--seconds",
+            "3",
+            "--json",
+            str(report),
+            "--crashes",
+            str(tmp_path / "crashes"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-4000:]
+    results = json.loads(report.read_text(encoding="utf-8"))
+    assert all(r["engine"] == "mutation-loop" and r["executions"] > 0 for r in results)
