@@ -1,6 +1,7 @@
 """The built-in filters. Importing this package registers them all."""
 
 from newsclean.filters.boilerplate import StripBoilerplate, StripDuplicates
+from newsclean.filters.custom import StripLinesMatching
 from newsclean.filters.normalize import (
     FixEncoding,
     FixLineBreaks,
@@ -19,4 +20,5 @@ __all__ = [
     "StripBoilerplate",
     "StripDuplicates",
     "StripInvisible",
+    "StripLinesMatching",
 ]
