@@ -1,6 +1,7 @@
 """The built-in filters. Importing this package registers them all."""
 
 from newsclean.filters.boilerplate import StripBoilerplate, StripDuplicates
+from newsclean.filters.custom import StripLinesMatching
 from newsclean.filters.facts import CheckDates, CheckFacts, CheckHeadline
 from newsclean.filters.normalize import (
     FixEncoding,
@@ -23,4 +24,5 @@ __all__ = [
     "StripBoilerplate",
     "StripDuplicates",
     "StripInvisible",
+    "StripLinesMatching",
 ]
