@@ -18,7 +18,7 @@ from newsclean.commands._common import (
     iter_items,
     pipeline_from_args,
 )
-from newsclean.io import Item, Reject, atomic_output
+from newsclean.io import Item, Reject, atomic_output, json_line
 from newsclean.parallel import pool_map, resolve_jobs
 from newsclean.pipeline import Pipeline
 from newsclean.progress import Progress, count_records, wanted
@@ -68,7 +68,7 @@ def render(pipeline: Pipeline, item: Item, drop_original: bool = False) -> Rende
     record = outcome.article.to_dict()
     if drop_original:
         record.pop("original")
-    return json.dumps(record, ensure_ascii=False) + "\n", Tally.of(outcome.article)
+    return json_line(record), Tally.of(outcome.article)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             if isinstance(rendered, Reject):
                 summary.add_reject(rendered)
                 if rejects is not None:
-                    rejects.write(json.dumps(rendered.to_dict(), ensure_ascii=False) + "\n")
+                    rejects.write(json_line(rendered.to_dict()))
                 elif not args.quiet:
                     r = rendered
                     bar.write(f"newsclean: rejected {r.source}:{r.line}: {r.reason}")

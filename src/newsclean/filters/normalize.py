@@ -24,7 +24,8 @@ from newsclean.pipeline import EMPTY, Draft, Proposal, Stage
 from newsclean.registry import register_filter
 
 # U+0085 is left to ftfy, which reads it as the cp1252 ellipsis it nearly always is in scraped text
-LINE_BREAK_RE = compile_pattern(r"\r\n|[\r\x0b\x0c\u2028\u2029]")
+# a run of line breaks becomes one edit (with as many newlines), so blank-line runs stay cheap
+LINE_BREAK_RE = compile_pattern(r"(?:\r\n|[\r\x0b\x0c\u2028\u2029])+")
 _ANY_LINE_BREAK_RE = re.compile(r"[\r\x0b\x0c\u2028\u2029]")  # fast path: nothing to do
 
 # ---------------------------------------------------------------------------------------------
@@ -239,6 +240,10 @@ def _ftfy_code(line: str, fixed: str, config: ftfy.TextFixerConfig) -> str:
     return "normalize.encoding"
 
 
+def _breaks(run: str) -> int:
+    return len(run) - run.count("\r\n")
+
+
 @register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FixLineBreaks:
@@ -252,7 +257,7 @@ class FixLineBreaks:
             return EMPTY
         return Proposal(
             edits=tuple(
-                TextEdit(m.start(), m.end(), "\n", "normalize.line_break")
+                TextEdit(m.start(), m.end(), "\n" * _breaks(m.group()), "normalize.line_break")
                 for m in finditer(LINE_BREAK_RE, draft.text, timeout=draft.regex_timeout)
             )
         )
@@ -277,6 +282,8 @@ class FixEncoding:
         for start, end in suspects:
             line = text[start:end]
             fixed = ftfy_line(line, config)
+            if "\n" in fixed:  # an encoded line break ("&#10;") must not split the line
+                fixed = fixed.replace("\n", " ")
             if fixed != line:
                 code = _ftfy_code(line, fixed, config)
                 edits.append(_trimmed_edit(start, line, fixed, code))
