@@ -581,7 +581,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "size" not in args.skip:
         doc_size(corpora, 2 if args.quick else 10, results)
     if "cli" not in args.skip:
-        cli_runs(corpora, (2, 8) if args.quick else (25, 100), 2 if args.quick else 15, results)
+        cli_runs(corpora, (2, 8) if args.quick else (10, 40), 2 if args.quick else 10, results)
     if "dask" not in args.skip:
         dask_runs(corpora, 60 if args.quick else 600, results)
     if args.json:
