@@ -1,42 +1,897 @@
-"""Unresolved template tokens and generation leftovers."""
+"""Unresolved template tokens, leaked empty values, filler and generation leftovers.
+
+:class:`FlagTemplates` reports one finding per occurrence, with the matched text and its *kind* in
+the evidence (``{"kind": "jinja", "token": "{{ title }}"}``):
+
+``template.token``
+    A placeholder syntax that was never filled: ``{NAME}``, ``{{ name }}``, ``{% … %}``,
+    ``${name}``, ``#{name}``, ``%(name)s``, printf ``%s``, ``{0}``, ``[[NAME]]``, ``[Your Name]``,
+    ``[INSERT …]``, ``<NAME>``, ``<<NAME>>``, ``__NAME__``, ``$NAME$``, ``<%= … %>``.
+``template.empty_value``
+    ``undefined``, ``null``, ``NaN``, ``None`` or ``[object Object]`` where a value belongs.
+``template.filler``
+    Lorem ipsum; ``TODO``, ``TBD``, ``XXX`` standing in for content.
+``template.leftover``
+    The preamble or tail of a rewrite step ("Here is the rewritten article:"), in the languages
+    of ``data/templates/<lang>.txt``.
+
+Precision comes first: every pattern needs a shape that prose, code samples, maths, wiki markup
+and editorial brackets do not have, and the ambiguous shapes are dropped in code-like or
+programming context (see ``docs/templates.md``). Every pattern is linear by construction: it
+starts with a literal, its repetitions are bounded and it has no nested quantifiers.
+"""
 
 from __future__ import annotations
 
+import functools
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from newsclean._patterns import compile_pattern, finditer
-from newsclean.pipeline import BlockRemoval, Draft, Flag, Proposal, Stage
+import regex
+
+from newsclean._patterns import Match, Pattern, compile_pattern, data_files, finditer, phrase_lines
+from newsclean._patterns import search as search_pattern
+from newsclean.codes import Severity
+from newsclean.errors import ConfigError, PatternDataError
+from newsclean.pipeline import Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.registry import register_filter
 
-TOKEN_RE = compile_pattern(r"\{[A-Z][A-Z0-9_]{1,60}\}|\{\{\s*\w{1,60}\s*\}\}")
+KINDS = ("token", "empty_value", "filler", "leftover")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
+
+_SP = r"[^\S\n]"  # a space that is not a line break
+
+# ---------------------------------------------------------------------------------------------
+# placeholder syntaxes
+
+
+@dataclass(frozen=True, slots=True)
+class _Syntax:
+    kind: str  # evidence kind, e.g. "jinja"
+    pattern: Pattern
+    check: str = ""  # how to judge the captured name: "ident", "wiki", "vocab", "upper_vocab",
+    # "angle_vocab" (upper_vocab without HTML element names) or ""
+    weak: bool = False  # dropped in programming documents and near code
+    maths: bool = False  # dropped on lines that read like maths or set notation
+
+
+# fmt: off
+_SYNTAXES: tuple[_Syntax, ...] = (
+    _Syntax("jinja", compile_pattern(
+        r"\{\{\{?" + _SP + r"{0,3}[#/^>&!]?" + _SP + r"{0,2}(?P<name>[A-Za-z_][\w.]{0,59})"
+        + _SP + r"{0,3}(?:\|[^{}\n]{0,80})?\}\}\}?"), check="wiki", weak=True),
+    _Syntax("jinja_block", compile_pattern(
+        r"\{%[-+]?" + _SP + r"{0,3}[A-Za-z][^{}%\n]{0,80}%\}"), weak=True),
+    _Syntax("erb", compile_pattern(r"<%[=#-]?" + _SP + r"{1,3}[^%<>\n]{1,80}%>"), weak=True),
+    _Syntax("dollar_brace", compile_pattern(
+        r"\$\{" + _SP + r"{0,2}[A-Za-z_][\w.]{0,59}" + _SP + r"{0,2}\}"), weak=True),
+    _Syntax("hash_brace", compile_pattern(r"#\{[A-Za-z_@][\w.]{0,59}\}"), weak=True),
+    _Syntax("python_percent", compile_pattern(
+        r"%\([A-Za-z_][\w.]{0,59}\)[-+#0]?\d{0,3}(?:\.\d{1,3})?[sdifr](?![A-Za-z])"), weak=True),
+    _Syntax("printf", compile_pattern(
+        r"(?<![\w%\\])%(?:\d{1,2}\$)?[-+#0]{0,2}\d{0,3}(?:\.\d{1,3})?l{0,2}[sdiuf](?![\w%])"),
+        weak=True),
+    _Syntax("format_index", compile_pattern(
+        r"(?<![\w\\{}$#^_%@])\{\d{0,2}(?::[<>^=+#0-9.,_a-zA-Z%-]{1,15})?\}(?!\})"),
+        weak=True, maths=True),
+    _Syntax("brace", compile_pattern(
+        r"(?<![\w\\{}$#^_%@])\{" + _SP + r"{0,2}(?P<name>[A-Za-z_][\w.-]{0,59})" + _SP
+        + r"{0,2}\}(?!\})"), check="ident", maths=True),
+    _Syntax("double_bracket", compile_pattern(
+        r"\[\[" + _SP + r"{0,2}(?P<name>[^\[\]|\n]{1,60}?)" + _SP + r"{0,2}\]\]"), check="vocab"),
+    _Syntax("bracket", compile_pattern(
+        r"(?<!\[)\[" + _SP + r"{0,2}(?P<name>[^\[\]\n]{1,60}?)" + _SP + r"{0,2}\](?![\](:])"),
+        check="vocab"),
+    _Syntax("double_angle", compile_pattern(
+        r"<<" + _SP + r"?(?P<name>[A-Z][A-Z0-9_ ]{0,40}?)" + _SP + r"?>>"), check="angle_vocab"),
+    _Syntax("angle", compile_pattern(
+        r"(?<![<\w])<(?P<name>[A-Z][A-Z0-9_ ]{0,40}?)>(?!>)"), check="angle_vocab", weak=True),
+    _Syntax("dunder", compile_pattern(
+        r"(?<!\w)__(?P<name>[A-Z][A-Z0-9_]{0,58}[A-Z0-9])__(?!\w)"), check="upper_vocab",
+        weak=True),
+    _Syntax("dollar", compile_pattern(
+        r"(?<![\w$\\])\$(?P<name>[A-Z][A-Z0-9_]{1,59})\$(?![\w$])"), check="upper_vocab",
+        weak=True, maths=True),
+)
+# fmt: on
+
+#: characters without which no placeholder syntax can match (a fast skip for plain prose)
+_TOKEN_CHARS = frozenset("{}[]<>%$_")
+
+#: single-word wiki templates that leak from wiki pages: markup, not unfilled slots
+_WIKI_TEMPLATES = frozenset(
+    [
+        "reflist",
+        "refbegin",
+        "refend",
+        "notelist",
+        "cite",
+        "citation",
+        "sfn",
+        "efn",
+        "lang",
+        "ipa",
+        "convert",
+        "main",
+        "see",
+        "cn",
+        "fact",
+        "nowrap",
+        "circa",
+        "flagicon",
+        "flag",
+        "small",
+        "smallcaps",
+        "abbr",
+        "ill",
+        "wikt",
+        "anchor",
+        "harvnb",
+        "rp",
+        "refn",
+        "ref",
+        "portal",
+        "commons",
+        "defaultsort",
+        "coord",
+        "ndash",
+        "mdash",
+        "nbsp",
+        "clear",
+        "clarify",
+        "when",
+        "who",
+        "which",
+        "dead",
+        "stub",
+        "sic",
+        "citation_needed",
+        "cquote",
+        "quote",
+        "blockquote",
+        "infobox",
+        "navbox",
+        "sortname",
+        "dts",
+        "age",
+    ]
+)
+
+#: upper-case HTML element names: leaked markup, not placeholders
+_HTML_TAGS = frozenset(
+    [
+        "A",
+        "ABBR",
+        "ADDRESS",
+        "B",
+        "BR",
+        "BODY",
+        "DATA",
+        "DIV",
+        "EM",
+        "FORM",
+        "H1",
+        "H2",
+        "H3",
+        "H4",
+        "H5",
+        "H6",
+        "HEAD",
+        "HR",
+        "HTML",
+        "I",
+        "IMG",
+        "INPUT",
+        "LI",
+        "LINK",
+        "META",
+        "OL",
+        "P",
+        "PRE",
+        "SCRIPT",
+        "SMALL",
+        "SOURCE",
+        "SPAN",
+        "STRONG",
+        "STYLE",
+        "TABLE",
+        "TD",
+        "TH",
+        "TIME",
+        "TITLE",
+        "TR",
+        "U",
+        "UL",
+    ]
+)
+
+_IDENT_RE = compile_pattern(r"[A-Za-z_][\w.-]{0,59}")
+_SNAKE_RE = compile_pattern(r"[A-Za-z][A-Za-z0-9]{0,30}(?:[_.][A-Za-z0-9]{1,30}){1,6}")
+_VOCAB_WORD_RE = compile_pattern(r"[\w'’-]{1,40}|[/&]")
+
+
+@functools.lru_cache(maxsize=1)
+def placeholder_vocabulary() -> dict[str, str]:
+    """Lower-cased word -> role (noun, insert, prefix, joiner), from ``templates/placeholders.txt``."""
+    table: dict[str, str] = {}
+    for lineno, line in phrase_lines("templates/placeholders.txt"):
+        word, _, role = line.partition("\t")
+        role = role.strip()
+        if role not in {"noun", "insert", "prefix", "joiner"}:
+            msg = f"data/templates/placeholders.txt:{lineno}: unknown role {role!r}"
+            raise PatternDataError(msg)
+        table.setdefault(word.strip().casefold(), role)
+    return table
+
+
+def _is_upper_or_title(words: Sequence[str]) -> bool:
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    if not letters:
+        return False
+    if all(w.isupper() for w in letters):
+        return True
+    return all(w[0].isupper() or w.casefold() in _LOWER_OK for w in letters)
+
+
+_LOWER_OK = frozenset({"of", "the", "and", "or", "de", "du", "des", "la", "le", "del", "di", "da"})
+
+
+def is_placeholder_phrase(content: str, *, upper_only: bool = False) -> bool:
+    """Whether the inside of a bracket names a slot rather than saying something.
+
+    >>> is_placeholder_phrase("Company Name"), is_placeholder_phrase("VIDEO")
+    (True, False)
+    >>> is_placeholder_phrase("Insert quote from the mayor here"), is_placeholder_phrase("sic")
+    (True, False)
+    """
+    content = content.strip()
+    if not content or len(content) > 60:
+        return False
+    if _SNAKE_RE.fullmatch(content, timeout=1.0) and "_" in content:
+        return not upper_only or content.isupper()
+    if upper_only and not content.replace("_", "").replace(" ", "").isupper():
+        return False
+    vocab = placeholder_vocabulary()
+    first = content.split(None, 1)
+    if vocab.get(first[0].casefold()) == "insert":
+        # "[Insert quote here]", "[INSERT NAME]": an instruction, whatever follows
+        return len(first) == 2 and (first[0].isupper() or first[0].istitle() or first[0].islower())
+    words = _VOCAB_WORD_RE.findall(content, timeout=1.0)
+    if not words or "".join(words) != "".join(content.split()):
+        return False  # other punctuation: not a slot name
+    roles = [vocab.get(w.casefold(), "") for w in words]
+    if roles[0] == "prefix":
+        rest = roles[1:]
+        return bool(rest) and "noun" in rest and all(r in {"noun", "joiner"} for r in rest)
+    if "" in roles or "insert" in roles or "prefix" in roles or "noun" not in roles:
+        return False
+    return _is_upper_or_title(words)
+
+
+def _name_ok(syntax: _Syntax, match: Match) -> bool:
+    if not syntax.check:
+        return True
+    name = match.group("name")
+    if syntax.check == "ident":
+        if "_" in name or "." in name.strip("."):
+            return True
+        letters = name.replace("-", "")
+        if letters.isupper():
+            return len(letters) >= 2
+        return len(letters) >= 3
+    if syntax.check == "wiki":
+        return name.casefold() not in _WIKI_TEMPLATES
+    if syntax.check == "angle_vocab":
+        return name.strip() not in _HTML_TAGS and is_placeholder_phrase(name, upper_only=True)
+    if syntax.check == "upper_vocab":
+        return is_placeholder_phrase(name, upper_only=True)
+    return is_placeholder_phrase(name)
+
+
+# ---------------------------------------------------------------------------------------------
+# empty values and filler
+
+_BY = r"(?i:by|written by|posted by|von|par|por|di|door|przez|autor|author)"
+_NONE_LABELS = (
+    r"(?i:author|by|byline|published|updated|date|title|source|category|tags|location|image|"
+    r"caption|credit|price|url|name|views)"
+)
+
+# fmt: off
+_EMPTY: tuple[tuple[str, Pattern], ...] = (
+    ("object", compile_pattern(r"\[object [A-Z]\w{0,30}\]")),
+    ("label_value", compile_pattern(
+        r"(?<=\w" + _SP + r"?):" + _SP + r"{0,3}(?P<value>undefined|null|NaN)(?=" + _SP
+        + r"{0,3}(?:$|[|·•,;/)\]–—]))")),
+    ("label_value", compile_pattern(
+        r"(?<=(?<!\w)" + _NONE_LABELS + _SP + r"?):" + _SP + r"{0,3}(?P<value>None)(?=" + _SP
+        + r"{0,3}(?:$|[|·•,;/)\]–—]))")),
+    ("byline", compile_pattern(
+        r"(?<!\w)" + _BY + _SP + r"{1,3}(?P<value>undefined|null|NaN|None)(?=" + _SP
+        + r"{0,3}(?:$|[|·•,;)\]–—-]|(?i:on|am|le|el|il|op|\d)\b))")),
+    ("published", compile_pattern(
+        r"(?<!\w)(?i:published|updated|posted|modified)(?:" + _SP + r"(?i:on|at))?" + _SP
+        + r"{1,3}(?P<value>undefined|null|NaN)(?!\w)")),
+    ("unit", compile_pattern(r"[$€£¥]" + _SP + r"?(?P<value>NaN|undefined)(?!\w)")),
+    ("unit", compile_pattern(
+        r"(?<!\w)(?P<value>NaN|undefined)" + _SP
+        + r"?(?:%|€|(?i:min(?:ute)?s?" + _SP + r"read|views?|comments?|likes?|shares?)(?!\w))")),
+    ("pair", compile_pattern(r"(?<!\w)(?P<value>undefined" + _SP + r"undefined)(?!\w)")),
+    ("line", compile_pattern(
+        r"^[\W_]{0,4}(?P<value>undefined|null|NaN)[\W_]{0,4}$")),
+)
+
+_FILLER: tuple[tuple[str, Pattern], ...] = (
+    ("lorem", compile_pattern(
+        r"(?i)(?<!\w)(?:lorem" + _SP + r"{1,3}ipsum|dolor" + _SP + r"sit" + _SP + r"amet|consectetur"
+        + _SP + r"adipiscing|sed" + _SP + r"do" + _SP + r"eiusmod)(?!\w)")),
+    ("todo", compile_pattern(r"^[^\w\n]{0,4}(?:TODO|FIXME|TBD)" + _SP + r"{0,2}:" + _SP)),
+    ("bracketed", compile_pattern(r"\[(?:TBD|TODO|TK|XXX|FIXME)(?:[^\[\]\w][^\[\]\n]{0,60})?\]")),
+    ("line", compile_pattern(r"^[^\w\n]{0,4}(?:TBD|TODO|XXX|TK|FIXME)[^\w\n]{0,4}$")),
+    ("xxx", compile_pattern(
+        r"[$€£]" + _SP + r"?X{2,6}(?![\w])|(?<!\w)X{1,3},XXX(?!\w)|(?<!\w)XX(?:[.,]X{1,2})?"
+        + _SP + r"?%")),
+)
+# fmt: on
+
+_LOREM_GAP = 300  # lorem cues closer than this are one occurrence
+
+
+# ---------------------------------------------------------------------------------------------
+# generation leftovers: phrase data compiled to patterns
+
+
+def _phrase_to_regex(phrase: str, where: str) -> str:
+    """Compile one entry of ``data/templates/<lang>.txt`` (syntax in ``en.txt``) to a pattern."""
+    out: list[str] = []
+    i = 0
+    n = len(phrase)
+
+    def literal(text: str) -> str:
+        parts = []
+        for ch in text:
+            if ch == " ":
+                parts.append(_SP + "{1,3}")
+            elif ch in "'’":
+                parts.append("['’]")
+            elif ch in "!?:;":
+                parts.append(_SP + "?" + "\\" + ch)
+            elif ch == "#":
+                parts.append(r"\d{1,6}")
+            elif ch == "…":
+                parts.append(r"[^\n]{0,80}?")
+            elif ch == "*":
+                parts.append(r"\w{0,20}")
+            else:
+                parts.append(regex.escape(ch))
+        return "".join(parts)
+
+    while i < n:
+        ch = phrase[i]
+        if ch == "(":
+            j = phrase.find(")", i)
+            if j < 0:
+                msg = f"unbalanced '(' in {phrase!r}"
+                raise ValueError(msg)
+            alts = phrase[i + 1 : j].split("|")
+            i = j + 1
+            # an optional group absorbs the space after it, so "(a|) b" matches "b"
+            if "" in alts and i < n and phrase[i] == " ":
+                alts = [a + " " if a else a for a in alts]
+                i += 1
+            out.append("(?:" + "|".join(literal(a) for a in alts) + ")")
+            continue
+        if ch == "$" and i == n - 1:
+            out.append(_SP + r"{0,2}[.!]{0,3}(?=" + _SP + "|$)")
+            i += 1
+            continue
+        j = i
+        while j < n and phrase[j] not in "()" and not (phrase[j] == "$" and j == n - 1):
+            j += 1
+        out.append(literal(phrase[i:j]))
+        i = j
+    body = "".join(out)
+    last = phrase.rstrip("$)")[-1:]
+    if last.isalnum() or last == "*":
+        body += r"(?!\w)"
+    if where == "start":
+        return r"^" + _SP + r"{0,4}[-–—>*#_\"“„«•·]{0,4}" + _SP + r"{0,2}" + body
+    return r"(?<!\w)" + body
+
+
+@dataclass(frozen=True, slots=True)
+class _Leftovers:
+    lang: str
+    start: Pattern
+    anywhere: Pattern | None
+
+
+@functools.lru_cache(maxsize=16)
+def leftover_patterns(lang: str) -> _Leftovers:
+    """The compiled leftover phrases of one language, from ``data/templates/<lang>.txt``."""
+    start: list[str] = []
+    anywhere: list[str] = []
+    relative = f"templates/{lang}.txt"
+    for lineno, line in phrase_lines(relative):
+        phrase, _, where = line.partition("\t")
+        where = where.strip()
+        if where not in {"start", "anywhere"}:
+            msg = f"data/{relative}:{lineno}: where must be 'start' or 'anywhere', not {where!r}"
+            raise PatternDataError(msg)
+        try:
+            pattern = _phrase_to_regex(phrase.strip(), where)
+        except ValueError as exc:
+            msg = f"data/{relative}:{lineno}: {exc}"
+            raise PatternDataError(msg) from exc
+        (start if where == "start" else anywhere).append(pattern)
+    return _Leftovers(
+        lang,
+        compile_pattern("(?i)(?:" + "|".join(start) + ")") if start else compile_pattern("(?!)"),
+        compile_pattern("(?i)(?:" + "|".join(anywhere) + ")") if anywhere else None,
+    )
+
+
+def leftover_languages() -> tuple[str, ...]:
+    """The languages with a leftover phrase file."""
+    return tuple(
+        name[:-4] for name in data_files("templates") if name.endswith(".txt") and len(name) == 6
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# context: code samples, maths, programming articles
+
+_CODE_LINE_RE = compile_pattern(
+    r"[;{]"
+    + _SP
+    + r"{0,3}$|^"
+    + _SP
+    + r"{0,8}\}[;),]{0,2}"
+    + _SP
+    + r"{0,3}(?:$|else|catch|while)"
+    + r"|^"
+    + _SP
+    + r"{0,8}(?:[$#>%]"
+    + _SP
+    + r"|>>>|\.\.\.|def"
+    + _SP
+    + r"|class"
+    + _SP
+    + r"|import"
+    + _SP
+    + r"|from"
+    + _SP
+    + r"[\w.]{1,40}"
+    + _SP
+    + r"import|return(?!\w)|var"
+    + _SP
+    + r"|let"
+    + _SP
+    + r"|const"
+    + _SP
+    + r"|function(?!\w)|public"
+    + _SP
+    + r"|private"
+    + _SP
+    + r"|if"
+    + _SP
+    + r"?\(|for"
+    + _SP
+    + r"?\(|while"
+    + _SP
+    + r"?\(|#include|<\?php|//|/\*)"
+    + r"|==|!=|=>|->|&&|\|\||\+=|:=|\w\(\)|\w\([^()\n]{0,40}\)"
+    + _SP
+    + r"{0,2}[;.{]|console\."
+    + r"|print\(|printf\(|echo"
+    + _SP
+    + r"|<\/?[a-z][a-z0-9]{0,10}(?:"
+    + _SP
+    + r"[^<>\n]{0,80})?>"
+    + r"|^"
+    + _SP
+    + r"{4}|^\t"
+)
+_CLI_FLAG_RE = compile_pattern(r"(?<!\S)--?[A-Za-z][\w-]{0,20}(?=\s)")
+_MATHS_RE = compile_pattern(
+    r"[=∈∉∪∩⊂⊆⊃∅≤≥≠∑∫√^×÷]|(?i:(?<!\w)(?:sets?|subsets?|Mengen?|ensembles?|conjuntos?|insiem[ei]"
+    + r"|zbi[oó]r\w{0,3}|verzameling\w{0,2})(?!\w))"
+)
+_PROGRAMMING_RE = compile_pattern(
+    r"(?i)(?<!\w)(?:printf|sprintf|format(?:ting)?"
+    + _SP
+    + r"strings?|python|javascript|typescript"
+    + r"|php|ruby|perl|golang|rust|c\+\+|c#|jinja2?|django|flask|mustache|handlebars|liquid"
+    + r"|templating|template"
+    + _SP
+    + r"engines?|placeholders?|interpolation|variables?|syntax"
+    + r"|source"
+    + _SP
+    + r"code|compiler|bash|shell|regex|github|npm|pip|json|yaml|html|css|sql"
+    + r"|programming|programmer|developers?|code"
+    + _SP
+    + r"snippets?|stack"
+    + _SP
+    + r"overflow"
+    + r"|erb|asp\.net|\.net|java|c"
+    + _SP
+    + r"language|string"
+    + _SP
+    + r"formatting)(?!\w)"
+)
+_URLISH_RE = compile_pattern(r"[/=&?]|://|www\.")
+
+
+def _code_like(line: str, timeout: float | None) -> bool:
+    if search_pattern(_CODE_LINE_RE, line, timeout=timeout):
+        return True
+    flags = itertools.islice(finditer(_CLI_FLAG_RE, line, timeout=timeout), 2)
+    return sum(1 for _ in flags) >= 2
+
+
+@dataclass(slots=True)
+class _Context:
+    """Lazily computed facts about a draft that decide whether an ambiguous match counts."""
+
+    draft: Draft
+    _code: dict[int, bool]
+    _programming: bool | None = None
+
+    def code_line(self, index: int) -> bool:
+        if index not in self._code:
+            blocks = self.draft.blocks
+            self._code[index] = 0 <= index < len(blocks) and _code_like(
+                blocks[index].text, self.draft.regex_timeout
+            )
+        return self._code[index]
+
+    def near_code(self, index: int) -> bool:
+        return any(self.code_line(i) for i in range(index - 2, index + 3))
+
+    def programming(self) -> bool:
+        if self._programming is None:
+            terms: set[str] = set()
+            count = 0
+            for m in finditer(_PROGRAMMING_RE, self.draft.text, timeout=self.draft.regex_timeout):
+                terms.add(m.group().casefold())
+                count += 1
+                if len(terms) >= 3 or count >= 6:
+                    break
+            code_lines = 0
+            if len(terms) < 3 and count < 6:
+                for block in self.draft.blocks[:400]:
+                    if self.code_line(block.index):
+                        code_lines += 1
+                        if code_lines >= 2:
+                            break
+            self._programming = len(terms) >= 3 or count >= 6 or code_lines >= 2
+        return self._programming
+
+
+def _in_backticks(line: str, start: int, end: int) -> bool:
+    return "`" in line[:start] and "`" in line[end:]
+
+
+def _quoted_mention(line: str, start: int, end: int) -> bool:
+    """``“Lorem ipsum”`` or ``'{name}'`` inside a sentence: the text talks about the token."""
+    before = line[start - 1 : start]
+    return start > 0 and before in "\"'“‘«„" and line[:start].strip() != before
+
+
+def _inside_url(line: str, start: int, end: int) -> bool:
+    left = line.rfind(" ", 0, start) + 1
+    right = line.find(" ", end)
+    word = line[left : right if right >= 0 else len(line)]
+    return bool(search_pattern(_URLISH_RE, word, timeout=1.0))
+
+
+# ---------------------------------------------------------------------------------------------
+# the filter
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    code: str
+    kind: str
+    start: int  # offsets within the block's text
+    end: int
+    evidence: dict[str, Any]
+    message: str
+    whole_line: bool = False  # a leftover that makes up the whole line
+
+
+_CODE_OF = {
+    "token": "template.token",
+    "empty_value": "template.empty_value",
+    "filler": "template.filler",
+    "leftover": "template.leftover",
+}
 
 
 @register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FlagTemplates:
-    """Flag unresolved placeholders everywhere; remove lines that are nothing but one."""
+    """Flag unresolved placeholders, empty values, filler and generation leftovers.
+
+    Every occurrence becomes a finding, also inside a block another filter removed. A line that
+    is nothing but such findings (and punctuation) is removed, unless ``remove_lines`` is false.
+
+    Args:
+        remove_lines: remove lines that hold nothing but tokens, filler or a leftover.
+        severity: the severity of every finding (default: the code's, which is error, so a
+            record with a finding is not ``ok``); ``"warning"`` keeps such records ok.
+        detect: which kinds to look for: ``token``, ``empty_value``, ``filler``, ``leftover``.
+        languages: languages of the leftover phrase lists.
+        code_context: drop ambiguous matches in code samples and programming articles.
+
+    >>> from newsclean.pipeline import Draft
+    >>> p = FlagTemplates().apply(Draft.of("Intro line here.\\n{REWRITE_TITLE}\\nBody text."))
+    >>> [(f.code, f.evidence["token"]) for f in p.flags], [r.reason for r in p.removals]
+    ([('template.token', '{REWRITE_TITLE}')], ['template.token_line'])
+    """
 
     name: ClassVar[str] = "flag_templates"
     stage: ClassVar[Stage] = Stage.STRIP
     remove_lines: bool = True
+    severity: str | None = None
+    detect: tuple[str, ...] = KINDS
+    languages: tuple[str, ...] = LANGUAGES
+    code_context: bool = True
+
+    def __post_init__(self) -> None:
+        if self.severity is not None:
+            Severity.parse(self.severity)
+        detect = tuple(self.detect)
+        unknown = sorted(set(detect) - set(KINDS))
+        if unknown:
+            msg = f"unknown kind(s) {', '.join(map(repr, unknown))}; kinds: {', '.join(KINDS)}"
+            raise ConfigError(msg)
+        languages = tuple(self.languages)
+        available = leftover_languages()
+        missing = sorted(set(languages) - set(available))
+        if missing:
+            msg = (
+                f"no leftover phrases for {', '.join(map(repr, missing))}; "
+                f"languages: {', '.join(available)}"
+            )
+            raise ConfigError(msg)
+        object.__setattr__(self, "detect", detect)
+        object.__setattr__(self, "languages", languages)
 
     def apply(self, draft: Draft, /) -> Proposal:
-        flags = []
-        removals = []
+        ctx = _Context(draft, {})
+        severity = Severity.parse(self.severity) if self.severity is not None else None
+        flags: list[Flag] = []
+        removals: list[BlockRemoval] = []
         for block in draft.blocks:
-            found = list(finditer(TOKEN_RE, block.text, timeout=draft.regex_timeout))
-            for m in found:
-                start = block.span[0] + m.start()
+            hits = _resolve(self._hits(block, ctx))
+            if not hits:
+                continue
+            base = block.span[0]
+            for hit in hits:
                 flags.append(
                     Flag(
-                        "template.token",
-                        (start, block.span[0] + m.end()),
-                        f"unresolved template placeholder {m.group()!r}",
-                        {"token": m.group()},
+                        hit.code,
+                        (base + hit.start, base + hit.end),
+                        hit.message,
+                        hit.evidence,
+                        severity,
                     )
                 )
-            only = found and "".join(m.group() for m in found).strip() == block.text.strip()
-            if only and self.remove_lines and not draft.is_removed(block.index):
-                removals.append(BlockRemoval(block.index, "template.token_line", "token_only_line"))
+            if self.remove_lines and not draft.is_removed(block.index):
+                reason = _line_removal(block.text, hits)
+                if reason is not None:
+                    removals.append(BlockRemoval(block.index, reason, "nothing_but_template"))
         return Proposal(removals=tuple(removals), flags=tuple(flags))
+
+    # -- finding candidates ---------------------------------------------------------------
+
+    def _hits(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
+        text = block.text
+        timeout = ctx.draft.regex_timeout
+        if "token" in self.detect and not _TOKEN_CHARS.isdisjoint(text):
+            yield from self._tokens(block, ctx)
+        if "empty_value" in self.detect and (
+            "undefined" in text
+            or "null" in text
+            or "NaN" in text
+            or "None" in text
+            or "[object " in text
+        ):
+            for kind, pattern in _EMPTY:
+                for m in finditer(pattern, text, timeout=timeout):
+                    if self._suppressed(block, ctx, m.start(), m.end(), weak=True):
+                        continue
+                    value = m.groupdict().get("value") or m.group()
+                    label = _label_before(text, m.start()) if kind == "label_value" else ""
+                    evidence = {"kind": kind, "value": value}
+                    if label:
+                        evidence["label"] = label
+                    yield _Hit(
+                        "template.empty_value",
+                        kind,
+                        m.start(),
+                        m.end(),
+                        evidence,
+                        f"leaked empty value {value!r} where a value belongs",
+                    )
+        if "filler" in self.detect:
+            yield from self._filler(block, ctx)
+        if "leftover" in self.detect:
+            yield from self._leftovers(block, ctx)
+
+    def _suppressed(
+        self,
+        block: Block,
+        ctx: _Context,
+        start: int,
+        end: int,
+        *,
+        weak: bool,
+        maths: bool = False,
+    ) -> bool:
+        if not self.code_context:
+            return False
+        line = block.text
+        if _in_backticks(line, start, end):
+            return True
+        if weak and maths and search_pattern(_MATHS_RE, line, timeout=ctx.draft.regex_timeout):
+            return True
+        if weak:
+            return ctx.near_code(block.index) or ctx.programming()
+        return ctx.code_line(block.index)
+
+    def _tokens(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
+        text = block.text
+        timeout = ctx.draft.regex_timeout
+        for syntax in _SYNTAXES:
+            for m in finditer(syntax.pattern, text, timeout=timeout):
+                if not _name_ok(syntax, m):
+                    continue
+                weak = syntax.weak or (syntax.check == "ident" and _weak_ident(m.group("name")))
+                if syntax.kind in {"printf", "python_percent"} and _inside_url(
+                    text, m.start(), m.end()
+                ):
+                    continue
+                if self._suppressed(block, ctx, m.start(), m.end(), weak=weak, maths=syntax.maths):
+                    continue
+                token = m.group()
+                yield _Hit(
+                    "template.token",
+                    syntax.kind,
+                    m.start(),
+                    m.end(),
+                    {"kind": syntax.kind, "token": token},
+                    f"unresolved template placeholder {token!r} ({syntax.kind})",
+                )
+
+    def _filler(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
+        text = block.text
+        timeout = ctx.draft.regex_timeout
+        for kind, pattern in _FILLER:
+            if kind == "lorem":
+                yield from self._lorem(block, ctx, pattern)
+                continue
+            for m in finditer(pattern, text, timeout=timeout):
+                if self._suppressed(block, ctx, m.start(), m.end(), weak=kind != "line"):
+                    continue
+                token = m.group().strip()
+                yield _Hit(
+                    "template.filler",
+                    kind,
+                    m.start(),
+                    m.end(),
+                    {"kind": kind, "token": token},
+                    f"filler standing in for content: {token!r}",
+                )
+
+    def _lorem(self, block: Block, ctx: _Context, pattern: Pattern) -> Iterator[_Hit]:
+        text = block.text
+        if "orem" not in text and "amet" not in text and "adipiscing" not in text:
+            return
+        group: list[Match] = []
+        for m in finditer(pattern, text, timeout=ctx.draft.regex_timeout):
+            if group and m.start() - group[-1].end() > _LOREM_GAP:
+                yield from self._lorem_hit(block, ctx, group)
+                group = []
+            group.append(m)
+        if group:
+            yield from self._lorem_hit(block, ctx, group)
+
+    def _lorem_hit(self, block: Block, ctx: _Context, group: list[Match]) -> Iterator[_Hit]:
+        start, end = group[0].start(), group[-1].end()
+        if _quoted_mention(block.text, start, end) or self._suppressed(
+            block, ctx, start, end, weak=False
+        ):
+            return
+        token = block.text[start:end]
+        yield _Hit(
+            "template.filler",
+            "lorem",
+            start,
+            end,
+            {"kind": "lorem", "token": token[:200]},
+            "lorem ipsum filler standing in for content",
+        )
+
+    def _leftovers(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
+        text = block.text
+        timeout = ctx.draft.regex_timeout
+        for lang in self.languages:
+            pats = leftover_patterns(lang)
+            m = search_pattern(pats.start, text, timeout=timeout)
+            if m is not None:
+                yield self._leftover_hit(block, ctx, m, lang, "start")
+            if pats.anywhere is None:
+                continue
+            for m in finditer(pats.anywhere, text, timeout=timeout):
+                if _quoted_mention(text, m.start(), m.end()):
+                    continue
+                yield self._leftover_hit(block, ctx, m, lang, "anywhere")
+
+    def _leftover_hit(self, block: Block, ctx: _Context, m: Match, lang: str, where: str) -> _Hit:
+        text = block.text
+        start = m.start()
+        while start < m.end() and not text[start].isalnum() and text[start] not in "¡¿":
+            start += 1
+        phrase = text[start : m.end()]
+        rest = text[m.end() :].strip()
+        prefix = text[:start].strip(' \t*_#>-–—•·"“„«')
+        words = len(text.split())
+        whole = not prefix and (
+            not any(c.isalnum() for c in rest)
+            or (rest.rstrip("*_ ").endswith(":") and words <= 40)
+            or (where == "anywhere" and words <= 30)
+        )
+        end = len(text.rstrip()) if whole else m.end()
+        return _Hit(
+            "template.leftover",
+            where,
+            start,
+            end,
+            {"kind": "leftover", "phrase": phrase, "lang": lang, "where": where},
+            f"leftover of a text-generation step: {phrase!r}",
+            whole_line=whole,
+        )
+
+
+def _weak_ident(name: str) -> bool:
+    """``{title}`` is a placeholder in prose but an everyday name in code; ``{TITLE}`` is not."""
+    return not (name.isupper() or ("_" in name and name.upper() == name))
+
+
+def _label_before(text: str, colon: int) -> str:
+    head = text[:colon].rstrip()
+    return " ".join(head.split()[-3:])
+
+
+def _resolve(hits: Iterable[_Hit]) -> list[_Hit]:
+    """One finding per occurrence: of overlapping hits keep the earliest, then the longest."""
+    ordered = sorted(hits, key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[_Hit] = []
+    for hit in ordered:
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _line_removal(line: str, hits: Sequence[_Hit]) -> str | None:
+    """The removal reason when a line is nothing but template findings, else None."""
+    if any(h.whole_line for h in hits):
+        return "template.leftover_line"
+    pieces = []
+    pos = 0
+    for hit in hits:
+        pieces.append(line[pos : hit.start])
+        pos = hit.end
+    pieces.append(line[pos:])
+    if any(ch.isalnum() for piece in pieces for ch in piece):
+        return None
+    if any(h.code == "template.leftover" for h in hits):
+        return "template.leftover_line"
+    if all(h.code == "template.filler" for h in hits):
+        return "template.filler_line"
+    return "template.token_line"
