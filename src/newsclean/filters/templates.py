@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import regex
@@ -50,52 +50,56 @@ _SP = r"[^\S\n]"  # a space that is not a line break
 @dataclass(frozen=True, slots=True)
 class _Syntax:
     kind: str  # evidence kind, e.g. "jinja"
+    needle: str  # a substring every match contains: a fast skip
     pattern: Pattern
     check: str = ""  # how to judge the captured name: "ident", "wiki", "vocab", "upper_vocab",
     # "angle_vocab" (upper_vocab without HTML element names) or ""
     weak: bool = False  # dropped in programming documents and near code
-    maths: bool = False  # dropped on lines that read like maths or set notation
+    maths: str = ""  # dropped on lines with maths "symbols", or also with set words ("sets")
 
 
 # fmt: off
 _SYNTAXES: tuple[_Syntax, ...] = (
-    _Syntax("jinja", compile_pattern(
-        r"\{\{\{?" + _SP + r"{0,3}[#/^>&!]?" + _SP + r"{0,2}(?P<name>[A-Za-z_][\w.]{0,59})"
+    _Syntax("jinja", '{{', compile_pattern(
+        r"\{(?<![{\w]\{)\{\{?" + _SP + r"{0,3}[#/^>&!]?" + _SP + r"{0,2}(?P<name>[A-Za-z_][\w.]{0,59})"
         + _SP + r"{0,3}(?:\|[^{}\n]{0,80})?\}\}\}?"), check="wiki", weak=True),
-    _Syntax("jinja_block", compile_pattern(
+    _Syntax("jinja_block", '{%', compile_pattern(
         r"\{%[-+]?" + _SP + r"{0,3}[A-Za-z][^{}%\n]{0,80}%\}"), weak=True),
-    _Syntax("erb", compile_pattern(r"<%[=#-]?" + _SP + r"{1,3}[^%<>\n]{1,80}%>"), weak=True),
-    _Syntax("dollar_brace", compile_pattern(
+    _Syntax("erb", '<%', compile_pattern(r"<%[=#-]?" + _SP + r"{1,3}[^%<>\n]{1,80}%>"), weak=True),
+    _Syntax("dollar_brace", '${', compile_pattern(
         r"\$\{" + _SP + r"{0,2}[A-Za-z_][\w.]{0,59}" + _SP + r"{0,2}\}"), weak=True),
-    _Syntax("hash_brace", compile_pattern(r"#\{[A-Za-z_@][\w.]{0,59}\}"), weak=True),
-    _Syntax("python_percent", compile_pattern(
+    _Syntax("hash_brace", '#{', compile_pattern(r"#\{[A-Za-z_@][\w.]{0,59}\}"), weak=True),
+    _Syntax("python_percent", '%(', compile_pattern(
         r"%\([A-Za-z_][\w.]{0,59}\)[-+#0]?\d{0,3}(?:\.\d{1,3})?[sdifr](?![A-Za-z])"), weak=True),
-    _Syntax("printf", compile_pattern(
-        r"(?<![\w%\\])%(?:\d{1,2}\$)?[-+#0]{0,2}\d{0,3}(?:\.\d{1,3})?l{0,2}[sdiuf](?![\w%])"),
+    _Syntax("printf", '%', compile_pattern(
+        r"%(?<![\w%\\]%)(?:\d{1,2}\$)?[-+#0]{0,2}\d{0,3}(?:\.\d{1,3})?l{0,2}[sdiuf](?![\w%-])"),
         weak=True),
-    _Syntax("format_index", compile_pattern(
-        r"(?<![\w\\{}$#^_%@])\{\d{0,2}(?::[<>^=+#0-9.,_a-zA-Z%-]{1,15})?\}(?!\})"),
-        weak=True, maths=True),
-    _Syntax("brace", compile_pattern(
-        r"(?<![\w\\{}$#^_%@])\{" + _SP + r"{0,2}(?P<name>[A-Za-z_][\w.-]{0,59})" + _SP
-        + r"{0,2}\}(?!\})"), check="ident", maths=True),
-    _Syntax("double_bracket", compile_pattern(
+    _Syntax("format_index", '{', compile_pattern(
+        r"\{(?<![\w\\{}$#^_%@]\{)\d{0,2}(?::[<>^=+#0-9.,_a-zA-Z%-]{1,15})?\}(?!\})"),
+        weak=True, maths="sets"),
+    _Syntax("brace", '{', compile_pattern(
+        r"\{(?<![\w\\{}$#^_%@]\{)" + _SP + r"{0,2}(?P<name>[A-Za-z_][\w.-]{0,59})" + _SP
+        + r"{0,2}\}(?!\})"), check="ident", maths="sets"),
+    _Syntax("double_bracket", '[[', compile_pattern(
         r"\[\[" + _SP + r"{0,2}(?P<name>[^\[\]|\n]{1,60}?)" + _SP + r"{0,2}\]\]"), check="vocab"),
-    _Syntax("bracket", compile_pattern(
-        r"(?<!\[)\[" + _SP + r"{0,2}(?P<name>[^\[\]\n]{1,60}?)" + _SP + r"{0,2}\](?![\](:])"),
+    _Syntax("bracket", '[', compile_pattern(
+        r"\[(?<!\[\[)" + _SP + r"{0,2}(?P<name>[^\[\]\n]{1,60}?)" + _SP + r"{0,2}\](?![\](:])"),
         check="vocab"),
-    _Syntax("double_angle", compile_pattern(
+    _Syntax("double_angle", '<<', compile_pattern(
         r"<<" + _SP + r"?(?P<name>[A-Z][A-Z0-9_ ]{0,40}?)" + _SP + r"?>>"), check="angle_vocab"),
-    _Syntax("angle", compile_pattern(
-        r"(?<![<\w])<(?P<name>[A-Z][A-Z0-9_ ]{0,40}?)>(?!>)"), check="angle_vocab", weak=True),
-    _Syntax("dunder", compile_pattern(
-        r"(?<!\w)__(?P<name>[A-Z][A-Z0-9_]{0,58}[A-Z0-9])__(?!\w)"), check="upper_vocab",
+    _Syntax("angle", '<', compile_pattern(
+        r"<(?<![<\w]<)(?P<name>[A-Z][A-Z0-9_ ]{0,40}?)>(?!>)"), check="angle_vocab", weak=True),
+    _Syntax("dunder", '__', compile_pattern(
+        r"__(?<!\w__)(?P<name>[A-Z][A-Z0-9_]{0,58}[A-Z0-9])__(?!\w)"), check="upper_vocab",
         weak=True),
-    _Syntax("dollar", compile_pattern(
-        r"(?<![\w$\\])\$(?P<name>[A-Z][A-Z0-9_]{1,59})\$(?![\w$])"), check="upper_vocab",
-        weak=True, maths=True),
+    _Syntax("dollar", '$', compile_pattern(
+        r"\$(?<![\w$\\]\$)(?P<name>[A-Z][A-Z0-9_]{1,59})\$(?![\w$])"), check="upper_vocab",
+        weak=True, maths="symbols"),
 )
 # fmt: on
+
+#: every syntax in one pattern, for short lines; group ``k_<kind>`` tells which matched
+_TOKEN_RE = compile_pattern("|".join(f"(?P<k_{x.kind}>{x.pattern.pattern})" for x in _SYNTAXES))
 
 #: characters without which no placeholder syntax can match (a fast skip for plain prose)
 _TOKEN_CHARS = frozenset("{}[]<>%$_")
@@ -232,7 +236,10 @@ def _is_upper_or_title(words: Sequence[str]) -> bool:
         return False
     if all(w.isupper() for w in letters):
         return True
-    return all(w[0].isupper() or w.casefold() in _LOWER_OK for w in letters)
+    if all(w[0].isupper() or w.casefold() in _LOWER_OK for w in letters):
+        return True  # Title Case
+    # Sentence case of two words or more: "[Company name]", "[Nom de la ville]"
+    return len(letters) >= 2 and letters[0][0].isupper() and all(w.islower() for w in letters[1:])
 
 
 _LOWER_OK = frozenset({"of", "the", "and", "or", "de", "du", "des", "la", "le", "del", "di", "da"})
@@ -336,6 +343,7 @@ _FILLER: tuple[tuple[str, Pattern], ...] = (
 )
 # fmt: on
 
+_FILLER_NEEDLES = ("TODO", "FIXME", "TBD", "TK", "XX")
 _LOREM_GAP = 300  # lorem cues closer than this are one occurrence
 
 
@@ -343,7 +351,7 @@ _LOREM_GAP = 300  # lorem cues closer than this are one occurrence
 # generation leftovers: phrase data compiled to patterns
 
 
-def _phrase_to_regex(phrase: str, where: str) -> str:
+def _phrase_to_regex(phrase: str) -> str:
     """Compile one entry of ``data/templates/<lang>.txt`` (syntax in ``en.txt``) to a pattern."""
     out: list[str] = []
     i = 0
@@ -384,7 +392,8 @@ def _phrase_to_regex(phrase: str, where: str) -> str:
             out.append("(?:" + "|".join(literal(a) for a in alts) + ")")
             continue
         if ch == "$" and i == n - 1:
-            out.append(_SP + r"{0,2}[.!]{0,3}(?=" + _SP + "|$)")
+            # the sentence ends: a full stop or "!" (not inside a quotation), or the line ends
+            out.append(_SP + r"{0,2}(?:[.!…]{1,3}(?![\w”\"’»])|$)")
             i += 1
             continue
         j = i
@@ -396,23 +405,81 @@ def _phrase_to_regex(phrase: str, where: str) -> str:
     last = phrase.rstrip("$)")[-1:]
     if last.isalnum() or last == "*":
         body += r"(?!\w)"
-    if where == "start":
-        return r"^" + _SP + r"{0,4}[-–—>*#_\"“„«•·]{0,4}" + _SP + r"{0,2}" + body
-    return r"(?<!\w)" + body
+    return body
+
+
+_LETTERS_RE = compile_pattern(r"[^\W\d_]{1,60}")
+
+
+def _segments(phrase: str) -> list[list[str]]:
+    """A phrase as a list of segments, each a list of alternatives (one for plain text)."""
+    out: list[list[str]] = []
+    i = 0
+    while i < len(phrase):
+        if phrase[i] == "(":
+            j = phrase.find(")", i)
+            if j < 0:
+                msg = f"unbalanced '(' in {phrase!r}"
+                raise ValueError(msg)
+            out.append(phrase[i + 1 : j].split("|"))
+            i = j + 1
+        else:
+            j = phrase.find("(", i)
+            j = len(phrase) if j < 0 else j
+            out.append([phrase[i:j]])
+            i = j
+    return out
+
+
+def _letters(text: str) -> list[str]:
+    return [w.casefold() for w in _LETTERS_RE.findall(text, timeout=1.0)]
+
+
+def _first_words(phrase: str) -> set[str]:
+    """Every word a line can begin with when it begins with ``phrase``."""
+    words: set[str] = set()
+    for alts in _segments(phrase):
+        open_ended = False
+        for alt in alts:
+            found = _letters(alt)
+            if found:
+                words.add(found[0])
+            else:
+                open_ended = True
+        if not open_ended:
+            break
+    return words
+
+
+def _keywords(phrase: str) -> set[str]:
+    """Words of which a text must contain at least one to hold ``phrase``."""
+    segments = _segments(phrase)
+    plain = [w for alts in segments if len(alts) == 1 for w in _letters(alts[0]) if len(w) >= 2]
+    if plain:
+        return {max(plain, key=len)}
+    for alts in segments:
+        if all(_letters(a) for a in alts):
+            return {max(_letters(a), key=len) for a in alts}
+    return {""}  # no safe keyword: always look
 
 
 @dataclass(frozen=True, slots=True)
 class _Leftovers:
-    lang: str
-    start: Pattern
-    anywhere: Pattern | None
+    start: Pattern  # phrases that begin a line; the group name says the language
+    anywhere: Pattern  # phrases that may stand anywhere
+    first_words: tuple[str, ...]  # a line's first word must begin with one of these
+    keywords: tuple[str, ...]  # a case-folded text must hold one of these to match ``anywhere``
 
 
 @functools.lru_cache(maxsize=16)
-def leftover_patterns(lang: str) -> _Leftovers:
-    """The compiled leftover phrases of one language, from ``data/templates/<lang>.txt``."""
+def leftover_sources(
+    lang: str,
+) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
+    """One language's leftover phrases: start and anywhere sources, first words, keywords."""
     start: list[str] = []
     anywhere: list[str] = []
+    first: set[str] = set()
+    keys: set[str] = set()
     relative = f"templates/{lang}.txt"
     for lineno, line in phrase_lines(relative):
         phrase, _, where = line.partition("\t")
@@ -421,15 +488,50 @@ def leftover_patterns(lang: str) -> _Leftovers:
             msg = f"data/{relative}:{lineno}: where must be 'start' or 'anywhere', not {where!r}"
             raise PatternDataError(msg)
         try:
-            pattern = _phrase_to_regex(phrase.strip(), where)
+            pattern = _phrase_to_regex(phrase.strip())
+            if where == "start":
+                first |= _first_words(phrase.strip())
+            else:
+                keys |= _keywords(phrase.strip())
         except ValueError as exc:
             msg = f"data/{relative}:{lineno}: {exc}"
             raise PatternDataError(msg) from exc
         (start if where == "start" else anywhere).append(pattern)
+    return tuple(start), tuple(anywhere), frozenset(first), frozenset(keys)
+
+
+@functools.lru_cache(maxsize=16)
+def leftover_patterns(languages: tuple[str, ...]) -> _Leftovers:
+    """One pattern for line starts and one for anywhere, over all ``languages``.
+
+    Each language is a named group ``L_<lang>``, so a match tells its language.
+    """
+    starts: list[str] = []
+    anywheres: list[str] = []
+    first: set[str] = set()
+    keys: set[str] = set()
+    for lang in languages:
+        start, anywhere, lang_first, lang_keys = leftover_sources(lang)
+        first |= lang_first
+        keys |= lang_keys
+        if start:
+            starts.append(f"(?P<L_{lang}>" + "|".join(start) + ")")
+        if anywhere:
+            anywheres.append(f"(?P<L_{lang}>" + "|".join(anywhere) + ")")
+    never = "(?!)"
     return _Leftovers(
-        lang,
-        compile_pattern("(?i)(?:" + "|".join(start) + ")") if start else compile_pattern("(?!)"),
-        compile_pattern("(?i)(?:" + "|".join(anywhere) + ")") if anywhere else None,
+        compile_pattern(
+            r"(?i)^"
+            + _SP
+            + r"{0,4}[-–—>*#_\"“„«•·(\[]{0,4}"
+            + _SP
+            + r"{0,2}(?:"
+            + ("|".join(starts) or never)
+            + ")"
+        ),
+        compile_pattern(r"(?i)(?<!\w)(?:" + ("|".join(anywheres) or never) + ")"),
+        tuple(sorted(first)),
+        tuple(sorted(keys)),
     )
 
 
@@ -495,7 +597,8 @@ _CODE_LINE_RE = compile_pattern(
     + r"{4}|^\t"
 )
 _CLI_FLAG_RE = compile_pattern(r"(?<!\S)--?[A-Za-z][\w-]{0,20}(?=\s)")
-_MATHS_RE = compile_pattern(
+_MATHS_RE = compile_pattern(r"[=∈∉∪∩⊂⊆⊃∅≤≥≠∑∫√^×÷]")
+_SETS_RE = compile_pattern(
     r"[=∈∉∪∩⊂⊆⊃∅≤≥≠∑∫√^×÷]|(?i:(?<!\w)(?:sets?|subsets?|Mengen?|ensembles?|conjuntos?|insiem[ei]"
     + r"|zbi[oó]r\w{0,3}|verzameling\w{0,2})(?!\w))"
 )
@@ -521,6 +624,11 @@ _PROGRAMMING_RE = compile_pattern(
     + _SP
     + r"formatting)(?!\w)"
 )
+_LONG_LINE = 2_000  # longer lines are judged by a window around each match
+_WINDOW = 300
+_PROGRAMMING_SCAN = 100_000  # a programming article shows itself in its first 100 kB
+_HUGE_LINE = 20_000  # in longer lines, leftovers are looked for near both ends only
+_HUGE_EDGE = 5_000
 _URLISH_RE = compile_pattern(r"[/=&?]|://|www\.")
 
 
@@ -536,25 +644,43 @@ class _Context:
     """Lazily computed facts about a draft that decide whether an ambiguous match counts."""
 
     draft: Draft
-    _code: dict[int, bool]
+    _code: dict[int, bool] = field(default_factory=dict)
+    _ticks: dict[int, tuple[int, int]] = field(default_factory=dict)
+    _maths: dict[tuple[int, str], bool] = field(default_factory=dict)
     _programming: bool | None = None
 
     def code_line(self, index: int) -> bool:
         if index not in self._code:
             blocks = self.draft.blocks
             self._code[index] = 0 <= index < len(blocks) and _code_like(
-                blocks[index].text, self.draft.regex_timeout
+                blocks[index].text[:_LONG_LINE], self.draft.regex_timeout
             )
         return self._code[index]
 
     def near_code(self, index: int) -> bool:
         return any(self.code_line(i) for i in range(index - 2, index + 3))
 
+    def backticks(self, block: Block) -> tuple[int, int]:
+        """Where the first and last backtick of a line are (-1 when there is none)."""
+        found = self._ticks.get(block.index)
+        if found is None:
+            found = self._ticks[block.index] = (block.text.find("`"), block.text.rfind("`"))
+        return found
+
+    def maths(self, block: Block, which: str) -> bool:
+        key = (block.index, which)
+        if key not in self._maths:
+            pattern = _SETS_RE if which == "sets" else _MATHS_RE
+            hit = search_pattern(pattern, block.text, timeout=self.draft.regex_timeout)
+            self._maths[key] = hit is not None
+        return self._maths[key]
+
     def programming(self) -> bool:
         if self._programming is None:
             terms: set[str] = set()
             count = 0
-            for m in finditer(_PROGRAMMING_RE, self.draft.text, timeout=self.draft.regex_timeout):
+            head = self.draft.text[:_PROGRAMMING_SCAN]
+            for m in finditer(_PROGRAMMING_RE, head, timeout=self.draft.regex_timeout):
                 terms.add(m.group().casefold())
                 count += 1
                 if len(terms) >= 3 or count >= 6:
@@ -576,14 +702,16 @@ def _in_backticks(line: str, start: int, end: int) -> bool:
 
 def _quoted_mention(line: str, start: int, end: int) -> bool:
     """``“Lorem ipsum”`` or ``'{name}'`` inside a sentence: the text talks about the token."""
-    before = line[start - 1 : start]
-    return start > 0 and before in "\"'“‘«„" and line[:start].strip() != before
+    if start == 0 or line[start - 1] not in "\"'“‘«„":
+        return False
+    return start - 1 > 16 or bool(line[: start - 1].strip())
 
 
 def _inside_url(line: str, start: int, end: int) -> bool:
-    left = line.rfind(" ", 0, start) + 1
-    right = line.find(" ", end)
-    word = line[left : right if right >= 0 else len(line)]
+    lo = max(0, start - 200)
+    left = line.rfind(" ", lo, start) + 1 or lo
+    right = line.find(" ", end, end + 200)
+    word = line[left : right if right >= 0 else end + 200]
     return bool(search_pattern(_URLISH_RE, word, timeout=1.0))
 
 
@@ -661,7 +789,7 @@ class FlagTemplates:
         object.__setattr__(self, "languages", languages)
 
     def apply(self, draft: Draft, /) -> Proposal:
-        ctx = _Context(draft, {})
+        ctx = _Context(draft)
         severity = Severity.parse(self.severity) if self.severity is not None else None
         flags: list[Flag] = []
         removals: list[BlockRemoval] = []
@@ -705,6 +833,7 @@ class FlagTemplates:
                     if self._suppressed(block, ctx, m.start(), m.end(), weak=True):
                         continue
                     value = m.groupdict().get("value") or m.group()
+                    start, end = m.span("value") if m.groupdict().get("value") else m.span()
                     label = _label_before(text, m.start()) if kind == "label_value" else ""
                     evidence = {"kind": kind, "value": value}
                     if label:
@@ -712,8 +841,8 @@ class FlagTemplates:
                     yield _Hit(
                         "template.empty_value",
                         kind,
-                        m.start(),
-                        m.end(),
+                        start,
+                        end,
                         evidence,
                         f"leaked empty value {value!r} where a value belongs",
                     )
@@ -730,14 +859,24 @@ class FlagTemplates:
         end: int,
         *,
         weak: bool,
-        maths: bool = False,
+        maths: str = "",
     ) -> bool:
         if not self.code_context:
             return False
         line = block.text
-        if _in_backticks(line, start, end):
-            return True
-        if weak and maths and search_pattern(_MATHS_RE, line, timeout=ctx.draft.regex_timeout):
+        first, last = ctx.backticks(block)
+        if 0 <= first < start and last >= end:
+            return True  # `{NAME}`: the text talks about the token
+        timeout = ctx.draft.regex_timeout
+        if len(line) > _LONG_LINE:
+            # a very long line: judge the surroundings of the match, not the whole line
+            window = line[max(0, start - _WINDOW) : end + _WINDOW]
+            if weak and maths:
+                pattern = _SETS_RE if maths == "sets" else _MATHS_RE
+                if search_pattern(pattern, window, timeout=timeout):
+                    return True
+            return _code_like(window, timeout) or (weak and ctx.programming())
+        if weak and maths and ctx.maths(block, maths):
             return True
         if weak:
             return ctx.near_code(block.index) or ctx.programming()
@@ -746,26 +885,17 @@ class FlagTemplates:
     def _tokens(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
         text = block.text
         timeout = ctx.draft.regex_timeout
-        for syntax in _SYNTAXES:
-            for m in finditer(syntax.pattern, text, timeout=timeout):
-                if not _name_ok(syntax, m):
-                    continue
-                weak = syntax.weak or (syntax.check == "ident" and _weak_ident(m.group("name")))
-                if syntax.kind in {"printf", "python_percent"} and _inside_url(
-                    text, m.start(), m.end()
-                ):
-                    continue
-                if self._suppressed(block, ctx, m.start(), m.end(), weak=weak, maths=syntax.maths):
-                    continue
-                token = m.group()
-                yield _Hit(
-                    "template.token",
-                    syntax.kind,
-                    m.start(),
-                    m.end(),
-                    {"kind": syntax.kind, "token": token},
-                    f"unresolved template placeholder {token!r} ({syntax.kind})",
-                )
+        for syntax, m in _token_matches(text, timeout):
+            if not _name_ok(syntax, m):
+                continue
+            weak = syntax.weak or (syntax.check == "ident" and _weak_ident(m.group("name")))
+            if syntax.kind in {"printf", "python_percent"} and _inside_url(
+                text, m.start(), m.end()
+            ):
+                continue
+            if self._suppressed(block, ctx, m.start(), m.end(), weak=weak, maths=syntax.maths):
+                continue
+            yield _token_hit(syntax, m)
 
     def _filler(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
         text = block.text
@@ -774,6 +904,8 @@ class FlagTemplates:
             if kind == "lorem":
                 yield from self._lorem(block, ctx, pattern)
                 continue
+            if not any(n in text for n in _FILLER_NEEDLES):
+                break
             for m in finditer(pattern, text, timeout=timeout):
                 if self._suppressed(block, ctx, m.start(), m.end(), weak=kind != "line"):
                     continue
@@ -819,33 +951,55 @@ class FlagTemplates:
     def _leftovers(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
         text = block.text
         timeout = ctx.draft.regex_timeout
-        for lang in self.languages:
-            pats = leftover_patterns(lang)
+        pats = leftover_patterns(self.languages)
+        head = text[:200]
+        word = search_pattern(_LETTERS_RE, head, timeout=timeout)
+        if word is not None and word.group().casefold().startswith(pats.first_words):
             m = search_pattern(pats.start, text, timeout=timeout)
             if m is not None:
-                yield self._leftover_hit(block, ctx, m, lang, "start")
-            if pats.anywhere is None:
+                yield self._leftover_hit(block, ctx, m, "start")
+        # very long lines: leftovers are preambles and tails, so look near both ends only
+        if len(text) > _HUGE_LINE:
+            parts = [(0, text[:_HUGE_EDGE]), (len(text) - _HUGE_EDGE, text[-_HUGE_EDGE:])]
+        else:
+            parts = [(0, text)]
+        for offset, part in parts:
+            folded = part.casefold()
+            if not any(k in folded for k in pats.keywords):
                 continue
-            for m in finditer(pats.anywhere, text, timeout=timeout):
-                if _quoted_mention(text, m.start(), m.end()):
+            for m in finditer(pats.anywhere, part, timeout=timeout):
+                if _quoted_mention(part, m.start(), m.end()):
                     continue
-                yield self._leftover_hit(block, ctx, m, lang, "anywhere")
+                yield self._leftover_hit(block, ctx, m, "anywhere", offset)
 
-    def _leftover_hit(self, block: Block, ctx: _Context, m: Match, lang: str, where: str) -> _Hit:
+    def _leftover_hit(
+        self, block: Block, ctx: _Context, m: Match, where: str, offset: int = 0
+    ) -> _Hit:
         text = block.text
-        start = m.start()
-        while start < m.end() and not text[start].isalnum() and text[start] not in "¡¿":
+        lang = (m.lastgroup or "L_").removeprefix("L_")
+        start, m_end = m.start() + offset, m.end() + offset
+        while start < m_end and not text[start].isalnum() and text[start] not in "¡¿":
             start += 1
-        phrase = text[start : m.end()]
-        rest = text[m.end() :].strip()
-        prefix = text[:start].strip(' \t*_#>-–—•·"“„«')
+        phrase = text[start:m_end]
+        if len(text) > _LONG_LINE:  # a leftover never makes up a line this long
+            return _Hit(
+                "template.leftover",
+                where,
+                start,
+                m_end,
+                {"kind": "leftover", "phrase": phrase, "lang": lang, "where": where},
+                f"leftover of a text-generation step: {phrase!r}",
+            )
+        rest = text[m_end:].strip()
+        prefix = text[:start].strip(' \t*_#>-–—•·"“„«([')
         words = len(text.split())
+        label = phrase.rstrip(" *_").endswith(":")  # "Rewritten title: …" keeps what follows
         whole = not prefix and (
             not any(c.isalnum() for c in rest)
-            or (rest.rstrip("*_ ").endswith(":") and words <= 40)
-            or (where == "anywhere" and words <= 30)
+            or (not label and rest.rstrip("*_ ").endswith(":") and words <= 40)
+            or (not label and ":" not in rest and words <= 30)
         )
-        end = len(text.rstrip()) if whole else m.end()
+        end = len(text.rstrip()) if whole else m_end
         return _Hit(
             "template.leftover",
             where,
@@ -857,13 +1011,47 @@ class FlagTemplates:
         )
 
 
+def _token_matches(text: str, timeout: float | None) -> Iterator[tuple[_Syntax, Match]]:
+    """Every match of every syntax in a line (overlaps are resolved later).
+
+    A short line is scanned once with all syntaxes together (a call costs more than the scan);
+    a long one with each syntax whose literal it contains (a scan costs more than a call).
+    """
+    if len(text) > _LONG_LINE:
+        for syntax in _SYNTAXES:
+            if syntax.needle in text:
+                for m in finditer(syntax.pattern, text, timeout=timeout):
+                    yield syntax, m
+        return
+    pos = 0
+    while True:
+        m = search_pattern(_TOKEN_RE, text, timeout=timeout, pos=pos)
+        if m is None:
+            return
+        # "[Chorus {NAME}]": after a bracket, look inside it too
+        pos = m.start() + 1
+        yield next(x for x in _SYNTAXES if m.group(f"k_{x.kind}") is not None), m
+
+
+def _token_hit(syntax: _Syntax, m: Match) -> _Hit:
+    token = m.group()
+    return _Hit(
+        "template.token",
+        syntax.kind,
+        m.start(),
+        m.end(),
+        {"kind": syntax.kind, "token": token},
+        f"unresolved template placeholder {token!r} ({syntax.kind})",
+    )
+
+
 def _weak_ident(name: str) -> bool:
     """``{title}`` is a placeholder in prose but an everyday name in code; ``{TITLE}`` is not."""
     return not (name.isupper() or ("_" in name and name.upper() == name))
 
 
 def _label_before(text: str, colon: int) -> str:
-    head = text[:colon].rstrip()
+    head = text[max(0, colon - 80) : colon].rstrip()
     return " ".join(head.split()[-3:])
 
 
