@@ -1025,12 +1025,12 @@ def _token_matches(text: str, timeout: float | None) -> Iterator[tuple[_Syntax, 
         return
     pos = 0
     while True:
-        m = search_pattern(_TOKEN_RE, text, timeout=timeout, pos=pos)
-        if m is None:
+        found = search_pattern(_TOKEN_RE, text, timeout=timeout, pos=pos)
+        if found is None:
             return
         # "[Chorus {NAME}]": after a bracket, look inside it too
-        pos = m.start() + 1
-        yield next(x for x in _SYNTAXES if m.group(f"k_{x.kind}") is not None), m
+        pos = found.start() + 1
+        yield next(x for x in _SYNTAXES if found.group(f"k_{x.kind}") is not None), found
 
 
 def _token_hit(syntax: _Syntax, m: Match) -> _Hit:
