@@ -480,6 +480,8 @@ NEAR_MISSES = [
     ("name_withheld", "The witness, [name withheld], told the court she saw the car."),
     ("markdown_link", "Read the [Company Name](https://example.com) press release."),
     ("single_word_title", "The magazine's [Player] column runs on Sundays."),
+    ("link_texts", "Share: [Facebook] [Twitter] [Email] | [Contact] [Website] [Name]"),
+    ("labels_other_languages", "[FOTOS] [EN VIVO] [OPINIÓN] [LOCAL] [DATA] [PORADNIK W PIGUŁCE]"),
     # dollars, percents, angles
     (
         "dollars",
@@ -516,6 +518,19 @@ NEAR_MISSES = [
     ("es_model", "ChatGPT funciona como un modelo de lenguaje entrenado con textos."),
     ("de_natural", "Natürlich! Hier ist alles anders als früher, sagt der Bürgermeister."),
     ("pl_oto", "Oto lista najważniejszych wydarzeń tygodnia."),
+    ("edited_transcript", "Here is an edited version of our conversation with the mayor."),
+    ("condensed", "Here's a condensed version of the interview:"),
+    ("my_version", "Sure, here's my version of events: we left at nine."),
+    ("revised_bill", "The revised version is expected to pass the Senate next week."),
+    ("help_quote", "“Let me know if you need any help,” she told the volunteers."),
+    ("ai_news", "As an AI model trained on public data, the system can draft emails."),
+    ("law_text", "L'article a été réécrit pour tenir compte des remarques du Conseil d'État."),
+    ("de_fassung", "Hier ist die gekürzte Fassung des Interviews mit der Ministerin."),
+    ("es_version", "Aquí está la versión del alcalde sobre lo ocurrido."),
+    (
+        "ai_disclosure",
+        "Note: This article was generated with the help of AI and checked by an editor.",
+    ),
 ]
 
 
