@@ -275,7 +275,7 @@ def is_placeholder_phrase(content: str, *, upper_only: bool = False) -> bool:
     if "" in roles or "insert" in roles or "prefix" in roles or "noun" not in roles:
         return False
     if len(words) == 1:  # "[NAME]" is a slot; "[Name]", "[Email]" are as often link texts
-        return words[0].isupper()
+        return bool(words[0].isupper())
     return _is_upper_or_title(words)
 
 
