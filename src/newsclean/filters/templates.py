@@ -1043,7 +1043,7 @@ def _token_hit(syntax: _Syntax, m: Match) -> _Hit:
         m.start(),
         m.end(),
         {"kind": syntax.kind, "token": token},
-        f"unresolved template placeholder {token!r} ({syntax.kind})",
+        f"unresolved template placeholder {token!r}",
     )
 
 
