@@ -855,3 +855,20 @@ def test_placeholder_vocabulary_header() -> None:
 )
 def test_is_placeholder_phrase(content: str, expected: bool) -> None:
     assert is_placeholder_phrase(content) is expected
+
+
+def test_readme_example_runs_as_shown() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Template tokens", 1)[1].split("\n## ", 1)[0]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    article = namespace["article"]
+    assert [(f.code, dict(f.evidence)) for f in article.findings] == [
+        ("template.token", {"kind": "brace", "token": "{REWRITE_TITLE}"}),
+        (
+            "template.empty_value",
+            {"kind": "label_value", "value": "undefined", "label": "Published"},
+        ),
+    ]
+    assert [r.reason for r in article.removals] == ["template.token_line"]
