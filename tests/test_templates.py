@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Severity
@@ -872,3 +874,37 @@ def test_readme_example_runs_as_shown() -> None:
         ),
     ]
     assert [r.reason for r in article.removals] == ["template.token_line"]
+
+
+# ---------------------------------------------------------------------------------------------
+# properties: any text, valid proposals
+
+TOKENISH = st.text(
+    alphabet=st.sampled_from(list("{}[]<>%$_#=()|:;,.!?'\"`\n\t NAMEtitlesdnulx0123ÄéŁ…")),
+    max_size=300,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(TOKENISH, st.text(max_size=300)))
+def test_any_text_gives_a_valid_proposal(text: str) -> None:
+    draft = Draft.of(text)
+    proposal = FlagTemplates().apply(draft)
+    for flag in proposal.flags:
+        assert 0 <= flag.span[0] < flag.span[1] <= len(text)
+        assert flag.code.startswith("template.")
+    indices = [r.index for r in proposal.removals]
+    assert len(indices) == len(set(indices))
+    assert all(0 <= i < len(draft.blocks) for i in indices)
+
+
+def test_configuration_from_toml_data() -> None:
+    config = {
+        "pipeline": {"preset": "extracted"},
+        "options": {"flag_templates": {"remove_lines": False, "severity": "warning"}},
+    }
+    pipeline = newsclean.Pipeline.from_config(config)
+    article = pipeline("Intro line of the story here.\n\n{REWRITE_TITLE}\n\nThe body goes on.")
+    assert article.ok
+    assert [f.severity for f in article.findings] == [Severity.WARNING]
+    assert not [r for r in article.removals if r.reason.startswith("template.")]
