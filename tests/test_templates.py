@@ -527,6 +527,7 @@ NEAR_MISSES = [
     ("help_quote", "“Let me know if you need any help,” she told the volunteers."),
     ("ai_news", "As an AI model trained on public data, the system can draft emails."),
     ("law_text", "L'article a été réécrit pour tenir compte des remarques du Conseil d'État."),
+    ("word_count_rules", "Word count: 500 words at most, the jury said."),
     ("de_fassung", "Hier ist die gekürzte Fassung des Interviews mit der Ministerin."),
     ("es_version", "Aquí está la versión del alcalde sobre lo ocurrido."),
     (

@@ -395,7 +395,7 @@ def _phrase_to_regex(phrase: str) -> str:
             continue
         if ch == "$" and i == n - 1:
             # the sentence ends: a full stop or "!" (not inside a quotation), or the line ends
-            out.append(_SP + r"{0,2}(?:[.!…]{1,3}(?![\w”\"’»])|$)")
+            out.append(_SP + r"{0,2}(?:[.!…]{1,3}(?![\w”\"’»])|\)?$)")
             i += 1
             continue
         j = i
