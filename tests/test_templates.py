@@ -107,6 +107,13 @@ POSITIVES = [
         "{{fullName}}",
     ),
     (
+        "vue_expression",
+        "Notifications {{ $store.getters['count'] }} today",
+        "template.token",
+        "jinja",
+        "{{ $store.getters['count'] }}",
+    ),
+    (
         "mustache_triple",
         "The story continues below {{{body}}} after the break.",
         "template.token",

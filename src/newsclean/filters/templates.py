@@ -61,8 +61,9 @@ class _Syntax:
 # fmt: off
 _SYNTAXES: tuple[_Syntax, ...] = (
     _Syntax("jinja", '{{', compile_pattern(
-        r"\{(?<![{\w]\{)\{\{?" + _SP + r"{0,3}[#/^>&!]?" + _SP + r"{0,2}(?P<name>[A-Za-z_][\w.]{0,59})"
-        + _SP + r"{0,3}(?:\|[^{}\n]{0,80})?\}\}\}?"), check="wiki", weak=True),
+        r"\{(?<![{\w]\{)\{\{?" + _SP + r"{0,3}[#/^>&!]?" + _SP + r"{0,2}(?P<name>[A-Za-z_$][\w.$]{0,59})"
+        + r"(?:" + _SP + r"{0,3}\|[^{}\n]{0,80}|[\[(][^{}\n]{0,80})?" + _SP + r"{0,3}\}\}\}?"),
+        check="wiki", weak=True),
     _Syntax("jinja_block", '{%', compile_pattern(
         r"\{%[-+]?" + _SP + r"{0,3}[A-Za-z][^{}%\n]{0,80}%\}"), weak=True),
     _Syntax("erb", '<%', compile_pattern(r"<%[=#-]?" + _SP + r"{1,3}[^%<>\n]{1,80}%>"), weak=True),
