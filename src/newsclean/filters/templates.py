@@ -548,85 +548,47 @@ def leftover_languages() -> tuple[str, ...]:
 # ---------------------------------------------------------------------------------------------
 # context: code samples, maths, programming articles
 
-_CODE_LINE_RE = compile_pattern(
-    r"[;{]"
-    + _SP
-    + r"{0,3}$|^"
-    + _SP
-    + r"{0,8}\}[;),]{0,2}"
-    + _SP
-    + r"{0,3}(?:$|else|catch|while)"
-    + r"|^"
-    + _SP
-    + r"{0,8}(?:[$#>%]"
-    + _SP
-    + r"|>>>|\.\.\.|def"
-    + _SP
-    + r"|class"
-    + _SP
-    + r"|import"
-    + _SP
-    + r"|from"
-    + _SP
-    + r"[\w.]{1,40}"
-    + _SP
-    + r"import|return(?!\w)|var"
-    + _SP
-    + r"|let"
-    + _SP
-    + r"|const"
-    + _SP
-    + r"|function(?!\w)|public"
-    + _SP
-    + r"|private"
-    + _SP
-    + r"|if"
-    + _SP
-    + r"?\(|for"
-    + _SP
-    + r"?\(|while"
-    + _SP
-    + r"?\(|#include|<\?php|//|/\*)"
-    + r"|==|!=|=>|->|&&|\|\||\+=|:=|\w\(\)|\w\([^()\n]{0,40}\)"
-    + _SP
-    + r"{0,2}[;.{]|console\."
-    + r"|print\(|printf\(|echo"
-    + _SP
-    + r"|<\/?[a-z][a-z0-9]{0,10}(?:"
-    + _SP
-    + r"[^<>\n]{0,80})?>"
-    + r"|^"
-    + _SP
-    + r"{4}|^\t"
+# fmt: off
+_CODE_SIGNALS = (
+    # a statement ending in ";" on a line with "(" or "=", or a line ending in "{"
+    r"^(?=[^\n]{0,400}[(=])[^\n]{0,400}[\w)\]}'\"]" + _SP + r"{0,3};" + _SP + r"{0,3}$",
+    r"[\w)]" + _SP + r"{0,3}\{" + _SP + r"{0,3}$",
+    r"^" + _SP + r"{0,8}\}[;),]{0,2}" + _SP + r"{0,3}(?:$|else|catch|while)",
+    # line starts: prompts, keywords, preprocessor
+    r"^" + _SP + r"{0,8}(?:[$#>%]" + _SP + r"|>>>" + _SP + r"|def" + _SP + r"\w|class" + _SP
+    + r"\w{1,40}[:(]|import" + _SP + r"[\w.]{1,40}$|from" + _SP + r"[\w.]{1,40}" + _SP
+    + r"import|return(?:" + _SP + r"|;|$)|(?:var|let|const)" + _SP + r"\w{1,40}" + _SP
+    + r"?=|function" + _SP + r"?\w{0,40}\(|(?:public|private|static)" + _SP + r"\w"
+    + r"|(?:if|for|while)" + _SP + r"?\(|#include|<\?php)",
+    # operators between operands, calls, tags
+    r"\w" + _SP + r"?(?:==|!=|&&|\|\||\+=|:=|=>)" + _SP + r"?[\w\"'(]",
+    r"\w->\w|\w\(\)|\w\([^()\n]{0,40}\)" + _SP + r"{0,2}[;{]|console\.|print\(|printf\(",
+    r"</?[a-z][a-z0-9]{0,10}(?:" + _SP + r"[^<>\n]{0,80})?>",
+    r"^" + _SP + r"{4}|^\t",
 )
+_CODE_LINE_RE = compile_pattern("|".join(_CODE_SIGNALS))
+# fmt: on
 _CLI_FLAG_RE = compile_pattern(r"(?<!\S)--?[A-Za-z][\w-]{0,20}(?=\s)")
 _MATHS_RE = compile_pattern(r"[=∈∉∪∩⊂⊆⊃∅≤≥≠∑∫√^×÷]")
 _SETS_RE = compile_pattern(
     r"[=∈∉∪∩⊂⊆⊃∅≤≥≠∑∫√^×÷]|(?i:(?<!\w)(?:sets?|subsets?|Mengen?|ensembles?|conjuntos?|insiem[ei]"
     + r"|zbi[oó]r\w{0,3}|verzameling\w{0,2})(?!\w))"
 )
-_PROGRAMMING_RE = compile_pattern(
-    r"(?i)(?<!\w)(?:printf|sprintf|format(?:ting)?"
-    + _SP
-    + r"strings?|python|javascript|typescript"
-    + r"|php|ruby|perl|golang|rust|c\+\+|c#|jinja2?|django|flask|mustache|handlebars|liquid"
-    + r"|templating|template"
-    + _SP
-    + r"engines?|placeholders?|interpolation|variables?|syntax"
-    + r"|source"
-    + _SP
-    + r"code|compiler|bash|shell|regex|github|npm|pip|json|yaml|html|css|sql"
-    + r"|programming|programmer|developers?|code"
-    + _SP
-    + r"snippets?|stack"
-    + _SP
-    + r"overflow"
-    + r"|erb|asp\.net|\.net|java|c"
-    + _SP
-    + r"language|string"
-    + _SP
-    + r"formatting)(?!\w)"
+# fmt: off
+_PROGRAMMING_TERMS = (
+    "printf", "sprintf", "format strings?", "string formatting", "python", "javascript",
+    "typescript", "php", "ruby", "perl", "golang", "rust", "c\\+\\+", "c#", "jinja2?", "django",
+    "flask", "mustache", "handlebars", "templating", "template engines?", "placeholders?",
+    "interpolation", "variables?", "syntax", "source code", "compiler", "bash", "shell",
+    "regex", "github", "npm", "json", "yaml", "html", "css", "sql", "programming",
+    "programmers?", "developers?", "code snippets?", "stack overflow", "erb", "asp\\.net", "java",
 )
+#: programming words as words, not inside a URL or file name ("index.php", "/java/")
+_PROGRAMMING_RE = compile_pattern(
+    r"(?i)(?<![\w./-])(?:" + "|".join(t.replace(" ", _SP) for t in _PROGRAMMING_TERMS)
+    + r")(?![\w/-]|\.\w)"
+)
+# fmt: on
 _LONG_LINE = 2_000  # longer lines are judged by a window around each match
 _WINDOW = 300
 _PROGRAMMING_SCAN = 100_000  # a programming article shows itself in its first 100 kB
