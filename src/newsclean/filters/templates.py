@@ -212,8 +212,6 @@ _HTML_TAGS = frozenset(
     ]
 )
 
-_IDENT_RE = compile_pattern(r"[A-Za-z_][\w.-]{0,59}")
-_SNAKE_RE = compile_pattern(r"[A-Za-z][A-Za-z0-9]{0,30}(?:[_.][A-Za-z0-9]{1,30}){1,6}")
 _VOCAB_WORD_RE = compile_pattern(r"[\w'’-]{1,40}|[/&]")
 
 
@@ -229,6 +227,17 @@ def placeholder_vocabulary() -> dict[str, str]:
             raise PatternDataError(msg)
         table.setdefault(word.strip().casefold(), role)
     return table
+
+
+def _is_snake(content: str) -> bool:
+    """``AUTHOR_NAME``, ``first_name``, ``user_name.first``: an identifier with an underscore."""
+    parts = content.replace(".", "_").split("_")
+    return (
+        "_" in content
+        and 2 <= len(parts) <= 7
+        and content[:1].isalpha()
+        and all(p.isascii() and p.isalnum() for p in parts)
+    )
 
 
 def _is_upper_or_title(words: Sequence[str]) -> bool:
@@ -257,7 +266,7 @@ def is_placeholder_phrase(content: str, *, upper_only: bool = False) -> bool:
     content = content.strip()
     if not content or len(content) > 60:
         return False
-    if _SNAKE_RE.fullmatch(content, timeout=1.0) and "_" in content:
+    if _is_snake(content):
         return not upper_only or content.isupper()
     if upper_only and not content.replace("_", "").replace(" ", "").isupper():
         return False
