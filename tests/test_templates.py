@@ -916,3 +916,43 @@ def test_configuration_from_toml_data() -> None:
     assert article.ok
     assert [f.severity for f in article.findings] == [Severity.WARNING]
     assert not [r for r in article.removals if r.reason.startswith("template.")]
+
+
+def _unbounded(source: str) -> list[int]:
+    """Positions of ``+``, ``*`` or ``{n,}`` quantifiers outside character classes."""
+    found = []
+    i, in_class = 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if source[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch in "+*":
+            found.append(i)
+        elif ch == "{":
+            close = source.find("}", i)
+            body = source[i + 1 : close]
+            if body.endswith(",") and body[:-1].isdigit():
+                found.append(i)
+        i += 1
+    return found
+
+
+def test_every_pattern_has_bounded_repetition() -> None:
+    from newsclean.filters import templates as t
+
+    patterns = [s.pattern for s in t._SYNTAXES] + [t._TOKEN_RE]
+    patterns += [p for _, p in t._EMPTY] + [p for _, p in t._FILLER]
+    leftovers = leftover_patterns(LANGUAGES)
+    patterns += [leftovers.start, leftovers.anywhere]
+    patterns += [t._CODE_LINE_RE, t._CLI_FLAG_RE, t._MATHS_RE, t._SETS_RE, t._PROGRAMMING_RE]
+    patterns += [t._URLISH_RE, t._LETTERS_RE, t._VOCAB_WORD_RE]
+    offenders = {p.pattern[:60]: _unbounded(p.pattern) for p in patterns if _unbounded(p.pattern)}
+    assert offenders == {}
+    assert _unbounded(r"a+[+*]\+b*c{2,}d{1,3}") == [1, 9, 11]  # the check itself works
