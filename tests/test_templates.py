@@ -956,3 +956,25 @@ def test_every_pattern_has_bounded_repetition() -> None:
     offenders = {p.pattern[:60]: _unbounded(p.pattern) for p in patterns if _unbounded(p.pattern)}
     assert offenders == {}
     assert _unbounded(r"a+[+*]\+b*c{2,}d{1,3}") == [1, 9, 11]  # the check itself works
+
+
+CORPUS = ROOT / "examples" / "corpus"
+
+
+@pytest.mark.skipif(not (CORPUS / "expected.jsonl").exists(), reason="no example corpus")
+def test_example_corpus_template_findings_are_the_expected_ones() -> None:
+    expected = {}
+    for line in (CORPUS / "expected.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        expected[row["id"]] = {c for c in row.get("findings", []) if c.startswith("template.")}
+    records = [
+        json.loads(line)
+        for line in (CORPUS / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    records.append({"id": "seed-nato", "text": (CORPUS / "seed-nato.txt").read_text("utf-8")})
+    got = {}
+    for record in records:
+        article = newsclean.clean(record)
+        got[record["id"]] = {f.code for f in article.findings if f.code.startswith("template.")}
+    assert got == {k: expected.get(k, set()) for k in got}
