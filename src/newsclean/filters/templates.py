@@ -355,7 +355,6 @@ _FILLER: tuple[tuple[str, Pattern], ...] = (
 )
 # fmt: on
 
-_FILLER_NEEDLES = ("TODO", "FIXME", "TBD", "TK", "XX")
 _LOREM_GAP = 300  # lorem cues closer than this are one occurrence
 
 
@@ -463,35 +462,48 @@ def _first_words(phrase: str) -> set[str]:
     return words
 
 
-def _keywords(phrase: str) -> set[str]:
-    """Words of which a text must contain at least one to hold ``phrase``."""
-    segments = _segments(phrase)
-    plain = [w for alts in segments if len(alts) == 1 for w in _letters(alts[0]) if len(w) >= 2]
-    if plain:
-        return {max(plain, key=len)}
-    for alts in segments:
-        if all(_letters(a) for a in alts):
-            return {max(_letters(a), key=len) for a in alts}
-    return {""}  # no safe keyword: always look
+def _keywords(phrase: str) -> frozenset[str]:
+    """Words of which a text must contain at least one to hold ``phrase``.
+
+    Every plain word is such a set on its own, and so is a group whose alternatives all have a
+    word (one word from each); the set whose shortest word is longest is the most selective.
+    """
+    options: list[frozenset[str]] = []
+    for alts in _segments(phrase):
+        words = [_letters(a) for a in alts]
+        if len(alts) == 1:
+            options += [frozenset([w]) for w in words[0]]
+        elif all(words):
+            options.append(frozenset(max(w, key=len) for w in words))
+    if not options:
+        return frozenset([""])  # no safe keyword: always look
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Anywhere:
+    """One phrase that may stand anywhere, and the words one of which a text must hold."""
+
+    lang: str
+    pattern: Pattern
+    keywords: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
 class _Leftovers:
     start: Pattern  # phrases that begin a line; the group name says the language
-    anywhere: Pattern  # phrases that may stand anywhere
+    anywhere: tuple[_Anywhere, ...]  # phrases that may stand anywhere
     first_words: tuple[str, ...]  # a line's first word must begin with one of these
-    keywords: tuple[str, ...]  # a case-folded text must hold one of these to match ``anywhere``
 
 
 @functools.lru_cache(maxsize=16)
 def leftover_sources(
     lang: str,
-) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
-    """One language's leftover phrases: start and anywhere sources, first words, keywords."""
+) -> tuple[tuple[str, ...], tuple[_Anywhere, ...], frozenset[str]]:
+    """One language's leftover phrases: start sources, anywhere phrases, first words."""
     start: list[str] = []
-    anywhere: list[str] = []
+    anywhere: list[_Anywhere] = []
     first: set[str] = set()
-    keys: set[str] = set()
     relative = f"templates/{lang}.txt"
     for lineno, line in phrase_lines(relative):
         phrase, _, where = line.partition("\t")
@@ -503,33 +515,32 @@ def leftover_sources(
             pattern = _phrase_to_regex(phrase.strip())
             if where == "start":
                 first |= _first_words(phrase.strip())
+                start.append(pattern)
             else:
-                keys |= _keywords(phrase.strip())
-        except ValueError as exc:
+                compiled = compile_pattern(r"(?i)(?<!\w)" + pattern)
+                anywhere.append(_Anywhere(lang, compiled, _keywords(phrase.strip())))
+        except (ValueError, regex.error) as exc:
             msg = f"data/{relative}:{lineno}: {exc}"
             raise PatternDataError(msg) from exc
-        (start if where == "start" else anywhere).append(pattern)
-    return tuple(start), tuple(anywhere), frozenset(first), frozenset(keys)
+    return tuple(start), tuple(anywhere), frozenset(first)
 
 
 @functools.lru_cache(maxsize=16)
 def leftover_patterns(languages: tuple[str, ...]) -> _Leftovers:
-    """One pattern for line starts and one for anywhere, over all ``languages``.
+    """One pattern for line starts over all ``languages``, and the phrases that stand anywhere.
 
-    Each language is a named group ``L_<lang>``, so a match tells its language.
+    In the start pattern each language is a named group ``L_<lang>``, so a match tells its
+    language.
     """
     starts: list[str] = []
-    anywheres: list[str] = []
+    anywheres: list[_Anywhere] = []
     first: set[str] = set()
-    keys: set[str] = set()
     for lang in languages:
-        start, anywhere, lang_first, lang_keys = leftover_sources(lang)
+        start, anywhere, lang_first = leftover_sources(lang)
         first |= lang_first
-        keys |= lang_keys
+        anywheres += anywhere
         if start:
             starts.append(f"(?P<L_{lang}>" + "|".join(start) + ")")
-        if anywhere:
-            anywheres.append(f"(?P<L_{lang}>" + "|".join(anywhere) + ")")
     never = "(?!)"
     return _Leftovers(
         compile_pattern(
@@ -541,9 +552,8 @@ def leftover_patterns(languages: tuple[str, ...]) -> _Leftovers:
             + ("|".join(starts) or never)
             + ")"
         ),
-        compile_pattern(r"(?i)(?<!\w)(?:" + ("|".join(anywheres) or never) + ")"),
+        tuple(anywheres),
         tuple(sorted(first)),
-        tuple(sorted(keys)),
     )
 
 
@@ -622,6 +632,7 @@ class _Context:
     _ticks: dict[int, tuple[int, int]] = field(default_factory=dict)
     _maths: dict[tuple[int, str], bool] = field(default_factory=dict)
     _programming: bool | None = None
+    _active: tuple[_Anywhere, ...] | None = None
 
     def code_line(self, index: int) -> bool:
         if index not in self._code:
@@ -648,6 +659,13 @@ class _Context:
             hit = search_pattern(pattern, block.text, timeout=self.draft.regex_timeout)
             self._maths[key] = hit is not None
         return self._maths[key]
+
+    def active_phrases(self, phrases: tuple[_Anywhere, ...]) -> tuple[_Anywhere, ...]:
+        """The anywhere-phrases whose keywords occur somewhere in the document."""
+        if self._active is None:
+            folded = self.draft.text.casefold()
+            self._active = tuple(p for p in phrases if any(k in folded for k in p.keywords))
+        return self._active
 
     def programming(self) -> bool:
         if self._programming is None:
@@ -878,7 +896,9 @@ class FlagTemplates:
             if kind == "lorem":
                 yield from self._lorem(block, ctx, pattern)
                 continue
-            if not any(n in text for n in _FILLER_NEEDLES):
+            if not (
+                "TODO" in text or "TBD" in text or "XX" in text or "TK" in text or "FIXME" in text
+            ):
                 break
             for m in finditer(pattern, text, timeout=timeout):
                 if self._suppressed(block, ctx, m.start(), m.end(), weak=kind != "line"):
@@ -926,9 +946,8 @@ class FlagTemplates:
         text = block.text
         timeout = ctx.draft.regex_timeout
         pats = leftover_patterns(self.languages)
-        head = text[:200]
-        word = search_pattern(_LETTERS_RE, head, timeout=timeout)
-        if word is not None and word.group().casefold().startswith(pats.first_words):
+        word = _first_word(text)
+        if word and word.startswith(pats.first_words):
             m = search_pattern(pats.start, text, timeout=timeout)
             if m is not None:
                 yield self._leftover_hit(block, ctx, m, "start")
@@ -937,20 +956,24 @@ class FlagTemplates:
             parts = [(0, text[:_HUGE_EDGE]), (len(text) - _HUGE_EDGE, text[-_HUGE_EDGE:])]
         else:
             parts = [(0, text)]
+        active = ctx.active_phrases(pats.anywhere)
+        if not active:
+            return
         for offset, part in parts:
             folded = part.casefold()
-            if not any(k in folded for k in pats.keywords):
-                continue
-            for m in finditer(pats.anywhere, part, timeout=timeout):
-                if _quoted_mention(part, m.start(), m.end()):
+            for phrase in active:
+                if not any(k in folded for k in phrase.keywords):
                     continue
-                yield self._leftover_hit(block, ctx, m, "anywhere", offset)
+                for m in finditer(phrase.pattern, part, timeout=timeout):
+                    if _quoted_mention(part, m.start(), m.end()):
+                        continue
+                    yield self._leftover_hit(block, ctx, m, "anywhere", offset, phrase.lang)
 
     def _leftover_hit(
-        self, block: Block, ctx: _Context, m: Match, where: str, offset: int = 0
+        self, block: Block, ctx: _Context, m: Match, where: str, offset: int = 0, lang: str = ""
     ) -> _Hit:
         text = block.text
-        lang = (m.lastgroup or "L_").removeprefix("L_")
+        lang = lang or (m.lastgroup or "L_").removeprefix("L_")
         start, m_end = m.start() + offset, m.end() + offset
         while start < m_end and not text[start].isalnum() and text[start] not in "¡¿":
             start += 1
@@ -983,6 +1006,18 @@ class FlagTemplates:
             f"leftover of a text-generation step: {phrase!r}",
             whole_line=whole,
         )
+
+
+def _first_word(text: str) -> str:
+    """The first run of letters in the first 200 characters, case-folded."""
+    start = -1
+    for i, ch in enumerate(text[:200]):
+        if ch.isalpha():
+            if start < 0:
+                start = i
+        elif start >= 0:
+            return text[start:i].casefold()
+    return text[start:200].casefold() if start >= 0 else ""
 
 
 def _token_matches(text: str, timeout: float | None) -> Iterator[tuple[_Syntax, Match]]:
