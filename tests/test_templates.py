@@ -535,6 +535,10 @@ NEAR_MISSES = [
     ("ai_news", "As an AI model trained on public data, the system can draft emails."),
     ("law_text", "L'article a été réécrit pour tenir compte des remarques du Conseil d'État."),
     ("word_count_rules", "Word count: 500 words at most, the jury said."),
+    ("fr_hope", "J'espère que cela vous aide à y voir plus clair, conclut la ministre."),
+    ("de_ki_modell", "Als KI-Modell ist ChatGPT in Schulen umstritten."),
+    ("fr_modele", "En tant que modèle de langage, ChatGPT peut se tromper."),
+    ("de_natural_2", "Ich hoffe, das hilft den Familien, sagte der Bürgermeister."),
     ("de_fassung", "Hier ist die gekürzte Fassung des Interviews mit der Ministerin."),
     ("es_version", "Aquí está la versión del alcalde sobre lo ocurrido."),
     (
