@@ -982,3 +982,13 @@ def test_example_corpus_template_findings_are_the_expected_ones() -> None:
         article = newsclean.clean(record)
         got[record["id"]] = {f.code for f in article.findings if f.code.startswith("template.")}
     assert got == {k: expected.get(k, set()) for k in got}
+
+
+def test_options_round_trip_through_configuration_and_pickle() -> None:
+    import pickle
+
+    pipeline = newsclean.default_pipeline().replace(
+        "flag_templates", detect=["token"], languages=["en"], severity="warning", remove_lines=False
+    )
+    assert newsclean.Pipeline.from_config(pipeline.to_config()) == pipeline
+    assert pickle.loads(pickle.dumps(pipeline)) == pipeline
