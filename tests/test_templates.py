@@ -992,3 +992,26 @@ def test_options_round_trip_through_configuration_and_pickle() -> None:
     )
     assert newsclean.Pipeline.from_config(pipeline.to_config()) == pipeline
     assert pickle.loads(pickle.dumps(pipeline)) == pipeline
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("here is (the|a rewritten\tstart", "unbalanced"),
+        ("here is the rewritten article\tsomewhere", "where must be"),
+    ],
+    ids=["unbalanced", "where"],
+)
+def test_bad_leftover_data_lines_name_file_and_line(
+    monkeypatch: pytest.MonkeyPatch, line: str, message: str
+) -> None:
+    from newsclean.errors import PatternDataError
+    from newsclean.filters import templates as t
+
+    monkeypatch.setattr(t, "phrase_lines", lambda relative: ((7, line),))
+    t.leftover_sources.cache_clear()
+    try:
+        with pytest.raises(PatternDataError, match=rf"data/templates/xx\.txt:7: .*{message}"):
+            t.leftover_sources("xx")
+    finally:
+        t.leftover_sources.cache_clear()
