@@ -31,7 +31,15 @@ from typing import Any, ClassVar
 
 import regex
 
-from newsclean._patterns import Match, Pattern, compile_pattern, data_files, finditer, phrase_lines
+from newsclean._patterns import (
+    DEFAULT_TIMEOUT,
+    Match,
+    Pattern,
+    compile_pattern,
+    data_files,
+    finditer,
+    phrase_lines,
+)
 from newsclean._patterns import search as search_pattern
 from newsclean.codes import Severity
 from newsclean.errors import ConfigError, PatternDataError
@@ -255,7 +263,9 @@ def _is_upper_or_title(words: Sequence[str]) -> bool:
 _LOWER_OK = frozenset({"of", "the", "and", "or", "de", "du", "des", "la", "le", "del", "di", "da"})
 
 
-def is_placeholder_phrase(content: str, *, upper_only: bool = False) -> bool:
+def is_placeholder_phrase(
+    content: str, *, upper_only: bool = False, timeout: float | None = DEFAULT_TIMEOUT
+) -> bool:
     """Whether the inside of a bracket names a slot rather than saying something.
 
     >>> is_placeholder_phrase("Company Name"), is_placeholder_phrase("VIDEO")
@@ -275,7 +285,7 @@ def is_placeholder_phrase(content: str, *, upper_only: bool = False) -> bool:
     if vocab.get(first[0].casefold()) == "insert":
         # "[Insert quote here]", "[INSERT NAME]": an instruction, whatever follows
         return len(first) == 2 and (first[0].isupper() or first[0].istitle() or first[0].islower())
-    words = _VOCAB_WORD_RE.findall(content, timeout=1.0)
+    words = [m.group() for m in finditer(_VOCAB_WORD_RE, content, timeout=timeout)]
     if not words or "".join(words) != "".join(content.split()):
         return False  # other punctuation: not a slot name
     roles = [vocab.get(w.casefold(), "") for w in words]
@@ -289,7 +299,7 @@ def is_placeholder_phrase(content: str, *, upper_only: bool = False) -> bool:
     return _is_upper_or_title(words)
 
 
-def _name_ok(syntax: _Syntax, match: Match) -> bool:
+def _name_ok(syntax: _Syntax, match: Match, timeout: float | None) -> bool:
     if not syntax.check:
         return True
     name = match.group("name")
@@ -303,10 +313,12 @@ def _name_ok(syntax: _Syntax, match: Match) -> bool:
     if syntax.check == "wiki":
         return name.casefold() not in _WIKI_TEMPLATES
     if syntax.check == "angle_vocab":
-        return name.strip() not in _HTML_TAGS and is_placeholder_phrase(name, upper_only=True)
+        return name.strip() not in _HTML_TAGS and is_placeholder_phrase(
+            name, upper_only=True, timeout=timeout
+        )
     if syntax.check == "upper_vocab":
-        return is_placeholder_phrase(name, upper_only=True)
-    return is_placeholder_phrase(name)
+        return is_placeholder_phrase(name, upper_only=True, timeout=timeout)
+    return is_placeholder_phrase(name, timeout=timeout)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -443,7 +455,7 @@ def _segments(phrase: str) -> list[list[str]]:
 
 
 def _letters(text: str) -> list[str]:
-    return [w.casefold() for w in _LETTERS_RE.findall(text, timeout=1.0)]
+    return [m.group().casefold() for m in finditer(_LETTERS_RE, text)]
 
 
 def _first_words(phrase: str) -> set[str]:
@@ -608,6 +620,7 @@ _PROGRAMMING_RE = compile_pattern(
     + r")(?![\w/-]|\.\w)"
 )
 # fmt: on
+
 _LONG_LINE = 2_000  # longer lines are judged by a window around each match
 _WINDOW = 300
 _PROGRAMMING_SCAN = 100_000  # a programming article shows itself in its first 100 kB
@@ -688,10 +701,6 @@ class _Context:
         return self._programming
 
 
-def _in_backticks(line: str, start: int, end: int) -> bool:
-    return "`" in line[:start] and "`" in line[end:]
-
-
 def _quoted_mention(line: str, start: int, end: int) -> bool:
     """``“Lorem ipsum”`` or ``'{name}'`` inside a sentence: the text talks about the token."""
     if start == 0 or line[start - 1] not in "\"'“‘«„":
@@ -699,12 +708,12 @@ def _quoted_mention(line: str, start: int, end: int) -> bool:
     return start - 1 > 16 or bool(line[: start - 1].strip())
 
 
-def _inside_url(line: str, start: int, end: int) -> bool:
+def _inside_url(line: str, start: int, end: int, timeout: float | None) -> bool:
     lo = max(0, start - 200)
     left = line.rfind(" ", lo, start) + 1 or lo
     right = line.find(" ", end, end + 200)
     word = line[left : right if right >= 0 else end + 200]
-    return bool(search_pattern(_URLISH_RE, word, timeout=1.0))
+    return bool(search_pattern(_URLISH_RE, word, timeout=timeout))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -878,11 +887,11 @@ class FlagTemplates:
         text = block.text
         timeout = ctx.draft.regex_timeout
         for syntax, m in _token_matches(text, timeout):
-            if not _name_ok(syntax, m):
+            if not _name_ok(syntax, m, timeout):
                 continue
             weak = syntax.weak or (syntax.check == "ident" and _weak_ident(m.group("name")))
             if syntax.kind in {"printf", "python_percent"} and _inside_url(
-                text, m.start(), m.end()
+                text, m.start(), m.end(), timeout
             ):
                 continue
             if self._suppressed(block, ctx, m.start(), m.end(), weak=weak, maths=syntax.maths):
