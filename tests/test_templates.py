@@ -396,6 +396,35 @@ POSITIVES = [
         "Note: This article has been paraphrased from the original report.",
     ),
     ("word_count", "(Word count: 512)", "template.leftover", "leftover", "Word count: 512)"),
+    (
+        "below_is",
+        "Certainly! Below is the rewritten article:",
+        "template.leftover",
+        "leftover",
+        "Certainly! Below is the rewritten article:",
+    ),
+    ("heading", "### Rewritten Article", "template.leftover", "leftover", "Rewritten Article"),
+    (
+        "ai_assistant",
+        "As an AI assistant, I cannot browse the web.",
+        "template.leftover",
+        "leftover",
+        "As an AI assistant, I cannot browse the web.",
+    ),
+    (
+        "knowledge_cutoff",
+        "As of my last knowledge update in 2023, the law was pending.",
+        "template.leftover",
+        "leftover",
+        "As of my last knowledge update in 2023, the law was pending.",
+    ),
+    (
+        "real_time",
+        "I do not have access to real-time information about the summit.",
+        "template.leftover",
+        "leftover",
+        "I do not have access to real-time information about the summit.",
+    ),
     # generation leftovers, the other catalogue languages
     (
         "de",
@@ -454,6 +483,27 @@ POSITIVES = [
         "Hier is het herschreven artikel:",
     ),
     ("pl", "Oto przepisany artykuł:", "template.leftover", "leftover", "Oto przepisany artykuł:"),
+    (
+        "it_below",
+        "Di seguito trovi l'articolo riscritto:",
+        "template.leftover",
+        "leftover",
+        "Di seguito trovi l'articolo riscritto:",
+    ),
+    (
+        "pt_below",
+        "Abaixo está o artigo reescrito:",
+        "template.leftover",
+        "leftover",
+        "Abaixo está o artigo reescrito:",
+    ),
+    (
+        "fr_ia",
+        "En tant qu'IA, je ne peux pas consulter l'actualité.",
+        "template.leftover",
+        "leftover",
+        "En tant qu'IA, je ne peux pas consulter l'actualité.",
+    ),
 ]
 
 # (label, text): the near misses of the forms above, which must raise nothing
@@ -539,6 +589,9 @@ NEAR_MISSES = [
     ("de_ki_modell", "Als KI-Modell ist ChatGPT in Schulen umstritten."),
     ("fr_modele", "En tant que modèle de langage, ChatGPT peut se tromper."),
     ("de_natural_2", "Ich hoffe, das hilft den Familien, sagte der Bürgermeister."),
+    ("below_schedule", "Below is the updated schedule for the tournament."),
+    ("rewritten_constitution", "The rewritten constitution was approved in a referendum."),
+    ("knowledge_prose", "As of my last visit to the museum, the wing was still closed."),
     ("de_fassung", "Hier ist die gekürzte Fassung des Interviews mit der Ministerin."),
     ("es_version", "Aquí está la versión del alcalde sobre lo ocurrido."),
     (

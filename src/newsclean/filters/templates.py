@@ -407,10 +407,12 @@ def _phrase_to_regex(phrase: str) -> str:
                 msg = f"unbalanced '(' in {phrase!r}"
                 raise ValueError(msg)
             alts = phrase[i + 1 : j].split("|")
+            glued = i > 0 and phrase[i - 1] != " "
             i = j + 1
-            # an optional group absorbs the space after it, so "(a|) b" matches "b"
+            # an optional group absorbs the space after it, so "(a|) b" matches "b"; glued to
+            # the word before it, the empty choice keeps that space: "seguito(,|) trovi"
             if "" in alts and i < n and phrase[i] == " ":
-                alts = [a + " " if a else a for a in alts]
+                alts = [a + " " if a or glued else a for a in alts]
                 i += 1
             out.append("(?:" + "|".join(literal(a) for a in alts) + ")")
             continue
