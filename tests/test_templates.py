@@ -412,6 +412,13 @@ POSITIVES = [
         "As an AI assistant, I cannot browse the web.",
     ),
     (
+        "as_an_ai_comma",
+        "As an AI, I cannot predict the election.",
+        "template.leftover",
+        "leftover",
+        "As an AI, I cannot predict the election.",
+    ),
+    (
         "knowledge_cutoff",
         "As of my last knowledge update in 2023, the law was pending.",
         "template.leftover",
