@@ -44,14 +44,27 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         help="extracted (default): extractor output; page: all visible text of a page",
     )
     group.add_argument("--config", metavar="TOML", help="build the pipeline from a TOML file")
+    group.add_argument(
+        "--kb",
+        action="append",
+        default=None,
+        metavar="FILE",
+        help="office-holder rows (JSONL) to add to or override the bundled knowledge base; repeatable",
+    )
 
 
 def pipeline_from_args(args: argparse.Namespace, **options: Any) -> Pipeline:
+    kb = getattr(args, "kb", None)
     if getattr(args, "config", None):
         config = load_toml(args.config)
         if args.preset:
             config.setdefault("pipeline", {})["preset"] = args.preset
-        return pipeline_from_config(config)
+        pipeline = pipeline_from_config(config)
+        if kb and "check_facts" in pipeline.names:
+            pipeline = pipeline.replace("check_facts", kb=[*pipeline["check_facts"].kb, *kb])  # type: ignore[attr-defined]
+        return pipeline
+    if kb:
+        options["kb"] = kb
     return default_pipeline(args.preset or "extracted", **options)
 
 

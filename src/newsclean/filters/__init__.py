@@ -1,6 +1,8 @@
 """The built-in filters. Importing this package registers them all."""
 
 from newsclean.filters.boilerplate import StripBoilerplate, StripDuplicates
+from newsclean.filters.custom import StripLinesMatching
+from newsclean.filters.facts import CheckDates, CheckFacts, CheckHeadline
 from newsclean.filters.normalize import (
     FixEncoding,
     FixLineBreaks,
@@ -11,6 +13,9 @@ from newsclean.filters.segment import DetectTitle
 from newsclean.filters.templates import FlagTemplates
 
 __all__ = [
+    "CheckDates",
+    "CheckFacts",
+    "CheckHeadline",
     "DetectTitle",
     "FixEncoding",
     "FixLineBreaks",
@@ -19,4 +24,5 @@ __all__ = [
     "StripBoilerplate",
     "StripDuplicates",
     "StripInvisible",
+    "StripLinesMatching",
 ]
