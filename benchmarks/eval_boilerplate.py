@@ -86,7 +86,13 @@ def write_jsonl(path: Path, rows: Iterator[tuple[str, str]]) -> None:
             fh.write(json.dumps({"id": rid, "text": text}, ensure_ascii=False) + "\n")
 
 
-def run(shared: Path, out: Path, limit: int | None = None, quiet: bool = False) -> dict[str, Any]:
+def run(
+    shared: Path,
+    out: Path,
+    limit: int | None = None,
+    quiet: bool = False,
+    presets: tuple[str, ...] = ("extracted", "page"),
+) -> dict[str, Any]:
     """Clean, write and score; returns score.py's numbers by run name."""
     corpus_path = shared / "data" / "boilerplate-dev.jsonl"
     score_py = shared / "eval" / "score.py"
@@ -99,6 +105,8 @@ def run(shared: Path, out: Path, limit: int | None = None, quiet: bool = False) 
         corpus_path = sample
     results: dict[str, Any] = {}
     for preset, field in RUNS:
+        if preset not in presets:
+            continue
         pipeline = newsclean.default_pipeline(preset)
         started = time.perf_counter()
         cleaned = [(r["id"], scored_text(pipeline({"text": r[field]}))) for r in records]
@@ -129,12 +137,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder")
     ap.add_argument("--out", default=str(ROOT / "out"), help="where to write outputs")
     ap.add_argument("--limit", type=int, default=None, help="score an even sample of N pages")
+    ap.add_argument(
+        "--preset", action="append", choices=[p for p, _ in RUNS], help="only this preset"
+    )
     args = ap.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "data" / "boilerplate-dev.jsonl").is_file():
         print(f"eval: {shared}/data/boilerplate-dev.jsonl not found; nothing to score (skipped)")
         return 0
-    run(shared, Path(args.out), args.limit)
+    run(shared, Path(args.out), args.limit, presets=tuple(args.preset or [p for p, _ in RUNS]))
     return 0
 
 

@@ -35,6 +35,9 @@ PRESETS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
         ("strip_boilerplate", {}),
         ("flag_templates", {}),
         ("strip_duplicates", {}),
+        ("strip_link_lists", {"where": "chrome"}),
+        ("strip_context", {"edges": False}),
+        ("strip_edges", {}),
         ("detect_title", {}),
     ),
     "page": (
@@ -44,6 +47,9 @@ PRESETS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
         ("strip_boilerplate", {}),
         ("flag_templates", {}),
         ("strip_duplicates", {}),
+        ("strip_link_lists", {"where": "anywhere", "bullets": True}),
+        ("classify_blocks", {}),
+        ("strip_context", {"edges": True}),
         ("detect_title", {}),
     ),
 }

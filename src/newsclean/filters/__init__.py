@@ -1,16 +1,21 @@
 """The built-in filters. Importing this package registers them all."""
 
+from newsclean.filters.blocks import ClassifyBlocks, StripContext, StripEdges, StripLinkLists
 from newsclean.filters.boilerplate import StripBoilerplate, StripDuplicates
 from newsclean.filters.normalize import FixEncoding, NormalizeWhitespace, StripInvisible
 from newsclean.filters.segment import DetectTitle
 from newsclean.filters.templates import FlagTemplates
 
 __all__ = [
+    "ClassifyBlocks",
     "DetectTitle",
     "FixEncoding",
     "FlagTemplates",
     "NormalizeWhitespace",
     "StripBoilerplate",
+    "StripContext",
     "StripDuplicates",
+    "StripEdges",
     "StripInvisible",
+    "StripLinkLists",
 ]

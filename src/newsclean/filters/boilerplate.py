@@ -3,7 +3,7 @@
 The catalogue lives in ``data/boilerplate/<lang>.txt``, one ``phrase<TAB>category`` a line. It is
 compiled once into hash tables, so a line costs a few dictionary lookups however long the
 catalogue grows; the only scan over phrases is RapidFuzz's (in C), for short lines that missed
-the exact tables. Four kinds of entry (see ``data/boilerplate/en.txt``):
+the exact tables. Five kinds of entry (see ``data/boilerplate/en.txt``):
 
 ``phrase``
     the whole line, after :func:`line_key` normalization ("› Share this article (12)").
@@ -13,6 +13,9 @@ the exact tables. Four kinds of entry (see ``data/boilerplate/en.txt``):
     the line starts with these words and is short ("Sign up for our newsletter and ...").
 ``... phrase ...``
     the line contains these words and is short ("© 2024 Example News. All rights reserved.").
+``~ words``
+    a cue ("newsletter"): weak evidence, used only for lines in the chrome clusters at the start
+    or end of a text (``strip_edges``).
 """
 
 from __future__ import annotations
@@ -97,13 +100,16 @@ class Catalogue:
     labels: dict[str, str] = field(default_factory=dict)
     starts: dict[tuple[str, ...], str] = field(default_factory=dict)
     contains: dict[tuple[str, ...], str] = field(default_factory=dict)
+    cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     fuzzy: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def add(self, phrase: str, code: str) -> None:
         text = phrase.strip()
-        if text.startswith("...") and text.endswith("...") and len(text) > 6:
+        if text.startswith("~"):
+            self.cues[key_words(text[1:])] = code
+        elif text.startswith("...") and text.endswith("...") and len(text) > 6:
             self.contains[key_words(text[3:-3])] = code
-        elif text.endswith("...") or text.endswith("…"):
+        elif text.endswith(("...", "…")):
             self.starts[key_words(text.rstrip(".…"))] = code
         elif text.endswith(":"):
             key = line_key(text)
@@ -168,6 +174,22 @@ class Catalogue:
             )
             if best is not None:
                 return self.whole[best[0]], "catalogue_fuzzy"
+        return None
+
+
+    def cue(self, text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> str | None:
+        """The code of the first cue word in ``text`` (weak evidence), else ``None``.
+
+        >>> catalogue(("en",)).cue("Sign up for the daily newsletter today")
+        'boilerplate.subscribe'
+        """
+        words = key_words(text[:MAX_LINE_CHARS * 2], timeout)
+        longest = max((len(k) for k in self.cues), default=0)
+        for i in range(len(words)):
+            for size in range(1, longest + 1):
+                code = self.cues.get(words[i : i + size])
+                if code is not None:
+                    return code
         return None
 
 

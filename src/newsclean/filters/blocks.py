@@ -1,0 +1,501 @@
+"""Structural boilerplate rules: link-like runs, context between chrome, and a block classifier.
+
+These rules look at a line's shape and its neighbours rather than at known phrases:
+
+``strip_link_lists``
+    runs of short, link-like lines (menus, tag lists, related-article lists);
+``strip_context``
+    a short line sandwiched between chrome is chrome (in the spirit of jusText); between body
+    paragraphs it stays;
+``classify_blocks``
+    (``page`` preset) tells body from chrome by block features: length, sentence punctuation,
+    stop-word density in the text's language, link-likeness and position, then revises short and
+    borderline blocks by their neighbours, as jusText does (Pomikálek 2011).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, data_files, finditer, phrase_lines
+from newsclean.errors import PatternDataError
+from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
+from newsclean.registry import register_filter
+
+WORD_RE = compile_pattern(r"\w+(?:['’.-]\w+)*")
+#: a sentence end, allowing closing quotes and brackets after it
+SENTENCE_END = frozenset(".!?…。！？")
+CLOSERS = "\"'”’»)]*"
+#: list bullets that content lists keep (an extractor writes "- item")
+BULLETS = ("- ", "• ", "* ", "– ", "· ")
+#: lines longer than this are never link-like, and never short
+MAX_SHORT_CHARS = 200
+#: removals that are weak evidence of chrome around them (a repeated line, the headline)
+WEAK_REASONS = frozenset({"boilerplate.duplicate", "structure.title", "structure.empty"})
+#: removals that head or belong to a list of links
+LIST_REASONS = frozenset(
+    {
+        "boilerplate.navigation",
+        "boilerplate.nav_title",
+        "boilerplate.related",
+        "boilerplate.teaser",
+        "boilerplate.link_list",
+        "boilerplate.share",
+        "boilerplate.footer",
+        "boilerplate.site_repeated",
+        "boilerplate.chrome",
+    }
+)
+
+
+def chrome_at(draft: Draft, index: int, reasons: frozenset[str] | None = None) -> bool:
+    """Whether block ``index`` was removed as chrome (by one of ``reasons``, if given)."""
+    removal = draft.removal_of(index)
+    if removal is None or removal.reason in WEAK_REASONS:
+        return False
+    return reasons is None or removal.reason in reasons
+
+Cls = Literal["good", "neargood", "short", "bad"]
+
+
+@functools.lru_cache(maxsize=16)
+def stopwords(lang: str) -> frozenset[str]:
+    """The stop words of ``lang`` (``data/stopwords/<lang>.txt``), case folded."""
+    if lang not in stopword_languages():
+        msg = f"no stop-word list for {lang!r}; available: {', '.join(stopword_languages())}"
+        raise PatternDataError(msg)
+    return frozenset(w.casefold() for _, w in phrase_lines(f"stopwords/{lang}.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def stopword_languages() -> tuple[str, ...]:
+    return tuple(n[:-4] for n in data_files("stopwords") if n.endswith(".txt"))
+
+
+def line_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
+    return [m.group() for m in finditer(WORD_RE, text, timeout=timeout)]
+
+
+def guess_language(blocks: Sequence[Block], timeout: float | None = DEFAULT_TIMEOUT) -> str | None:
+    """The bundled language whose stop words cover most words of the text (``None``: too few).
+
+    >>> from newsclean.pipeline import split_blocks
+    >>> guess_language(split_blocks("Der Hund und die Katze sind nicht im Haus, sagte er."))
+    'de'
+    """
+    counts: Counter[str] = Counter()
+    seen = 0
+    for block in blocks:
+        for word in line_words(block.text[:2000], timeout):
+            counts[word.casefold()] += 1
+            seen += 1
+        if seen > 3000:
+            break
+    best, best_hits = None, 0
+    for lang in stopword_languages():
+        stops = stopwords(lang)
+        hits = sum(n for w, n in counts.items() if w in stops)
+        if hits > best_hits:
+            best, best_hits = lang, hits
+    return best if best_hits >= 3 else None
+
+
+def draft_stopwords(draft: Draft) -> frozenset[str] | None:
+    lang = (draft.lang or "").split("-")[0].casefold()
+    if lang not in stopword_languages():
+        guessed = guess_language(draft.blocks, draft.regex_timeout)
+        if guessed is None:
+            return None
+        lang = guessed
+    return stopwords(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the structural rules know about one line."""
+
+    chars: int
+    words: int
+    stop_density: float  # -1.0 when the language has no stop-word list
+    sentence_end: bool
+    bullet: bool
+    separators: int  # |, •, · between items on one line
+    label: bool  # ends with a colon: introduces what follows
+    letters: float  # share of letters among the non-space characters
+
+    @property
+    def link_like(self) -> bool:
+        """Short, no sentence end: the shape of a menu item, tag or linked headline."""
+        return (
+            self.chars <= 120
+            and 1 <= self.words <= 14
+            and not self.sentence_end
+            and not self.label
+            and self.stop_density < 0.34
+            and self.letters >= 0.5
+        )
+
+
+def features(
+    text: str, stops: frozenset[str] | None, timeout: float | None = DEFAULT_TIMEOUT
+) -> Features:
+    stripped = text.strip()
+    words = line_words(stripped[:5000], timeout)
+    n = len(words)
+    if stops is None or not n:
+        density = -1.0
+    else:
+        density = sum(1 for w in words if w.casefold() in stops) / n
+    tail = stripped.rstrip(CLOSERS)
+    return Features(
+        chars=len(stripped),
+        words=n if len(stripped) <= 5000 else max(n, len(stripped) // 6),
+        stop_density=density,
+        sentence_end=bool(tail) and tail[-1] in SENTENCE_END,
+        bullet=stripped.startswith(BULLETS),
+        separators=sum(stripped.count(c) for c in "|•·"),
+        label=stripped.endswith(":"),
+        letters=letter_share(stripped[:500]),
+    )
+
+
+def letter_share(text: str) -> float:
+    chars = [c for c in text if not c.isspace()]
+    return sum(c.isalpha() for c in chars) / len(chars) if chars else 0.0
+
+
+def is_prose(f: Features) -> bool:
+    """Running text: a sentence of several words, or a long line of mostly running words."""
+    if f.words >= 40 or (f.words >= 15 and f.stop_density >= 0.25):
+        return True
+    if f.stop_density >= 0:
+        return f.words >= 8 and f.sentence_end and f.stop_density >= 0.2
+    return f.words >= 10 and f.sentence_end
+
+
+# ---------------------------------------------------------------------------------------------
+# link-like runs
+
+
+@register_filter
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StripLinkLists:
+    """Remove runs of short link-like lines: menus, tag lists, related-article lists.
+
+    With ``where="chrome"`` (``extracted`` preset) a run is removed only when it touches or holds
+    chrome that is already removed ("Related articles" and the titles under it); ``"edges"`` also
+    takes runs at the start or end of the text; with ``"anywhere"`` (``page``) any run of
+    ``min_run`` lines goes. Bulleted lines count only with ``bullets=True``: an extractor writes
+    content lists ("- 200 g flour") with bullets.
+    """
+
+    name: ClassVar[str] = "strip_link_lists"
+    stage: ClassVar[Stage] = Stage.STRIP
+    min_run: int = 3
+    where: Literal["chrome", "edges", "anywhere"] = "chrome"
+    bullets: bool = False
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        stops = draft_stopwords(draft)
+        blocks = draft.blocks
+        n = len(blocks)
+        like = [False] * n
+        for b in blocks:
+            if draft.is_removed(b.index) or len(b.text) > MAX_SHORT_CHARS:
+                continue
+            f = features(b.text, stops, draft.regex_timeout)
+            like[b.index] = f.link_like and (self.bullets or not f.bullet) and f.separators < 2
+        removals: list[BlockRemoval] = []
+        i = 0
+        while i < n:
+            if not like[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and (like[j] or draft.is_removed(j)):
+                j += 1
+            run = [k for k in range(i, j) if like[k]]
+            if len(run) >= self.min_run and self._placed(draft, i, j):
+                removals += [BlockRemoval(k, "boilerplate.link_list", "link_like_run") for k in run]
+            i = j
+        return Proposal(removals=tuple(removals))
+
+    def _placed(self, draft: Draft, start: int, end: int) -> bool:
+        if self.where == "anywhere":
+            return True
+        touches_removed = (start > 0 and chrome_at(draft, start - 1, LIST_REASONS)) or (
+            end < len(draft.blocks) and chrome_at(draft, end, LIST_REASONS)
+        )
+        inner_removed = any(chrome_at(draft, k, LIST_REASONS) for k in range(start, end))
+        if touches_removed or inner_removed:
+            return True
+        if self.where == "chrome":
+            return False
+        kept_before = any(not draft.is_removed(k) for k in range(start))
+        kept_after = any(not draft.is_removed(k) for k in range(end, len(draft.blocks)))
+        return not kept_before or not kept_after
+
+
+# ---------------------------------------------------------------------------------------------
+# context
+
+
+@register_filter
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StripContext:
+    """Remove short lines whose nearest longer neighbours on both sides are chrome.
+
+    A neighbour is chrome when an earlier filter removed it; the start and end of the text count
+    as chrome only with ``edges=True``. Short lines between body paragraphs always stay.
+    """
+
+    name: ClassVar[str] = "strip_context"
+    stage: ClassVar[Stage] = Stage.STRIP
+    max_words: int = 12
+    edges: bool = True
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        stops = draft_stopwords(draft)
+        blocks = draft.blocks
+        short: list[bool] = []
+        for b in blocks:
+            if draft.is_removed(b.index) or len(b.text) > MAX_SHORT_CHARS:
+                short.append(False)
+                continue
+            f = features(b.text, stops, draft.regex_timeout)
+            short.append(
+                f.words <= self.max_words
+                and not (f.sentence_end and f.words >= 6)
+                and (self.edges or not (f.bullet or f.label or f.separators >= 2))
+            )
+        removals = []
+        n = len(blocks)
+        for i in range(n):
+            if not short[i]:
+                continue
+            if self._side(draft, short, range(i - 1, -1, -1)) and self._side(
+                draft, short, range(i + 1, n)
+            ):
+                removals.append(BlockRemoval(i, "boilerplate.context", "between_chrome"))
+        has_kept_long = any(not short[i] and not draft.is_removed(i) for i in range(n))
+        if not has_kept_long:
+            return Proposal()
+        return Proposal(removals=tuple(removals))
+
+    def _side(self, draft: Draft, short: list[bool], indices: range) -> bool:
+        for k in indices:
+            if chrome_at(draft, k):
+                return True
+            if draft.is_removed(k):
+                continue
+            if not short[k]:
+                return False
+        return self.edges
+
+
+# ---------------------------------------------------------------------------------------------
+# the block classifier (page preset)
+
+
+def initial_class(f: Features, length_low: int, length_high: int) -> Cls:
+    """jusText's context-free class, with sentence punctuation standing in for missing lists."""
+    if f.chars < length_low:
+        return "short"
+    if f.stop_density < 0:  # no stop-word list for this language
+        if f.sentence_end and f.words >= 10:
+            return "good" if f.chars >= length_high else "neargood"
+        return "bad" if f.separators >= 2 or not f.sentence_end else "neargood"
+    if f.stop_density >= 0.32:
+        return "good" if f.chars >= length_high else "neargood"
+    if f.stop_density >= 0.22 or (f.sentence_end and f.stop_density >= 0.15):
+        return "neargood"
+    return "bad"
+
+
+def revise(classes: list[Cls], fixed_bad: list[bool]) -> list[Cls]:
+    """jusText's context revision: short and near-good blocks take the class of their context."""
+    n = len(classes)
+
+    def neighbour(i: int, step: int, skip: frozenset[str], cls: list[Cls]) -> str:
+        j = i + step
+        while 0 <= j < n:
+            if fixed_bad[j]:
+                return "bad"
+            if cls[j] not in skip:
+                return cls[j]
+            j += step
+        return "bad"
+
+    out = list(classes)
+    skip_short_near = frozenset({"short", "neargood"})
+    for i, c in enumerate(classes):
+        if c != "short" or fixed_bad[i]:
+            continue
+        prev = neighbour(i, -1, skip_short_near, classes)
+        nxt = neighbour(i, 1, skip_short_near, classes)
+        if prev == nxt:
+            out[i] = "good" if prev == "good" else "bad"
+        else:
+            near = (
+                neighbour(i, -1, frozenset({"short"}), classes) == "neargood"
+                or neighbour(i, 1, frozenset({"short"}), classes) == "neargood"
+            )
+            out[i] = "good" if near else "bad"
+    final = list(out)
+    skip_near = frozenset({"neargood", "short"})
+    for i, c in enumerate(out):
+        if c != "neargood" or fixed_bad[i]:
+            continue
+        prev = neighbour(i, -1, skip_near, out)
+        nxt = neighbour(i, 1, skip_near, out)
+        final[i] = "bad" if prev == "bad" and nxt == "bad" else "good"
+    return final
+
+
+@register_filter
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClassifyBlocks:
+    """Tell article body from page chrome by block features and context (``page`` preset).
+
+    Every line gets a context-free class from its length and stop-word density (sentence
+    punctuation where the language has no list): good, near-good, short or bad. Lines removed by
+    earlier filters are bad. Short and near-good lines then take the class of their neighbours, the
+    start and end of the page counting as bad, so chrome clusters at both ends go. A headline-like
+    line shortly before a good paragraph is kept as a heading. Bad lines are removed with
+    ``boilerplate.chrome``.
+    """
+
+    name: ClassVar[str] = "classify_blocks"
+    stage: ClassVar[Stage] = Stage.STRIP
+    length_low: int = 70
+    length_high: int = 200
+    heading_distance: int = 200
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        from newsclean.filters.segment import looks_like_headline
+
+        stops = draft_stopwords(draft)
+        blocks = draft.blocks
+        if not blocks:
+            return Proposal()
+        feats = [features(b.text, stops, draft.regex_timeout) for b in blocks]
+        fixed = [draft.is_removed(b.index) for b in blocks]
+        classes: list[Cls] = [
+            "bad" if fixed[i] else initial_class(f, self.length_low, self.length_high)
+            for i, f in enumerate(feats)
+        ]
+        if not any(c == "good" for c in classes):
+            # no paragraph is long enough to anchor the body: let near-good ones do it
+            classes = ["good" if c == "neargood" else c for c in classes]
+        final = revise(classes, fixed)
+        removals = []
+        for i, b in enumerate(blocks):
+            if fixed[i] or final[i] == "good":
+                continue
+            if (
+                classes[i] == "short"
+                and self._heading(blocks, final, fixed, i)
+                and looks_like_headline(b.text.strip())
+            ):
+                continue
+            removals.append(BlockRemoval(i, "boilerplate.chrome", f"classifier_{classes[i]}"))
+        return Proposal(removals=tuple(removals))
+
+    def _heading(self, blocks: Sequence[Block], final: list[Cls], fixed: list[bool], i: int) -> bool:
+        """A good block follows within ``heading_distance`` characters."""
+        distance = 0
+        for j in range(i + 1, len(blocks)):
+            if final[j] == "good" and not fixed[j]:
+                return True
+            if not fixed[j]:
+                distance += len(blocks[j].text)
+            if distance > self.heading_distance:
+                return False
+        return False
+
+
+# ---------------------------------------------------------------------------------------------
+# position: chrome clusters at the start and end
+
+
+@register_filter
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StripEdges:
+    """Remove the chrome cluster after the last body paragraph (and, with ``head``, before the first).
+
+    The cluster is the lines after the last paragraph of running text. It goes only with evidence: a line in it (or right before it) already removed as chrome, or a
+    cue word of the catalogue ("newsletter", "Kommentare") in one of its lines. Bulleted lines and
+    table rows stay unless ``lists=True``: articles end with source lists and tables too. A
+    prose line with a cue joins the cluster when it borders chrome. With ``sections``, a comments
+    heading ("Comments", "Kommentare") in the last ``tail_share`` of the text takes everything
+    after it.
+    """
+
+    name: ClassVar[str] = "strip_edges"
+    stage: ClassVar[Stage] = Stage.STRIP
+    languages: tuple[str, ...] = ()
+    head: bool = False
+    lists: bool = False
+    sections: bool = True
+    tail_share: float = 0.4
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        from newsclean.filters.boilerplate import catalogue
+
+        table = catalogue(tuple(self.languages))
+        stops = draft_stopwords(draft)
+        removals: list[BlockRemoval] = []
+        order = list(range(len(draft.blocks)))
+        ends = [reversed(order), iter(order)] if self.head else [reversed(order)]
+        for indices in ends:
+            cluster: list[tuple[int, str | None, Features]] = []
+            evidence = False
+            body = False
+            for i in indices:
+                if draft.is_removed(i):
+                    evidence = evidence or chrome_at(draft, i)
+                    continue
+                text = draft.blocks[i].text
+                f = features(text, stops, draft.regex_timeout)
+                cue = table.cue(text, timeout=draft.regex_timeout)
+                if is_prose(f) and not (cue is not None and evidence):
+                    body = True
+                    break
+                cluster.append((i, cue, f))
+                evidence = evidence or cue is not None
+            if not (body and evidence):
+                continue
+            for i, cue, f in cluster:
+                if not self.lists and (f.bullet or f.separators >= 2):
+                    continue
+                reason = cue or "boilerplate.context"
+                removals.append(BlockRemoval(i, reason, "edge_cluster"))
+        removals += self._after_heading(draft, {r.index for r in removals})
+        return Proposal(removals=tuple(removals))
+
+    def _after_heading(self, draft: Draft, taken: set[int]) -> list[BlockRemoval]:
+        """Everything after a comments heading in the last part of the text is the comments."""
+        if not self.sections:
+            return []
+        blocks = draft.blocks
+        total = sum(len(b.text) for b in blocks) or 1
+        seen = 0
+        for b in blocks:
+            seen += len(b.text)
+            removal = draft.removal_of(b.index)
+            if (
+                removal is not None
+                and removal.reason == "boilerplate.comments"
+                and removal.rule == "catalogue"
+                and seen >= total * (1 - self.tail_share)
+            ):
+                return [
+                    BlockRemoval(k, "boilerplate.comments", "after_comments_heading")
+                    for k in range(b.index + 1, len(blocks))
+                    if not draft.is_removed(k) and k not in taken
+                ]
+        return []
