@@ -50,6 +50,7 @@ PRESETS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
         ("strip_link_lists", {"where": "anywhere", "bullets": True}),
         ("classify_blocks", {}),
         ("strip_context", {"edges": True}),
+        ("strip_edges", {"lists": True}),
         ("detect_title", {}),
     ),
 }

@@ -81,7 +81,9 @@ def line_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
 
 
 def guess_language(blocks: Sequence[Block], timeout: float | None = DEFAULT_TIMEOUT) -> str | None:
-    """The bundled language whose stop words cover most words of the text (``None``: too few).
+    """The bundled language whose stop words cover most words of the text's longer lines.
+
+    ``None`` when no list covers at least a tenth of those words (another language).
 
     >>> from newsclean.pipeline import split_blocks
     >>> guess_language(split_blocks("Der Hund und die Katze sind nicht im Haus, sagte er."))
@@ -90,21 +92,29 @@ def guess_language(blocks: Sequence[Block], timeout: float | None = DEFAULT_TIME
     counts: Counter[str] = Counter()
     seen = 0
     for block in blocks:
-        for word in line_words(block.text[:2000], timeout):
+        words = line_words(block.text[:2000], timeout)
+        if len(words) < 8:
+            continue
+        for word in words:
             counts[word.casefold()] += 1
-            seen += 1
+        seen += len(words)
         if seen > 3000:
             break
+    if not seen:
+        for block in blocks:
+            counts.update(w.casefold() for w in line_words(block.text[:2000], timeout))
+        seen = sum(counts.values())
     best, best_hits = None, 0
     for lang in stopword_languages():
         stops = stopwords(lang)
         hits = sum(n for w, n in counts.items() if w in stops)
         if hits > best_hits:
             best, best_hits = lang, hits
-    return best if best_hits >= 3 else None
+    return best if best_hits >= 3 and best_hits >= 0.1 * seen else None
 
 
 def draft_stopwords(draft: Draft) -> frozenset[str] | None:
+    """The stop words of the draft's language (given or guessed); ``None`` when none fits."""
     lang = (draft.lang or "").split("-")[0].casefold()
     if lang not in stopword_languages():
         guessed = guess_language(draft.blocks, draft.regex_timeout)
@@ -304,12 +314,14 @@ class StripContext:
 def initial_class(f: Features, length_low: int, length_high: int) -> Cls:
     """jusText's context-free class, with sentence punctuation standing in for missing lists."""
     if f.chars < length_low:
+        if f.sentence_end and f.words >= 6 and f.stop_density >= 0.3:
+            return "neargood"
         return "short"
     if f.stop_density < 0:  # no stop-word list for this language
         if f.sentence_end and f.words >= 10:
             return "good" if f.chars >= length_high else "neargood"
         return "bad" if f.separators >= 2 or not f.sentence_end else "neargood"
-    if f.stop_density >= 0.32:
+    if f.stop_density >= 0.32 or (f.sentence_end and f.words >= 12 and f.stop_density >= 0.22):
         return "good" if f.chars >= length_high else "neargood"
     if f.stop_density >= 0.22 or (f.sentence_end and f.stop_density >= 0.15):
         return "neargood"
@@ -356,6 +368,48 @@ def revise(classes: list[Cls], fixed_bad: list[bool]) -> list[Cls]:
     return final
 
 
+#: removals that end an article: what follows them is rarely body
+BARRIER_REASONS = frozenset(
+    {
+        "boilerplate.comments",
+        "boilerplate.related",
+        "boilerplate.subscribe",
+        "boilerplate.footer",
+        "boilerplate.nav_title",
+    }
+)
+
+
+def body_region(blocks: Sequence[Block], classes: list[Cls], fixed: list[bool]) -> tuple[int, int]:
+    """The run of blocks with the most body text net of chrome (a maximum-sum subarray).
+
+    Good lines add their length, near-good half of it; bad lines subtract their length, short
+    lines a little, removed chrome a lot. The article is where the balance peaks.
+    """
+    best, best_span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for i, b in enumerate(blocks):
+        n = float(len(b.text))
+        c = classes[i]
+        if fixed[i]:
+            score = -60.0
+        elif c == "good":
+            score = n
+        elif c == "neargood":
+            score = n / 2
+        elif c == "short":
+            score = -10.0
+        else:
+            score = -n
+        if total <= 0:
+            total, start = score, i
+        else:
+            total += score
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
 @register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClassifyBlocks:
@@ -374,6 +428,7 @@ class ClassifyBlocks:
     length_low: int = 70
     length_high: int = 200
     heading_distance: int = 200
+    region: bool = True
 
     def apply(self, draft: Draft, /) -> Proposal:
         from newsclean.filters.segment import looks_like_headline
@@ -392,12 +447,18 @@ class ClassifyBlocks:
             # no paragraph is long enough to anchor the body: let near-good ones do it
             classes = ["good" if c == "neargood" else c for c in classes]
         final = revise(classes, fixed)
+        if self.region:
+            start, end = body_region(blocks, classes, fixed)
+            final = [
+                "good" if start <= i <= end and classes[i] == "neargood" else c
+                for i, c in enumerate(final)
+            ]
         removals = []
         for i, b in enumerate(blocks):
             if fixed[i] or final[i] == "good":
                 continue
             if (
-                classes[i] == "short"
+                classes[i] in ("short", "neargood")
                 and self._heading(blocks, final, fixed, i)
                 and looks_like_headline(b.text.strip())
             ):

@@ -48,6 +48,8 @@ EDGE_TRAIL_RE = compile_pattern(r"(?r)[^\p{L}\p{M}]+$")
 KEY_WORD_RE = compile_pattern(r"\w+(?:['’.-]\w+)*")
 # separators of a menu or share bar written on one line: "Home | News | Sport", "Facebook · X"
 SEGMENT_RE = compile_pattern(r"\s*(?:[|•·/»›]|\s-\s|\s–\s)\s*")
+# a lower-case letter followed by a capital: two words glued together by the text extraction
+CAMEL_RE = compile_pattern(r"(?<=\p{Ll})(?=\p{Lu})")
 # a copyright or legal-footer line: "© 2024 Example News", "(c) Example", "Copyright 2024 …"
 COPYRIGHT_RE = compile_pattern(r"^\W{0,3}(?:©|\(c\)|copyright\b|℗)", flags=0)
 
@@ -85,7 +87,14 @@ def key_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> tuple[str, 
     >>> key_words("Fot. Jane Doe / Agency")
     ('fot', 'jane', 'doe', 'agency')
     """
-    return tuple(finditer_words(text.casefold(), timeout))
+    return tuple(finditer_words(search_camel(text, timeout).casefold(), timeout))
+
+
+def search_camel(text: str, timeout: float | None) -> str:
+    """Split words that page text glued together: "Previous ArticleNext" -> "Previous Article Next"."""
+    if len(text) > MAX_LINE_CHARS * 2:
+        return text
+    return CAMEL_RE.sub(" ", text, timeout=timeout)
 
 
 def finditer_words(text: str, timeout: float | None) -> list[str]:
