@@ -44,6 +44,9 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         help="extracted (default): extractor output; page: all visible text of a page",
     )
     group.add_argument("--config", metavar="TOML", help="build the pipeline from a TOML file")
+    group.add_argument(
+        "--profile", metavar="JSON", help="site profile from 'newsclean learn': remove its lines"
+    )
 
 
 def pipeline_from_args(args: argparse.Namespace, **options: Any) -> Pipeline:
@@ -51,7 +54,12 @@ def pipeline_from_args(args: argparse.Namespace, **options: Any) -> Pipeline:
         config = load_toml(args.config)
         if args.preset:
             config.setdefault("pipeline", {})["preset"] = args.preset
-        return pipeline_from_config(config)
+        pipeline = pipeline_from_config(config)
+        if getattr(args, "profile", None) and "strip_site_repeated" in pipeline.names:
+            pipeline = pipeline.replace("strip_site_repeated", profile=args.profile)
+        return pipeline
+    if getattr(args, "profile", None):
+        options["profile"] = args.profile
     return default_pipeline(args.preset or "extracted", **options)
 
 

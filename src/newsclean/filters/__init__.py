@@ -4,6 +4,7 @@ from newsclean.filters.blocks import ClassifyBlocks, StripContext, StripEdges, S
 from newsclean.filters.boilerplate import StripBoilerplate, StripDuplicates
 from newsclean.filters.normalize import FixEncoding, NormalizeWhitespace, StripInvisible
 from newsclean.filters.segment import DetectTitle
+from newsclean.filters.site import StripSiteRepeated
 from newsclean.filters.templates import FlagTemplates
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "StripEdges",
     "StripInvisible",
     "StripLinkLists",
+    "StripSiteRepeated",
 ]

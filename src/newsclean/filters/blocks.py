@@ -59,6 +59,7 @@ def chrome_at(draft: Draft, index: int, reasons: frozenset[str] | None = None) -
         return False
     return reasons is None or removal.reason in reasons
 
+
 Cls = Literal["good", "neargood", "short", "bad"]
 
 
@@ -466,7 +467,9 @@ class ClassifyBlocks:
             removals.append(BlockRemoval(i, "boilerplate.chrome", f"classifier_{classes[i]}"))
         return Proposal(removals=tuple(removals))
 
-    def _heading(self, blocks: Sequence[Block], final: list[Cls], fixed: list[bool], i: int) -> bool:
+    def _heading(
+        self, blocks: Sequence[Block], final: list[Cls], fixed: list[bool], i: int
+    ) -> bool:
         """A good block follows within ``heading_distance`` characters."""
         distance = 0
         for j in range(i + 1, len(blocks)):

@@ -185,14 +185,13 @@ class Catalogue:
                 return self.whole[best[0]], "catalogue_fuzzy"
         return None
 
-
     def cue(self, text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> str | None:
         """The code of the first cue word in ``text`` (weak evidence), else ``None``.
 
         >>> catalogue(("en",)).cue("Sign up for the daily newsletter today")
         'boilerplate.subscribe'
         """
-        words = key_words(text[:MAX_LINE_CHARS * 2], timeout)
+        words = key_words(text[: MAX_LINE_CHARS * 2], timeout)
         longest = max((len(k) for k in self.cues), default=0)
         for i in range(len(words)):
             for size in range(1, longest + 1):
@@ -281,7 +280,9 @@ class StripBoilerplate:
                 continue
             after = kept[pos + 2] if pos + 2 < len(kept) else None
             if after is None or after.index in found:
-                removals.append(BlockRemoval(title.index, "boilerplate.nav_title", "after_nav_label"))
+                removals.append(
+                    BlockRemoval(title.index, "boilerplate.nav_title", "after_nav_label")
+                )
         removals.sort(key=lambda r: r.index)
         return Proposal(removals=tuple(removals))
 
@@ -312,4 +313,3 @@ class StripDuplicates:
                 removals.append(BlockRemoval(block.index, "boilerplate.duplicate", "repeated_line"))
             seen.add(key)
         return Proposal(removals=tuple(removals))
-
