@@ -5,8 +5,9 @@ else the host of ``url``) in how many of its documents each line occurs. Lines a
 *signature* with digits masked, so "© 2024 Example News" and "© 2025 Example News" count as one.
 
 Memory is bounded: at most ``max_entries`` (site, signature) counters are held. When the table is
-full, the counters with the lowest counts are pruned (lossy counting), so a count is a lower bound
-that is short by at most the number of documents seen before its line first survived a prune.
+full, the Misra-Gries step frees half of it (every count is lowered by the same amount and those
+at zero are dropped), so a count is a lower bound, short by at most the total lowered (reported as
+``count_floor``), and a line in a large share of the documents is never lost.
 Each entry costs about 300 bytes (a signature of at most ``max_line_chars`` characters, a count and
 the dictionary slot): the default 100 000 entries stay under about 30 MB, whatever the corpus
 size. The result depends only on the records and their order: the same input gives the same
@@ -148,23 +149,26 @@ class _Counter:
 
     max_entries: int
     counts: dict[tuple[str, str], int] = field(default_factory=dict)
-    floor: int = 0  # counts at or below this were pruned at least once
+    floor: int = 0  # the total subtracted from every count by pruning
     prunes: int = 0
 
     def add(self, site: str, signatures: Iterable[str]) -> None:
-        counts = self.counts
         for sig in signatures:
             key = (site, sig)
-            counts[key] = counts.get(key, 0) + 1
-            if len(counts) > self.max_entries:
+            self.counts[key] = self.counts.get(key, 0) + 1
+            if len(self.counts) > self.max_entries:
                 self._prune()
 
     def _prune(self) -> None:
-        # raise the floor until at most half the table survives: deterministic, amortized O(1)
+        # Misra-Gries in batches: subtract the count that frees half the table from every
+        # counter and drop those at zero. A line in more than N / (max_entries / 2) of N
+        # documents always survives; every count stays a lower bound, short by at most
+        # ``floor`` (the total subtracted so far). Deterministic, amortized O(1) per line.
         target = self.max_entries // 2
-        while len(self.counts) > target:
-            self.floor += 1
-            self.counts = {k: v for k, v in self.counts.items() if v > self.floor}
+        values = sorted(self.counts.values())
+        cut = values[len(values) - target - 1]
+        self.counts = {k: v - cut for k, v in self.counts.items() if v > cut}
+        self.floor += cut
         self.prunes += 1
 
 

@@ -286,7 +286,7 @@ class StripContext:
         removals = []
         n = len(blocks)
         for i in range(n):
-            if not short[i]:
+            if not short[i] or self._heading(draft, stops, i):
                 continue
             if self._side(draft, short, range(i - 1, -1, -1)) and self._side(
                 draft, short, range(i + 1, n)
@@ -296,6 +296,17 @@ class StripContext:
         if not has_kept_long:
             return Proposal()
         return Proposal(removals=tuple(removals))
+
+    def _heading(self, draft: Draft, stops: frozenset[str] | None, i: int) -> bool:
+        """A headline-like line whose next kept line is prose: a heading, not chrome."""
+        from newsclean.filters.segment import looks_like_headline
+
+        if not looks_like_headline(draft.blocks[i].text.strip()):
+            return False
+        for k in range(i + 1, len(draft.blocks)):
+            if not draft.is_removed(k):
+                return is_prose(features(draft.blocks[k].text, stops, draft.regex_timeout))
+        return False
 
     def _side(self, draft: Draft, short: list[bool], indices: range) -> bool:
         for k in indices:
@@ -512,8 +523,9 @@ class StripEdges:
 
         table = catalogue(tuple(self.languages))
         stops = draft_stopwords(draft)
-        removals: list[BlockRemoval] = []
-        order = list(range(len(draft.blocks)))
+        removals = self._after_heading(draft)
+        taken = {r.index for r in removals}
+        order = [i for i in range(len(draft.blocks)) if i not in taken]
         ends = [reversed(order), iter(order)] if self.head else [reversed(order)]
         for indices in ends:
             cluster: list[tuple[int, str | None, Features]] = []
@@ -538,10 +550,9 @@ class StripEdges:
                     continue
                 reason = cue or "boilerplate.context"
                 removals.append(BlockRemoval(i, reason, "edge_cluster"))
-        removals += self._after_heading(draft, {r.index for r in removals})
-        return Proposal(removals=tuple(removals))
+        return Proposal(removals=tuple(sorted(removals, key=lambda r: r.index)))
 
-    def _after_heading(self, draft: Draft, taken: set[int]) -> list[BlockRemoval]:
+    def _after_heading(self, draft: Draft) -> list[BlockRemoval]:
         """Everything after a comments heading in the last part of the text is the comments."""
         if not self.sections:
             return []
@@ -560,6 +571,6 @@ class StripEdges:
                 return [
                     BlockRemoval(k, "boilerplate.comments", "after_comments_heading")
                     for k in range(b.index + 1, len(blocks))
-                    if not draft.is_removed(k) and k not in taken
+                    if not draft.is_removed(k)
                 ]
         return []
