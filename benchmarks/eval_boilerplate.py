@@ -99,6 +99,7 @@ def run(
     records = read_corpus(corpus_path, limit)
     sample = out / "corpus.jsonl"
     if limit is not None:
+        out.mkdir(parents=True, exist_ok=True)
         with sample.open("w", encoding="utf-8") as fh:
             for rec in records:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
