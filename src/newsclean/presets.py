@@ -38,7 +38,7 @@ PRESETS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
         ("strip_duplicates", {}),
         ("strip_link_lists", {"where": "chrome"}),
         ("strip_context", {"edges": False}),
-        ("strip_edges", {}),
+        ("strip_edges", {"cluster": False}),
         ("detect_title", {}),
     ),
     "page": (

@@ -335,7 +335,7 @@ def initial_class(f: Features, length_low: int, length_high: int) -> Cls:
         return "bad" if f.separators >= 2 or not f.sentence_end else "neargood"
     if f.stop_density >= 0.32 or (f.sentence_end and f.words >= 12 and f.stop_density >= 0.22):
         return "good" if f.chars >= length_high else "neargood"
-    if f.stop_density >= 0.22 or (f.sentence_end and f.stop_density >= 0.15):
+    if f.stop_density >= 0.22 or (f.sentence_end and f.words >= 10):
         return "neargood"
     return "bad"
 
@@ -517,6 +517,8 @@ class StripEdges:
     lists: bool = False
     sections: bool = True
     tail_share: float = 0.4
+    min_bare_run: int = 0
+    cluster: bool = True
 
     def apply(self, draft: Draft, /) -> Proposal:
         from newsclean.filters.boilerplate import catalogue
@@ -543,7 +545,8 @@ class StripEdges:
                     break
                 cluster.append((i, cue, f))
                 evidence = evidence or cue is not None
-            if not (body and evidence):
+            bare = [c for c in cluster if not (c[2].bullet or c[2].separators >= 2)]
+            if not self.cluster or not body or not (evidence or 0 < self.min_bare_run <= len(bare)):
                 continue
             for i, cue, f in cluster:
                 if not self.lists and (f.bullet or f.separators >= 2):

@@ -57,6 +57,8 @@ COPYRIGHT_RE = compile_pattern(r"^\W{0,3}(?:©|\(c\)|copyright\b|℗)", flags=0)
 MAX_LINE_CHARS = 400
 #: entries that match a line's start or an inner run apply to lines of at most this many words
 SHORT_LINE_WORDS = 30
+#: contained phrases ("... our newsletter ...") apply to lines of at most this many words
+CONTAINS_LINE_WORDS = 50
 #: a label's text ("Read more: <this>") may have at most this many words
 LABEL_REST_WORDS = 30
 #: how many words the head of a label, a start entry or a contained phrase may have
@@ -165,11 +167,13 @@ class Catalogue:
                 code = self.starts.get(words[:size])
                 if code is not None:
                     return code, "catalogue_start"
+        if n <= CONTAINS_LINE_WORDS:
             for size in range(1, min(n, MAX_PHRASE_WORDS) + 1):
                 for i in range(n - size + 1):
                     code = self.contains.get(words[i : i + size])
                     if code is not None:
                         return code, "catalogue_contains"
+        if n <= SHORT_LINE_WORDS:
             if search(COPYRIGHT_RE, text.casefold(), timeout=timeout) is not None:
                 return "boilerplate.footer", "copyright"
         segments = [line_key(s, timeout) for s in SEGMENT_RE.split(text, timeout=timeout)]
