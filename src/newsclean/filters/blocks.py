@@ -201,7 +201,8 @@ class StripLinkLists:
     chrome that is already removed ("Related articles" and the titles under it); ``"edges"`` also
     takes runs at the start or end of the text; with ``"anywhere"`` (``page``) any run of
     ``min_run`` lines goes. Bulleted lines count only with ``bullets=True``: an extractor writes
-    content lists ("- 200 g flour") with bullets.
+    content lists ("- 200 g flour") with bullets. With ``keep_inside``, a run with a paragraph of
+    running text right before and right after it is a list inside the article and stays.
     """
 
     name: ClassVar[str] = "strip_link_lists"
@@ -209,6 +210,7 @@ class StripLinkLists:
     min_run: int = 3
     where: Literal["chrome", "edges", "anywhere"] = "chrome"
     bullets: bool = False
+    keep_inside: bool = True
 
     def apply(self, draft: Draft, /) -> Proposal:
         stops = draft_stopwords(draft)
@@ -230,10 +232,30 @@ class StripLinkLists:
             while j < n and (like[j] or draft.is_removed(j)):
                 j += 1
             run = [k for k in range(i, j) if like[k]]
-            if len(run) >= self.min_run and self._placed(draft, i, j):
+            if (
+                len(run) >= self.min_run
+                and self._placed(draft, i, j)
+                and not self._inside_body(draft, stops, i, j)
+            ):
                 removals += [BlockRemoval(k, "boilerplate.link_list", "link_like_run") for k in run]
             i = j
         return Proposal(removals=tuple(removals))
+
+    def _inside_body(
+        self, draft: Draft, stops: frozenset[str] | None, start: int, end: int
+    ) -> bool:
+        """Prose right before and right after the run: a list inside the article."""
+        if not self.keep_inside:
+            return False
+
+        def prose_at(indices: range) -> bool:
+            for k in indices:
+                if draft.is_removed(k):
+                    return False
+                return is_prose(features(draft.blocks[k].text, stops, draft.regex_timeout))
+            return False
+
+        return prose_at(range(start - 1, -1, -1)) and prose_at(range(end, len(draft.blocks)))
 
     def _placed(self, draft: Draft, start: int, end: int) -> bool:
         if self.where == "anywhere":
@@ -380,6 +402,8 @@ def revise(classes: list[Cls], fixed_bad: list[bool]) -> list[Cls]:
     return final
 
 
+#: what a heading that ends an article (comments, related, subscribe) costs a body region
+BARRIER_SCORE = 400.0
 #: removals that end an article: what follows them is rarely body
 BARRIER_REASONS = frozenset(
     {
@@ -392,34 +416,51 @@ BARRIER_REASONS = frozenset(
 )
 
 
-def body_region(blocks: Sequence[Block], classes: list[Cls], fixed: list[bool]) -> tuple[int, int]:
-    """The run of blocks with the most body text net of chrome (a maximum-sum subarray).
+def block_score(block: Block, cls: Cls, fixed: bool, barrier: bool = False) -> float:
+    """Good lines add their length, near-good half of it; bad lines subtract their length, short
+    lines a little, removed chrome a lot."""
+    n = float(len(block.text))
+    if fixed:
+        return -BARRIER_SCORE if barrier else -60.0
+    if cls == "good":
+        return n
+    if cls == "neargood":
+        return n / 2
+    if cls == "short":
+        return -25.0
+    return -n
 
-    Good lines add their length, near-good half of it; bad lines subtract their length, short
-    lines a little, removed chrome a lot. The article is where the balance peaks.
+
+def body_regions(
+    blocks: Sequence[Block],
+    classes: list[Cls],
+    fixed: list[bool],
+    share: float,
+    barriers: list[bool] | None = None,
+) -> list[tuple[int, int]]:
+    """Runs of blocks where body text outweighs chrome (maximum-sum segments).
+
+    The best run is the article; other runs are kept when they reach ``share`` of its weight.
     """
-    best, best_span = 0.0, (0, -1)
-    total, start = 0.0, 0
+    barriers = barriers or [False] * len(blocks)
+    segments: list[tuple[float, int, int]] = []
+    total, start, best_end, best_total = 0.0, 0, -1, 0.0
     for i, b in enumerate(blocks):
-        n = float(len(b.text))
-        c = classes[i]
-        if fixed[i]:
-            score = -60.0
-        elif c == "good":
-            score = n
-        elif c == "neargood":
-            score = n / 2
-        elif c == "short":
-            score = -10.0
-        else:
-            score = -n
-        if total <= 0:
-            total, start = score, i
-        else:
-            total += score
-        if total > best:
-            best, best_span = total, (start, i)
-    return best_span
+        score = block_score(b, classes[i], fixed[i], barriers[i])
+        if total + score <= 0:
+            if best_total > 0:
+                segments.append((best_total, start, best_end))
+            total, start, best_end, best_total = 0.0, i + 1, -1, 0.0
+            continue
+        total += score
+        if total > best_total:
+            best_total, best_end = total, i
+    if best_total > 0:
+        segments.append((best_total, start, best_end))
+    if not segments:
+        return []
+    top = max(w for w, _, _ in segments)
+    return [(a, b) for w, a, b in segments if w >= share * top]
 
 
 @register_filter
@@ -441,6 +482,7 @@ class ClassifyBlocks:
     length_high: int = 200
     heading_distance: int = 200
     region: bool = True
+    region_share: float = 0.03
 
     def apply(self, draft: Draft, /) -> Proposal:
         from newsclean.filters.segment import looks_like_headline
@@ -460,9 +502,15 @@ class ClassifyBlocks:
             classes = ["good" if c == "neargood" else c for c in classes]
         final = revise(classes, fixed)
         if self.region:
-            start, end = body_region(blocks, classes, fixed)
+            inside = [False] * len(blocks)
+            barriers = [chrome_at(draft, k, BARRIER_REASONS) for k in range(len(blocks))]
+            for a, b in body_regions(blocks, classes, fixed, self.region_share, barriers):
+                for k in range(a, b + 1):
+                    inside[k] = True
             final = [
-                "good" if start <= i <= end and classes[i] == "neargood" else c
+                ("good" if classes[i] == "neargood" else c)
+                if inside[i]
+                else ("bad" if classes[i] != "short" else c)
                 for i, c in enumerate(final)
             ]
         removals = []
