@@ -173,9 +173,8 @@ class Catalogue:
                     code = self.contains.get(words[i : i + size])
                     if code is not None:
                         return code, "catalogue_contains"
-        if n <= SHORT_LINE_WORDS:
-            if search(COPYRIGHT_RE, text.casefold(), timeout=timeout) is not None:
-                return "boilerplate.footer", "copyright"
+        if n <= SHORT_LINE_WORDS and search(COPYRIGHT_RE, text.casefold(), timeout=timeout):
+            return "boilerplate.footer", "copyright"
         segments = [line_key(s, timeout) for s in SEGMENT_RE.split(text, timeout=timeout)]
         segments = [s for s in segments if s]
         if len(segments) >= 2 and all(s in self.whole for s in segments):
