@@ -504,8 +504,8 @@ class ClassifyBlocks:
         if self.region:
             inside = [False] * len(blocks)
             barriers = [chrome_at(draft, k, BARRIER_REASONS) for k in range(len(blocks))]
-            for a, b in body_regions(blocks, classes, fixed, self.region_share, barriers):
-                for k in range(a, b + 1):
+            for first, last in body_regions(blocks, classes, fixed, self.region_share, barriers):
+                for k in range(first, last + 1):
                     inside[k] = True
             final = [
                 ("good" if classes[i] == "neargood" else c)
