@@ -315,3 +315,18 @@ def test_default_pipeline_routes_profile() -> None:
     article = pipe({"text": f"{PARA}\nSubscribe to Example Weekly", "url": "https://example.com/x"})
     assert article.removals[-1].reason in {"boilerplate.site_repeated", "boilerplate.subscribe"}
     assert pipe["strip_site_repeated"].profile is profile  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("24. März 2004, 19:49 | Jane Doe", True),
+        ("March 3, 2024 at 8:05 PM", True),
+        ("12.03.2024", True),
+        ("On 3 March 2024 the council voted to close the old bridge.", False),
+        ("The vote is set for 12.03.2024 in the city hall after the summer.", False),
+    ],
+)
+def test_dateline(line: str, expected: bool) -> None:
+    hit = catalogue().match(line)
+    assert (hit == ("boilerplate.author_box", "dateline")) is expected

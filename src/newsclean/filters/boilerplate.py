@@ -21,6 +21,8 @@ the exact tables. Five kinds of entry (see ``data/boilerplate/en.txt``):
 from __future__ import annotations
 
 import functools
+
+import regex
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -50,6 +52,15 @@ KEY_WORD_RE = compile_pattern(r"\w+(?:['’.-]\w+)*")
 SEGMENT_RE = compile_pattern(r"\s*(?:[|•·/»›]|\s-\s|\s–\s)\s*")
 # a lower-case letter followed by a capital: two words glued together by the text extraction
 CAMEL_RE = compile_pattern(r"(?<=\p{Ll})(?=\p{Lu})")
+# a date or a time: 12.03.2024, 2024-03-12, 3 March 2024, March 3, 2024, 10:15, 8:05 PM
+DATE_RE = compile_pattern(
+    r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\.?\s\p{L}{3,12}\.?,?\s\d{4}"
+    r"|\p{L}{3,12}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4})\b",
+    flags=regex.IGNORECASE,
+)
+#: a dateline has at most this many words besides its dates ("24 March 2004, 19:49 | Jane")
+DATELINE_OTHER_WORDS = 5
 # a copyright or legal-footer line: "© 2024 Example News", "(c) Example", "Copyright 2024 …"
 COPYRIGHT_RE = compile_pattern(r"^\W{0,3}(?:©|\(c\)|copyright\b|℗)", flags=0)
 
@@ -179,6 +190,8 @@ class Catalogue:
         segments = [s for s in segments if s]
         if len(segments) >= 2 and all(s in self.whole for s in segments):
             return self.whole[segments[0]], "catalogue_segments"
+        if n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
+            return "boilerplate.author_box", "dateline"
         if fuzzy and FUZZY_MIN_CHARS <= len(key) <= FUZZY_MAX_CHARS:
             choices = self.fuzzy.get(len(key), ())
             best = process.extractOne(
@@ -187,6 +200,24 @@ class Catalogue:
             if best is not None:
                 return self.whole[best[0]], "catalogue_fuzzy"
         return None
+
+    @staticmethod
+    def is_dateline(text: str, n_words: int, timeout: float | None = DEFAULT_TIMEOUT) -> bool:
+        """A line that is a date or time with a few words around it (a byline or timestamp).
+
+        >>> Catalogue.is_dateline("24. März 2004, 19:49 | Jane Doe", 7)
+        True
+        >>> Catalogue.is_dateline("On 3 March 2024 the council voted to close the old bridge.", 12)
+        False
+        """
+        dates = [m.group() for m in finditer(DATE_RE, text, timeout=timeout)]
+        if not dates:
+            return False
+        stripped = text.rstrip()
+        if stripped.endswith((".", "!", "?")) and not stripped[-2:-1].isdigit():
+            return False
+        date_words = sum(len(key_words(d, timeout)) for d in dates)
+        return n_words - date_words <= DATELINE_OTHER_WORDS
 
     def cue(self, text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> str | None:
         """The code of the first cue word in ``text`` (weak evidence), else ``None``.
