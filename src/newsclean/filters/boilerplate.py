@@ -21,12 +21,11 @@ the exact tables. Five kinds of entry (see ``data/boilerplate/en.txt``):
 from __future__ import annotations
 
 import functools
-
-import regex
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+import regex
 from rapidfuzz import fuzz, process
 
 from newsclean._patterns import (
