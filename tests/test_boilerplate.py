@@ -322,7 +322,7 @@ def test_default_pipeline_routes_profile() -> None:
     [
         ("24. März 2004, 19:49 | Jane Doe", True),
         ("March 3, 2024 at 8:05 PM", True),
-        ("12.03.2024", True),
+        ("12.03.2024 | Berlin", True),
         ("On 3 March 2024 the council voted to close the old bridge.", False),
         ("The vote is set for 12.03.2024 in the city hall after the summer.", False),
     ],
