@@ -60,6 +60,16 @@ DATE_RE = compile_pattern(
 )
 #: a dateline has at most this many words besides its dates ("24 March 2004, 19:49 | Jane")
 DATELINE_OTHER_WORDS = 5
+# a download link: "Report (PDF, 1.2 MB)", "Flyer PDF | 38 KB"
+FILE_LINK_RE = compile_pattern(
+    r"\b(?:pdf|docx?|xlsx?|pptx?|zip|mp3)\b\W{0,4}\d+(?:[.,]\d+)?\s?[kmg]i?b\b",
+    flags=regex.IGNORECASE,
+)
+#: a line of at most this many words with a strong cue ("PC Gamer Newsletter") is a widget heading
+CUE_HEADING_WORDS = 4
+HEADING_CUE_CODES = frozenset(
+    {"boilerplate.subscribe", "boilerplate.share", "boilerplate.comments", "boilerplate.cookie"}
+)
 # a copyright or legal-footer line: "© 2024 Example News", "(c) Example", "Copyright 2024 …"
 COPYRIGHT_RE = compile_pattern(r"^\W{0,3}(?:©|\(c\)|copyright\b|℗)", flags=0)
 
@@ -67,6 +77,8 @@ COPYRIGHT_RE = compile_pattern(r"^\W{0,3}(?:©|\(c\)|copyright\b|℗)", flags=0)
 MAX_LINE_CHARS = 400
 #: entries that match a line's start or an inner run apply to lines of at most this many words
 SHORT_LINE_WORDS = 30
+#: start entries ("Sign up ...") apply to lines of at most this many words
+START_LINE_WORDS = 50
 #: contained phrases ("... our newsletter ...") apply to lines of at most this many words
 CONTAINS_LINE_WORDS = 50
 #: a label's text ("Read more: <this>") may have at most this many words
@@ -172,7 +184,7 @@ class Catalogue:
                 return code, "catalogue_label"
         words = key_words(text, timeout)
         n = len(words)
-        if n <= SHORT_LINE_WORDS:
+        if n <= START_LINE_WORDS:
             for size in range(1, min(n, MAX_PHRASE_WORDS) + 1):
                 code = self.starts.get(words[:size])
                 if code is not None:
@@ -191,6 +203,12 @@ class Catalogue:
             return self.whole[segments[0]], "catalogue_segments"
         if n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
             return "boilerplate.author_box", "dateline"
+        if n <= SHORT_LINE_WORDS and search(FILE_LINK_RE, text, timeout=timeout):
+            return "boilerplate.link_list", "file_link"
+        if n <= CUE_HEADING_WORDS and not text.rstrip().endswith((".", "!", "?")):
+            code = self.cue(text, timeout=timeout)
+            if code in HEADING_CUE_CODES:
+                return code, "cue_heading"
         if fuzzy and FUZZY_MIN_CHARS <= len(key) <= FUZZY_MAX_CHARS:
             choices = self.fuzzy.get(len(key), ())
             best = process.extractOne(
