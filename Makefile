@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck unit eval bench fuzz clean-venv docs
+.PHONY: demo test lint typecheck unit eval bench fuzz clean-venv docs browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +21,11 @@ demo: $(VENV)/.installed
 ## test: set up with the dev tools, then ruff, mypy (strict on src/) and pytest
 test: $(VENV)/.installed lint typecheck unit
 
+LINT_PATHS := $(wildcard src tests examples benchmarks)
+
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests examples benchmarks
-	$(BIN)/ruff format --check src tests examples benchmarks
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
@@ -45,7 +47,11 @@ fuzz: $(VENV)/.installed
 
 ## docs: regenerate docs/codes.md from the code catalogue
 docs: $(VENV)/.installed
-	$(BIN)/python -m newsclean.codes > docs/codes.md
+	$(BIN)/python -c "from newsclean.codes import markdown_table; print(markdown_table(), end='')" > docs/codes.md
+
+## browser: install Debian's chromium (as root) for the HTML report's browser test
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 clean-venv:
 	rm -rf $(VENV)

@@ -33,7 +33,11 @@ def show(article: newsclean.Article) -> None:
 def main() -> int:
     pipeline = newsclean.default_pipeline()
     summary = Summary()
-    paths = sorted(str(p) for p in CORPUS.iterdir() if p.suffix in (".txt", ".jsonl"))
+    paths = sorted(
+        str(p)
+        for p in CORPUS.iterdir()
+        if p.suffix in (".txt", ".jsonl") and p.name != "expected.jsonl"  # expectations, not input
+    )
     for outcome in clean_items(pipeline, read_items(paths)):
         if outcome.article is not None:
             show(outcome.article)

@@ -25,6 +25,7 @@ from newsclean.errors import (
     PatternDataError,
     UnknownFilterError,
 )
+from newsclean.frames import findings_frame, to_pandas
 from newsclean.pipeline import (
     Block,
     BlockRemoval,
@@ -41,6 +42,7 @@ from newsclean.pipeline import (
 from newsclean.presets import PRESETS, default_pipeline
 from newsclean.record import Article, Edit, Finding, Removal
 from newsclean.registry import FILTERS, register_filter
+from newsclean.report import CorpusReport
 
 __version__ = "0.1.0"
 
@@ -68,6 +70,7 @@ __all__ = [
     "BlockRemoval",
     "Code",
     "ConfigError",
+    "CorpusReport",
     "Draft",
     "Edit",
     "Filter",
@@ -87,7 +90,9 @@ __all__ = [
     "__version__",
     "clean",
     "default_pipeline",
+    "findings_frame",
     "make_filter",
     "make_pipeline",
     "register_filter",
+    "to_pandas",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 Span = tuple[int, int]
 
@@ -113,41 +114,52 @@ class OffsetMap:
     def then(self, current: str, edits: Sequence[TextEdit]) -> tuple[str, OffsetMap]:
         """Apply ``edits`` (in current-text coordinates); return the new text and its map.
 
-        Old regions and new edits that overlap or touch merge into one region, so regions stay
-        strictly apart and every region boundary lies outside every edit.
+        Old regions and new edits that overlap merge into one region; every region boundary lies
+        outside every edit.
         """
         ordered = check_edits(len(current), edits)
         if not ordered:
             return current, self
         new_text = apply_edits(current, ordered)
 
-        # (n_start, n_end, o_start, o_end, code) of old regions and of new edits
-        dirty = sorted(
-            [(r.n_start, r.n_end, r.o_start, r.o_end, r.code) for r in self.regions]
+        # old regions and new edits as [n_start, n_end, o_start, o_end, size change, code]; the
+        # size change of an old region is 0 because its n-range is already in current coordinates
+        entries = sorted(
+            [[r.n_start, r.n_end, r.o_start, r.o_end, 0, r.code] for r in self.regions]
             + [
-                (e.start, e.end, self.start(e.start), self.span((e.start, e.end))[1], e.code)
+                [
+                    e.start,
+                    e.end,
+                    self.start(e.start),
+                    self.span((e.start, e.end))[1],
+                    len(e.replacement) - (e.end - e.start),
+                    e.code,
+                ]
                 for e in ordered
-            ]
+            ],
+            key=lambda x: (x[0], x[1]),
         )
-        merged: list[tuple[int, int, int, int, str]] = []
-        for a, b, o_a, o_b, code in dirty:
-            if merged and a <= merged[-1][1]:
-                la, lb, lo_a, lo_b, lcode = merged[-1]
-                merged[-1] = (la, max(lb, b), min(lo_a, o_a), max(lo_b, o_b), lcode)
-            else:
-                merged.append((a, b, o_a, o_b, code))
-
-        starts = [e.start for e in ordered]
-        cumulative = [0]
-        for e in ordered:
-            cumulative.append(cumulative[-1] + len(e.replacement) - (e.end - e.start))
+        # merge what overlaps, and what touches an empty region; regions that merely touch stay
+        # apart, so neighbouring lines keep their own spans
+        merged: list[list[Any]] = []
+        for entry in entries:
+            a, b = entry[0], entry[1]
+            if merged:
+                last = merged[-1]
+                touching_empty = a == last[1] and (a == b or last[0] == last[1])
+                if a < last[1] or touching_empty:
+                    last[1] = max(last[1], b)
+                    last[2] = min(last[2], entry[2])
+                    last[3] = max(last[3], entry[3])
+                    last[4] += entry[4]
+                    continue
+            merged.append(list(entry))
 
         regions = []
-        for a, b, o_a, o_b, code in merged:
-            # edits wholly before a shift a; edits starting at or before b (all inside) shift b
-            n_a = a + cumulative[bisect.bisect_left(starts, a)]
-            n_b = b + cumulative[bisect.bisect_right(starts, b)]
-            regions.append(Region(o_a, o_b, n_a, n_b, code))
+        shift = 0  # total size change of the regions before this one
+        for a, b, o_a, o_b, delta, code in merged:
+            regions.append(Region(o_a, o_b, a + shift, b + shift + delta, code))
+            shift += delta
         return new_text, OffsetMap(regions)
 
     def edits_in_original(self, current: str) -> list[TextEdit]:

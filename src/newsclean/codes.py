@@ -2,7 +2,7 @@
 
 A code is a stable dotted slug: its family before the dot, the specific case after it. Codes are
 never renamed and never reused; when a meaning changes, a new code is added. ``docs/codes.md`` is
-generated from this module (``python -m newsclean.codes > docs/codes.md``) and a test keeps the two
+generated from this module (``make docs``) and a test keeps the two
 in step.
 """
 
@@ -153,7 +153,7 @@ def markdown_table() -> str:
     lines = [
         "# Codes",
         "",
-        "Generated from `src/newsclean/codes.py` by `python -m newsclean.codes`. Codes are never",
+        "Generated from `src/newsclean/codes.py` by `make docs`. Codes are never",
         "renamed or reused.",
         "",
         "| code | kind | default severity | meaning |",

@@ -137,7 +137,8 @@ def _parse_line(path: str, lineno: int, raw: bytes, fields: FieldMap) -> Item:
         return reject(f"missing text field {fields.text!r}")
     if not isinstance(text, str):
         return reject(f"text field {fields.text!r} must be a string, not {type(text).__name__}")
-    if not text.strip():
+    if not text.strip() and "findings" not in obj:
+        # an empty body is a bad input, but a fine clean record (everything was removed)
         return reject(f"empty text field {fields.text!r}")
     if "id" not in obj or obj["id"] is None:
         obj["id"] = f"{Path(path).name}:{lineno}"
@@ -219,6 +220,9 @@ def atomic_output(path: str | None) -> Iterator[IO[str]]:
     gz = target.suffix == ".gz"
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
+    Path(tmp).chmod(0o666 & ~umask)  # mkstemp makes 0600; give the file the usual mode
     try:
         opener = gzip.open if gz else open
         with opener(tmp, "wt", encoding="utf-8") as fh:

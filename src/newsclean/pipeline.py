@@ -114,6 +114,7 @@ class Draft:
         "_removed",
         "annotations",
         "blocks",
+        "edit_filters",
         "extra",
         "findings",
         "id",
@@ -154,6 +155,7 @@ class Draft:
         self.extra: dict[str, Any] = dict(extra or {})
         self.annotations: dict[str, Any] = {}
         self.findings: list[Finding] = []
+        self.edit_filters: dict[str, str] = {}  # edit code -> the filter that made such edits
         self.regex_timeout = regex_timeout
 
     @classmethod
@@ -401,44 +403,65 @@ class Pipeline:
             yield self(record)
 
     def run(self, draft: Draft) -> Article:
-        """Run every filter over a draft and build the record."""
+        """Run every filter over a draft and build the record.
+
+        The normalize stage runs to a fixpoint (at most :data:`NORMALIZE_ROUNDS` rounds, a new
+        round only when the last one changed something): one fix can expose another, such as a
+        soft hyphen hiding mojibake, and a fixpoint is what makes cleaning idempotent.
+        """
         started = time.perf_counter()
-        segmented = False
-        for f in self.filters:
-            if self.budget is not None and time.perf_counter() - started > self.budget:
-                _flag(
-                    draft,
-                    f,
-                    Flag(
-                        "pipeline.budget_exceeded",
-                        (0, len(draft.text)),
-                        f"document took over {self.budget:g}s; skipped {f.name} and the filters after it",
-                        {"budget": self.budget, "skipped_from": f.name},
-                    ),
-                )
+        normalizers = [f for f in self.filters if f.stage is Stage.NORMALIZE]
+        rest = [f for f in self.filters if f.stage is not Stage.NORMALIZE]
+        for _ in range(NORMALIZE_ROUNDS):
+            changed = False
+            for f in normalizers:
+                if self._over_budget(draft, f, started):
+                    return build_article(draft)
+                before = draft.text
+                self._apply(draft, f)
+                changed = changed or draft.text != before
+            if not changed:
                 break
-            if f.stage > Stage.NORMALIZE and not segmented:
-                draft.blocks = split_blocks(draft.text)
-                segmented = True
-            try:
-                proposal = f.apply(draft)
-            except TimeoutError:
-                _flag(
-                    draft,
-                    f,
-                    Flag(
-                        "pipeline.regex_timeout",
-                        (0, len(draft.text)),
-                        f"a pattern of {f.name} ran out of time ({draft.regex_timeout}s); "
-                        "its proposals were dropped",
-                        {"timeout": draft.regex_timeout},
-                    ),
-                )
-                continue
-            _accept(draft, f, proposal)
-        if not segmented:
-            draft.blocks = split_blocks(draft.text)
+        draft.blocks = split_blocks(draft.text)
+        for f in rest:
+            if self._over_budget(draft, f, started):
+                break
+            self._apply(draft, f)
         return build_article(draft)
+
+    def _over_budget(self, draft: Draft, f: Filter, started: float) -> bool:
+        if self.budget is None or time.perf_counter() - started <= self.budget:
+            return False
+        flag = Flag(
+            "pipeline.budget_exceeded",
+            (0, len(draft.text)),
+            f"document took over {self.budget:g}s; skipped {f.name} and the filters after it",
+            {"budget": self.budget, "skipped_from": f.name},
+        )
+        _flag(draft, f, flag)
+        if not draft.blocks:
+            draft.blocks = split_blocks(draft.text)
+        return True
+
+    @staticmethod
+    def _apply(draft: Draft, f: Filter) -> None:
+        try:
+            proposal = f.apply(draft)
+        except TimeoutError:
+            flag = Flag(
+                "pipeline.regex_timeout",
+                (0, len(draft.text)),
+                f"a pattern of {f.name} ran out of time ({draft.regex_timeout}s); "
+                "its proposals were dropped",
+                {"timeout": draft.regex_timeout},
+            )
+            _flag(draft, f, flag)
+            return
+        _accept(draft, f, proposal)
+
+
+#: the most rounds the normalize stage runs to reach a fixpoint
+NORMALIZE_ROUNDS = 4
 
 
 def _flag(draft: Draft, f: Filter, flag: Flag) -> None:
@@ -480,7 +503,7 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
         _flag(draft, f, flag)
     if proposal.edits:
         draft.text, draft.offsets = draft.offsets.then(draft.text, proposal.edits)
-        draft.extra.setdefault("_edit_filters", {}).update({e.code: f.name for e in proposal.edits})
+        draft.edit_filters.update({e.code: f.name for e in proposal.edits})
     for removal in proposal.removals:
         if codes.get(removal.reason).kind is not Kind.REMOVAL:
             msg = f"{f.name} used {removal.reason!r} as a removal reason; it is not a removal code"
@@ -498,7 +521,9 @@ def build_article(draft: Draft) -> Article:
     """Assemble the immutable record from a finished draft."""
     offsets = draft.offsets
     kept = draft.kept()
-    grouped = any(b.para for b in draft.blocks)
+    # blank lines separate paragraphs when the body has them; otherwise every line is one. Deciding
+    # from the kept blocks keeps cleaning idempotent: the output has blank lines exactly then.
+    grouped = len({b.para for b in kept}) > 1
     paragraphs: list[str] = []
     spans: list[Span] = []
     current: list[Block] = []
@@ -523,9 +548,8 @@ def build_article(draft: Draft) -> Article:
                 span, draft.original[span[0] : span[1]], removal.reason, filter_name, removal.rule
             )
         )
-    edit_filters: dict[str, str] = draft.extra.pop("_edit_filters", {})
     edits = tuple(
-        Edit((e.start, e.end), e.replacement, e.code, edit_filters.get(e.code, ""))
+        Edit((e.start, e.end), e.replacement, e.code, draft.edit_filters.get(e.code, ""))
         for e in offsets.edits_in_original(draft.text)
     )
     findings = tuple(sorted(draft.findings, key=lambda x: (x.span, x.code)))

@@ -29,6 +29,7 @@ else:  # pragma: no cover
 #: filter name -> options, in pipeline order, per preset
 PRESETS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
     "extracted": (
+        ("fix_line_breaks", {}),
         ("fix_encoding", {}),
         ("strip_invisible", {}),
         ("normalize_whitespace", {}),
@@ -42,6 +43,7 @@ PRESETS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
         ("detect_title", {}),
     ),
     "page": (
+        ("fix_line_breaks", {}),
         ("fix_encoding", {}),
         ("strip_invisible", {}),
         ("normalize_whitespace", {}),
@@ -76,7 +78,7 @@ def default_pipeline(preset: str = "extracted", /, **options: Any) -> Pipeline:
     ``profile=...`` the learned-site filter). An option no filter takes is an error.
 
     >>> default_pipeline().names[:3]
-    ('fix_encoding', 'strip_invisible', 'normalize_whitespace')
+    ('fix_line_breaks', 'fix_encoding', 'strip_invisible')
     """
     specs = _preset_filters(preset)
     pipeline_kwargs = {k: options.pop(k) for k in PIPELINE_OPTIONS if k in options}

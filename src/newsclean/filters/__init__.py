@@ -2,7 +2,12 @@
 
 from newsclean.filters.blocks import ClassifyBlocks, StripContext, StripEdges, StripLinkLists
 from newsclean.filters.boilerplate import StripBoilerplate, StripDuplicates
-from newsclean.filters.normalize import FixEncoding, NormalizeWhitespace, StripInvisible
+from newsclean.filters.normalize import (
+    FixEncoding,
+    FixLineBreaks,
+    NormalizeWhitespace,
+    StripInvisible,
+)
 from newsclean.filters.segment import DetectTitle
 from newsclean.filters.site import StripSiteRepeated
 from newsclean.filters.templates import FlagTemplates
@@ -11,6 +16,7 @@ __all__ = [
     "ClassifyBlocks",
     "DetectTitle",
     "FixEncoding",
+    "FixLineBreaks",
     "FlagTemplates",
     "NormalizeWhitespace",
     "StripBoilerplate",

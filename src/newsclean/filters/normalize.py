@@ -18,7 +18,8 @@ from newsclean._patterns import compile_pattern, finditer
 from newsclean.pipeline import EMPTY, Draft, Proposal, Stage
 from newsclean.registry import register_filter
 
-LINE_BREAK_RE = compile_pattern(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+# U+0085 is left to ftfy, which reads it as the cp1252 ellipsis it nearly always is in scraped text
+LINE_BREAK_RE = compile_pattern(r"\r\n|[\r\x0b\x0c\u2028\u2029]")
 
 # Text made only of these (printable ASCII, tab, newline, and no '&' that could start an HTML entity)
 # is returned unchanged by ftfy with the settings below: the fast path skips ftfy for it.
@@ -80,8 +81,25 @@ def _ftfy_code(line: str, fixed: str, config: ftfy.TextFixerConfig) -> str:
 
 @register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FixLineBreaks:
+    """Turn CR, CRLF, vertical tab, form feed and Unicode line/paragraph separators into newlines."""
+
+    name: ClassVar[str] = "fix_line_breaks"
+    stage: ClassVar[Stage] = Stage.NORMALIZE
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        return Proposal(
+            edits=tuple(
+                TextEdit(m.start(), m.end(), "\n", "normalize.line_break")
+                for m in finditer(LINE_BREAK_RE, draft.text, timeout=draft.regex_timeout)
+            )
+        )
+
+
+@register_filter
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FixEncoding:
-    """Repair mojibake, HTML entities, C1 controls and line breaks with ftfy; put text in NFC."""
+    """Repair mojibake, HTML entities and C1 controls with ftfy, line by line; put text in NFC."""
 
     name: ClassVar[str] = "fix_encoding"
     stage: ClassVar[Stage] = Stage.NORMALIZE
@@ -89,14 +107,9 @@ class FixEncoding:
 
     def apply(self, draft: Draft, /) -> Proposal:
         text = draft.text
-        edits: list[TextEdit] = [
-            TextEdit(m.start(), m.end(), "\n", "normalize.line_break")
-            for m in finditer(LINE_BREAK_RE, text, timeout=draft.regex_timeout)
-        ]
-        if edits:  # work on the text with plain newlines; offsets are the same line by line
-            return Proposal(edits=tuple(edits))
         if FTFY_NOOP_RE.fullmatch(text, timeout=draft.regex_timeout):
             return EMPTY
+        edits: list[TextEdit] = []
         config = ftfy_config(self.normalization)
         pos = 0
         for line in text.split("\n"):
