@@ -101,8 +101,10 @@ def test_clean_records_with_empty_bodies_are_read_back(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     items = list(read_items([str(src)]))
-    assert items[0].record is not None and items[0].record["id"] == "a"
-    assert items[1].reject is not None and "empty text" in items[1].reject.reason
+    assert items[0].record is not None
+    assert items[0].record["id"] == "a"
+    assert items[1].reject is not None
+    assert "empty text" in items[1].reject.reason
 
 
 def test_output_files_get_the_usual_mode(tmp_path: Path) -> None:

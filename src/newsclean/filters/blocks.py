@@ -348,7 +348,8 @@ class StripContext:
 def initial_class(f: Features, length_low: int, length_high: int) -> Cls:
     """jusText's context-free class, with sentence punctuation standing in for missing lists."""
     if f.chars < length_low:
-        if f.sentence_end and f.words >= 6 and f.stop_density >= 0.3:
+        # a whole short sentence reads like body; its neighbours decide (jusText's near-good)
+        if f.sentence_end and f.words >= 4 and f.letters >= 0.6:
             return "neargood"
         return "short"
     if f.stop_density < 0:  # no stop-word list for this language
@@ -588,7 +589,8 @@ class StripEdges:
                 text = draft.blocks[i].text
                 f = features(text, stops, draft.regex_timeout)
                 cue = table.cue(text, timeout=draft.regex_timeout)
-                if is_prose(f) and not (cue is not None and evidence):
+                sentence = f.sentence_end and f.words >= 5
+                if (is_prose(f) or sentence) and not (cue is not None and evidence):
                     body = True
                     break
                 cluster.append((i, cue, f))
