@@ -403,8 +403,6 @@ def revise(classes: list[Cls], fixed_bad: list[bool]) -> list[Cls]:
     return final
 
 
-#: what a heading that ends an article (comments, related, subscribe) costs a body region
-BARRIER_SCORE = 400.0
 #: removals that end an article: what follows them is rarely body
 BARRIER_REASONS = frozenset(
     {
@@ -417,12 +415,12 @@ BARRIER_REASONS = frozenset(
 )
 
 
-def block_score(block: Block, cls: Cls, fixed: bool, barrier: bool = False) -> float:
+def block_score(block: Block, cls: Cls, fixed: bool) -> float:
     """Good lines add their length, near-good half of it; bad lines subtract their length, short
     lines a little, removed chrome a lot."""
     n = float(len(block.text))
     if fixed:
-        return -BARRIER_SCORE if barrier else -60.0
+        return -60.0
     if cls == "good":
         return n
     if cls == "neargood":
@@ -438,30 +436,40 @@ def body_regions(
     fixed: list[bool],
     share: float,
     barriers: list[bool] | None = None,
+    barrier_share: float = 0.1,
 ) -> list[tuple[int, int]]:
     """Runs of blocks where body text outweighs chrome (maximum-sum segments).
 
-    The best run is the article; other runs are kept when they reach ``share`` of its weight.
+    A segment ends where its running sum falls to zero or at a barrier (a removed heading that
+    usually ends an article). The heaviest segment is the article; the others are kept when they
+    reach ``share`` of its weight, or ``barrier_share`` when a barrier opened them.
     """
     barriers = barriers or [False] * len(blocks)
-    segments: list[tuple[float, int, int]] = []
-    total, start, best_end, best_total = 0.0, 0, -1, 0.0
+    segments: list[tuple[float, int, int, bool]] = []
+    total, start, best_end, best_total, opened = 0.0, 0, -1, 0.0, False
+
+    def close() -> None:
+        if best_total > 0:
+            segments.append((best_total, start, best_end, opened))
+
     for i, b in enumerate(blocks):
-        score = block_score(b, classes[i], fixed[i], barriers[i])
+        if barriers[i]:
+            close()
+            total, start, best_end, best_total, opened = 0.0, i + 1, -1, 0.0, True
+            continue
+        score = block_score(b, classes[i], fixed[i])
         if total + score <= 0:
-            if best_total > 0:
-                segments.append((best_total, start, best_end))
+            close()
             total, start, best_end, best_total = 0.0, i + 1, -1, 0.0
             continue
         total += score
         if total > best_total:
             best_total, best_end = total, i
-    if best_total > 0:
-        segments.append((best_total, start, best_end))
+    close()
     if not segments:
         return []
-    top = max(w for w, _, _ in segments)
-    return [(a, b) for w, a, b in segments if w >= share * top]
+    top = max(w for w, _, _, _ in segments)
+    return [(a, b) for w, a, b, after in segments if w >= (barrier_share if after else share) * top]
 
 
 @register_filter

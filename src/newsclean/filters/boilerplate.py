@@ -48,7 +48,14 @@ EDGE_TRAIL_RE = compile_pattern(r"(?r)[^\p{L}\p{M}]+$")
 # the words of a line, for the start-of-line and contained-phrase entries
 KEY_WORD_RE = compile_pattern(r"\w+(?:['’.-]\w+)*")
 # separators of a menu or share bar written on one line: "Home | News | Sport", "Facebook · X"
-SEGMENT_RE = compile_pattern(r"\s*(?:[|•·/»›]|\s-\s|\s–\s)\s*")
+SEGMENT_RE = compile_pattern(r"\s*(?:[|•·/»›>]|\s-\s|\s–\s)\s*")
+# a breadcrumb trail: "Home › World › Asia", "Accueil > Culture > Patrimoine"
+CRUMB_SEPARATORS = ("›", ">", "»", "/")
+# a byline: "By Jane Doe", "By Jane Doe, Asia correspondent", "Von Max Muster und Eva Beispiel"
+BYLINE_RE = compile_pattern(
+    r"^(?i:by|von|par|por|di|door|przez)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}"
+    r"(?:\s*(?:,|\||\s-\s|\s–\s|\s(?i:and|und|et|y|e|i|en)\s)[^.!?]*)?$"
+)
 # a lower-case letter followed by a capital: two words glued together by the text extraction
 CAMEL_RE = compile_pattern(r"(?<=\p{Ll})(?=\p{Lu})")
 # a date or a time: 12.03.2024, 2024-03-12, 3 March 2024, March 3, 2024, 10:15, 8:05 PM
@@ -201,6 +208,15 @@ class Catalogue:
         segments = [s for s in segments if s]
         if len(segments) >= 2 and all(s in self.whole for s in segments):
             return self.whole[segments[0]], "catalogue_segments"
+        if (
+            len(segments) >= 2
+            and self.whole.get(segments[0]) == "boilerplate.navigation"
+            and any(sep in text for sep in CRUMB_SEPARATORS)
+            and all(len(s.split()) <= 4 for s in segments)
+        ):
+            return "boilerplate.navigation", "breadcrumb"
+        if n <= 10 and search(BYLINE_RE, text.strip(), timeout=timeout):
+            return "boilerplate.author_box", "byline"
         if n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
             return "boilerplate.author_box", "dateline"
         if n <= SHORT_LINE_WORDS and search(FILE_LINK_RE, text, timeout=timeout):
