@@ -312,6 +312,7 @@ def catalogue(languages: tuple[str, ...] = ()) -> Catalogue:
 
 
 NAV_CODES = frozenset({"boilerplate.navigation"})
+TEASER_CODES = frozenset({"boilerplate.related", "boilerplate.teaser"})
 
 
 @register_filter
@@ -320,7 +321,9 @@ class StripBoilerplate:
     """Remove lines that are known chrome, and the title a navigation label introduces.
 
     A navigation label ("Previous Article", "Next Article") followed by a title-like line that is
-    itself followed by more chrome or ends the text takes that line with it (``nav_title``).
+    itself followed by more chrome or ends the text takes that line with it (``nav_title``); a
+    read-also or related heading on its own line ("Read also", "Leia também") takes the title-like
+    line after it.
     """
 
     name: ClassVar[str] = "strip_boilerplate"
@@ -340,16 +343,20 @@ class StripBoilerplate:
         removals = [BlockRemoval(i, code, rule) for i, (code, rule) in found.items()]
         for pos, block in enumerate(kept[:-1]):
             hit = found.get(block.index)
-            if hit is None or hit[0] not in NAV_CODES:
+            if hit is None or hit[0] not in NAV_CODES | TEASER_CODES:
                 continue
             title = kept[pos + 1]
             if title.index in found or not self._title_like(title):
                 continue
             after = kept[pos + 2] if pos + 2 < len(kept) else None
-            if after is None or after.index in found:
-                removals.append(
-                    BlockRemoval(title.index, "boilerplate.nav_title", "after_nav_label")
-                )
+            if hit[0] in TEASER_CODES and hit[1] == "catalogue":
+                # "Read also" / "Leia também" on its own line: the next line is the link
+                rule = "after_teaser_label"
+            elif hit[0] in NAV_CODES and (after is None or after.index in found):
+                rule = "after_nav_label"
+            else:
+                continue
+            removals.append(BlockRemoval(title.index, "boilerplate.nav_title", rule))
         removals.sort(key=lambda r: r.index)
         return Proposal(removals=tuple(removals))
 
