@@ -349,8 +349,14 @@ class StripBoilerplate:
             if title.index in found or not self._title_like(title):
                 continue
             after = kept[pos + 2] if pos + 2 < len(kept) else None
-            if hit[0] in TEASER_CODES and hit[1] == "catalogue":
-                # "Read also" / "Leia também" on its own line: the next line is the link
+            if (
+                hit[0] in TEASER_CODES
+                and hit[1] == "catalogue"
+                and not title.text.lstrip().startswith(("-", "•", "*", "·"))
+                and (after is None or after.index in found or not self._title_like(after))
+            ):
+                # "Read also" / "Leia também" on its own line: the next line is the link (a
+                # list of them is left to strip_link_lists)
                 rule = "after_teaser_label"
             elif hit[0] in NAV_CODES and (after is None or after.index in found):
                 rule = "after_nav_label"
