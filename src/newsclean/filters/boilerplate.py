@@ -77,6 +77,9 @@ CUE_HEADING_WORDS = 4
 HEADING_CUE_CODES = frozenset(
     {"boilerplate.subscribe", "boilerplate.share", "boilerplate.comments", "boilerplate.cookie"}
 )
+#: a line of at most this many words with a © after its start is a caption with its credit
+CAPTION_WORDS = 40
+BAR_CODES = frozenset({"boilerplate.share", "boilerplate.navigation"})
 # a copyright or legal-footer line: "© 2024 Example News", "(c) Example", "Copyright 2024 …"
 COPYRIGHT_RE = compile_pattern(r"^\W{0,3}(?:©|\(c\)|copyright\b|℗)", flags=0)
 
@@ -217,6 +220,10 @@ class Catalogue:
             return "boilerplate.navigation", "breadcrumb"
         if n <= 10 and search(BYLINE_RE, text.strip(), timeout=timeout):
             return "boilerplate.author_box", "byline"
+        if 3 <= n <= 8 and self.share_bar(words):
+            return "boilerplate.share", "share_bar"
+        if n <= CAPTION_WORDS and "©" in text[1:]:
+            return "boilerplate.credit", "caption_credit"
         if n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
             return "boilerplate.author_box", "dateline"
         if n <= SHORT_LINE_WORDS and search(FILE_LINK_RE, text, timeout=timeout):
@@ -233,6 +240,11 @@ class Catalogue:
             if best is not None:
                 return self.whole[best[0]], "catalogue_fuzzy"
         return None
+
+    def share_bar(self, words: tuple[str, ...]) -> bool:
+        """Most words are one-word share or menu phrases: "Whatsapp Teilen Twittern Pinnen"."""
+        bar = sum(1 for w in words if self.whole.get(w) in BAR_CODES)
+        return bar >= 0.75 * len(words)
 
     @staticmethod
     def is_dateline(text: str, n_words: int, timeout: float | None = DEFAULT_TIMEOUT) -> bool:
