@@ -211,6 +211,7 @@ class StripLinkLists:
     where: Literal["chrome", "edges", "anywhere"] = "chrome"
     bullets: bool = False
     keep_inside: bool = True
+    window: int = 2
 
     def apply(self, draft: Draft, /) -> Proposal:
         stops = draft_stopwords(draft)
@@ -249,10 +250,19 @@ class StripLinkLists:
             return False
 
         def prose_at(indices: range) -> bool:
+            # the nearest kept line that is not itself short, past at most `window` short ones
+            short = 0
             for k in indices:
                 if draft.is_removed(k):
+                    if chrome_at(draft, k, LIST_REASONS):
+                        return False
+                    continue
+                f = features(draft.blocks[k].text, stops, draft.regex_timeout)
+                if is_prose(f):
+                    return True
+                short += 1
+                if short > self.window:
                     return False
-                return is_prose(features(draft.blocks[k].text, stops, draft.regex_timeout))
             return False
 
         return prose_at(range(start - 1, -1, -1)) and prose_at(range(end, len(draft.blocks)))
