@@ -93,6 +93,17 @@ def test_unknown_language_is_a_config_error() -> None:
         ("Vorheriger BeitragNeue Regeln für Mieter", "boilerplate.navigation", "catalogue_start"),
         ("Udostępnij", "boilerplate.share", "catalogue"),
         ("Leia também: O que muda no imposto", "boilerplate.teaser", "catalogue_label"),
+        ("Home › World › Asia", "boilerplate.navigation", "breadcrumb"),
+        ("Accueil > Culture > Patrimoine", "boilerplate.navigation", "breadcrumb"),
+        ("By Jane Doe, Asia correspondent", "boilerplate.author_box", "byline"),
+        ("Whatsapp Teilen Twittern Pinnen", "boilerplate.share", "share_bar"),
+        (
+            "The mayor opens the new bridge. | © Example Agency",
+            "boilerplate.credit",
+            "caption_credit",
+        ),
+        ("Annual report (PDF, 1.2 MB)", "boilerplate.link_list", "file_link"),
+        ("PC Gamer Newsletter", "boilerplate.subscribe", "cue_heading"),
     ],
 )
 def test_catalogue_matches(line: str, code: str, rule: str) -> None:
@@ -108,6 +119,10 @@ def test_catalogue_matches(line: str, code: str, rule: str) -> None:
         "Comments from the minister drew criticism on Monday.",
         "Photography has changed a great deal since the 1990s.",
         "Follow-up talks are planned for next week.",
+        "By Monday, the river had risen.",
+        "By contrast, prices rose",
+        "De Gaulle and the war",
+        "The newsletter business is booming, analysts say.",
         PARA,
     ],
 )
@@ -142,6 +157,14 @@ def test_navigation_label_takes_the_title_it_introduces() -> None:
         "boilerplate.nav_title",
     ]
     assert not draft.is_removed(0)
+
+
+def test_read_also_heading_takes_one_title() -> None:
+    text = f"{PARA}\nRead also\nTen Things About the Budget\n{PARA2}"
+    draft = run_filters(text, "strip_boilerplate")
+    assert draft.removal_of(2) == BlockRemoval(2, "boilerplate.nav_title", "after_teaser_label")
+    listed = f"{PARA}\nRelated\n- 200 g flour\n{PARA2}"
+    assert not run_filters(listed, "strip_boilerplate").is_removed(2)
 
 
 def test_heading_after_back_to_top_stays() -> None:

@@ -202,7 +202,8 @@ class StripLinkLists:
     takes runs at the start or end of the text; with ``"anywhere"`` (``page``) any run of
     ``min_run`` lines goes. Bulleted lines count only with ``bullets=True``: an extractor writes
     content lists ("- 200 g flour") with bullets. With ``keep_inside``, a run with a paragraph of
-    running text right before and right after it is a list inside the article and stays.
+    running text on both sides (past removed lines that are not list chrome and at most
+    ``window`` short lines) is a list inside the article and stays.
     """
 
     name: ClassVar[str] = "strip_link_lists"
