@@ -67,6 +67,8 @@ DATE_RE = compile_pattern(
 )
 #: a dateline has at most this many words besides its dates ("24 March 2004, 19:49 | Jane")
 DATELINE_OTHER_WORDS = 5
+# a label written with a dash or bar instead of a colon: "ANZEIGE - …", "Video | …"
+LABEL_DASH_RE = compile_pattern(r"\s(?:-|–|—|\|)\s")
 # a download link: "Report (PDF, 1.2 MB)", "Flyer PDF | 38 KB"
 FILE_LINK_RE = compile_pattern(
     r"\b(?:pdf|docx?|xlsx?|pptx?|zip|mp3)\b\W{0,4}\d+(?:[.,]\d+)?\s?[kmg]i?b\b",
@@ -91,6 +93,8 @@ SHORT_LINE_WORDS = 30
 START_LINE_WORDS = 50
 #: contained phrases ("... our newsletter ...") apply to lines of at most this many words
 CONTAINS_LINE_WORDS = 50
+#: a label's head ("Read more", "ANZEIGE") has at most this many characters
+LABEL_HEAD_CHARS = 40
 #: a label's text ("Read more: <this>") may have at most this many words
 LABEL_REST_WORDS = 30
 #: how many words the head of a label, a start entry or a contained phrase may have
@@ -187,6 +191,10 @@ class Catalogue:
         if code is not None:
             return code, "catalogue"
         head, sep, rest = text.partition(":")
+        if not sep or len(head) > LABEL_HEAD_CHARS:
+            dash = search(LABEL_DASH_RE, text[: LABEL_HEAD_CHARS + 3], timeout=timeout)
+            if dash is not None:
+                head, sep, rest = text[: dash.start()], dash.group(), text[dash.end() :]
         if sep:
             head_key = line_key(head, timeout)
             code = self.labels.get(head_key)
