@@ -52,6 +52,19 @@ LIST_REASONS = frozenset(
 )
 
 
+#: removals that head a list of links ("Related articles", "Read also"): evidence for a run of
+#: link-like lines in extracted text, where a lone menu word may be a section heading
+LIST_HEADING_REASONS = frozenset(
+    {"boilerplate.related", "boilerplate.teaser", "boilerplate.nav_title", "boilerplate.link_list"}
+)
+
+
+#: ... when the heading is a line of its own (not a label such as "Category: Books")
+LIST_HEADING_RULES = frozenset(
+    {"catalogue", "catalogue_fuzzy", "after_teaser_label", "after_nav_label", "link_like_run"}
+)
+
+
 def chrome_at(draft: Draft, index: int, reasons: frozenset[str] | None = None) -> bool:
     """Whether block ``index`` was removed as chrome (by one of ``reasons``, if given)."""
     removal = draft.removal_of(index)
@@ -198,7 +211,7 @@ class StripLinkLists:
     """Remove runs of short link-like lines: menus, tag lists, related-article lists.
 
     With ``where="chrome"`` (``extracted`` preset) a run is removed only when it touches or holds
-    chrome that is already removed ("Related articles" and the titles under it); ``"edges"`` also
+    a removed list heading ("Related articles", "Read also") and the titles under it; ``"edges"`` also
     takes runs at the start or end of the text; with ``"anywhere"`` (``page``) any run of
     ``min_run`` lines goes. Bulleted lines count only with ``bullets=True``: an extractor writes
     content lists ("- 200 g flour") with bullets. With ``keep_inside``, a run with a paragraph of
@@ -271,10 +284,24 @@ class StripLinkLists:
     def _placed(self, draft: Draft, start: int, end: int) -> bool:
         if self.where == "anywhere":
             return True
-        touches_removed = (start > 0 and chrome_at(draft, start - 1, LIST_REASONS)) or (
-            end < len(draft.blocks) and chrome_at(draft, end, LIST_REASONS)
+        if self.where == "chrome":
+
+            def evidence(k: int) -> bool:
+                removal = draft.removal_of(k)
+                return (
+                    removal is not None
+                    and removal.reason in LIST_HEADING_REASONS
+                    and removal.rule in LIST_HEADING_RULES
+                )
+        else:
+
+            def evidence(k: int) -> bool:
+                return chrome_at(draft, k, LIST_REASONS)
+
+        touches_removed = (start > 0 and evidence(start - 1)) or (
+            end < len(draft.blocks) and evidence(end)
         )
-        inner_removed = any(chrome_at(draft, k, LIST_REASONS) for k in range(start, end))
+        inner_removed = any(evidence(k) for k in range(start, end))
         if touches_removed or inner_removed:
             return True
         if self.where == "chrome":
