@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
+LINT_PATHS := $(wildcard src tests examples benchmarks fuzz)
 
 .PHONY: demo test lint typecheck unit eval bench fuzz clean-venv docs browser
 
@@ -41,9 +42,11 @@ eval: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench.py --shared $(SHARED)
 
-## fuzz: long fuzzing runs (a short smoke run is part of `make test`)
+## fuzz: long fuzzing runs (a short smoke run is part of `make test`), full-size hostile inputs
+## and long property runs
 fuzz: $(VENV)/.installed
 	$(BIN)/python fuzz/run.py --seconds 600
+	NEWSCLEAN_SLOW=1 NEWSCLEAN_HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests/test_hostile.py tests/test_properties.py
 
 ## docs: regenerate docs/codes.md from the code catalogue
 docs: $(VENV)/.installed

@@ -45,7 +45,12 @@ def test_rates_by_pattern_code_and_site(records: list[Article | Reject]) -> None
     assert sites["news.example.com"]["documents"] == 3
     assert sites["news.example.com"]["with_finding"] == 1
     assert sites["news.example.com"]["findings"] == {"template.token": 1}
-    assert sites["daily.example.org"]["findings"] == {"template.token": 1}
+    # d5: "Here is the rewritten article:", lorem ipsum and {COST}
+    assert sites["daily.example.org"]["findings"] == {
+        "template.leftover": 1,
+        "template.filler": 1,
+        "template.token": 1,
+    }
     assert sites["museum.example.net"]["documents"] == 1  # from the URL
     rows = {r["code"]: r for r in report.code_rows()}
     assert rows["template.token"]["kind"] == "finding"
@@ -109,10 +114,10 @@ def test_pandas_frames(records: list[Article | Reject]) -> None:
     articles = [r for r in records if isinstance(r, Article)]
     frame = newsclean.to_pandas(articles)
     assert list(frame["id"]) == [a.id for a in articles]
-    assert frame["findings"].sum() == 2
+    assert frame["findings"].sum() == 4  # d2: one token; d5: a leftover, lorem ipsum, a token
     findings = newsclean.findings_frame(articles)
-    assert list(findings["code"]) == ["template.token", "template.token"]
-    assert set(findings["text"]) == {"{MAYOR_NAME}", "{COST}"}
+    tokens = findings[findings["code"] == "template.token"]
+    assert set(tokens["text"]) == {"{MAYOR_NAME}", "{COST}"}
     rates = CorpusReport.from_articles(articles).to_pandas()
     assert rates.set_index("code").loc["template.token", "documents"] == 2
 

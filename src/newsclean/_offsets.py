@@ -139,15 +139,16 @@ class OffsetMap:
             ],
             key=lambda x: (x[0], x[1]),
         )
-        # merge what overlaps, and what touches an empty region; regions that merely touch stay
-        # apart, so neighbouring lines keep their own spans
+        # merge what overlaps; an empty region (a deletion) also merges with what starts where it
+        # is, so a span starting there includes what was deleted. Regions that merely touch stay
+        # apart, so neighbouring lines keep their own spans.
         merged: list[list[Any]] = []
         for entry in entries:
             a, b = entry[0], entry[1]
             if merged:
                 last = merged[-1]
-                touching_empty = a == last[1] and (a == b or last[0] == last[1])
-                if a < last[1] or touching_empty:
+                after_empty = a == last[1] == last[0]
+                if a < last[1] or after_empty:
                     last[1] = max(last[1], b)
                     last[2] = min(last[2], entry[2])
                     last[3] = max(last[3], entry[3])

@@ -48,8 +48,17 @@ def fullmatch(
     return pattern.fullmatch(text, timeout=timeout)
 
 
+def _check_relative(relative: str) -> None:
+    """Data files are named from configuration (``languages = [...]``): stay inside ``data/``."""
+    parts = relative.replace("\\", "/").split("/")
+    if relative.startswith("/") or any(p in ("", ".", "..") for p in parts) or ":" in relative:
+        msg = f"not a data file name: {relative!r}"
+        raise PatternDataError(msg)
+
+
 def data_text(relative: str) -> str:
     """Read a package data file, e.g. ``"boilerplate/en.txt"``."""
+    _check_relative(relative)
     return (
         resources.files("newsclean").joinpath("data").joinpath(relative).read_text(encoding="utf-8")
     )
@@ -57,6 +66,7 @@ def data_text(relative: str) -> str:
 
 def data_files(folder: str) -> list[str]:
     """Names of the files in a package data folder, sorted."""
+    _check_relative(folder)
     base = resources.files("newsclean").joinpath("data").joinpath(folder)
     return sorted(p.name for p in base.iterdir() if p.is_file())
 

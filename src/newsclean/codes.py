@@ -108,6 +108,7 @@ _ENTRIES: tuple[tuple[str, Kind, Severity, str], ...] = (
     ("template.leftover", _F, _X, "leftover of a text-generation step (\"Here is the rewritten article:\")"),
     ("template.token_line", _R, _I, "a line that is nothing but an unresolved placeholder"),
     ("template.leftover_line", _R, _I, "a line that is nothing but a generation leftover"),
+    ("template.filler_line", _R, _I, "a line that is nothing but filler (lorem ipsum, TODO, TBD)"),
     # factual consistency
     ("title.never_held", _F, _W, "the person never held the office the text gives them"),
     ("title.not_incumbent", _F, _W, "the person did not hold the office at the article's date"),

@@ -131,6 +131,8 @@ def _parse_line(path: str, lineno: int, raw: bytes, fields: FieldMap) -> Item:
         return reject("invalid JSON: nested too deeply")
     if not isinstance(obj, dict):
         return reject(f"a record must be a JSON object, not {type(obj).__name__}")
+    if fields.text not in obj:  # not another field's text in its place
+        return reject(f"missing text field {fields.text!r}")
     obj = fields.apply(obj)
     text = obj.get("text")
     if text is None:
@@ -233,11 +235,28 @@ def atomic_output(path: str | None) -> Iterator[IO[str]]:
         raise
 
 
+def json_line(obj: Any) -> str:
+    """One JSON line, UTF-8 safe: text with lone surrogates is written with escapes.
+
+    >>> json_line({"text": "café"})
+    '{"text": "café"}\\n'
+    >>> json_line({"text": "caf\\u00e9 \\ud800"})
+    '{"text": "caf\\\\u00e9 \\\\ud800"}\\n'
+    """
+    line = json.dumps(obj, ensure_ascii=False)
+    if not line.isascii():
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: keep it, as the escape it came in as
+            line = json.dumps(obj, ensure_ascii=True)
+    return line + "\n"
+
+
 def write_jsonl(records: Iterable[dict[str, Any]], path: str | None) -> int:
     """Write dicts as JSON lines (atomically); return how many."""
     n = 0
     with atomic_output(path) as fh:
         for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            fh.write(json_line(rec))
             n += 1
     return n

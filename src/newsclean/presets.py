@@ -41,6 +41,9 @@ PRESETS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
         ("strip_context", {"edges": False}),
         ("strip_edges", {"cluster": False}),
         ("detect_title", {}),
+        ("check_facts", {}),
+        ("check_dates", {}),
+        ("check_headline", {}),
     ),
     "page": (
         ("fix_line_breaks", {}),
@@ -56,10 +59,19 @@ PRESETS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
         ("strip_context", {"edges": True}),
         ("strip_edges", {"lists": True}),
         ("detect_title", {}),
+        ("check_facts", {}),
+        ("check_dates", {}),
+        ("check_headline", {}),
     ),
 }
 
 PIPELINE_OPTIONS = ("regex_timeout", "budget")
+
+#: Seconds one document may take in :func:`default_pipeline` before the filters still to run are
+#: skipped (with a ``pipeline.budget_exceeded`` finding). A typical article takes milliseconds and
+#: 1 MB of typical text about a second, so only pathological inputs reach it. ``budget=None``
+#: turns it off (then output never depends on machine speed).
+DEFAULT_BUDGET = 10.0
 
 
 def _preset_filters(preset: str) -> list[tuple[str, dict[str, Any]]]:
@@ -82,6 +94,7 @@ def default_pipeline(preset: str = "extracted", /, **options: Any) -> Pipeline:
     """
     specs = _preset_filters(preset)
     pipeline_kwargs = {k: options.pop(k) for k in PIPELINE_OPTIONS if k in options}
+    pipeline_kwargs.setdefault("budget", DEFAULT_BUDGET)
     used: set[str] = set()
     filters: list[Filter] = []
     for name, opts in specs:

@@ -15,7 +15,7 @@ from newsclean.commands._common import (
     iter_items,
     pipeline_from_args,
 )
-from newsclean.io import atomic_output
+from newsclean.io import atomic_output, json_line
 
 NAME = "clean"
 HELP = "clean records and write them as JSONL"
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
                 record = outcome.article.to_dict()
                 if args.drop_original:
                     record.pop("original")
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.write(json_line(record))
             else:
                 assert outcome.reject is not None
                 summary.add_reject(outcome.reject)
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if args.rejects:
         with atomic_output(args.rejects) as fh:
             for rec in rejects:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                fh.write(json_line(rec))
     if args.summary_json:
         with atomic_output(args.summary_json) as fh:
             json.dump(summary.to_dict(), fh, indent=2)

@@ -2,6 +2,8 @@
 
 from newsclean.filters.blocks import ClassifyBlocks, StripContext, StripEdges, StripLinkLists
 from newsclean.filters.boilerplate import StripBoilerplate, StripDuplicates
+from newsclean.filters.custom import StripLinesMatching
+from newsclean.filters.facts import CheckDates, CheckFacts, CheckHeadline
 from newsclean.filters.normalize import (
     FixEncoding,
     FixLineBreaks,
@@ -13,6 +15,9 @@ from newsclean.filters.site import StripSiteRepeated
 from newsclean.filters.templates import FlagTemplates
 
 __all__ = [
+    "CheckDates",
+    "CheckFacts",
+    "CheckHeadline",
     "ClassifyBlocks",
     "DetectTitle",
     "FixEncoding",
@@ -24,6 +29,7 @@ __all__ = [
     "StripDuplicates",
     "StripEdges",
     "StripInvisible",
+    "StripLinesMatching",
     "StripLinkLists",
     "StripSiteRepeated",
 ]

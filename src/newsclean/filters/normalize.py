@@ -19,7 +19,8 @@ from newsclean.pipeline import EMPTY, Draft, Proposal, Stage
 from newsclean.registry import register_filter
 
 # U+0085 is left to ftfy, which reads it as the cp1252 ellipsis it nearly always is in scraped text
-LINE_BREAK_RE = compile_pattern(r"\r\n|[\r\x0b\x0c\u2028\u2029]")
+# a run of line breaks becomes one edit (with as many newlines), so blank-line runs stay cheap
+LINE_BREAK_RE = compile_pattern(r"(?:\r\n|[\r\x0b\x0c\u2028\u2029])+")
 
 # Text made only of these (printable ASCII, tab, newline, and no '&' that could start an HTML entity)
 # is returned unchanged by ftfy with the settings below: the fast path skips ftfy for it.
@@ -79,6 +80,10 @@ def _ftfy_code(line: str, fixed: str, config: ftfy.TextFixerConfig) -> str:
     return "normalize.encoding"
 
 
+def _breaks(run: str) -> int:
+    return len(run) - run.count("\r\n")
+
+
 @register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FixLineBreaks:
@@ -90,7 +95,7 @@ class FixLineBreaks:
     def apply(self, draft: Draft, /) -> Proposal:
         return Proposal(
             edits=tuple(
-                TextEdit(m.start(), m.end(), "\n", "normalize.line_break")
+                TextEdit(m.start(), m.end(), "\n" * _breaks(m.group()), "normalize.line_break")
                 for m in finditer(LINE_BREAK_RE, draft.text, timeout=draft.regex_timeout)
             )
         )
@@ -115,6 +120,8 @@ class FixEncoding:
         for line in text.split("\n"):
             if line and not FTFY_NOOP_RE.fullmatch(line, timeout=draft.regex_timeout):
                 fixed = ftfy_line(line, config)
+                if "\n" in fixed:  # an encoded line break ("&#10;") must not split the line
+                    fixed = fixed.replace("\n", " ")
                 if fixed != line:
                     code = _ftfy_code(line, fixed, config)
                     edits.append(_trimmed_edit(pos, line, fixed, code))

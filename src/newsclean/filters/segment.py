@@ -86,6 +86,10 @@ class DetectTitle:
         return EMPTY
 
     def _is_headline(self, first: Block, after: Block) -> bool:
-        return looks_like_headline(
-            first.text.strip(), max_words=self.max_words
-        ) and looks_like_prose(after.text)
+        # the line after must read as prose and not as a headline itself: otherwise, once the
+        # first line is gone, cleaning the body again would take that line as the headline
+        return (
+            looks_like_headline(first.text.strip(), max_words=self.max_words)
+            and looks_like_prose(after.text)
+            and not looks_like_headline(after.text.strip(), max_words=self.max_words)
+        )

@@ -1,0 +1,662 @@
+"""The flag-stage filters of the fact checks (see the package docstring)."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from newsclean._patterns import compile_pattern, finditer, search
+from newsclean.codes import Severity
+from newsclean.filters.facts import names as nm
+from newsclean.filters.facts import windows as win
+from newsclean.filters.facts.dates import ENGLISH_WEEKDAY, find_dates, parse_published
+from newsclean.filters.facts.headline import (
+    TITLE_MAX_WORDS,
+    coverage,
+    english_title_case,
+    is_nav_label,
+    key_terms,
+    mismatch,
+    tokens,
+)
+from newsclean.filters.facts.kb import KB, iso, load_kb, name_key
+from newsclean.filters.facts.mentions import Mention, find_mentions, gazetteer, has_trigger
+from newsclean.pipeline import EMPTY, Block, Draft, Flag, Proposal, Stage
+from newsclean.registry import register_filter
+
+YEAR_RE = compile_pattern(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+#: a plain title this long after the tenure ended reads as a reference to the past
+STALE_DAYS = 3 * 366
+CAPWORD_RE = compile_pattern(r"(?<![\p{L}])\p{Lu}[\p{L}\p{M}]+(?:['’\-]\p{L}+)*")
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _fmt(d: dt.date) -> str:
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def _title_blocks(draft: Draft) -> list[Block]:
+    """Removed headline blocks: their text is still in the draft, so spans stay valid."""
+    out = []
+    for b in draft.blocks:
+        removal = draft.removal_of(b.index)
+        if removal is not None and removal.reason == "structure.title":
+            out.append(b)
+    return out
+
+
+#: what may stand before a dateline's date: a place in capitals, or a "published" label
+DATELINE_BEFORE_RE = compile_pattern(
+    r"^[\p{Lu}\s,.()/'’-]*$|^\W*(?i:published|updated|posted|veröffentlicht|aktualisiert|"
+    r"stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|"
+    r"bijgewerkt|opublikowano|aktualizacja)\b"
+)
+#: what may follow it: a dash, a colon, a bracket, a time, or nothing
+DATELINE_AFTER_RE = compile_pattern(
+    r"^\s*(?:$|[—–\-:|(/,]|\d{1,2}[:.h]\d\d|(?i:um|à|at|a las|alle|om|o)\s+\d)"
+)
+
+
+def article_date(draft: Draft, blocks: list[Block]) -> tuple[dt.date, str] | None:
+    """The document date: ``published``, else a dateline at the start of the first body lines
+    ("BUCHAREST, 30 November 2022 —", "Published 12 March 2023 10:15"). A date inside a sentence
+    is an event, not the article's date."""
+    published = parse_published(draft.published)
+    if published is not None:
+        return published, "published"
+    timeout = draft.regex_timeout
+    for block in blocks[:3]:
+        head = block.text[:160]
+        for d in find_dates(head, timeout=timeout):
+            date = d.date()
+            if date is None or d.span[0] > 40:
+                continue
+            before, after = head[: d.span[0]], head[d.span[1] :]
+            if search(DATELINE_BEFORE_RE, before, timeout=timeout) and search(
+                DATELINE_AFTER_RE, after, timeout=timeout
+            ):
+                return date, f"dateline {d.text!r}"
+    return None
+
+
+MAX_WORDS = 20000
+MAX_MENTIONS = 500
+
+
+def _short_references(
+    mentions: list[Mention], capwords: list[tuple[str, int]]
+) -> dict[str, list[tuple[int, int]]]:
+    """Later bare-surname references ("Blinken", "Mr. Blinken") tied to each person's mention."""
+    surnames: dict[str, str] = {}
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.match is not None:
+            surnames.setdefault(m.display.split()[-1], m.person)
+            first[m.person] = min(first.get(m.person, m.span[0]), m.span[0])
+    spans = sorted(m.span for m in mentions)
+    starts = [a for a, _ in spans]
+    out: dict[str, list[tuple[int, int]]] = {}
+    for word, start in capwords:
+        person = surnames.get(word)
+        if person is None or start < first[person]:
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < spans[i][1]:
+            continue  # inside a full mention
+        out.setdefault(person, []).append((start, start + len(word)))
+    return out
+
+
+def _periods(rows: Iterable[Any]) -> str:
+    parts = []
+    for t in rows:
+        end = t.row.get("end") or f"open (checked to {t.row.get('as_of')})"
+        parts.append(f"{t.row.get('start')}..{end}" + (" (acting)" if t.acting else ""))
+    return ", ".join(parts)
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (str, bytes)) or hasattr(value, "__fspath__"):
+        return (str(value),)
+    return tuple(str(v) for v in value)
+
+
+@register_filter
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckFacts:
+    """Office titles and person names against the knowledge base (flags only).
+
+    ``kb``: extra JSONL files merged over the bundled knowledge base, in order.
+    """
+
+    name: ClassVar[str] = "check_facts"
+    stage: ClassVar[Stage] = Stage.FLAG
+    kb: tuple[str, ...] = ()
+    max_conflicts: int = 3
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kb", _as_tuple(self.kb))
+        if self.kb:
+            load_kb(self.kb)  # a bad user file is a configuration error, found now
+
+    def knowledge_base(self) -> KB:
+        return load_kb(self.kb)
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        kb = self.knowledge_base()
+        gaz = gazetteer(kb)
+        if not has_trigger(gaz, draft.text):
+            return EMPTY  # fast path: no title word anywhere
+        blocks = _title_blocks(draft) + draft.kept()
+        mentions: list[Mention] = []
+        for b in blocks:
+            mentions.extend(
+                find_mentions(kb, gaz, b.text, offset=b.span[0], timeout=draft.regex_timeout)
+            )
+            if len(mentions) >= MAX_MENTIONS:
+                break  # list-like or hostile text: check the first ones only
+        if not mentions:
+            return EMPTY
+        capwords: list[tuple[str, int]] = []
+        for b in blocks:
+            for w in finditer(CAPWORD_RE, b.text, timeout=draft.regex_timeout):
+                word = w.group()
+                for suffix in ("'s", "’s"):
+                    word = word.removesuffix(suffix)
+                capwords.append((word, b.span[0] + w.start()))
+                if len(capwords) >= MAX_WORDS:
+                    break
+        # evidence spans are in the original text, like finding spans
+        self_refs = {
+            person: [draft.original_span(r) for r in spans]
+            for person, spans in _short_references(mentions, capwords).items()
+        }
+        flags: list[Flag] = []
+        flags += self._names(kb, draft, mentions, capwords)
+        flags += self._never_held(kb, mentions)
+        claims = self._claims(kb, mentions, blocks)
+        flags += self._anachronisms(claims, self_refs, draft)
+        body = draft.kept()
+        date = article_date(draft, body)
+        if date is not None:
+            flags += self._against_date(kb, claims, *date, self_refs, draft)
+        return Proposal(flags=tuple(flags))
+
+    # -- names --------------------------------------------------------------------------------
+
+    def _names(
+        self, kb: KB, draft: Draft, mentions: list[Mention], capwords: list[tuple[str, int]]
+    ) -> list[Flag]:
+        flags: list[Flag] = []
+        seen: set[str] = set()
+        spelt: dict[str, dict[str, Mention]] = {}
+        for m in mentions:
+            if m.match is None:
+                continue
+            key = name_key(m.name)
+            spelt.setdefault(m.person, {}).setdefault(key, m)
+            if m.match.exact or key in seen:
+                continue
+            seen.add(key)
+            translit = nm.transliterated(kb, m.person)
+            kind = "a transliteration variant" if translit else "a misspelling"
+            advice = (
+                f"add {m.name!r} to person_aliases if it is an accepted spelling"
+                if translit
+                else f"write {m.display!r}"
+            )
+            flags.append(
+                Flag(
+                    "name.variant",
+                    m.name_span,
+                    f"{m.name!r} looks like {kind} of {m.display!r} (holder of "
+                    f"{kb.position_label[sorted(m.positions)[0]]}); {advice}",
+                    {
+                        "written": m.name,
+                        "suggestion": m.display,
+                        "matched_form": m.match.form,
+                        "score": round(m.match.score, 3),
+                        "kb_rows": [t.id for t in kb.rows(m.person, m.positions)],
+                        "transliteration": translit,
+                    },
+                    Severity.INFO if translit else None,
+                )
+            )
+        # the same person written two ways: two full forms, or a misspelt surname
+        for person, written in spelt.items():
+            if len(written) < 2:
+                continue
+            known = kb.forms.get(person, set())
+            words = {w for form in known for w in form.split()}
+            # a surname alone ("President Obama") is a short reference, not another spelling
+            odd = [m for k, m in written.items() if k not in known and k not in words]
+            good = [m for k, m in written.items() if k in known]
+            if odd and good:
+                m, ref = odd[0], good[0]
+                flags.append(
+                    Flag(
+                        "name.inconsistent",
+                        m.name_span,
+                        f"{m.display} is written {m.name!r} here but {ref.name!r} elsewhere in "
+                        f"the text; use one spelling ({m.display!r})",
+                        {
+                            "forms": [m.name, ref.name],
+                            "person": m.display,
+                            "spans": [
+                                list(draft.original_span(m.name_span)),
+                                list(draft.original_span(ref.name_span)),
+                            ],
+                        },
+                    )
+                )
+        surnames: dict[str, Mention] = {}
+        for m in mentions:
+            if m.match is not None:
+                surnames.setdefault(m.display.split()[-1], m)
+        reported: set[str] = set()
+        # two spellings need both: the right surname somewhere, and a near miss elsewhere
+        present = {w.lower() for w, _ in capwords}
+        surnames = {s: m for s, m in surnames.items() if s.lower() in present}
+        flagged_names = [f.span for f in flags if f.code == "name.variant"]
+        for word, start in capwords:
+            if word in reported or any(a <= start < b for a, b in flagged_names):
+                continue
+            for surname, m in surnames.items():
+                if word == surname or word[0] != surname[0] or abs(len(word) - len(surname)) > 1:
+                    continue
+                if not nm.similar_word(word, surname):
+                    continue
+                forms = kb.forms.get(m.person, set())
+                if any(name_key(word) in f.split() for f in forms):
+                    continue
+                if name_key(word) in kb.surnames:
+                    continue  # another known person's surname
+                reported.add(word)
+                flags.append(
+                    Flag(
+                        "name.inconsistent",
+                        (start, start + len(word)),
+                        f"{word!r} looks like a misspelling of {surname!r} "
+                        f"({m.display}, named in {m.text!r}); use one spelling",
+                        {"written": word, "suggestion": surname, "person": m.display},
+                    )
+                )
+                break
+        return flags
+
+    # -- titles -------------------------------------------------------------------------------
+
+    def _never_held(self, kb: KB, mentions: list[Mention]) -> list[Flag]:
+        flags = []
+        seen: set[tuple[str, frozenset[str]]] = set()
+        for m in mentions:
+            if m.held or (m.person, m.positions) in seen:
+                continue
+            seen.add((m.person, m.positions))
+            rows = kb.by_person.get(m.person, [])
+            held = sorted(
+                {
+                    f"{t.position} ({t.row.get('start', '')[:4]}–{(t.row.get('end') or '')[:4]})"
+                    for t in rows
+                }
+            )
+            office = " or ".join(sorted({kb.position_label[p] for p in m.positions}))
+            flags.append(
+                Flag(
+                    "title.never_held",
+                    m.span,
+                    f"{m.display} never held the office of {office}, as {m.text!r} says; the "
+                    f"knowledge base has them as: {'; '.join(held) or 'nothing'}",
+                    {
+                        "mention": m.text,
+                        "person": m.display,
+                        "claimed_positions": sorted(m.positions),
+                        "kb_rows": [t.id for t in rows],
+                        "held": held,
+                    },
+                )
+            )
+        return flags
+
+    def _claims(self, kb: KB, mentions: list[Mention], blocks: list[Block]) -> list[win.Claim]:
+        claims: list[win.Claim] = []
+        seen: set[tuple[frozenset[str], frozenset[str], str | None]] = set()
+        for i, m in enumerate(mentions):
+            if not m.held or m.modifier == "late":
+                continue
+            key = (m.persons, m.held, m.modifier)
+            if key in seen:
+                continue
+            seen.add(key)
+            rows = tuple(t for p in sorted(m.persons) for t in kb.rows(p, m.held))
+            window = win.window_for(rows, m.modifier)
+            if not window:
+                continue
+            label = kb.position_label[sorted(m.held)[0]]
+            historic = False
+            if m.modifier is None or m.modifier == "then":
+                block = next((b for b in blocks if b.span[0] <= m.span[0] < b.span[1]), None)
+                if block is not None:
+                    years = {int(y) for y in YEAR_RE.findall(block.text, timeout=1.0)}
+                    historic = win.years_inside(window, years)
+            claims.append(
+                win.Claim(
+                    i,
+                    m.text,
+                    m.span,
+                    m.person,
+                    m.display,
+                    label,
+                    m.modifier,
+                    rows,
+                    window,
+                    historic,
+                )
+            )
+        return claims
+
+    def _claim_data(
+        self, c: win.Claim, refs: dict[str, list[tuple[int, int]]], draft: Draft
+    ) -> dict[str, Any]:
+        return {
+            "mention": c.text,
+            "span": list(draft.original_span(c.span)),
+            "person": c.display,
+            "position": c.position,
+            "modifier": c.modifier,
+            "window": win.as_data(c.window),  # with one day of slack at each handover
+            "kb_rows": [t.id for t in c.rows],
+            "later_references": [list(r) for r in refs.get(c.person, [])[:5]],
+        }
+
+    def _anachronisms(
+        self, claims: list[win.Claim], refs: dict[str, list[tuple[int, int]]], draft: Draft
+    ) -> list[Flag]:
+        flags = []
+        for group in win.conflicts(claims, self.max_conflicts):
+            last = max(group, key=lambda c: c.span)
+            needs = "; but ".join(f"{c.text!r} needs a date {c.describe()}" for c in group)
+            common = win.feasible(group)
+            if common:
+                why = (
+                    f"the two holders of one office meet only at the handover "
+                    f"({win.describe(common)})"
+                )
+            else:
+                why = f"no date fits {'both' if len(group) == 2 else f'all {len(group)}'} claims"
+            flags.append(
+                Flag(
+                    "title.anachronism",
+                    last.span,
+                    f"{needs}: {why}. One of the titles is out of date (check 'former', "
+                    f"'current' and who held the office when)",
+                    {"claims": [self._claim_data(c, refs, draft) for c in group]},
+                )
+            )
+        return flags
+
+    def _against_date(
+        self,
+        kb: KB,
+        claims: list[win.Claim],
+        date: dt.date,
+        source: str,
+        refs: dict[str, list[tuple[int, int]]],
+        draft: Draft,
+    ) -> list[Flag]:
+        flags = []
+        day = date.toordinal()
+        for c in claims:
+            state = win.status(c.window, day)
+            if state == "ok":
+                continue
+            as_of = max(t.as_of for t in c.rows)
+            position_as_of = max(kb.as_of(t.position_id) for t in c.rows)
+            evidence = {
+                **self._claim_data(c, refs, draft),
+                "date": date.isoformat(),
+                "date_source": source,
+                "as_of": iso(as_of),
+            }
+            if state == "unverified" or day > position_as_of:
+                flags.append(
+                    Flag(
+                        "title.unverifiable",
+                        c.span,
+                        f"the article date {_fmt(date)} ({source}) is after the knowledge base's "
+                        f"as_of date {iso(position_as_of)} for {c.position}: {c.text!r} cannot be "
+                        f"checked; extend the knowledge base (--kb) to check it",
+                        evidence,
+                    )
+                )
+                continue
+            inside = any(t.start - 1 <= day <= t.end + 1 for t in c.rows)
+            before_any = day < min(t.start for t in c.rows) - 1
+            if c.modifier in (None, "then", "acting") and not before_any:
+                # a plain title may narrate the past: flag only a recent, unexplained lapse
+                if c.historic or c.modifier == "then":
+                    continue
+                last_end = max((t.end for t in c.rows if t.end <= day), default=day)
+                positions = {t.position_id for t in c.rows}
+                elsewhere = [
+                    t
+                    for t in kb.by_person.get(kb.key_of[c.rows[0].id], ())
+                    if t.position_id not in positions and t.start - 1 <= day <= t.end + 1
+                ]
+                # long gone and holding no other office then: a reference to the past
+                if day - last_end > STALE_DAYS and not elsewhere:
+                    continue
+            periods = _periods(c.rows)
+            if c.modifier == "former" and inside:
+                flags.append(
+                    Flag(
+                        "title.former_but_incumbent",
+                        c.span,
+                        f"{c.text!r} calls {c.display} a former {c.position}, but they held the "
+                        f"office on {_fmt(date)} (the article date, from {source}): {periods}. "
+                        f"Drop 'former' or check the date",
+                        evidence,
+                    )
+                )
+            else:
+                when = "held it" if c.modifier != "former" else "left it"
+                if c.modifier == "former":
+                    advice = "they had not yet left it; drop 'former' or check the date"
+                elif c.modifier == "elect":
+                    advice = "check the date or the title"
+                else:
+                    advice = "write 'former' or 'then-', or check the date"
+                flags.append(
+                    Flag(
+                        "title.not_incumbent",
+                        c.span,
+                        f"{c.display} was not {c.position} on {_fmt(date)} (the article date, from "
+                        f"{source}) as {c.text!r} implies; they {when}: {periods}. {advice[0].upper()}{advice[1:]}",
+                        evidence,
+                    )
+                )
+        return flags
+
+
+@register_filter
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckDates:
+    """Weekdays that do not match their date, and dates that do not exist (flags only)."""
+
+    name: ClassVar[str] = "check_dates"
+    stage: ClassVar[Stage] = Stage.FLAG
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        published = parse_published(draft.published)
+        flags: list[Flag] = []
+        spans = [b.span for b in _title_blocks(draft) + draft.kept()]
+        if not spans:
+            return EMPTY
+        # one scan of the whole text; dates in removed blocks are not the article's
+        for d in find_dates(draft.text, published=published, timeout=draft.regex_timeout):
+            if not any(a <= d.span[0] and d.span[1] <= b for a, b in spans):
+                continue
+            if not d.valid:
+                if d.day > 31 or d.month > 12 or d.day == 0:
+                    continue  # not a date at all
+                flags.append(
+                    Flag(
+                        "date.invalid",
+                        d.span,
+                        f"{d.text!r} does not exist: {MONTH_NAMES[d.month - 1]} "
+                        f"{'has ' + str(_days(d.month, d.year)) + ' days' if d.year else 'never has ' + str(d.day) + ' days'}"
+                        f"{' in ' + str(d.year) if d.year else ''}; check the day",
+                        {"text": d.text, "day": d.day, "month": d.month, "year": d.year},
+                    )
+                )
+                continue
+            date = d.date()
+            if d.weekday is None or date is None or date.weekday() == d.weekday:
+                continue
+            flags.append(
+                Flag(
+                    "date.weekday_mismatch",
+                    d.span,
+                    f"{_fmt(date)} was a {ENGLISH_WEEKDAY[date.weekday()]}, but the text "
+                    f"says {ENGLISH_WEEKDAY[d.weekday]} ({d.text!r}); check the weekday or the date",
+                    {
+                        "text": d.text,
+                        "date": date.isoformat(),
+                        "written_weekday": ENGLISH_WEEKDAY[d.weekday],
+                        "actual_weekday": ENGLISH_WEEKDAY[date.weekday()],
+                        "year_from": d.year_from,
+                    },
+                )
+            )
+        return Proposal(flags=tuple(flags))
+
+
+def _days(month: int, year: int | None) -> int:
+    if year is None:
+        return 29 if month == 2 else 31
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).day
+
+
+@register_filter
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckHeadline:
+    """A headline the body does not bear out, and another article's title in the body.
+
+    ``min_terms``: headline key terms needed before judging; ``max_share``: the largest share of
+    them present in the body that still counts as a mismatch; ``min_body_words``: bodies shorter
+    than this are not judged.
+    """
+
+    name: ClassVar[str] = "check_headline"
+    stage: ClassVar[Stage] = Stage.FLAG
+    min_terms: int = 4
+    max_share: float = 0.2
+    min_body_words: int = 80
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        kept = draft.kept()
+        if not kept:
+            return EMPTY
+        timeout = draft.regex_timeout
+        block_words = [[w.casefold() for w in tokens(b.text, timeout=timeout)] for b in kept]
+        n_words = sum(len(w) for w in block_words)
+        if n_words < self.min_body_words:
+            return EMPTY
+        flags: list[Flag] = []
+        leak = self._leak(draft, kept, block_words)
+        leaked = {leak.span} if leak else set()
+        if leak:
+            flags.append(leak)
+        body_words = {
+            w for b, ws in zip(kept, block_words, strict=False) if b.span not in leaked for w in ws
+        }
+        title = draft.title
+        if title:
+            verdict = mismatch(title, body_words, timeout=timeout)
+            n_terms = len(verdict.present) + len(verdict.absent)
+            # a headline found in the text itself needs stronger evidence than a given one
+            given = draft.title_given
+            if (n_terms >= self.min_terms and verdict.share <= self.max_share and given) or (
+                n_terms >= self.min_terms + 1 and not verdict.present
+            ):
+                span = self._title_span(draft)
+                flags.append(
+                    Flag(
+                        "headline.mismatch",
+                        span,
+                        f"the headline {title!r} does not match the body: "
+                        f"{len(verdict.absent)} of {len(verdict.absent) + len(verdict.present)} key "
+                        f"terms are missing ({', '.join(verdict.absent[:8])}); check that title and "
+                        f"body belong to the same article",
+                        {
+                            "headline": title,
+                            "missing": list(verdict.absent),
+                            "present": list(verdict.present),
+                            "share": round(verdict.share, 3),
+                        },
+                    )
+                )
+        return Proposal(flags=tuple(flags))
+
+    def _title_span(self, draft: Draft) -> tuple[int, int]:
+        blocks = _title_blocks(draft)
+        if blocks:
+            return blocks[0].span
+        return (0, 0)
+
+    def _leak(self, draft: Draft, kept: list[Block], block_words: list[list[str]]) -> Flag | None:
+        if len(kept) < 3:
+            return None
+        timeout = draft.regex_timeout
+        last = kept[-1]
+        words = block_words[-1]
+        text = last.text.strip()
+        if not 4 <= len(words) <= TITLE_MAX_WORDS or text[-1:] in '.!?:;,…"”»':
+            return None
+        if not text[:1].isupper() and not text[:1].isdigit():
+            return None
+        previous = draft.blocks[last.index - 1] if last.index > 0 else None
+        nav = previous is not None and is_nav_label(previous.text, timeout=timeout)
+        if not nav and not english_title_case(text, timeout=timeout):
+            return None
+        rest = {w for ws in block_words[:-1] for w in ws}
+        terms = key_terms(text, timeout=timeout)
+        if len(terms) < 3:
+            return None
+        present, absent = coverage(terms, rest)
+        share = len(present) / len(terms)
+        if share > (0.34 if nav else 0.0):
+            return None
+        label = f" after {previous.text.strip()!r}" if nav and previous is not None else ""
+        return Flag(
+            "headline.leak",
+            last.span,
+            f"the last line {text!r}{label} looks like another article's title: "
+            f"{len(absent)} of {len(terms)} of its key terms are absent from the article; "
+            f"remove it if it is not part of this article",
+            {
+                "line": text,
+                "navigation_label": previous.text.strip() if nav and previous else None,
+                "missing": absent,
+                "present": present,
+            },
+        )

@@ -1,0 +1,125 @@
+"""Headline against body: a headline whose key terms the body lacks, and leaked foreign titles.
+
+Key terms of a headline are its names (capitalised words past the first), numbers, and longer
+content words. A term counts as present when the body has a word with the same first five letters
+(plurals, cases and compounds). A trailing title-like line is a leak when a navigation label
+introduces it, or when it is in title case, and its terms hardly occur in the rest of the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsclean._patterns import compile_pattern, finditer, search
+
+TOKEN_RE = compile_pattern(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+NAV_RE = compile_pattern(
+    r"^\W*(?i:next|previous|prev|up next|read more|read also|related|related articles?|"
+    r"recommended|more from|more stories|you may also like|see also|also read|more news|"
+    r"weiterlesen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie auch interessieren|"
+    r"à lire aussi|lire aussi|lire la suite|sur le même sujet|"
+    r"leer más|lee también|ver también|te puede interesar|"
+    r"leggi anche|potrebbe interessarti|leia também|veja também|"
+    r"lees ook|lees meer|czytaj też|czytaj także|zobacz też|zobacz także)"
+    r"(?:\s+(?i:article|post|story|artikel|beitrag))?\W*$"
+)
+
+# fmt: off
+STOPWORDS = frozenset(["a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "without", "as", "is", "are", "was", "were", "be", "been", "being", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "your", "my", "after", "before", "over", "under", "into", "onto", "about", "than", "then", "there", "here", "when", "where", "while", "what", "which", "who", "whom", "whose", "why", "how", "not", "no", "yes", "all", "any", "some", "more", "most", "less", "least", "very", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "has", "have", "had", "do", "does", "did", "said", "says", "new", "also", "just", "amid", "against", "between", "during", "through", "within", "across", "per", "via", "up", "down", "out", "der", "die", "das", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "mit", "von", "vom", "zum", "zur", "auf", "aus", "bei", "für", "nach", "über", "unter", "vor", "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "hat", "haben", "nicht", "auch", "noch", "wie", "als", "dass", "den", "dem", "des", "sich", "sie", "er", "es", "wir", "ihr", "ihre", "sein", "seine", "diese", "diesen", "dieser", "dieses", "hatte", "hatten", "kann", "können", "soll", "sollen", "muss", "müssen", "jetzt", "heute", "mehr", "neue", "neuen", "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "mais", "avec", "pour", "par", "sur", "dans", "est", "sont", "été", "qui", "que", "quoi", "pas", "plus", "el", "los", "las", "unos", "unas", "del", "y", "o", "pero", "con", "para", "por", "en", "es", "son", "fue", "que", "no", "más", "il", "lo", "gli", "i", "una", "di", "da", "e", "ma", "per", "su", "nel", "della", "delle", "dei", "che", "non", "più", "o", "os", "as", "um", "uma", "do", "da", "dos", "das", "e", "mas", "com", "para", "por", "em", "é", "são", "foi", "que", "não", "mais", "het", "een", "en", "maar", "met", "voor", "door", "op", "in", "is", "zijn", "was", "waren", "dat", "niet", "ook", "w", "z", "na", "i", "a", "ale", "do", "od", "po", "za", "się", "jest", "są", "był", "była", "nie", "że", "jak", "oraz"])
+# fmt: on
+
+TITLE_MAX_WORDS = 20
+
+
+def tokens(text: str, *, timeout: float | None = 1.0) -> list[str]:
+    return [m.group() for m in finditer(TOKEN_RE, text, timeout=timeout)]
+
+
+def key_terms(headline: str, *, timeout: float | None = 1.0) -> list[str]:
+    """The headline's names, numbers and longer content words (case-folded), in order, unique.
+
+    Numbers are left out: dates, times and amounts are too often written another way.
+
+    >>> key_terms("NATO to Deepen Ties With Ukraine")
+    ['nato', 'deepen', 'ties', 'ukraine']
+    """
+    out: list[str] = []
+    for i, word in enumerate(tokens(headline, timeout=timeout)):
+        key = word.casefold()
+        if key in STOPWORDS or key in out:
+            continue
+        if any(c.isdigit() for c in word):
+            continue  # dates, times and counts: too often written another way in the body
+        capital = word[:1].isupper() and (i > 0 or word.isupper())
+        if capital or len(key) >= 5 or (i == 0 and len(key) >= 4):
+            out.append(key)
+    return out
+
+
+def _prefixes(words: Iterable[str]) -> set[str]:
+    return {w[:5] for w in words}
+
+
+def coverage(terms: Sequence[str], body_words: set[str]) -> tuple[list[str], list[str]]:
+    """The terms present in and absent from the body."""
+    prefixes = _prefixes(body_words)
+    present: list[str] = []
+    absent: list[str] = []
+    for t in terms:
+        (present if t in body_words or t[:5] in prefixes else absent).append(t)
+    return present, absent
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    present: tuple[str, ...]
+    absent: tuple[str, ...]
+
+    @property
+    def share(self) -> float:
+        n = len(self.present) + len(self.absent)
+        return len(self.present) / n if n else 1.0
+
+
+def mismatch(headline: str, body_words: set[str], *, timeout: float | None = 1.0) -> Verdict:
+    present, absent = coverage(key_terms(headline, timeout=timeout), body_words)
+    return Verdict(tuple(present), tuple(absent))
+
+
+def is_nav_label(text: str, *, timeout: float | None = 1.0) -> bool:
+    return len(text) < 60 and search(NAV_RE, text.strip(), timeout=timeout) is not None
+
+
+#: lowercase function words of English title case ("Aftermath of a Major Fire")
+TITLE_CASE_SMALL = frozenset(
+    ["of", "to", "and", "the", "for", "with", "on", "at", "by", "from", "as", "a", "an"]
+)
+
+
+def english_title_case(text: str, *, timeout: float | None = 1.0) -> bool:
+    """Six or more words, the longer ones capitalised, with English small words in lowercase.
+
+    >>> english_title_case("Aftermath of a Major Fire in La Cala, Benidorm: Injuries and Recovery")
+    True
+    >>> english_title_case("Vielen Dank für Ihre Nachricht")
+    False
+    """
+    words = tokens(text, timeout=timeout)
+    if len(words) < 6 or "|" in text or "©" in text:
+        return False
+    if ":" in " ".join(text.split()[:2]):
+        return False  # a labelled line ("Theme: ...", "Words: ..."), not a title
+    if not any(w in TITLE_CASE_SMALL for w in words):
+        return False
+    return title_case_share(text, timeout=timeout) >= 0.8
+
+
+def title_case_share(text: str, *, timeout: float | None = 1.0) -> float:
+    """Share of the longer words (4+ letters, not stopwords) that start with a capital."""
+    words = [
+        w for w in tokens(text, timeout=timeout) if len(w) >= 4 and w.casefold() not in STOPWORDS
+    ]
+    if not words:
+        return 0.0
+    return sum(w[:1].isupper() for w in words) / len(words)

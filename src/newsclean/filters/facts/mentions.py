@@ -1,0 +1,527 @@
+"""Title + person mentions in the forms news uses, resolved against the knowledge base.
+
+Forms: "[modifier] [PLACE's] TITLE [of PLACE] NAME", "NAME, [the] [modifier] TITLE [of PLACE]",
+with modifiers former, ex-, then-, current, sitting, incumbent, outgoing, incoming, acting,
+interim, late, -elect, designate. The title part matches in any case; names must be capitalised.
+A title that names a jurisdiction ("U.S. Secretary of State") points to its office; a generic one
+("Secretary of State", "Prime Minister") is resolved only through the person's own offices or a
+place next to it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsclean._patterns import Match, Pattern, compile_pattern
+from newsclean.filters.facts import names as nm
+from newsclean.filters.facts.kb import KB, fold, name_key
+from newsclean.filters.facts.places import PLACE_CODES, PLACES
+from newsclean.filters.facts.scan import find_words, scan_starts
+
+#: a generic title core must contain one of these words to count as a title at all
+TITLE_WORDS = frozenset(
+    [
+        "president",
+        "premier",
+        "minister",
+        "secretary",
+        "chancellor",
+        "governor",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "king",
+        "queen",
+        "monarch",
+        "emperor",
+        "prince",
+        "diplomat",
+        "director",
+        "speaker",
+        "sec-gen",
+        "secretary-general",
+        "potus",
+        "eam",
+        "secdef",
+        "taoiseach",
+    ]
+)
+#: a title right after one of these words is part of a longer office ("Deputy Prime Minister")
+BLOCK_BEFORE = frozenset(
+    [
+        "deputy",
+        "vice",
+        "assistant",
+        "under",
+        "shadow",
+        "junior",
+        "associate",
+        "principal",
+        "special",
+        "senior",
+        "first",
+        "second",
+        "executive",
+        "state",
+        "regional",
+        "provincial",
+        "acting-deputy",
+        "parliamentary",
+        "co",
+        "permanent",
+    ]
+)
+#: title words looked at per block: bounds the work on hostile or list-like text
+MAX_ANCHORS = 300
+MODIFIERS = {
+    "former": "former",
+    "ex": "former",
+    "current": "current",
+    "sitting": "current",
+    "incumbent": "current",
+    "outgoing": "current",
+    "incoming": "elect",
+    "elect": "elect",
+    "designate": "elect",
+    "acting": "acting",
+    "interim": "acting",
+    "late": "late",
+    "then": "then",
+    # the other catalogue languages (folded)
+    **dict.fromkeys(
+        [
+            "ehemalige",
+            "ehemaliger",
+            "ehemaligen",
+            "fruhere",
+            "fruherer",
+            "fruheren",
+            "ancien",
+            "ancienne",
+            "antiguo",
+            "antigua",
+            "antigo",
+            "antiga",
+            "voormalig",
+            "voormalige",
+            "oud",
+            "byly",
+            "byla",
+            "bylego",
+            "eks",
+        ],
+        "former",
+    ),
+    **dict.fromkeys(
+        [
+            "amtierende",
+            "amtierender",
+            "amtierenden",
+            "actuel",
+            "actuelle",
+            "actual",
+            "attuale",
+            "atual",
+            "huidige",
+            "obecny",
+            "obecna",
+        ],
+        "current",
+    ),
+}
+
+_WORD = r"\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*"
+_INIT = r"\p{Lu}\.(?:\s?\p{Lu}\.)*"
+_PART = r"(?:von|van|der|den|de|da|di|del|della|la|le|bin|ibn|al|el|dos|das|du|ter|zu)"
+NAME = rf"(?:{_INIT}\s?)?{_WORD}(?:[ \t](?:{_INIT}|{_WORD}|(?:{_PART}[ \t]){{1,2}}{_WORD})){{0,4}}"
+_MOD = (
+    r"(?P<mod>(?i:(?:the\s+)?(?:former|current|sitting|incumbent|outgoing|incoming|acting|"
+    r"interim|late|then|ehemalige[rn]?|frühere[rn]?|ancien(?:ne)?|antigu[oa]|antig[oa]|"
+    r"voormalige?|był[aoy]|byłego|amtierende[rn]?|actuel(?:le)?|actual|attuale|atual|huidige|"
+    r"obecn[ya])\s+|(?:ex|then|oud|eks)[-‐–]\s*|ex\s+))?"
+)
+_PLACE = r"(?:(?P<place>\L<places>)(?:['’]s\s+|[-‐]|\s+))?"
+_TITLE = r"(?P<title>(?i:\L<titles>))"
+_OF = r"(?:\s+(?i:of)\s+(?P<ofplace>\L<places>))?"
+_POST = r"(?P<post>(?i:[-‐–]elect|[-‐–]designate|\s+designate))?"
+
+TITLE_FIRST = rf"(?<![\p{{L}}\p{{N}}.-]){_MOD}{_PLACE}{_TITLE}{_OF}{_POST},?[ \t]+(?P<name>{NAME})(?![\p{{L}}])"
+NAME_FIRST = (
+    rf"(?<![\p{{L}}])(?P<name>{NAME}),\s+(?:(?i:the)\s+)?{_MOD}{_PLACE}{_TITLE}{_OF}{_POST}"
+    r"(?![\p{L}])(?![ \t]+\p{Lu}\p{Ll})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Title surface forms of one knowledge base, compiled once."""
+
+    specific: dict[str, frozenset[str]]  # folded alias -> position ids
+    generic: dict[str, frozenset[str]]  # folded generic title -> position ids
+    title_first: Pattern
+    name_first: Pattern
+    triggers: tuple[str, ...]  # lowercase words one of which every title contains
+    starters: frozenset[str]  # lowercase first words of modifiers, places and titles
+
+    def positions(self, title: str) -> tuple[frozenset[str], bool]:
+        """The offices a title surface names, and whether it is generic."""
+        key = _title_key(title)
+        if key in self.generic:
+            return self.generic[key], True
+        return self.specific.get(key, frozenset()), False
+
+
+def _title_key(title: str) -> str:
+    return fold(title).replace("-", " ").replace("‐", " ")
+
+
+def _core(alias: str, places: list[str]) -> str | None:
+    """The alias without its jurisdiction words, or None if it has none."""
+    text = alias.strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    stripped = False
+    for place in places:
+        for prefix in (f"{place}'s ", f"{place}’s ", f"{place} "):
+            if text.startswith(prefix):
+                text, stripped = text[len(prefix) :], True
+                break
+        for suffix in (f" of {place}", f" of the {place}", f" ({place})", f" for {place}"):
+            if text.endswith(suffix):
+                text, stripped = text[: -len(suffix)], True
+                break
+    if not stripped or not text:
+        return None
+    return text
+
+
+def _has_title_word(title: str) -> bool:
+    return any(w in TITLE_WORDS for w in _title_key(title).split())
+
+
+# fmt: off
+#: generic titles in the other catalogue languages, by the kind of office they name
+FOREIGN_TITLES: dict[str, tuple[str, ...]] = {
+    "president": (
+        "président", "présidente", "Präsident", "Präsidentin", "Bundespräsident",
+        "Bundespräsidentin", "Staatspräsident", "Staatspräsidentin", "presidente", "presidenta",
+        "prezydent", "prezydentka",
+    ),
+    "head_of_government": (
+        "Premier ministre", "Première ministre", "Premierminister", "Premierministerin",
+        "primer ministro", "primera ministra", "primeiro-ministro", "primeira-ministra",
+        "presidente del Consiglio", "minister-president", "premier",
+    ),
+    "chancellor": (
+        "chancelier", "chancelière", "Kanzler", "Kanzlerin", "Bundeskanzler", "Bundeskanzlerin",
+        "cancelliere", "kanclerz", "bondskanselier",
+    ),
+    "foreign_minister": (
+        "ministre des Affaires étrangères", "Außenminister", "Außenministerin", "Aussenminister",
+        "Aussenministerin", "Bundesaußenminister", "Bundesaußenministerin",
+        "ministro de Asuntos Exteriores", "ministra de Asuntos Exteriores",
+        "ministro de Relaciones Exteriores", "ministra de Relaciones Exteriores",
+        "ministro degli Esteri", "ministra degli Esteri", "ministro dos Negócios Estrangeiros",
+        "ministro das Relações Exteriores", "minister van Buitenlandse Zaken",
+        "minister spraw zagranicznych",
+    ),
+    "defence_minister": (
+        "ministre des Armées", "ministre de la Défense", "Verteidigungsminister",
+        "Verteidigungsministerin", "ministro de Defensa", "ministra de Defensa",
+        "ministro della Difesa", "ministra della Difesa", "ministro da Defesa",
+        "minister van Defensie", "minister obrony narodowej",
+    ),
+    "secretary_general": (
+        "secrétaire général", "Generalsekretär", "secretario general", "segretario generale",
+        "secretário-geral", "secretaris-generaal", "sekretarz generalny",
+    ),
+}
+# fmt: on
+
+
+def _kind_matches(kind: str, label: str, role: str) -> bool:
+    """Whether an office (label, role) is of a kind named by a foreign generic title."""
+    low = label.casefold()
+    if kind == "president":
+        return low.startswith("president")
+    if kind == "head_of_government":
+        return role == "head_of_government"
+    if kind == "chancellor":
+        return "chancellor" in low
+    if kind in ("foreign_minister", "defence_minister"):
+        return role == kind
+    return "secretary" in low and "general" in low and "deputy" not in low
+
+
+@functools.lru_cache(maxsize=8)
+def gazetteer(kb: KB) -> Gazetteer:
+    """Build (once per knowledge base) the title lookup and the two mention patterns."""
+    specific: dict[str, set[str]] = {}
+    generic: dict[str, set[str]] = {}
+    surfaces: dict[str, set[str]] = {}
+    for pid, rows in kb.by_position.items():
+        first = rows[0]
+        code = first.jurisdiction_code
+        places = sorted(
+            {*PLACES.get(code, ()), first.jurisdiction, code} - {""}, key=len, reverse=True
+        )
+        aliases = {a for row in rows for a in (row.position, *row.position_aliases)}
+        generic_aliases = {a for row in rows for a in row.position_aliases_generic}
+        for alias in sorted(aliases):
+            core = _core(alias, places)
+            if core and _has_title_word(core):
+                generic.setdefault(_title_key(core), set()).add(pid)
+                surfaces.setdefault(_title_key(core), set()).add(core)
+            # an alias that names no place ("Bundespräsident", "POTUS") may be another
+            # country's title too: it is resolved through the person, like a generic one
+            target = specific if core else generic
+            target.setdefault(_title_key(alias), set()).add(pid)
+            surfaces.setdefault(_title_key(alias), set()).add(alias)
+        for alias in sorted(generic_aliases):
+            generic.setdefault(_title_key(alias), set()).add(pid)
+            surfaces.setdefault(_title_key(alias), set()).add(alias)
+    for kind, words in FOREIGN_TITLES.items():
+        pids = {
+            pid
+            for pid, rows in kb.by_position.items()
+            if _kind_matches(kind, rows[0].position, rows[0].role)
+        }
+        for word in words:
+            if pids and _title_key(word) not in specific:
+                generic.setdefault(_title_key(word), set()).update(pids)
+                surfaces.setdefault(_title_key(word), set()).add(word)
+    for key in generic:
+        specific.pop(key, None)
+    titles: set[str] = set()
+    triggers: set[str] = set()
+    for key, forms in surfaces.items():
+        if key not in specific and key not in generic:
+            continue
+        for surface in forms:
+            titles.update((surface, surface.replace("-", " ")))
+            if "ecretary " in surface:  # "Secretary General" is also "Secretary-General"
+                titles.add(surface.replace("ecretary ", "ecretary-"))
+            parts = surface.lower().replace(".", " ").replace("-", " ").split()
+            titled = [w for w in parts if fold(w) in TITLE_WORDS]
+            triggers.update(titled or sorted(parts, key=len)[-1:])
+    places_list = sorted(PLACE_CODES)
+    title_first = compile_pattern(r"\G" + TITLE_FIRST, titles=sorted(titles), places=places_list)
+    name_first = compile_pattern(r"\G" + NAME_FIRST, titles=sorted(titles), places=places_list)
+    # a trigger that is another trigger's prefix is redundant
+    long_enough = sorted(w for w in triggers if len(w) >= 4)
+    trigger_words = tuple(
+        w for w in long_enough if not any(w.startswith(v) and w != v for v in long_enough)
+    )
+    starters = {first_word(t) for t in titles} | {first_word(p) for p in places_list}
+    starters |= set(MODIFIERS) | {"the"}
+    return Gazetteer(
+        {k: frozenset(v) for k, v in specific.items()},
+        {k: frozenset(v) for k, v in generic.items()},
+        title_first,
+        name_first,
+        trigger_words,
+        frozenset(starters),
+    )
+
+
+def first_word(text: str) -> str:
+    """The lowercase leading run of letters and digits: what a match can start with.
+
+    >>> first_word("U.S. Secretary of State"), first_word("ex-President")
+    ('u', 'ex')
+    """
+    out = []
+    for c in text.lower():
+        if not c.isalnum():
+            break
+        out.append(c)
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One title + person mention, resolved to a person and offices."""
+
+    span: tuple[int, int]  # the whole mention
+    name_span: tuple[int, int]
+    text: str
+    name: str  # the name as written (possessive dropped)
+    title: str
+    modifier: str | None  # former, current, elect, acting, late, then; None: plain
+    person: str  # person key
+    display: str
+    positions: frozenset[str]  # offices the title may mean (after resolution)
+    held: frozenset[str]  # those of them the person held
+    generic: bool
+    match: nm.NameMatch | None  # how the name was matched (None: several people share it)
+    persons: frozenset[str]  # every person the name may be (shared names)
+
+
+def _modifier(m_mod: str | None, m_post: str | None) -> str | None:
+    if m_post:
+        return "elect"
+    if not m_mod:
+        return None
+    word = fold(m_mod).replace("the ", "").strip(" -‐–\t\n")
+    return MODIFIERS.get(word)
+
+
+def _strip_possessive(name: str) -> str:
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def has_trigger(gaz: Gazetteer, text: str) -> bool:
+    """Cheap pre-check: does the text contain any title word at all?"""
+    low = text.lower()
+    return any(w in low for w in gaz.triggers)
+
+
+def find_mentions(
+    kb: KB, gaz: Gazetteer, text: str, *, offset: int = 0, timeout: float | None = 1.0
+) -> Iterator[Mention]:
+    """Resolved mentions in one block of text (spans shifted by ``offset``)."""
+    anchors = find_words(gaz.triggers, text)[:MAX_ANCHORS]
+    if not anchors:
+        return
+    taken: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def title_start(pos: int) -> bool:
+        word = _word_at(text, pos)
+        return word in gaz.starters or fold(word) in gaz.starters
+
+    last_comma = text.rfind(",")
+
+    def name_start(pos: int) -> bool:
+        return text[pos].isupper() and pos < last_comma
+
+    for m, at in scan_starts(
+        gaz.title_first, anchors, text, before=70, timeout=timeout, accept=title_start
+    ):
+        ts, te = m.span("title")
+        taken.append((ts + at, te + at))
+        mention = _resolve(kb, gaz, m.string, m, offset + at)
+        if mention is not None and mention.span not in seen:
+            seen.add(mention.span)
+            yield mention
+    for m, at in scan_starts(
+        gaz.name_first, anchors, text, before=130, timeout=timeout, accept=name_start
+    ):
+        ts, te = m.span("title")
+        ts, te = ts + at, te + at
+        if any(ts < b and a < te for a, b in taken):
+            continue
+        mention = _resolve(kb, gaz, m.string, m, offset + at)
+        if mention is not None and mention.span not in seen:
+            seen.add(mention.span)
+            yield mention
+
+
+def _word_at(text: str, pos: int) -> str:
+    end = pos
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[pos:end].lower()
+
+
+def _blocked(text: str, start: int) -> bool:
+    before = text[max(0, start - 30) : start].rstrip(" \t-")
+    if not before:
+        return False
+    last = before.split()[-1] if before.split() else ""
+    return fold(last).strip(",.;:()") in BLOCK_BEFORE
+
+
+def _resolve(kb: KB, gaz: Gazetteer, text: str, m: Match, offset: int) -> Mention | None:
+    if _blocked(text, m.start("mod") if m.group("mod") else m.start("title")) and not m.group(
+        "place"
+    ):
+        return None
+    title = m.group("title")
+    positions, generic = gaz.positions(title)
+    if not positions:
+        return None
+    place_codes: set[str] = set()
+    for group in ("place", "ofplace"):
+        word = m.group(group)
+        if word:
+            place_codes |= PLACE_CODES.get(word, set())
+    if place_codes:
+        narrowed = frozenset(p for p in positions if kb.position_jurisdiction.get(p) in place_codes)
+        if narrowed:
+            positions, generic = narrowed, False
+        elif generic:
+            return None  # a place we know but an office of it we do not
+    raw_name = _strip_possessive(m.group("name"))
+    name_start = m.start("name") + offset
+    modifier = _modifier(m.group("mod"), m.group("post"))
+    words = raw_name.split()
+    # the longest leading run of words that is a known name; then near misses among holders
+    persons: set[str] = set()
+    used = raw_name
+    for n in range(len(words), 0, -1):
+        candidate = " ".join(words[:n])
+        found = nm.exact(kb, candidate)
+        if n == 1:
+            found = (found & kb.holders(positions)) | nm.by_surname(
+                kb, candidate, kb.holders(positions)
+            )
+        if found:
+            persons, used = found, candidate
+            break
+    match: nm.NameMatch | None = None
+    if not persons:
+        holders = kb.holders(positions)
+        if len(holders) > 400:
+            return None
+        for n in range(min(len(words), 4), 1, -1):
+            candidate = " ".join(words[:n])
+            match = nm.near_miss(kb, candidate, holders)
+            if match is not None:
+                persons, used = {match.person}, candidate
+                break
+        if match is None:
+            return None
+    held_by = {p: frozenset(t.position_id for t in kb.rows(p, positions)) for p in persons}
+    holding = {p for p, h in held_by.items() if h}
+    if generic:
+        if holding:
+            persons = holding
+        else:
+            # resolve the generic title through the person's own jurisdictions
+            codes = {t.jurisdiction_code for p in persons for t in kb.by_person.get(p, ())}
+            local = frozenset(p for p in positions if kb.position_jurisdiction.get(p) in codes)
+            if len(local) != 1 or len(persons) != 1:
+                return None
+            positions = local
+    elif holding:
+        persons = holding
+    person = sorted(persons)[0]
+    held = frozenset(p for q in persons for p in held_by[q])
+    if match is None and len(persons) == 1:
+        match = nm.NameMatch(person, kb.display[person], name_key(used), 1.0, True)
+    name_end = name_start + len(used)
+    start = m.start() + offset
+    end = max(m.end("title"), m.end("post") if m.group("post") else 0) + offset
+    end = max(end, name_end)
+    return Mention(
+        span=(start, end),
+        name_span=(name_start, name_end),
+        text=text[start - offset : end - offset],
+        name=used,
+        title=title,
+        modifier=modifier,
+        person=person,
+        display=kb.display[person],
+        positions=positions if not generic else frozenset(held or positions),
+        held=held,
+        generic=generic,
+        match=match,
+        persons=frozenset(persons),
+    )

@@ -1,0 +1,106 @@
+"""Run an expensive pattern only near cheap anchors (title words, digits).
+
+Scanning a whole page with the mention or date pattern costs microseconds per character; the
+anchors are found in a fraction of that, and most text has none. Each anchor opens a window of
+``before`` + ``after`` characters (widened to whole words); overlapping windows are merged and
+the pattern runs over each window slice, so every regex call still has its timeout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from newsclean._patterns import Match, Pattern, finditer, search
+
+
+def find_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
+    """Spans where one of the lowercase ``words`` starts a word of ``text`` (any case).
+
+    Plain substring search: much faster than a pattern over the whole text.
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lowercase is longer: fall back, per char
+        low = "".join(c.lower()[:1] for c in text)
+    out = []
+    for w in words:
+        i = low.find(w)
+        while i != -1:
+            if i == 0 or not low[i - 1].isalpha():
+                out.append((i, i + len(w)))
+            i = low.find(w, i + 1)
+    out.sort()
+    return out
+
+
+def windows(
+    anchors: Iterable[tuple[int, int]], text: str, *, before: int, after: int
+) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in anchors:
+        a = max(0, start - before)
+        b = min(len(text), end + after)
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def scan(
+    pattern: Pattern,
+    anchors: Iterable[tuple[int, int]],
+    text: str,
+    *,
+    before: int,
+    after: int,
+    timeout: float | None,
+) -> Iterator[tuple[Match, int]]:
+    """Matches of ``pattern`` in the windows around the ``anchors`` spans, with each window's
+    offset."""
+    for a, b in windows(anchors, text, before=before, after=after):
+        for m in finditer(pattern, text[a:b], timeout=timeout):
+            yield m, a
+
+
+def word_starts(text: str, lo: int, hi: int) -> Iterator[int]:
+    """Positions in ``[lo, hi]`` where a word starts."""
+    for i in range(max(0, lo), min(hi, len(text) - 1) + 1):
+        if text[i].isalnum() and (i == 0 or not text[i - 1].isalnum()):
+            yield i
+
+
+def scan_starts(
+    pattern: Pattern,
+    anchors: Iterable[tuple[int, int]],
+    text: str,
+    *,
+    before: int,
+    timeout: float | None,
+    accept: Callable[[int], bool] | None = None,
+    context: int = 40,
+    limit: int = 400,
+) -> Iterator[tuple[Match, int]]:
+    """Matches of an anchored pattern (one that starts with ``\\G``) that start at a word up to
+    ``before`` characters ahead of an anchor and reach past its start: the leftmost per anchor,
+    never overlapping. ``accept(pos)`` prunes start positions cheaply.
+
+    Each attempt sees only ``context`` characters before its start and ``limit`` after it, so the
+    work per anchor does not grow with the text; matches come with the offset of that slice.
+    """
+    reach = -1
+    for start, _ in anchors:
+        if start < reach:
+            continue
+        for pos in word_starts(text, max(reach, start - before), start):
+            if accept is not None and not accept(pos):
+                continue
+            base = max(0, pos - context)
+            m = search(pattern, text[base : pos + limit], pos=pos - base, timeout=timeout)
+            if m is not None and m.end() + base > start:
+                reach = m.end() + base
+                yield m, base
+                break

@@ -1,0 +1,65 @@
+"""Bugs found by the property tests, each pinned by the input that found it."""
+
+from __future__ import annotations
+
+from tests.invariants import check_article, check_idempotent
+
+import newsclean
+from newsclean._offsets import OffsetMap, TextEdit
+
+
+def clean_twice(text: str) -> newsclean.Article:
+    article = newsclean.clean(text)
+    check_article(article)
+    again = newsclean.clean(article.text)
+    check_article(again)
+    check_idempotent(article, again)
+    return article
+
+
+def test_touching_edits_stay_separate_regions() -> None:
+    text, offsets = OffsetMap().then(
+        "Ã©\rÃ©",
+        [
+            TextEdit(0, 2, "é", "normalize.encoding"),
+            TextEdit(2, 3, "\n", "normalize.line_break"),
+            TextEdit(3, 5, "é", "normalize.encoding"),
+        ],
+    )
+    assert text == "é\né"
+    assert offsets.span((0, 1)) == (0, 2)
+    assert offsets.span((2, 3)) == (3, 5)
+    article = clean_twice("Ã©\rÃ©")
+    assert [(r.span, r.text, r.reason) for r in article.removals] == [
+        ((3, 5), "Ã©", "boilerplate.duplicate")
+    ]
+
+
+def test_a_deletion_joins_what_follows_it_not_the_line_break_before() -> None:
+    article = clean_twice(" \x80\r\u200e\x80")
+    assert article.text == "€"
+    assert [r.text for r in article.removals] == ["\u200e\x80"]
+
+
+def test_ftfy_runs_on_text_with_converted_line_breaks() -> None:
+    article = clean_twice("abc\r\nMoÃ¢â‚¬â„¢s")
+    assert article.paragraphs == ("abc", "Mo’s")
+
+
+def test_mojibake_split_by_a_deleted_character() -> None:
+    assert clean_twice("\x80ß\u200e").text == "ۧ"
+
+
+def test_an_encoded_line_break_does_not_split_a_line() -> None:
+    article = clean_twice("a&#10;b and &#13;c")
+    assert article.text == "a b and c"
+
+
+def test_paragraphs_are_grouped_by_blank_lines_between_kept_lines() -> None:
+    article = clean_twice("0\r1\r\rNO TIME TO READ\r{A0}")
+    assert article.paragraphs == ("0", "1")
+
+
+def test_the_first_body_line_is_not_a_headline_on_a_second_run() -> None:
+    article = clean_twice("0:0:0\r0:0:0:0:0:0:0:0!\r0:0:0:0:0:0:0:0.")
+    assert article.title is None
