@@ -65,6 +65,17 @@ LIST_HEADING_RULES = frozenset(
 )
 
 
+def blank_in_original(draft: Draft, index: int) -> bool:
+    """Lines the structural rules leave alone: no letter or digit (a lone "…" or "*": nothing
+    to say either way, and removing it would make cleaning depend on what was cleaned before), or
+    only whitespace before normalization (NEL turned into "…")."""
+    text = draft.blocks[index].text
+    if not any(c.isalnum() for c in text[:MAX_SHORT_CHARS]) and len(text) <= MAX_SHORT_CHARS:
+        return True
+    start, end = draft.original_span(draft.blocks[index].span)
+    return not draft.original[start:end].strip()
+
+
 def chrome_at(draft: Draft, index: int, reasons: frozenset[str] | None = None) -> bool:
     """Whether block ``index`` was removed as chrome (by one of ``reasons``, if given)."""
     removal = draft.removal_of(index)
@@ -235,6 +246,8 @@ class StripLinkLists:
         for b in blocks:
             if draft.is_removed(b.index) or len(b.text) > MAX_SHORT_CHARS:
                 continue
+            if blank_in_original(draft, b.index):
+                continue
             f = features(b.text, stops, draft.regex_timeout)
             like[b.index] = f.link_like and (self.bullets or not f.bullet) and f.separators < 2
         removals: list[BlockRemoval] = []
@@ -346,7 +359,7 @@ class StripContext:
         removals = []
         n = len(blocks)
         for i in range(n):
-            if not short[i] or self._heading(draft, stops, i):
+            if not short[i] or self._heading(draft, stops, i) or blank_in_original(draft, i):
                 continue
             if self._side(draft, short, range(i - 1, -1, -1)) and self._side(
                 draft, short, range(i + 1, n)
@@ -562,7 +575,7 @@ class ClassifyBlocks:
             ]
         removals = []
         for i, b in enumerate(blocks):
-            if fixed[i] or final[i] == "good":
+            if fixed[i] or final[i] == "good" or blank_in_original(draft, i):
                 continue
             if (
                 classes[i] in ("short", "neargood")
@@ -647,6 +660,8 @@ class StripEdges:
             for i, cue, f in cluster:
                 if not self.lists and (f.bullet or f.separators >= 2):
                     continue
+                if blank_in_original(draft, i):
+                    continue
                 reason = cue or "boilerplate.context"
                 removals.append(BlockRemoval(i, reason, "edge_cluster"))
         return Proposal(removals=tuple(sorted(removals, key=lambda r: r.index)))
@@ -670,6 +685,6 @@ class StripEdges:
                 return [
                     BlockRemoval(k, "boilerplate.comments", "after_comments_heading")
                     for k in range(b.index + 1, len(blocks))
-                    if not draft.is_removed(k)
+                    if not draft.is_removed(k) and not blank_in_original(draft, k)
                 ]
         return []

@@ -288,6 +288,12 @@ class Catalogue:
         return None
 
 
+def original_text(draft: Draft, block: Block) -> str:
+    """The block's text before normalization, stripped (empty for NEL turned into "…")."""
+    start, end = draft.original_span(block.span)
+    return draft.original[start:end].strip()
+
+
 def available_languages() -> tuple[str, ...]:
     """The languages with a phrase catalogue, e.g. ``('de', 'en', ...)``."""
     return tuple(name[:-4] for name in data_files("boilerplate") if name.endswith(".txt"))
@@ -358,7 +364,7 @@ class StripBoilerplate:
         found: dict[int, tuple[str, str]] = {}
         for block in kept:
             hit = table.match(block.text, fuzzy=self.fuzzy, timeout=draft.regex_timeout)
-            if hit is not None:
+            if hit is not None and original_text(draft, block):
                 found[block.index] = hit
         removals = [BlockRemoval(i, code, rule) for i, (code, rule) in found.items()]
         for pos, block in enumerate(kept[:-1]):
@@ -366,7 +372,11 @@ class StripBoilerplate:
             if hit is None or hit[0] not in NAV_CODES | TEASER_CODES:
                 continue
             title = kept[pos + 1]
-            if title.index in found or not self._title_like(title):
+            if (
+                title.index in found
+                or not self._title_like(title)
+                or not original_text(draft, title)
+            ):
                 continue
             after = kept[pos + 2] if pos + 2 < len(kept) else None
             if (
@@ -409,7 +419,7 @@ class StripDuplicates:
             key = line_key(block.text, draft.regex_timeout) or block.text.strip()
             if len(key) < self.min_chars:
                 continue
-            if key in seen and not draft.is_removed(block.index):
+            if key in seen and not draft.is_removed(block.index) and original_text(draft, block):
                 removals.append(BlockRemoval(block.index, "boilerplate.duplicate", "repeated_line"))
             seen.add(key)
         return Proposal(removals=tuple(removals))
