@@ -49,6 +49,9 @@ EDGE_TRAIL_RE = compile_pattern(r"(?r)[^\p{L}\p{M}]+$")
 KEY_WORD_RE = compile_pattern(r"\w+(?:['’.-]\w+)*")
 # separators of a menu or share bar written on one line: "Home | News | Sport", "Facebook · X"
 SEGMENT_RE = compile_pattern(r"\s*(?:[|•·/»›>]|\s-\s|\s–\s)\s*")
+#: characters that may separate the items of a one-line menu or a label from its text
+SEPARATORS = frozenset("|•·/»›>-–")
+DASHES = frozenset("-–—|")
 # a breadcrumb trail: "Home › World › Asia", "Accueil > Culture > Patrimoine"
 CRUMB_SEPARATORS = ("›", ">", "»", "/")
 # a byline: "By Jane Doe", "By Jane Doe, Asia correspondent", "Von Max Muster und Eva Beispiel"
@@ -148,6 +151,7 @@ class Catalogue:
     starts: dict[tuple[str, ...], str] = field(default_factory=dict)
     contains: dict[tuple[str, ...], str] = field(default_factory=dict)
     cues: dict[tuple[str, ...], str] = field(default_factory=dict)
+    cue_words: int = 0  # the longest cue, in words
     fuzzy: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def add(self, phrase: str, code: str) -> None:
@@ -167,6 +171,7 @@ class Catalogue:
 
     def finish(self) -> None:
         """Bucket the whole-line phrases by length for fuzzy matching."""
+        object.__setattr__(self, "cue_words", max((len(k) for k in self.cues), default=0))
         long_keys = sorted(k for k in self.whole if len(k) >= FUZZY_MIN_CHARS)
         for n in range(FUZZY_MIN_CHARS, FUZZY_MAX_CHARS + 1):
             slack = max(1, n // 10)
@@ -191,7 +196,7 @@ class Catalogue:
         if code is not None:
             return code, "catalogue"
         head, sep, rest = text.partition(":")
-        if not sep or len(head) > LABEL_HEAD_CHARS:
+        if (not sep or len(head) > LABEL_HEAD_CHARS) and DASHES & set(text[: LABEL_HEAD_CHARS + 3]):
             dash = search(LABEL_DASH_RE, text[: LABEL_HEAD_CHARS + 3], timeout=timeout)
             if dash is not None:
                 head, sep, rest = text[: dash.start()], dash.group(), text[dash.end() :]
@@ -213,10 +218,18 @@ class Catalogue:
                     code = self.contains.get(words[i : i + size])
                     if code is not None:
                         return code, "catalogue_contains"
-        if n <= SHORT_LINE_WORDS and search(COPYRIGHT_RE, text.casefold(), timeout=timeout):
+        folded = text.casefold()
+        if (
+            n <= SHORT_LINE_WORDS
+            and ("©" in text or "(c)" in folded or "copyright" in folded or "℗" in text)
+            and search(COPYRIGHT_RE, folded, timeout=timeout)
+        ):
             return "boilerplate.footer", "copyright"
-        segments = [line_key(s, timeout) for s in SEGMENT_RE.split(text, timeout=timeout)]
-        segments = [s for s in segments if s]
+        if SEPARATORS & set(text):
+            segments = [line_key(s, timeout) for s in SEGMENT_RE.split(text, timeout=timeout)]
+            segments = [s for s in segments if s]
+        else:
+            segments = []
         if len(segments) >= 2 and all(s in self.whole for s in segments):
             return self.whole[segments[0]], "catalogue_segments"
         if (
@@ -232,9 +245,10 @@ class Catalogue:
             return "boilerplate.share", "share_bar"
         if n <= CAPTION_WORDS and "©" in text[1:]:
             return "boilerplate.credit", "caption_credit"
-        if n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
+        digits = any(c.isdigit() for c in text)
+        if digits and n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
             return "boilerplate.author_box", "dateline"
-        if n <= SHORT_LINE_WORDS and search(FILE_LINK_RE, text, timeout=timeout):
+        if digits and n <= SHORT_LINE_WORDS and search(FILE_LINK_RE, text, timeout=timeout):
             return "boilerplate.link_list", "file_link"
         if n <= CUE_HEADING_WORDS and not text.rstrip().endswith((".", "!", "?")):
             code = self.cue(text, timeout=timeout)
@@ -279,7 +293,7 @@ class Catalogue:
         'boilerplate.subscribe'
         """
         words = key_words(text[: MAX_LINE_CHARS * 2], timeout)
-        longest = max((len(k) for k in self.cues), default=0)
+        longest = self.cue_words
         for i in range(len(words)):
             for size in range(1, longest + 1):
                 code = self.cues.get(words[i : i + size])
