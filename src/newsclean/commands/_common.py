@@ -79,6 +79,23 @@ def fields_from_args(args: argparse.Namespace) -> FieldMap:
     return FieldMap(text=args.text_field, id=args.id_field, title=args.title_field)
 
 
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What the summary counts of one record: small, so it crosses process boundaries cheaply."""
+
+    ok: bool
+    findings: tuple[tuple[str, Severity], ...] = ()
+    removals: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, article: Article) -> Tally:
+        return cls(
+            article.ok,
+            tuple((f.code, f.severity) for f in article.findings),
+            tuple(r.reason for r in article.removals),
+        )
+
+
 @dataclass
 class Summary:
     """Counts of one run: every input is read, then cleaned or rejected."""
@@ -93,15 +110,19 @@ class Summary:
     worst: Severity | None = None
 
     def add(self, article: Article) -> None:
+        self.add_tally(Tally.of(article))
+
+    def add_tally(self, tally: Tally) -> None:
+        """Count one cleaned record from its :class:`Tally` (what a worker process sends back)."""
         self.read += 1
         self.cleaned += 1
-        self.not_ok += not article.ok
-        self.findings.update(f.code for f in article.findings)
-        self.docs_with.update({f.code for f in article.findings})
-        self.removals.update(r.reason for r in article.removals)
-        for f in article.findings:
-            if self.worst is None or f.severity > self.worst:
-                self.worst = f.severity
+        self.not_ok += not tally.ok
+        self.findings.update(code for code, _ in tally.findings)
+        self.docs_with.update({code for code, _ in tally.findings})
+        self.removals.update(tally.removals)
+        for _, severity in tally.findings:
+            if self.worst is None or severity > self.worst:
+                self.worst = severity
 
     def add_reject(self, reject: Reject) -> None:
         self.read += 1

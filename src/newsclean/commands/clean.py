@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import json
 
 from newsclean.codes import Severity
 from newsclean.commands._common import (
     Summary,
+    Tally,
     add_input_arguments,
     add_pipeline_arguments,
-    clean_items,
+    clean_one,
     eprint,
     iter_items,
     pipeline_from_args,
 )
-from newsclean.io import atomic_output, json_line
+from newsclean.io import Item, Reject, atomic_output, json_line
+from newsclean.parallel import pool_map, resolve_jobs
+from newsclean.pipeline import Pipeline
+from newsclean.progress import Progress, count_records, wanted
 
 NAME = "clean"
 HELP = "clean records and write them as JSONL"
@@ -36,32 +42,58 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--drop-original", action="store_true", help="leave the original text out")
     parser.add_argument("--summary-json", metavar="FILE", help="also write the summary as JSON")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no summary and no progress bar on stderr"
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="clean on N processes (0: one per core); output is the same as with 1 (default: 1)",
+    )
+
+
+#: one input, cleaned and rendered: (JSON line, tally) or a reject
+Rendered = tuple[str, Tally] | Reject
+
+
+def render(pipeline: Pipeline, item: Item, drop_original: bool = False) -> Rendered:
+    """Clean one input and render its output line (in a worker process when --jobs > 1)."""
+    outcome = clean_one(pipeline, item)
+    if outcome.article is None:
+        assert outcome.reject is not None
+        return outcome.reject
+    record = outcome.article.to_dict()
+    if drop_original:
+        record.pop("original")
+    return json_line(record), Tally.of(outcome.article)
 
 
 def run(args: argparse.Namespace) -> int:
     pipeline = pipeline_from_args(args)
+    jobs = resolve_jobs(args.jobs)
     summary = Summary()
-    rejects: list[dict[str, object]] = []
-    with atomic_output(args.output) as out:
-        for outcome in clean_items(pipeline, iter_items(args)):
-            if outcome.article is not None:
-                summary.add(outcome.article)
-                record = outcome.article.to_dict()
-                if args.drop_original:
-                    record.pop("original")
-                out.write(json_line(record))
+    show_bar = wanted(quiet=args.quiet)
+    total = count_records(args.inputs) if show_bar else None
+    func = functools.partial(render, drop_original=args.drop_original)
+    with contextlib.ExitStack() as stack:  # records and rejects both stream to their files
+        out = stack.enter_context(atomic_output(args.output))
+        rejects = stack.enter_context(atomic_output(args.rejects)) if args.rejects else None
+        bar = stack.enter_context(Progress(enabled=show_bar, total=total))
+        for rendered in bar.wrap(pool_map(func, pipeline, iter_items(args), jobs)):
+            if isinstance(rendered, Reject):
+                summary.add_reject(rendered)
+                if rejects is not None:
+                    rejects.write(json_line(rendered.to_dict()))
+                elif not args.quiet:
+                    r = rendered
+                    bar.write(f"newsclean: rejected {r.source}:{r.line}: {r.reason}")
             else:
-                assert outcome.reject is not None
-                summary.add_reject(outcome.reject)
-                rejects.append(outcome.reject.to_dict())
-                if not args.rejects and not args.quiet:
-                    r = outcome.reject
-                    eprint(f"newsclean: rejected {r.source}:{r.line}: {r.reason}")
-    if args.rejects:
-        with atomic_output(args.rejects) as fh:
-            for rec in rejects:
-                fh.write(json_line(rec))
+                line, tally = rendered
+                summary.add_tally(tally)
+                out.write(line)
     if args.summary_json:
         with atomic_output(args.summary_json) as fh:
             json.dump(summary.to_dict(), fh, indent=2)

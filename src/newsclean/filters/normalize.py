@@ -8,10 +8,15 @@ or full-width forms. Curly quotes and full-width characters are kept as written.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 import ftfy
+from ftfy import badness, chardata
 
 from newsclean._offsets import TextEdit
 from newsclean._patterns import compile_pattern, finditer
@@ -21,10 +26,165 @@ from newsclean.registry import register_filter
 # U+0085 is left to ftfy, which reads it as the cp1252 ellipsis it nearly always is in scraped text
 # a run of line breaks becomes one edit (with as many newlines), so blank-line runs stay cheap
 LINE_BREAK_RE = compile_pattern(r"(?:\r\n|[\r\x0b\x0c\u2028\u2029])+")
+_ANY_LINE_BREAK_RE = re.compile(r"[\r\x0b\x0c\u2028\u2029]")  # fast path: nothing to do
 
-# Text made only of these (printable ASCII, tab, newline, and no '&' that could start an HTML entity)
-# is returned unchanged by ftfy with the settings below: the fast path skips ftfy for it.
-FTFY_NOOP_RE = compile_pattern(r"[\t\n\x20-\x25\x27-\x7e]*")
+# ---------------------------------------------------------------------------------------------
+# The ftfy fast path: decide, without running ftfy, that ftfy would return a line unchanged.
+#
+# With our settings, ``ftfy.fix_and_explain`` changes a line only through these steps, each of which
+# leaves a line alone unless the line holds something the step acts on:
+#
+# - ``unescape_html``: needs ``&`` (every entity starts with it);
+# - ``fix_encoding``: returns ASCII text and text that ``badness.is_bad`` rejects unchanged: so a
+#   line that is not "bad" by ftfy's own test is left alone (we call that same test);
+# - ``fix_c1_controls``: U+0080-U+009F; ``fix_latin_ligatures``: the keys of ``chardata.LIGATURES``;
+#   ``fix_line_breaks``: CR, U+2028, U+2029, U+0085; ``fix_surrogates``: U+D800-U+DFFF;
+#   ``remove_terminal_escapes``: ESC; ``remove_control_chars``: the keys of
+#   ``chardata.CONTROL_CHARS``; (``fix_character_width`` and ``uncurl_quotes`` are off);
+# - normalization: leaves text alone when ``unicodedata.is_normalized`` says it is in that form.
+#
+# ``badness.is_bad`` is one regular-expression search, still slow on long lines. Every alternative
+# of ftfy's ``BADNESS_RE`` needs at least one character of a small set (C1 controls, the "bad",
+# "law", "currency", "numeric", punctuation, box-drawing and upper-case accented categories of
+# ``badness.MOJIBAKE_CATEGORIES``, and a few literals), so lines without any of them skip the
+# search. That set was derived from the pattern of the ftfy releases we test; if ftfy's pattern
+# changes, the set falls back to "any non-ASCII character", which is always safe.
+#
+# These are single character classes (linear scans that cannot backtrack), run with the standard
+# library's ``re``, which scans large non-ASCII classes about 20x faster than ``regex``.
+# tests/test_ftfy_fastpath.py checks the result against ftfy on generated and real text.
+
+#: ftfy lines longer than this are split by ftfy itself; they always go through ftfy
+_FTFY_MAX_LINE = ftfy.TextFixerConfig().max_decode_length
+
+
+def _char_class(codepoints: Iterable[int]) -> str:
+    return "".join(re.escape(chr(c)) for c in codepoints)
+
+
+# everything but '&': unescape_html acts only on what matches ftfy's own HTML_ENTITY_RE
+_FTFY_ACTS_ON_RE = re.compile(
+    "[\x1b\r\x0c\x80-\x9f\u2028\u2029\ud800-\udfff"
+    + _char_class(chardata.LIGATURES)
+    + _char_class(chardata.CONTROL_CHARS)
+    + "]"
+)
+_HTML_ENTITY_RE = chardata.HTML_ENTITY_RE
+
+#: sha256 of ``badness.BADNESS_RE.pattern`` for the ftfy releases the trigger set was derived from
+_KNOWN_BADNESS_PATTERNS = frozenset(
+    {"9dcc0f2ac90d9ae3c85eb7b9b2c0b8a8e8126153847c2b30c91a0bb263f3b8c4"}
+)
+
+
+_KNOWN_PATTERN = (
+    hashlib.sha256(badness.BADNESS_RE.pattern.encode("utf-8")).hexdigest()
+    in _KNOWN_BADNESS_PATTERNS
+)
+#: no match of the known BADNESS_RE is longer than 7 characters (ГўВЂВ.[A-Za-z ] is the longest)
+_BADNESS_WINDOW = 8
+
+
+def _badness_trigger() -> re.Pattern[str]:
+    if not _KNOWN_PATTERN:
+        return re.compile("[^\x00-\x7f]")
+    cats = badness.MOJIBAKE_CATEGORIES
+    names = ["c1", "bad", "law", "currency", "numeric", "start_punctuation", "end_punctuation"]
+    names += ["upper_accented", "box"]
+    # literals of the remaining alternatives: [Œœ][^A-Za-z], [ÂÃÎÐ]..., × [²³], [ØÙ]..., вЂ,
+    # ГўВЂВ, Ã[\xa0¡], [ÃÂ][ ], the degree sign of the Cyrillic and Greek sequences
+    return re.compile("[" + "".join(cats[n] for n in names) + "ŒœÂÃÎÐ×ØÙЂ°" + "]")
+
+
+_BADNESS_TRIGGER_RE = _badness_trigger()
+
+
+def is_bad(line: str) -> bool:
+    """``ftfy.badness.is_bad(line)``, searching only near the characters a match must contain.
+
+    Every match of ftfy's pattern holds a trigger character and is at most 7 characters long,
+    so it lies within 8 characters of a trigger: searching those windows finds a match exactly
+    when searching the whole line does (``^`` still matches only at the line's real start).
+    """
+    if not _KNOWN_PATTERN:
+        return badness.is_bad(line)
+    search = badness.BADNESS_RE.search
+    n = len(line)
+    start = end = -1
+    for m in _BADNESS_TRIGGER_RE.finditer(line):
+        a, b = max(0, m.start() - _BADNESS_WINDOW), min(n, m.end() + _BADNESS_WINDOW)
+        if a <= end:
+            end = b
+            continue
+        if end >= 0 and search(line, start, end):
+            return True
+        start, end = a, b
+    return end >= 0 and search(line, start, end) is not None
+
+
+Span = tuple[int, int]
+
+
+def _lines_with(pattern: re.Pattern[str], text: str) -> list[Span]:
+    """The spans of the lines of ``text`` where ``pattern`` matches, one search per such line."""
+    out: list[Span] = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end == -1 else end
+        out.append((start, end))
+        pos = end + 1
+    return out
+
+
+def _all_lines(text: str) -> list[Span]:
+    out: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def ftfy_suspects(text: str, normalization: str | None = "NFC") -> list[Span]:
+    """The spans of the lines of ``text`` that ftfy (with :func:`ftfy_config`) might change.
+
+    Every other line is certainly returned unchanged by :func:`ftfy_line`, so it can skip ftfy.
+    The text is scanned as a whole; only suspect lines are looked at one by one.
+
+    >>> ftfy_suspects("Grüße aus Köln, „schön“ – 5 €\\nAT&T\\nschÃ¶n &amp; gut")
+    [(35, 51)]
+    """
+    suspects = set(_lines_with(_FTFY_ACTS_ON_RE, text))
+    if "&" in text:
+        suspects.update(_lines_with(_HTML_ENTITY_RE, text))
+    if text.isascii():
+        return sorted(suspects)
+    if len(text) > _FTFY_MAX_LINE:  # ftfy cuts lines this long into pieces of its own
+        suspects.update(span for span in _all_lines(text) if span[1] - span[0] > _FTFY_MAX_LINE)
+    if normalization is not None and not unicodedata.is_normalized(normalization, text):  # type: ignore[arg-type]
+        suspects.update(
+            span
+            for span in _all_lines(text)
+            if not unicodedata.is_normalized(normalization, text[span[0] : span[1]])  # type: ignore[arg-type]
+        )
+    for span in _lines_with(_BADNESS_TRIGGER_RE, text):
+        if span not in suspects and is_bad(text[span[0] : span[1]]):
+            suspects.add(span)
+    return sorted(suspects)
+
+
+def ftfy_unchanged(text: str, normalization: str | None = "NFC") -> bool:
+    """True when ftfy (with :func:`ftfy_config`) certainly returns each line of text unchanged.
+
+    >>> ftfy_unchanged("Grüße aus Köln, „schön“ – 5 €")
+    True
+    >>> ftfy_unchanged("Grüße aus KÃ¶ln")
+    False
+    """
+    return not ftfy_suspects(text, normalization)
+
 
 _FTFY_CODES = {
     "unescape_html": "normalize.html_entity",
@@ -93,6 +253,8 @@ class FixLineBreaks:
     stage: ClassVar[Stage] = Stage.NORMALIZE
 
     def apply(self, draft: Draft, /) -> Proposal:
+        if _ANY_LINE_BREAK_RE.search(draft.text) is None:
+            return EMPTY
         return Proposal(
             edits=tuple(
                 TextEdit(m.start(), m.end(), "\n" * _breaks(m.group()), "normalize.line_break")
@@ -112,28 +274,32 @@ class FixEncoding:
 
     def apply(self, draft: Draft, /) -> Proposal:
         text = draft.text
-        if FTFY_NOOP_RE.fullmatch(text, timeout=draft.regex_timeout):
-            return EMPTY
+        suspects = ftfy_suspects(text, self.normalization)
+        if not suspects:
+            return EMPTY  # the common case, decided in a few linear scans of the whole text
         edits: list[TextEdit] = []
         config = ftfy_config(self.normalization)
-        pos = 0
-        for line in text.split("\n"):
-            if line and not FTFY_NOOP_RE.fullmatch(line, timeout=draft.regex_timeout):
-                fixed = ftfy_line(line, config)
-                if "\n" in fixed:  # an encoded line break ("&#10;") must not split the line
-                    fixed = fixed.replace("\n", " ")
-                if fixed != line:
-                    code = _ftfy_code(line, fixed, config)
-                    edits.append(_trimmed_edit(pos, line, fixed, code))
-            pos += len(line) + 1
+        for start, end in suspects:
+            line = text[start:end]
+            fixed = ftfy_line(line, config)
+            if "\n" in fixed:  # an encoded line break ("&#10;") must not split the line
+                fixed = fixed.replace("\n", " ")
+            if fixed != line:
+                code = _ftfy_code(line, fixed, config)
+                edits.append(_trimmed_edit(start, line, fixed, code))
         return Proposal(edits=tuple(edits))
 
 
 # zero-width space, word joiner, BOM, LRM/RLM/ALM, bidi embeddings, overrides and isolates.
 # ZWJ/ZWNJ (U+200C/D) are kept: they carry meaning in Persian, Indic scripts and emoji.
-INVISIBLE_RE = compile_pattern(r"[\u200b\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+")
+_INVISIBLE = r"\u200b\u2060\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+_CONTROL = r"\x00-\x08\x0e-\x1f\x7f"
+INVISIBLE_RE = compile_pattern(rf"[{_INVISIBLE}]+")
 SOFT_HYPHEN_RE = compile_pattern(r"\u00ad+")
-CONTROL_RE = compile_pattern(r"[\x00-\x08\x0e-\x1f\x7f]+")
+CONTROL_RE = compile_pattern(rf"[{_CONTROL}]+")
+# fast path: one linear scan (a single character class; the standard library's ``re`` scans
+# non-ASCII classes much faster than ``regex``) for any character the three patterns remove
+_ANY_INVISIBLE_RE = re.compile(rf"[{_INVISIBLE}\u00ad{_CONTROL}]")
 
 
 @register_filter
@@ -146,7 +312,7 @@ class StripInvisible:
 
     def apply(self, draft: Draft, /) -> Proposal:
         text = draft.text
-        if text.isascii() and not CONTROL_RE.search(text, timeout=draft.regex_timeout):
+        if _ANY_INVISIBLE_RE.search(text) is None:
             return EMPTY
         edits = []
         for pattern, code in (
@@ -164,6 +330,27 @@ class StripInvisible:
 _SPACE = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 # in one pass: leading or trailing space on a line, any unusual space, a run of two or more spaces
 WHITESPACE_RE = compile_pattern(rf"(?m)^{_SPACE}+|{_SPACE}+$|{_SPACE}{{2,}}|(?! ){_SPACE}")
+# fast path: WHITESPACE_RE proposes an edit exactly when the text has an unusual space, two spaces
+# in a row, or a space at the start or end of a line
+_UNUSUAL_SPACE_RE = re.compile(_SPACE.replace("[ ", "[", 1))
+
+
+def needs_whitespace_edits(text: str) -> bool:
+    """Whether :class:`NormalizeWhitespace` has anything to do: a few substring scans.
+
+    >>> needs_whitespace_edits("One line.\\nAnother one.")
+    False
+    >>> needs_whitespace_edits("One line. \\nAnother\\u00a0one.")
+    True
+    """
+    return (
+        "  " in text
+        or " \n" in text
+        or "\n " in text
+        or text.startswith(" ")
+        or text.endswith(" ")
+        or _UNUSUAL_SPACE_RE.search(text) is not None
+    )
 
 
 @register_filter
@@ -176,6 +363,8 @@ class NormalizeWhitespace:
 
     def apply(self, draft: Draft, /) -> Proposal:
         text = draft.text
+        if not needs_whitespace_edits(text):
+            return EMPTY
         edits = []
         for m in finditer(WHITESPACE_RE, text, timeout=draft.regex_timeout):
             start, end = m.span()
