@@ -15,7 +15,7 @@ from newsclean import __version__
 from newsclean.errors import NewscleanError
 
 #: subcommand modules under ``newsclean.commands``; each has NAME, HELP, add_arguments and run
-COMMANDS = ("clean", "check", "explain", "report", "kb")
+COMMANDS = ("clean", "check", "explain", "report", "kb", "learn")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

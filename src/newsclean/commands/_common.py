@@ -51,6 +51,9 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="office-holder rows (JSONL) to add to or override the bundled knowledge base; repeatable",
     )
+    group.add_argument(
+        "--profile", metavar="JSON", help="site profile from 'newsclean learn': remove its lines"
+    )
 
 
 def pipeline_from_args(args: argparse.Namespace, **options: Any) -> Pipeline:
@@ -62,9 +65,13 @@ def pipeline_from_args(args: argparse.Namespace, **options: Any) -> Pipeline:
         pipeline = pipeline_from_config(config)
         if kb and "check_facts" in pipeline.names:
             pipeline = pipeline.replace("check_facts", kb=[*pipeline["check_facts"].kb, *kb])  # type: ignore[attr-defined]
+        if getattr(args, "profile", None) and "strip_site_repeated" in pipeline.names:
+            pipeline = pipeline.replace("strip_site_repeated", profile=args.profile)
         return pipeline
     if kb:
         options["kb"] = kb
+    if getattr(args, "profile", None):
+        options["profile"] = args.profile
     return default_pipeline(args.preset or "extracted", **options)
 
 

@@ -1,5 +1,6 @@
 """The built-in filters. Importing this package registers them all."""
 
+from newsclean.filters.blocks import ClassifyBlocks, StripContext, StripEdges, StripLinkLists
 from newsclean.filters.boilerplate import StripBoilerplate, StripDuplicates
 from newsclean.filters.custom import StripLinesMatching
 from newsclean.filters.facts import CheckDates, CheckFacts, CheckHeadline
@@ -10,19 +11,25 @@ from newsclean.filters.normalize import (
     StripInvisible,
 )
 from newsclean.filters.segment import DetectTitle
+from newsclean.filters.site import StripSiteRepeated
 from newsclean.filters.templates import FlagTemplates
 
 __all__ = [
     "CheckDates",
     "CheckFacts",
     "CheckHeadline",
+    "ClassifyBlocks",
     "DetectTitle",
     "FixEncoding",
     "FixLineBreaks",
     "FlagTemplates",
     "NormalizeWhitespace",
     "StripBoilerplate",
+    "StripContext",
     "StripDuplicates",
+    "StripEdges",
     "StripInvisible",
     "StripLinesMatching",
+    "StripLinkLists",
+    "StripSiteRepeated",
 ]

@@ -1,69 +1,413 @@
-"""Strip-stage boilerplate filters: catalogue lines, navigation blocks, in-document repeats."""
+"""Strip-stage boilerplate filters: the phrase catalogue, navigation blocks, in-document repeats.
+
+The catalogue lives in ``data/boilerplate/<lang>.txt``, one ``phrase<TAB>category`` a line. It is
+compiled once into hash tables, so a line costs a few dictionary lookups however long the
+catalogue grows; the only scan over phrases is RapidFuzz's (in C), for short lines that missed
+the exact tables. Five kinds of entry (see ``data/boilerplate/en.txt``):
+
+``phrase``
+    the whole line, after :func:`line_key` normalization ("› Share this article (12)").
+``phrase:``
+    a label: "phrase: anything short" ("Read more: <title>", "Photo: Jane Doe").
+``phrase ...``
+    the line starts with these words and is short ("Sign up for our newsletter and ...").
+``... phrase ...``
+    the line contains these words and is short ("© 2024 Example News. All rights reserved.").
+``~ words``
+    a cue ("newsletter"): weak evidence, used only for lines in the chrome clusters at the start
+    or end of a text (``strip_edges``).
+"""
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import ClassVar
 
-from newsclean._patterns import compile_pattern, phrase_lines
+import regex
+from rapidfuzz import fuzz, process
+
+from newsclean._patterns import (
+    DEFAULT_TIMEOUT,
+    compile_pattern,
+    data_files,
+    finditer,
+    phrase_lines,
+    search,
+)
 from newsclean.codes import CODES
 from newsclean.errors import PatternDataError
 from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
 from newsclean.registry import register_filter
 
-# symbols, counters and punctuation that surround a chrome phrase: "› Next Article »", "Share (12)"
-EDGE_RE = compile_pattern(r"^[\W_\d]+|(?:\(\d+\)|[\W_\d])+$")
+# symbols, digits, counters and punctuation around a chrome phrase: "› Next Article »", "Share (12)";
+# the trailing one is matched right to left ((?r)), so a long run of symbols stays linear
+EDGE_LEAD_RE = compile_pattern(r"^[^\p{L}\p{M}]+")
+EDGE_TRAIL_RE = compile_pattern(r"(?r)[^\p{L}\p{M}]+$")
+# the words of a line, for the start-of-line and contained-phrase entries
+KEY_WORD_RE = compile_pattern(r"\w+(?:['’.-]\w+)*")
+# separators of a menu or share bar written on one line: "Home | News | Sport", "Facebook · X"
+SEGMENT_RE = compile_pattern(r"\s*(?:[|•·/»›>]|\s-\s|\s–\s)\s*")
+#: characters that may separate the items of a one-line menu or a label from its text
+SEPARATORS = frozenset("|•·/»›>-–")
+DASHES = frozenset("-–—|")
+# a breadcrumb trail: "Home › World › Asia", "Accueil > Culture > Patrimoine"
+CRUMB_SEPARATORS = ("›", ">", "»", "/")
+# a byline: "By Jane Doe", "By Jane Doe, Asia correspondent", "Von Max Muster und Eva Beispiel"
+BYLINE_RE = compile_pattern(
+    r"^(?i:by|von|par|por|di|door|przez)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}"
+    r"(?:\s*(?:,|\||\s-\s|\s–\s|\s(?i:and|und|et|y|e|i|en)\s)[^.!?]*)?$"
+)
+# a lower-case letter followed by a capital: two words glued together by the text extraction
+CAMEL_RE = compile_pattern(r"(?<=\p{Ll})(?=\p{Lu})")
+# a date or a time: 12.03.2024, 2024-03-12, 3 March 2024, March 3, 2024, 10:15, 8:05 PM
+DATE_RE = compile_pattern(
+    r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\.?\s\p{L}{3,12}\.?,?\s\d{4}"
+    r"|\p{L}{3,12}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4})\b",
+    flags=regex.IGNORECASE,
+)
+#: a dateline has at most this many words besides its dates ("24 March 2004, 19:49 | Jane")
+DATELINE_OTHER_WORDS = 5
+# a label written with a dash or bar instead of a colon: "ANZEIGE - …", "Video | …"
+LABEL_DASH_RE = compile_pattern(r"\s(?:-|–|—|\|)\s")
+# a download link: "Report (PDF, 1.2 MB)", "Flyer PDF | 38 KB"
+FILE_LINK_RE = compile_pattern(
+    r"\b(?:pdf|docx?|xlsx?|pptx?|zip|mp3)\b\W{0,4}\d+(?:[.,]\d+)?\s?[kmg]i?b\b",
+    flags=regex.IGNORECASE,
+)
+#: a line of at most this many words with a strong cue ("PC Gamer Newsletter") is a widget heading
+CUE_HEADING_WORDS = 4
+HEADING_CUE_CODES = frozenset(
+    {"boilerplate.subscribe", "boilerplate.share", "boilerplate.comments", "boilerplate.cookie"}
+)
+#: a line of at most this many words with a © after its start is a caption with its credit
+CAPTION_WORDS = 40
+BAR_CODES = frozenset({"boilerplate.share", "boilerplate.navigation"})
+# a copyright or legal-footer line: "© 2024 Example News", "(c) Example", "Copyright 2024 …"
+COPYRIGHT_RE = compile_pattern(r"^\W{0,3}(?:©|\(c\)|copyright\b|℗)", flags=0)
+
+#: longer lines are never catalogue chrome (and are not normalized for the lookup)
+MAX_LINE_CHARS = 400
+#: entries that match a line's start or an inner run apply to lines of at most this many words
+SHORT_LINE_WORDS = 30
+#: start entries ("Sign up ...") apply to lines of at most this many words
+START_LINE_WORDS = 50
+#: contained phrases ("... our newsletter ...") apply to lines of at most this many words
+CONTAINS_LINE_WORDS = 50
+#: a label's head ("Read more", "ANZEIGE") has at most this many characters
+LABEL_HEAD_CHARS = 40
+#: a label's text ("Read more: <this>") may have at most this many words
+LABEL_REST_WORDS = 30
+#: how many words the head of a label, a start entry or a contained phrase may have
+MAX_PHRASE_WORDS = 6
+#: lines whose key has this many characters are tried against the catalogue with RapidFuzz
+FUZZY_MIN_CHARS, FUZZY_MAX_CHARS = 8, 40
+#: RapidFuzz ``fuzz.ratio`` cutoff: about one typo in ten characters
+FUZZY_CUTOFF = 92.0
 
 
-def line_key(text: str) -> str:
-    """A line reduced to what identifies it as chrome: case folded, edges stripped."""
-    return " ".join(EDGE_RE.sub("", text.casefold(), timeout=1.0).split())
+def line_key(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
+    """A line reduced to what identifies it as chrome: case folded, edges stripped.
+
+    >>> line_key("› Share this article (12) »")
+    'share this article'
+    """
+    folded = text.casefold()
+    lead = search(EDGE_LEAD_RE, folded, timeout=timeout)
+    start = lead.end() if lead else 0
+    trail = search(EDGE_TRAIL_RE, folded, timeout=timeout)
+    end = trail.start() if trail else len(folded)
+    return " ".join(folded[start:end].split()) if start < end else ""
+
+
+def key_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> tuple[str, ...]:
+    """The case-folded words of a line (inner punctuation dropped).
+
+    >>> key_words("Fot. Jane Doe / Agency")
+    ('fot', 'jane', 'doe', 'agency')
+    """
+    return tuple(finditer_words(search_camel(text, timeout).casefold(), timeout))
+
+
+def search_camel(text: str, timeout: float | None) -> str:
+    """Split words that page text glued together: "Previous ArticleNext" -> "Previous Article Next"."""
+    if len(text) > MAX_LINE_CHARS * 2:
+        return text
+    return CAMEL_RE.sub(" ", text, timeout=timeout)
+
+
+def finditer_words(text: str, timeout: float | None) -> list[str]:
+    return [m.group() for m in finditer(KEY_WORD_RE, text, timeout=timeout)]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Compiled phrase tables: normalized phrase -> removal code, by kind of entry."""
+
+    whole: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    starts: dict[tuple[str, ...], str] = field(default_factory=dict)
+    contains: dict[tuple[str, ...], str] = field(default_factory=dict)
+    cues: dict[tuple[str, ...], str] = field(default_factory=dict)
+    cue_words: int = 0  # the longest cue, in words
+    fuzzy: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def add(self, phrase: str, code: str) -> None:
+        text = phrase.strip()
+        if text.startswith("~"):
+            self.cues[key_words(text[1:])] = code
+        elif text.startswith("...") and text.endswith("...") and len(text) > 6:
+            self.contains[key_words(text[3:-3])] = code
+        elif text.endswith(("...", "…")):
+            self.starts[key_words(text.rstrip(".…"))] = code
+        elif text.endswith(":"):
+            key = line_key(text)
+            self.labels[key] = code
+            self.whole.setdefault(key, code)
+        else:
+            self.whole[line_key(text)] = code
+
+    def finish(self) -> None:
+        """Bucket the whole-line phrases by length for fuzzy matching."""
+        object.__setattr__(self, "cue_words", max((len(k) for k in self.cues), default=0))
+        long_keys = sorted(k for k in self.whole if len(k) >= FUZZY_MIN_CHARS)
+        for n in range(FUZZY_MIN_CHARS, FUZZY_MAX_CHARS + 1):
+            slack = max(1, n // 10)
+            self.fuzzy[n] = tuple(k for k in long_keys if abs(len(k) - n) <= slack)
+
+    def match(
+        self, text: str, *, fuzzy: bool = True, timeout: float | None = DEFAULT_TIMEOUT
+    ) -> tuple[str, str] | None:
+        """``(code, rule)`` when the line is a catalogue phrase, else ``None``.
+
+        >>> catalogue(("en",)).match("Read more: Ten things to know")
+        ('boilerplate.teaser', 'catalogue_label')
+        >>> catalogue(("en",)).match("Read more about it in the report.") is None
+        True
+        """
+        if len(text) > MAX_LINE_CHARS:
+            return None
+        key = line_key(text, timeout)
+        if not key:
+            return None
+        code = self.whole.get(key)
+        if code is not None:
+            return code, "catalogue"
+        head, sep, rest = text.partition(":")
+        if (not sep or len(head) > LABEL_HEAD_CHARS) and DASHES & set(text[: LABEL_HEAD_CHARS + 3]):
+            dash = search(LABEL_DASH_RE, text[: LABEL_HEAD_CHARS + 3], timeout=timeout)
+            if dash is not None:
+                head, sep, rest = text[: dash.start()], dash.group(), text[dash.end() :]
+        if sep:
+            head_key = line_key(head, timeout)
+            code = self.labels.get(head_key)
+            if code is not None and len(key_words(rest, timeout)) <= LABEL_REST_WORDS:
+                return code, "catalogue_label"
+        words = key_words(text, timeout)
+        n = len(words)
+        if n <= START_LINE_WORDS:
+            for size in range(1, min(n, MAX_PHRASE_WORDS) + 1):
+                code = self.starts.get(words[:size])
+                if code is not None:
+                    return code, "catalogue_start"
+        if n <= CONTAINS_LINE_WORDS:
+            for size in range(1, min(n, MAX_PHRASE_WORDS) + 1):
+                for i in range(n - size + 1):
+                    code = self.contains.get(words[i : i + size])
+                    if code is not None:
+                        return code, "catalogue_contains"
+        folded = text.casefold()
+        if (
+            n <= SHORT_LINE_WORDS
+            and ("©" in text or "(c)" in folded or "copyright" in folded or "℗" in text)
+            and search(COPYRIGHT_RE, folded, timeout=timeout)
+        ):
+            return "boilerplate.footer", "copyright"
+        if SEPARATORS & set(text):
+            segments = [line_key(s, timeout) for s in SEGMENT_RE.split(text, timeout=timeout)]
+            segments = [s for s in segments if s]
+        else:
+            segments = []
+        if len(segments) >= 2 and all(s in self.whole for s in segments):
+            return self.whole[segments[0]], "catalogue_segments"
+        if (
+            len(segments) >= 2
+            and self.whole.get(segments[0]) == "boilerplate.navigation"
+            and any(sep in text for sep in CRUMB_SEPARATORS)
+            and all(len(s.split()) <= 4 for s in segments)
+        ):
+            return "boilerplate.navigation", "breadcrumb"
+        if n <= 10 and search(BYLINE_RE, text.strip(), timeout=timeout):
+            return "boilerplate.author_box", "byline"
+        if 3 <= n <= 8 and self.share_bar(words):
+            return "boilerplate.share", "share_bar"
+        if n <= CAPTION_WORDS and "©" in text[1:]:
+            return "boilerplate.credit", "caption_credit"
+        digits = any(c.isdigit() for c in text)
+        if digits and n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
+            return "boilerplate.author_box", "dateline"
+        if digits and n <= SHORT_LINE_WORDS and search(FILE_LINK_RE, text, timeout=timeout):
+            return "boilerplate.link_list", "file_link"
+        if n <= CUE_HEADING_WORDS and not text.rstrip().endswith((".", "!", "?")):
+            code = self.cue(text, timeout=timeout)
+            if code in HEADING_CUE_CODES:
+                return code, "cue_heading"
+        if fuzzy and FUZZY_MIN_CHARS <= len(key) <= FUZZY_MAX_CHARS:
+            choices = self.fuzzy.get(len(key), ())
+            best = process.extractOne(
+                key, choices, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
+            )
+            if best is not None:
+                return self.whole[best[0]], "catalogue_fuzzy"
+        return None
+
+    def share_bar(self, words: tuple[str, ...]) -> bool:
+        """Most words are one-word share or menu phrases: "Whatsapp Teilen Twittern Pinnen"."""
+        bar = sum(1 for w in words if self.whole.get(w) in BAR_CODES)
+        return bar >= 0.75 * len(words)
+
+    @staticmethod
+    def is_dateline(text: str, n_words: int, timeout: float | None = DEFAULT_TIMEOUT) -> bool:
+        """A line that is a date or time with a few words around it (a byline or timestamp).
+
+        >>> Catalogue.is_dateline("24. März 2004, 19:49 | Jane Doe", 7)
+        True
+        >>> Catalogue.is_dateline("On 3 March 2024 the council voted to close the old bridge.", 12)
+        False
+        """
+        dates = [m.group() for m in finditer(DATE_RE, text, timeout=timeout)]
+        if not dates:
+            return False
+        stripped = text.rstrip()
+        if stripped.endswith((".", "!", "?")) and not stripped[-2:-1].isdigit():
+            return False
+        date_words = sum(len(key_words(d, timeout)) for d in dates)
+        return n_words - date_words <= DATELINE_OTHER_WORDS
+
+    def cue(self, text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> str | None:
+        """The code of the first cue word in ``text`` (weak evidence), else ``None``.
+
+        >>> catalogue(("en",)).cue("Sign up for the daily newsletter today")
+        'boilerplate.subscribe'
+        """
+        words = key_words(text[: MAX_LINE_CHARS * 2], timeout)
+        longest = self.cue_words
+        for i in range(len(words)):
+            for size in range(1, longest + 1):
+                code = self.cues.get(words[i : i + size])
+                if code is not None:
+                    return code
+        return None
+
+
+def original_text(draft: Draft, block: Block) -> str:
+    """The block's text before normalization, stripped (empty for NEL turned into "…")."""
+    start, end = draft.original_span(block.span)
+    return draft.original[start:end].strip()
+
+
+def available_languages() -> tuple[str, ...]:
+    """The languages with a phrase catalogue, e.g. ``('de', 'en', ...)``."""
+    return tuple(name[:-4] for name in data_files("boilerplate") if name.endswith(".txt"))
+
+
+def parse_catalogue_lines(
+    lines: Iterable[tuple[int, str]], source: str, into: Catalogue | None = None
+) -> Catalogue:
+    """Add ``phrase<TAB>category`` lines to a catalogue; a bad line raises with ``source:line``."""
+    table = into if into is not None else Catalogue()
+    for lineno, line in lines:
+        phrase, tab, category = line.partition("\t")
+        code = f"boilerplate.{category.strip()}"
+        if not tab or not phrase.strip():
+            msg = f"{source}:{lineno}: expected 'phrase<TAB>category', got {line!r}"
+            raise PatternDataError(msg)
+        if code not in CODES:
+            valid = sorted(c.split(".", 1)[1] for c in CODES if c.startswith("boilerplate."))
+            msg = (
+                f"{source}:{lineno}: unknown category {category.strip()!r}; "
+                f"categories: {', '.join(valid)}"
+            )
+            raise PatternDataError(msg)
+        table.add(phrase, code)
+    return table
 
 
 @functools.lru_cache(maxsize=8)
-def catalogue(languages: tuple[str, ...]) -> dict[str, str]:
-    """Normalized phrase -> removal code, from ``data/boilerplate/<lang>.txt``."""
-    table: dict[str, str] = {}
-    for lang in languages:
-        for lineno, line in phrase_lines(f"boilerplate/{lang}.txt"):
-            phrase, _, category = line.partition("\t")
-            code = f"boilerplate.{category.strip()}"
-            if code not in CODES:
-                msg = f"data/boilerplate/{lang}.txt:{lineno}: unknown category {category!r}"
-                raise PatternDataError(msg)
-            table[line_key(phrase)] = code
+def catalogue(languages: tuple[str, ...] = ()) -> Catalogue:
+    """The compiled catalogue of ``languages`` (all bundled languages when empty)."""
+    langs = sorted(set(languages or available_languages()))
+    known = set(available_languages())
+    table = Catalogue()
+    for lang in langs:
+        if lang not in known:
+            msg = f"no boilerplate catalogue for language {lang!r}; available: {', '.join(sorted(known))}"
+            raise PatternDataError(msg)
+        relative = f"boilerplate/{lang}.txt"
+        parse_catalogue_lines(phrase_lines(relative), f"data/{relative}", table)
+    table.finish()
     return table
 
 
 NAV_CODES = frozenset({"boilerplate.navigation"})
+TEASER_CODES = frozenset({"boilerplate.related", "boilerplate.teaser"})
 
 
 @register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StripBoilerplate:
-    """Remove lines that are known chrome, and the title a navigation label introduces."""
+    """Remove lines that are known chrome, and the title a navigation label introduces.
+
+    A navigation label ("Previous Article", "Next Article") followed by a title-like line that is
+    itself followed by more chrome or ends the text takes that line with it (``nav_title``); a
+    read-also or related heading on its own line ("Read also", "Leia também") takes the title-like
+    line after it.
+    """
 
     name: ClassVar[str] = "strip_boilerplate"
     stage: ClassVar[Stage] = Stage.STRIP
-    languages: tuple[str, ...] = ("en",)
+    languages: tuple[str, ...] = ()
+    fuzzy: bool = True
     nav_title_max_words: int = 25
 
     def apply(self, draft: Draft, /) -> Proposal:
         table = catalogue(tuple(self.languages))
-        removals: list[BlockRemoval] = []
-        after_nav = False
-        for block in draft.kept():
-            code = table.get(line_key(block.text))
-            if code is not None:
-                removals.append(BlockRemoval(block.index, code, "catalogue"))
-                after_nav = code in NAV_CODES
+        kept = draft.kept()
+        found: dict[int, tuple[str, str]] = {}
+        for block in kept:
+            hit = table.match(block.text, fuzzy=self.fuzzy, timeout=draft.regex_timeout)
+            if hit is not None and original_text(draft, block):
+                found[block.index] = hit
+        removals = [BlockRemoval(i, code, rule) for i, (code, rule) in found.items()]
+        for pos, block in enumerate(kept[:-1]):
+            hit = found.get(block.index)
+            if hit is None or hit[0] not in NAV_CODES | TEASER_CODES:
                 continue
-            if after_nav and self._title_like(block):
-                removals.append(
-                    BlockRemoval(block.index, "boilerplate.nav_title", "after_nav_label")
-                )
-            after_nav = False
+            title = kept[pos + 1]
+            if (
+                title.index in found
+                or not self._title_like(title)
+                or not original_text(draft, title)
+            ):
+                continue
+            after = kept[pos + 2] if pos + 2 < len(kept) else None
+            if (
+                hit[0] in TEASER_CODES
+                and hit[1] == "catalogue"
+                and not title.text.lstrip().startswith(("-", "•", "*", "·"))
+                and (after is None or after.index in found or not self._title_like(after))
+            ):
+                # "Read also" / "Leia também" on its own line: the next line is the link (a
+                # list of them is left to strip_link_lists)
+                rule = "after_teaser_label"
+            elif hit[0] in NAV_CODES and (after is None or after.index in found):
+                rule = "after_nav_label"
+            else:
+                continue
+            removals.append(BlockRemoval(title.index, "boilerplate.nav_title", rule))
+        removals.sort(key=lambda r: r.index)
         return Proposal(removals=tuple(removals))
 
     def _title_like(self, block: Block) -> bool:
@@ -86,10 +430,10 @@ class StripDuplicates:
         seen: set[str] = set()
         removals = []
         for block in draft.blocks:
-            key = line_key(block.text) or block.text.strip()
+            key = line_key(block.text, draft.regex_timeout) or block.text.strip()
             if len(key) < self.min_chars:
                 continue
-            if key in seen and not draft.is_removed(block.index):
+            if key in seen and not draft.is_removed(block.index) and original_text(draft, block):
                 removals.append(BlockRemoval(block.index, "boilerplate.duplicate", "repeated_line"))
             seen.add(key)
         return Proposal(removals=tuple(removals))

@@ -1,0 +1,690 @@
+"""Structural boilerplate rules: link-like runs, context between chrome, and a block classifier.
+
+These rules look at a line's shape and its neighbours rather than at known phrases:
+
+``strip_link_lists``
+    runs of short, link-like lines (menus, tag lists, related-article lists);
+``strip_context``
+    a short line sandwiched between chrome is chrome (in the spirit of jusText); between body
+    paragraphs it stays;
+``classify_blocks``
+    (``page`` preset) tells body from chrome by block features: length, sentence punctuation,
+    stop-word density in the text's language, link-likeness and position, then revises short and
+    borderline blocks by their neighbours, as jusText does (Pomikálek 2011).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, data_files, finditer, phrase_lines
+from newsclean.errors import PatternDataError
+from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
+from newsclean.registry import register_filter
+
+WORD_RE = compile_pattern(r"\w+(?:['’.-]\w+)*")
+#: a sentence end, allowing closing quotes and brackets after it
+SENTENCE_END = frozenset(".!?…。！？")
+CLOSERS = "\"'”’»)]*"
+#: list bullets that content lists keep (an extractor writes "- item")
+BULLETS = ("- ", "• ", "* ", "– ", "· ")
+#: lines longer than this are never link-like, and never short
+MAX_SHORT_CHARS = 200
+#: removals that are weak evidence of chrome around them (a repeated line, the headline)
+WEAK_REASONS = frozenset({"boilerplate.duplicate", "structure.title", "structure.empty"})
+#: removals that head or belong to a list of links
+LIST_REASONS = frozenset(
+    {
+        "boilerplate.navigation",
+        "boilerplate.nav_title",
+        "boilerplate.related",
+        "boilerplate.teaser",
+        "boilerplate.link_list",
+        "boilerplate.share",
+        "boilerplate.footer",
+        "boilerplate.site_repeated",
+        "boilerplate.chrome",
+    }
+)
+
+
+#: removals that head a list of links ("Related articles", "Read also"): evidence for a run of
+#: link-like lines in extracted text, where a lone menu word may be a section heading
+LIST_HEADING_REASONS = frozenset(
+    {"boilerplate.related", "boilerplate.teaser", "boilerplate.nav_title", "boilerplate.link_list"}
+)
+
+
+#: ... when the heading is a line of its own (not a label such as "Category: Books")
+LIST_HEADING_RULES = frozenset(
+    {"catalogue", "catalogue_fuzzy", "after_teaser_label", "after_nav_label", "link_like_run"}
+)
+
+
+def blank_in_original(draft: Draft, index: int) -> bool:
+    """Lines the structural rules leave alone: no letter or digit (a lone "…" or "*": nothing
+    to say either way, and removing it would make cleaning depend on what was cleaned before), or
+    only whitespace before normalization (NEL turned into "…")."""
+    text = draft.blocks[index].text
+    if not any(c.isalnum() for c in text[:MAX_SHORT_CHARS]) and len(text) <= MAX_SHORT_CHARS:
+        return True
+    start, end = draft.original_span(draft.blocks[index].span)
+    return not draft.original[start:end].strip()
+
+
+def chrome_at(draft: Draft, index: int, reasons: frozenset[str] | None = None) -> bool:
+    """Whether block ``index`` was removed as chrome (by one of ``reasons``, if given)."""
+    removal = draft.removal_of(index)
+    if removal is None or removal.reason in WEAK_REASONS:
+        return False
+    return reasons is None or removal.reason in reasons
+
+
+Cls = Literal["good", "neargood", "short", "bad"]
+
+
+@functools.lru_cache(maxsize=16)
+def stopwords(lang: str) -> frozenset[str]:
+    """The stop words of ``lang`` (``data/stopwords/<lang>.txt``), case folded."""
+    if lang not in stopword_languages():
+        msg = f"no stop-word list for {lang!r}; available: {', '.join(stopword_languages())}"
+        raise PatternDataError(msg)
+    return frozenset(w.casefold() for _, w in phrase_lines(f"stopwords/{lang}.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def stopword_languages() -> tuple[str, ...]:
+    return tuple(n[:-4] for n in data_files("stopwords") if n.endswith(".txt"))
+
+
+def line_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
+    return [m.group() for m in finditer(WORD_RE, text, timeout=timeout)]
+
+
+def guess_language(blocks: Sequence[Block], timeout: float | None = DEFAULT_TIMEOUT) -> str | None:
+    """The bundled language whose stop words cover most words of the text's longer lines.
+
+    ``None`` when no list covers at least a tenth of those words (another language).
+
+    >>> from newsclean.pipeline import split_blocks
+    >>> guess_language(split_blocks("Der Hund und die Katze sind nicht im Haus, sagte er."))
+    'de'
+    """
+    counts: Counter[str] = Counter()
+    seen = 0
+    for block in blocks:
+        words = line_words(block.text[:2000], timeout)
+        if len(words) < 8:
+            continue
+        for word in words:
+            counts[word.casefold()] += 1
+        seen += len(words)
+        if seen > 3000:
+            break
+    if not seen:
+        for block in blocks:
+            counts.update(w.casefold() for w in line_words(block.text[:2000], timeout))
+        seen = sum(counts.values())
+    best, best_hits = None, 0
+    for lang in stopword_languages():
+        stops = stopwords(lang)
+        hits = sum(n for w, n in counts.items() if w in stops)
+        if hits > best_hits:
+            best, best_hits = lang, hits
+    return best if best_hits >= 3 and best_hits >= 0.1 * seen else None
+
+
+def draft_stopwords(draft: Draft) -> frozenset[str] | None:
+    """The stop words of the draft's language (given or guessed); ``None`` when none fits."""
+    lang = (draft.lang or "").split("-")[0].casefold()
+    if lang not in stopword_languages():
+        guessed = guess_language(draft.blocks, draft.regex_timeout)
+        if guessed is None:
+            return None
+        lang = guessed
+    return stopwords(lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the structural rules know about one line."""
+
+    chars: int
+    words: int
+    stop_density: float  # -1.0 when the language has no stop-word list
+    sentence_end: bool
+    bullet: bool
+    separators: int  # |, •, · between items on one line
+    label: bool  # ends with a colon: introduces what follows
+    letters: float  # share of letters among the non-space characters
+
+    @property
+    def link_like(self) -> bool:
+        """Short, no sentence end: the shape of a menu item, tag or linked headline."""
+        return (
+            self.chars <= 120
+            and 1 <= self.words <= 14
+            and not self.sentence_end
+            and not self.label
+            and self.stop_density < 0.34
+            and self.letters >= 0.5
+        )
+
+
+def features(
+    text: str, stops: frozenset[str] | None, timeout: float | None = DEFAULT_TIMEOUT
+) -> Features:
+    stripped = text.strip()
+    words = line_words(stripped[:5000], timeout)
+    n = len(words)
+    if stops is None or not n:
+        density = -1.0
+    else:
+        density = sum(1 for w in words if w.casefold() in stops) / n
+    tail = stripped.rstrip(CLOSERS)
+    return Features(
+        chars=len(stripped),
+        words=n if len(stripped) <= 5000 else max(n, len(stripped) // 6),
+        stop_density=density,
+        sentence_end=bool(tail) and tail[-1] in SENTENCE_END,
+        bullet=stripped.startswith(BULLETS),
+        separators=sum(stripped.count(c) for c in "|•·"),
+        label=stripped.endswith(":"),
+        letters=letter_share(stripped[:500]),
+    )
+
+
+def letter_share(text: str) -> float:
+    chars = [c for c in text if not c.isspace()]
+    return sum(c.isalpha() for c in chars) / len(chars) if chars else 0.0
+
+
+def is_prose(f: Features) -> bool:
+    """Running text: a sentence of several words, or a long line of mostly running words."""
+    if f.words >= 40 or (f.words >= 15 and f.stop_density >= 0.25):
+        return True
+    if f.stop_density >= 0:
+        return f.words >= 8 and f.sentence_end and f.stop_density >= 0.2
+    return f.words >= 10 and f.sentence_end
+
+
+# ---------------------------------------------------------------------------------------------
+# link-like runs
+
+
+@register_filter
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StripLinkLists:
+    """Remove runs of short link-like lines: menus, tag lists, related-article lists.
+
+    With ``where="chrome"`` (``extracted`` preset) a run is removed only when it touches or holds
+    a removed list heading ("Related articles", "Read also") and the titles under it; ``"edges"`` also
+    takes runs at the start or end of the text; with ``"anywhere"`` (``page``) any run of
+    ``min_run`` lines goes. Bulleted lines count only with ``bullets=True``: an extractor writes
+    content lists ("- 200 g flour") with bullets. With ``keep_inside``, a run with a paragraph of
+    running text on both sides (past removed lines that are not list chrome and at most
+    ``window`` short lines) is a list inside the article and stays.
+    """
+
+    name: ClassVar[str] = "strip_link_lists"
+    stage: ClassVar[Stage] = Stage.STRIP
+    min_run: int = 3
+    where: Literal["chrome", "edges", "anywhere"] = "chrome"
+    bullets: bool = False
+    keep_inside: bool = True
+    window: int = 2
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        stops = draft_stopwords(draft)
+        blocks = draft.blocks
+        n = len(blocks)
+        like = [False] * n
+        for b in blocks:
+            if draft.is_removed(b.index) or len(b.text) > MAX_SHORT_CHARS:
+                continue
+            if blank_in_original(draft, b.index):
+                continue
+            f = features(b.text, stops, draft.regex_timeout)
+            like[b.index] = f.link_like and (self.bullets or not f.bullet) and f.separators < 2
+        removals: list[BlockRemoval] = []
+        i = 0
+        while i < n:
+            if not like[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and (like[j] or draft.is_removed(j)):
+                j += 1
+            run = [k for k in range(i, j) if like[k]]
+            if (
+                len(run) >= self.min_run
+                and self._placed(draft, i, j)
+                and not self._inside_body(draft, stops, i, j)
+            ):
+                removals += [BlockRemoval(k, "boilerplate.link_list", "link_like_run") for k in run]
+            i = j
+        return Proposal(removals=tuple(removals))
+
+    def _inside_body(
+        self, draft: Draft, stops: frozenset[str] | None, start: int, end: int
+    ) -> bool:
+        """Prose right before and right after the run: a list inside the article."""
+        if not self.keep_inside:
+            return False
+
+        def prose_at(indices: range) -> bool:
+            # the nearest kept line that is not itself short, past at most `window` short ones
+            short = 0
+            for k in indices:
+                if draft.is_removed(k):
+                    if chrome_at(draft, k, LIST_REASONS):
+                        return False
+                    continue
+                f = features(draft.blocks[k].text, stops, draft.regex_timeout)
+                if is_prose(f):
+                    return True
+                short += 1
+                if short > self.window:
+                    return False
+            return False
+
+        return prose_at(range(start - 1, -1, -1)) and prose_at(range(end, len(draft.blocks)))
+
+    def _placed(self, draft: Draft, start: int, end: int) -> bool:
+        if self.where == "anywhere":
+            return True
+        if self.where == "chrome":
+
+            def evidence(k: int) -> bool:
+                removal = draft.removal_of(k)
+                return (
+                    removal is not None
+                    and removal.reason in LIST_HEADING_REASONS
+                    and removal.rule in LIST_HEADING_RULES
+                )
+        else:
+
+            def evidence(k: int) -> bool:
+                return chrome_at(draft, k, LIST_REASONS)
+
+        touches_removed = (start > 0 and evidence(start - 1)) or (
+            end < len(draft.blocks) and evidence(end)
+        )
+        inner_removed = any(evidence(k) for k in range(start, end))
+        if touches_removed or inner_removed:
+            return True
+        if self.where == "chrome":
+            return False
+        kept_before = any(not draft.is_removed(k) for k in range(start))
+        kept_after = any(not draft.is_removed(k) for k in range(end, len(draft.blocks)))
+        return not kept_before or not kept_after
+
+
+# ---------------------------------------------------------------------------------------------
+# context
+
+
+@register_filter
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StripContext:
+    """Remove short lines whose nearest longer neighbours on both sides are chrome.
+
+    A neighbour is chrome when an earlier filter removed it; the start and end of the text count
+    as chrome only with ``edges=True``. Short lines between body paragraphs always stay.
+    """
+
+    name: ClassVar[str] = "strip_context"
+    stage: ClassVar[Stage] = Stage.STRIP
+    max_words: int = 12
+    edges: bool = True
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        stops = draft_stopwords(draft)
+        blocks = draft.blocks
+        short: list[bool] = []
+        for b in blocks:
+            if draft.is_removed(b.index) or len(b.text) > MAX_SHORT_CHARS:
+                short.append(False)
+                continue
+            f = features(b.text, stops, draft.regex_timeout)
+            short.append(
+                f.words <= self.max_words
+                and not (f.sentence_end and f.words >= 6)
+                and (self.edges or not (f.bullet or f.label or f.separators >= 2))
+            )
+        removals = []
+        n = len(blocks)
+        for i in range(n):
+            if not short[i] or self._heading(draft, stops, i) or blank_in_original(draft, i):
+                continue
+            if self._side(draft, short, range(i - 1, -1, -1)) and self._side(
+                draft, short, range(i + 1, n)
+            ):
+                removals.append(BlockRemoval(i, "boilerplate.context", "between_chrome"))
+        has_kept_long = any(not short[i] and not draft.is_removed(i) for i in range(n))
+        if not has_kept_long:
+            return Proposal()
+        return Proposal(removals=tuple(removals))
+
+    def _heading(self, draft: Draft, stops: frozenset[str] | None, i: int) -> bool:
+        """A headline-like line whose next kept line is prose: a heading, not chrome."""
+        from newsclean.filters.segment import looks_like_headline
+
+        if not looks_like_headline(draft.blocks[i].text.strip()):
+            return False
+        for k in range(i + 1, len(draft.blocks)):
+            if not draft.is_removed(k):
+                return is_prose(features(draft.blocks[k].text, stops, draft.regex_timeout))
+        return False
+
+    def _side(self, draft: Draft, short: list[bool], indices: range) -> bool:
+        for k in indices:
+            if chrome_at(draft, k):
+                return True
+            if draft.is_removed(k):
+                continue
+            if not short[k]:
+                return False
+        return self.edges
+
+
+# ---------------------------------------------------------------------------------------------
+# the block classifier (page preset)
+
+
+def initial_class(f: Features, length_low: int, length_high: int) -> Cls:
+    """jusText's context-free class, with sentence punctuation standing in for missing lists."""
+    if f.chars < length_low:
+        # a whole short sentence reads like body; its neighbours decide (jusText's near-good)
+        if f.sentence_end and f.words >= 4 and f.letters >= 0.6:
+            return "neargood"
+        return "short"
+    if f.stop_density < 0:  # no stop-word list for this language
+        if f.sentence_end and f.words >= 10:
+            return "good" if f.chars >= length_high else "neargood"
+        return "bad" if f.separators >= 2 or not f.sentence_end else "neargood"
+    if f.stop_density >= 0.32 or (f.sentence_end and f.words >= 12 and f.stop_density >= 0.22):
+        return "good" if f.chars >= length_high else "neargood"
+    if f.stop_density >= 0.22 or (f.sentence_end and f.words >= 10):
+        return "neargood"
+    return "bad"
+
+
+def revise(classes: list[Cls], fixed_bad: list[bool]) -> list[Cls]:
+    """jusText's context revision: short and near-good blocks take the class of their context."""
+    n = len(classes)
+
+    def neighbour(i: int, step: int, skip: frozenset[str], cls: list[Cls]) -> str:
+        j = i + step
+        while 0 <= j < n:
+            if fixed_bad[j]:
+                return "bad"
+            if cls[j] not in skip:
+                return cls[j]
+            j += step
+        return "bad"
+
+    out = list(classes)
+    skip_short_near = frozenset({"short", "neargood"})
+    for i, c in enumerate(classes):
+        if c != "short" or fixed_bad[i]:
+            continue
+        prev = neighbour(i, -1, skip_short_near, classes)
+        nxt = neighbour(i, 1, skip_short_near, classes)
+        if prev == nxt:
+            out[i] = "good" if prev == "good" else "bad"
+        else:
+            near = (
+                neighbour(i, -1, frozenset({"short"}), classes) == "neargood"
+                or neighbour(i, 1, frozenset({"short"}), classes) == "neargood"
+            )
+            out[i] = "good" if near else "bad"
+    final = list(out)
+    skip_near = frozenset({"neargood", "short"})
+    for i, c in enumerate(out):
+        if c != "neargood" or fixed_bad[i]:
+            continue
+        prev = neighbour(i, -1, skip_near, out)
+        nxt = neighbour(i, 1, skip_near, out)
+        final[i] = "bad" if prev == "bad" and nxt == "bad" else "good"
+    return final
+
+
+#: removals that end an article: what follows them is rarely body
+BARRIER_REASONS = frozenset(
+    {
+        "boilerplate.comments",
+        "boilerplate.related",
+        "boilerplate.subscribe",
+        "boilerplate.footer",
+        "boilerplate.nav_title",
+    }
+)
+
+
+def block_score(block: Block, cls: Cls, fixed: bool) -> float:
+    """Good lines add their length, near-good half of it; bad lines subtract their length, short
+    lines a little, removed chrome a lot."""
+    n = float(len(block.text))
+    if fixed:
+        return -60.0
+    if cls == "good":
+        return n
+    if cls == "neargood":
+        return n / 2
+    if cls == "short":
+        return -25.0
+    return -n
+
+
+def body_regions(
+    blocks: Sequence[Block],
+    classes: list[Cls],
+    fixed: list[bool],
+    share: float,
+    barriers: list[bool] | None = None,
+    barrier_share: float = 0.1,
+) -> list[tuple[int, int]]:
+    """Runs of blocks where body text outweighs chrome (maximum-sum segments).
+
+    A segment ends where its running sum falls to zero or at a barrier (a removed heading that
+    usually ends an article). The heaviest segment is the article; the others are kept when they
+    reach ``share`` of its weight, or ``barrier_share`` when a barrier opened them.
+    """
+    barriers = barriers or [False] * len(blocks)
+    segments: list[tuple[float, int, int, bool]] = []
+    total, start, best_end, best_total, opened = 0.0, 0, -1, 0.0, False
+
+    def close() -> None:
+        if best_total > 0:
+            segments.append((best_total, start, best_end, opened))
+
+    for i, b in enumerate(blocks):
+        if barriers[i]:
+            close()
+            total, start, best_end, best_total, opened = 0.0, i + 1, -1, 0.0, True
+            continue
+        score = block_score(b, classes[i], fixed[i])
+        if total + score <= 0:
+            close()
+            total, start, best_end, best_total = 0.0, i + 1, -1, 0.0
+            continue
+        total += score
+        if total > best_total:
+            best_total, best_end = total, i
+    close()
+    if not segments:
+        return []
+    top = max(w for w, _, _, _ in segments)
+    return [(a, b) for w, a, b, after in segments if w >= (barrier_share if after else share) * top]
+
+
+@register_filter
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClassifyBlocks:
+    """Tell article body from page chrome by block features and context (``page`` preset).
+
+    Every line gets a context-free class from its length and stop-word density (sentence
+    punctuation where the language has no list): good, near-good, short or bad. Lines removed by
+    earlier filters are bad. Short and near-good lines then take the class of their neighbours, the
+    start and end of the page counting as bad, so chrome clusters at both ends go. A headline-like
+    line shortly before a good paragraph is kept as a heading. Bad lines are removed with
+    ``boilerplate.chrome``.
+    """
+
+    name: ClassVar[str] = "classify_blocks"
+    stage: ClassVar[Stage] = Stage.STRIP
+    length_low: int = 70
+    length_high: int = 200
+    heading_distance: int = 200
+    region: bool = True
+    region_share: float = 0.03
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        from newsclean.filters.segment import looks_like_headline
+
+        stops = draft_stopwords(draft)
+        blocks = draft.blocks
+        if not blocks:
+            return Proposal()
+        feats = [features(b.text, stops, draft.regex_timeout) for b in blocks]
+        fixed = [draft.is_removed(b.index) for b in blocks]
+        classes: list[Cls] = [
+            "bad" if fixed[i] else initial_class(f, self.length_low, self.length_high)
+            for i, f in enumerate(feats)
+        ]
+        if not any(c == "good" for c in classes):
+            # no paragraph is long enough to anchor the body: let near-good ones do it
+            classes = ["good" if c == "neargood" else c for c in classes]
+        final = revise(classes, fixed)
+        if self.region:
+            inside = [False] * len(blocks)
+            barriers = [chrome_at(draft, k, BARRIER_REASONS) for k in range(len(blocks))]
+            for first, last in body_regions(blocks, classes, fixed, self.region_share, barriers):
+                for k in range(first, last + 1):
+                    inside[k] = True
+            final = [
+                ("good" if classes[i] == "neargood" else c)
+                if inside[i]
+                else ("bad" if classes[i] != "short" else c)
+                for i, c in enumerate(final)
+            ]
+        removals = []
+        for i, b in enumerate(blocks):
+            if fixed[i] or final[i] == "good" or blank_in_original(draft, i):
+                continue
+            if (
+                classes[i] in ("short", "neargood")
+                and self._heading(blocks, final, fixed, i)
+                and looks_like_headline(b.text.strip())
+            ):
+                continue
+            removals.append(BlockRemoval(i, "boilerplate.chrome", f"classifier_{classes[i]}"))
+        return Proposal(removals=tuple(removals))
+
+    def _heading(
+        self, blocks: Sequence[Block], final: list[Cls], fixed: list[bool], i: int
+    ) -> bool:
+        """A good block follows within ``heading_distance`` characters."""
+        distance = 0
+        for j in range(i + 1, len(blocks)):
+            if final[j] == "good" and not fixed[j]:
+                return True
+            if not fixed[j]:
+                distance += len(blocks[j].text)
+            if distance > self.heading_distance:
+                return False
+        return False
+
+
+# ---------------------------------------------------------------------------------------------
+# position: chrome clusters at the start and end
+
+
+@register_filter
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StripEdges:
+    """Remove the chrome cluster after the last body paragraph (and, with ``head``, before the first).
+
+    The cluster is the lines after the last paragraph of running text. It goes only with evidence: a line in it (or right before it) already removed as chrome, or a
+    cue word of the catalogue ("newsletter", "Kommentare") in one of its lines. Bulleted lines and
+    table rows stay unless ``lists=True``: articles end with source lists and tables too. A
+    prose line with a cue joins the cluster when it borders chrome. With ``sections``, a comments
+    heading ("Comments", "Kommentare") in the last ``tail_share`` of the text takes everything
+    after it.
+    """
+
+    name: ClassVar[str] = "strip_edges"
+    stage: ClassVar[Stage] = Stage.STRIP
+    languages: tuple[str, ...] = ()
+    head: bool = False
+    lists: bool = False
+    sections: bool = True
+    tail_share: float = 0.4
+    min_bare_run: int = 0
+    cluster: bool = True
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        from newsclean.filters.boilerplate import catalogue
+
+        table = catalogue(tuple(self.languages))
+        stops = draft_stopwords(draft)
+        removals = self._after_heading(draft)
+        taken = {r.index for r in removals}
+        order = [i for i in range(len(draft.blocks)) if i not in taken]
+        ends = [reversed(order), iter(order)] if self.head else [reversed(order)]
+        for indices in ends:
+            cluster: list[tuple[int, str | None, Features]] = []
+            evidence = False
+            body = False
+            for i in indices:
+                if draft.is_removed(i):
+                    evidence = evidence or chrome_at(draft, i)
+                    continue
+                text = draft.blocks[i].text
+                f = features(text, stops, draft.regex_timeout)
+                cue = table.cue(text, timeout=draft.regex_timeout)
+                sentence = f.sentence_end and f.words >= 5
+                if (is_prose(f) or sentence) and not (cue is not None and evidence):
+                    body = True
+                    break
+                cluster.append((i, cue, f))
+                evidence = evidence or cue is not None
+            bare = [c for c in cluster if not (c[2].bullet or c[2].separators >= 2)]
+            if not self.cluster or not body or not (evidence or 0 < self.min_bare_run <= len(bare)):
+                continue
+            for i, cue, f in cluster:
+                if not self.lists and (f.bullet or f.separators >= 2):
+                    continue
+                if blank_in_original(draft, i):
+                    continue
+                reason = cue or "boilerplate.context"
+                removals.append(BlockRemoval(i, reason, "edge_cluster"))
+        return Proposal(removals=tuple(sorted(removals, key=lambda r: r.index)))
+
+    def _after_heading(self, draft: Draft) -> list[BlockRemoval]:
+        """Everything after a comments heading in the last part of the text is the comments."""
+        if not self.sections:
+            return []
+        blocks = draft.blocks
+        total = sum(len(b.text) for b in blocks) or 1
+        seen = 0
+        for b in blocks:
+            seen += len(b.text)
+            removal = draft.removal_of(b.index)
+            if (
+                removal is not None
+                and removal.reason == "boilerplate.comments"
+                and removal.rule == "catalogue"
+                and seen >= total * (1 - self.tail_share)
+            ):
+                return [
+                    BlockRemoval(k, "boilerplate.comments", "after_comments_heading")
+                    for k in range(b.index + 1, len(blocks))
+                    if not draft.is_removed(k) and not blank_in_original(draft, k)
+                ]
+        return []
