@@ -8,12 +8,13 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from tests import strategies as strat
 from tests.invariants import check_article, check_idempotent, normalized_text
@@ -84,8 +85,14 @@ def test_records_with_metadata(text: str, meta: dict[str, object]) -> None:
         assert article.title == meta["title"].strip()  # type: ignore[union-attr]
 
 
+SURROGATE_PAIR_RE = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
 @given(text=strat.any_text, meta=strat.record_meta)
 def test_json_round_trip(text: str, meta: dict[str, object]) -> None:
+    # JSON reads an escaped high+low surrogate pair as the one character it encodes, so a str
+    # holding such a pair (possible only after broken UTF-16 handling) cannot come back as it was
+    assume(not SURROGATE_PAIR_RE.search(text))
     article = newsclean.clean({"text": text, **meta})
     # ensure_ascii so that lone surrogates survive as escapes, the way the CLI writes them
     line = json.dumps(article.to_dict(), ensure_ascii=True)

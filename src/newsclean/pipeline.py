@@ -264,7 +264,7 @@ class Pipeline:
             ``pipeline.budget_exceeded`` finding is added (``None``: no budget).
     """
 
-    __slots__ = ("budget", "filters", "regex_timeout")
+    __slots__ = ("_prepared", "budget", "filters", "regex_timeout")
 
     def __init__(
         self,
@@ -276,6 +276,7 @@ class Pipeline:
         self.filters: tuple[Filter, ...] = tuple(filters)
         self.regex_timeout = regex_timeout
         self.budget = budget
+        self._prepared = False
         self._validate()
 
     def _validate(self) -> None:
@@ -358,11 +359,27 @@ class Pipeline:
         return f"Pipeline([{', '.join(self.names)}])"
 
     def __getstate__(self) -> dict[str, Any]:
-        return {s: getattr(self, s) for s in self.__slots__}
+        # what a filter loaded lazily stays behind: a new process prepares again
+        return {s: getattr(self, s) for s in self.__slots__ if s != "_prepared"}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for key, value in state.items():
             object.__setattr__(self, key, value)
+        object.__setattr__(self, "_prepared", False)
+
+    def prepare(self) -> Pipeline:
+        """Load now what filters load lazily (a knowledge base, catalogues).
+
+        Filters may have a ``prepare()`` method for one-time setup. The pipeline calls it before
+        the first document, outside that document's time budget; calling it earlier, e.g. in a
+        worker's start-up, moves the cost there.
+        """
+        for f in self.filters:
+            hook = getattr(f, "prepare", None)
+            if callable(hook):
+                hook()
+        self._prepared = True
+        return self
 
     # -- configuration ----------------------------------------------------------------------
 
@@ -409,6 +426,8 @@ class Pipeline:
         round only when the last one changed something): one fix can expose another, such as a
         soft hyphen hiding mojibake, and a fixpoint is what makes cleaning idempotent.
         """
+        if not self._prepared:
+            self.prepare()
         started = time.perf_counter()
         normalizers = [f for f in self.filters if f.stage is Stage.NORMALIZE]
         rest = [f for f in self.filters if f.stage is not Stage.NORMALIZE]
