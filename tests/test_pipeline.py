@@ -235,27 +235,30 @@ def test_regex_timeout_becomes_a_finding() -> None:
     assert article.text == "a" * 60 + "b"
 
 
+PREPARE_CALLS: list[int] = []
+
+
+@dataclass(frozen=True)
+class SlowToLoad:
+    name: ClassVar[str] = "slow_to_load"
+    stage: ClassVar[Stage] = Stage.FLAG
+
+    def prepare(self) -> None:
+        import time
+
+        PREPARE_CALLS.append(1)
+        time.sleep(0.3)
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        return Proposal()
+
+
 def test_one_time_setup_runs_once_and_outside_the_budget() -> None:
-    import time
-
-    calls = []
-
-    @dataclass(frozen=True)
-    class SlowToLoad:
-        name: ClassVar[str] = "slow_to_load"
-        stage: ClassVar[Stage] = Stage.FLAG
-
-        def prepare(self) -> None:
-            calls.append(1)
-            time.sleep(0.3)
-
-        def apply(self, draft: Draft, /) -> Proposal:
-            return Proposal()
-
+    PREPARE_CALLS.clear()
     pipe = Pipeline([SlowToLoad()], budget=0.1)
     assert pipe("one document.").findings == ()
     assert pipe("another one.").findings == ()
-    assert calls == [1]
+    assert PREPARE_CALLS == [1]
     clone = pickle.loads(pickle.dumps(pipe))  # a new process prepares again
     clone("text")
-    assert calls == [1, 1]
+    assert PREPARE_CALLS == [1, 1]
