@@ -10,10 +10,10 @@ from __future__ import annotations
 import dataclasses
 import enum
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, overload, runtime_checkable
+from typing import Any, ClassVar, Protocol, TypeVar, overload, runtime_checkable
 
 from newsclean import codes
 from newsclean._offsets import OffsetMap, TextEdit
@@ -36,6 +36,9 @@ __all__ = [
     "make_filter",
     "make_pipeline",
 ]
+
+
+T = TypeVar("T")
 
 
 class Stage(enum.IntEnum):
@@ -119,6 +122,7 @@ class Draft:
         "findings",
         "id",
         "lang",
+        "memo",
         "offsets",
         "original",
         "published",
@@ -156,6 +160,7 @@ class Draft:
         self.annotations: dict[str, Any] = {}
         self.findings: list[Finding] = []
         self.edit_filters: dict[str, str] = {}  # edit code -> the filter that made such edits
+        self.memo: dict[Hashable, Any] = {}
         self.regex_timeout = regex_timeout
 
     @classmethod
@@ -164,6 +169,19 @@ class Draft:
         draft = cls(text)
         draft.blocks = split_blocks(text)
         return draft
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value derived from the blocks, computed once per document and shared by filters.
+
+        Blocks do not change after normalization, so what is derived from them alone (a
+        language guess, per-line features) can be computed by the first filter that needs it.
+        Only such derived values belong here: a filter's decisions go in its proposal.
+        """
+        try:
+            value: T = self.memo[key]
+        except KeyError:
+            value = self.memo[key] = compute()
+        return value
 
     def is_removed(self, index: int) -> bool:
         return index in self._removed
@@ -442,6 +460,7 @@ class Pipeline:
             if not changed:
                 break
         draft.blocks = split_blocks(draft.text)
+        draft.memo.clear()
         for f in rest:
             if self._over_budget(draft, f, started):
                 break

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, data_files, finditer, phrase_lines
+from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, data_files, phrase_lines
 from newsclean.errors import PatternDataError
 from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
 from newsclean.registry import register_filter
@@ -102,7 +102,8 @@ def stopword_languages() -> tuple[str, ...]:
 
 
 def line_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
-    return [m.group() for m in finditer(WORD_RE, text, timeout=timeout)]
+    words: list[str] = WORD_RE.findall(text, timeout=timeout)
+    return words
 
 
 def guess_language(blocks: Sequence[Block], timeout: float | None = DEFAULT_TIMEOUT) -> str | None:
@@ -132,7 +133,7 @@ def guess_language(blocks: Sequence[Block], timeout: float | None = DEFAULT_TIME
     best, best_hits = None, 0
     for lang in stopword_languages():
         stops = stopwords(lang)
-        hits = sum(n for w, n in counts.items() if w in stops)
+        hits = sum(counts[w] for w in stops & counts.keys())
         if hits > best_hits:
             best, best_hits = lang, hits
     return best if best_hits >= 3 and best_hits >= 0.1 * seen else None
@@ -142,7 +143,9 @@ def draft_stopwords(draft: Draft) -> frozenset[str] | None:
     """The stop words of the draft's language (given or guessed); ``None`` when none fits."""
     lang = (draft.lang or "").split("-")[0].casefold()
     if lang not in stopword_languages():
-        guessed = guess_language(draft.blocks, draft.regex_timeout)
+        guessed = draft.cached(
+            "guessed_language", lambda: guess_language(draft.blocks, draft.regex_timeout)
+        )
         if guessed is None:
             return None
         lang = guessed
@@ -198,6 +201,14 @@ def features(
     )
 
 
+def block_features(draft: Draft, index: int, stops: frozenset[str] | None) -> Features:
+    """The features of block ``index``, computed once per document (``stops`` is the draft's)."""
+    block = draft.blocks[index]
+    return draft.cached(
+        ("features", index), lambda: features(block.text, stops, draft.regex_timeout)
+    )
+
+
 def letter_share(text: str) -> float:
     chars = [c for c in text if not c.isspace()]
     return sum(c.isalpha() for c in chars) / len(chars) if chars else 0.0
@@ -248,7 +259,7 @@ class StripLinkLists:
                 continue
             if blank_in_original(draft, b.index):
                 continue
-            f = features(b.text, stops, draft.regex_timeout)
+            f = block_features(draft, b.index, stops)
             like[b.index] = f.link_like and (self.bullets or not f.bullet) and f.separators < 2
         removals: list[BlockRemoval] = []
         i = 0
@@ -284,7 +295,7 @@ class StripLinkLists:
                     if chrome_at(draft, k, LIST_REASONS):
                         return False
                     continue
-                f = features(draft.blocks[k].text, stops, draft.regex_timeout)
+                f = block_features(draft, k, stops)
                 if is_prose(f):
                     return True
                 short += 1
@@ -350,7 +361,7 @@ class StripContext:
             if draft.is_removed(b.index) or len(b.text) > MAX_SHORT_CHARS:
                 short.append(False)
                 continue
-            f = features(b.text, stops, draft.regex_timeout)
+            f = block_features(draft, b.index, stops)
             short.append(
                 f.words <= self.max_words
                 and not (f.sentence_end and f.words >= 6)
@@ -378,7 +389,7 @@ class StripContext:
             return False
         for k in range(i + 1, len(draft.blocks)):
             if not draft.is_removed(k):
-                return is_prose(features(draft.blocks[k].text, stops, draft.regex_timeout))
+                return is_prose(block_features(draft, k, stops))
         return False
 
     def _side(self, draft: Draft, short: list[bool], indices: range) -> bool:
@@ -551,7 +562,7 @@ class ClassifyBlocks:
         blocks = draft.blocks
         if not blocks:
             return Proposal()
-        feats = [features(b.text, stops, draft.regex_timeout) for b in blocks]
+        feats = [block_features(draft, b.index, stops) for b in blocks]
         fixed = [draft.is_removed(b.index) for b in blocks]
         classes: list[Cls] = [
             "bad" if fixed[i] else initial_class(f, self.length_low, self.length_high)
@@ -646,7 +657,7 @@ class StripEdges:
                     evidence = evidence or chrome_at(draft, i)
                     continue
                 text = draft.blocks[i].text
-                f = features(text, stops, draft.regex_timeout)
+                f = block_features(draft, i, stops)
                 cue = table.cue(text, timeout=draft.regex_timeout)
                 sentence = f.sentence_end and f.words >= 5
                 if (is_prose(f) or sentence) and not (cue is not None and evidence):

@@ -108,6 +108,9 @@ FUZZY_MIN_CHARS, FUZZY_MAX_CHARS = 8, 40
 FUZZY_CUTOFF = 92.0
 
 
+DIGIT_RE = compile_pattern(r"[\p{Nt=De}\p{Nt=Di}]")  # what str.isdigit() accepts
+
+
 def line_key(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
     """A line reduced to what identifies it as chrome: case folded, edges stripped.
 
@@ -139,7 +142,8 @@ def search_camel(text: str, timeout: float | None) -> str:
 
 
 def finditer_words(text: str, timeout: float | None) -> list[str]:
-    return [m.group() for m in finditer(KEY_WORD_RE, text, timeout=timeout)]
+    words: list[str] = KEY_WORD_RE.findall(text, timeout=timeout)
+    return words
 
 
 @dataclass(frozen=True)
@@ -245,7 +249,7 @@ class Catalogue:
             return "boilerplate.share", "share_bar"
         if n <= CAPTION_WORDS and "©" in text[1:]:
             return "boilerplate.credit", "caption_credit"
-        digits = any(c.isdigit() for c in text)
+        digits = DIGIT_RE.search(text, timeout=timeout) is not None
         if digits and n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
             return "boilerplate.author_box", "dateline"
         if digits and n <= SHORT_LINE_WORDS and search(FILE_LINK_RE, text, timeout=timeout):
