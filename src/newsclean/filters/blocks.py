@@ -121,8 +121,7 @@ def guess_language(blocks: Sequence[Block], timeout: float | None = DEFAULT_TIME
         words = line_words(block.text[:2000], timeout)
         if len(words) < 8:
             continue
-        for word in words:
-            counts[word.casefold()] += 1
+        counts.update(map(str.casefold, words))
         seen += len(words)
         if seen > 3000:
             break
@@ -187,7 +186,7 @@ def features(
     if stops is None or not n:
         density = -1.0
     else:
-        density = sum(1 for w in words if w.casefold() in stops) / n
+        density = sum(map(stops.__contains__, map(str.casefold, words))) / n
     tail = stripped.rstrip(CLOSERS)
     return Features(
         chars=len(stripped),
@@ -210,8 +209,8 @@ def block_features(draft: Draft, index: int, stops: frozenset[str] | None) -> Fe
 
 
 def letter_share(text: str) -> float:
-    chars = [c for c in text if not c.isspace()]
-    return sum(c.isalpha() for c in chars) / len(chars) if chars else 0.0
+    chars = "".join(text.split())  # str.split drops exactly what str.isspace calls space
+    return sum(map(str.isalpha, chars)) / len(chars) if chars else 0.0
 
 
 def is_prose(f: Features) -> bool:
