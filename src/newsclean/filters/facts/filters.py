@@ -16,11 +16,12 @@ from newsclean.filters.facts.dates import ENGLISH_WEEKDAY, find_dates, parse_pub
 from newsclean.filters.facts.headline import (
     TITLE_MAX_WORDS,
     TOKEN_RE,
+    Verdict,
     coverage,
+    coverage_in_text,
     english_title_case,
     is_nav_label,
     key_terms,
-    mismatch,
 )
 from newsclean.filters.facts.kb import KB, iso, load_kb, name_key
 from newsclean.filters.facts.mentions import Mention, find_mentions, gazetteer, trigger_spans
@@ -596,8 +597,7 @@ class CheckHeadline:
             flags.append(leak)
         title = draft.title
         if title:
-            body_words = set(_words(kept[:-1] if leak else kept, timeout))
-            verdict = mismatch(title, body_words, timeout=timeout)
+            verdict = _verdict(title, kept[:-1] if leak else kept, timeout)
             n_terms = len(verdict.present) + len(verdict.absent)
             # a headline found in the text itself needs stronger evidence than a given one
             given = draft.title_given
@@ -682,9 +682,22 @@ def _words(blocks: list[Block], timeout: float | None) -> list[str]:
 
 def _enough_words(blocks: list[Block], wanted: int, timeout: float | None) -> bool:
     """Whether the blocks have at least ``wanted`` words; stops counting once they do."""
+    if wanted <= 0:
+        return True
     n = 0
     for b in blocks:
-        if n >= wanted:
-            return True
-        n += len(TOKEN_RE.findall(b.text, timeout=timeout))
-    return n >= wanted
+        for _ in finditer(TOKEN_RE, b.text, timeout=timeout):
+            n += 1
+            if n >= wanted:
+                return True
+    return False
+
+
+def _verdict(title: str, body: list[Block], timeout: float | None) -> Verdict:
+    """The headline's key terms present in and absent from the body's words."""
+    terms = key_terms(title, timeout=timeout)
+    # most bodies are checked term by term where the terms occur; the rest are tokenised
+    found = coverage_in_text(terms, "\n".join(b.text for b in body), timeout=timeout)
+    if found is None:
+        found = coverage(terms, set(_words(body, timeout)))
+    return Verdict(tuple(found[0]), tuple(found[1]))
