@@ -117,7 +117,10 @@ def coverage_in_text(
     # characters that fold to more than one (ß -> ss) are masked, so that a position in the
     # folded text is a position in the text; words starting near one are checked one by one
     wide = [c for c in set(text) if len(c.casefold()) != 1]
-    folded = text.translate(dict.fromkeys(map(ord, wide), "\x00")).casefold()
+    masked = text
+    for c in wide:
+        masked = masked.replace(c, "\x00")
+    folded = masked.casefold()
     if len(folded) != len(text):
         return None
     near = {s for c in wide for j in _positions(text, c) for s in range(max(0, j - 4), j + 1)}
