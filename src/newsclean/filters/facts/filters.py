@@ -15,15 +15,16 @@ from newsclean.filters.facts import windows as win
 from newsclean.filters.facts.dates import ENGLISH_WEEKDAY, find_dates, parse_published
 from newsclean.filters.facts.headline import (
     TITLE_MAX_WORDS,
+    TOKEN_RE,
+    Verdict,
     coverage,
+    coverage_in_text,
     english_title_case,
     is_nav_label,
     key_terms,
-    mismatch,
-    tokens,
 )
 from newsclean.filters.facts.kb import KB, iso, load_kb, name_key
-from newsclean.filters.facts.mentions import Mention, find_mentions, gazetteer, has_trigger
+from newsclean.filters.facts.mentions import Mention, find_mentions, gazetteer, trigger_spans
 from newsclean.pipeline import EMPTY, Block, Draft, Flag, Proposal, Stage
 from newsclean.registry import register_filter
 
@@ -163,13 +164,22 @@ class CheckFacts:
     def apply(self, draft: Draft, /) -> Proposal:
         kb = self.knowledge_base()
         gaz = gazetteer(kb)
-        if not has_trigger(gaz, draft.text):
+        # title words are looked for once over the whole text, not once per line
+        hits = trigger_spans(gaz, draft.text)
+        if not hits:
             return EMPTY  # fast path: no title word anywhere
         blocks = _title_blocks(draft) + draft.kept()
         mentions: list[Mention] = []
         for b in blocks:
+            a, z = b.span
+            inside = hits[bisect.bisect_left(hits, (a, a)) : bisect.bisect_left(hits, (z, z))]
+            if not inside:
+                continue  # no title word, no mention
+            anchors = [(s - a, e - a) for s, e in inside]
             mentions.extend(
-                find_mentions(kb, gaz, b.text, offset=b.span[0], timeout=draft.regex_timeout)
+                find_mentions(
+                    kb, gaz, b.text, offset=a, timeout=draft.regex_timeout, anchors=anchors
+                )
             )
             if len(mentions) >= MAX_MENTIONS:
                 break  # list-like or hostile text: check the first ones only
@@ -577,21 +587,17 @@ class CheckHeadline:
         if not kept:
             return EMPTY
         timeout = draft.regex_timeout
-        block_words = [[w.casefold() for w in tokens(b.text, timeout=timeout)] for b in kept]
-        n_words = sum(len(w) for w in block_words)
-        if n_words < self.min_body_words:
+        # words are counted only up to the threshold; the body's word set is built only when a
+        # headline or a trailing line needs it
+        if not _enough_words(kept, self.min_body_words, timeout):
             return EMPTY
         flags: list[Flag] = []
-        leak = self._leak(draft, kept, block_words)
-        leaked = {leak.span} if leak else set()
+        leak = self._leak(draft, kept)
         if leak:
             flags.append(leak)
-        body_words = {
-            w for b, ws in zip(kept, block_words, strict=False) if b.span not in leaked for w in ws
-        }
         title = draft.title
         if title:
-            verdict = mismatch(title, body_words, timeout=timeout)
+            verdict = _verdict(title, kept[:-1] if leak else kept, timeout)
             n_terms = len(verdict.present) + len(verdict.absent)
             # a headline found in the text itself needs stronger evidence than a given one
             given = draft.title_given
@@ -623,12 +629,12 @@ class CheckHeadline:
             return blocks[0].span
         return (0, 0)
 
-    def _leak(self, draft: Draft, kept: list[Block], block_words: list[list[str]]) -> Flag | None:
+    def _leak(self, draft: Draft, kept: list[Block]) -> Flag | None:
         if len(kept) < 3:
             return None
         timeout = draft.regex_timeout
         last = kept[-1]
-        words = block_words[-1]
+        words = _words([last], timeout)
         text = last.text.strip()
         if not 4 <= len(words) <= TITLE_MAX_WORDS or text[-1:] in '.!?:;,…"”»':
             return None
@@ -638,7 +644,7 @@ class CheckHeadline:
         nav = previous is not None and is_nav_label(previous.text, timeout=timeout)
         if not nav and not english_title_case(text, timeout=timeout):
             return None
-        rest = {w for ws in block_words[:-1] for w in ws}
+        rest = set(_words(kept[:-1], timeout))
         terms = key_terms(text, timeout=timeout)
         if len(terms) < 3:
             return None
@@ -660,3 +666,38 @@ class CheckHeadline:
                 "present": present,
             },
         )
+
+
+def _words(blocks: list[Block], timeout: float | None) -> list[str]:
+    """The case-folded words of the blocks, in order.
+
+    No word spans a line and case folding needs no context, so the words of all blocks are
+    folded in one call.
+    """
+    found: list[str] = []
+    for b in blocks:
+        found += TOKEN_RE.findall(b.text, timeout=timeout)
+    return "\n".join(found).casefold().split("\n") if found else []
+
+
+def _enough_words(blocks: list[Block], wanted: int, timeout: float | None) -> bool:
+    """Whether the blocks have at least ``wanted`` words; stops counting once they do."""
+    if wanted <= 0:
+        return True
+    n = 0
+    for b in blocks:
+        for _ in finditer(TOKEN_RE, b.text, timeout=timeout):
+            n += 1
+            if n >= wanted:
+                return True
+    return False
+
+
+def _verdict(title: str, body: list[Block], timeout: float | None) -> Verdict:
+    """The headline's key terms present in and absent from the body's words."""
+    terms = key_terms(title, timeout=timeout)
+    # most bodies are checked term by term where the terms occur; the rest are tokenised
+    found = coverage_in_text(terms, "\n".join(b.text for b in body), timeout=timeout)
+    if found is None:
+        found = coverage(terms, set(_words(body, timeout)))
+    return Verdict(tuple(found[0]), tuple(found[1]))

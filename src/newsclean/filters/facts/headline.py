@@ -8,7 +8,7 @@ introduces it, or when it is in title case, and its terms hardly occur in the re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newsclean._patterns import compile_pattern, finditer, search
@@ -68,6 +68,83 @@ def coverage(terms: Sequence[str], body_words: set[str]) -> tuple[list[str], lis
     absent: list[str] = []
     for t in terms:
         (present if t in body_words or t[:5] in prefixes else absent).append(t)
+    return present, absent
+
+
+#: one word character, and what may join two runs of them inside a word (as in ``TOKEN_RE``)
+WORD_CHAR_RE = compile_pattern(r"[\p{L}\p{N}]")
+JOINERS = "'’-"
+#: occurrences of one term looked at before :func:`coverage_in_text` gives up
+MAX_OCCURRENCES = 1000
+
+
+def _word_start(text: str, i: int, *, timeout: float | None) -> bool:
+    """Whether a word of ``TOKEN_RE`` starts at ``i``: the previous character neither is a word
+    character nor joins one to ``i``."""
+    if i > 0 and WORD_CHAR_RE.match(text, i - 1, timeout=timeout):
+        return False
+    return not (
+        i > 1 and text[i - 1] in JOINERS and WORD_CHAR_RE.match(text, i - 2, timeout=timeout)
+    )
+
+
+def _key_at(text: str, i: int, *, timeout: float | None) -> str | None:
+    """The first five letters of the case-folded word starting at ``i`` (None: no word starts
+    there). Six characters are enough to tell them: a word is cut only after a letter."""
+    if not _word_start(text, i, timeout=timeout):
+        return None
+    m = TOKEN_RE.match(text, i, i + 6, timeout=timeout)
+    return m.group()[:5].casefold()[:5] if m else None
+
+
+def _positions(text: str, sub: str) -> Iterator[int]:
+    i = text.find(sub)
+    while i != -1:
+        yield i
+        i = text.find(sub, i + 1)
+
+
+def coverage_in_text(
+    terms: Sequence[str], text: str, *, timeout: float | None = 1.0
+) -> tuple[list[str], list[str]] | None:
+    """:func:`coverage` against the words of ``text``, without splitting all of it into words.
+
+    A term is present when a word's case-folded form starts with the term's first five letters
+    (or is the term, if shorter). Those letters are looked up in the case-folded text and each
+    place is checked where it stands. Returns None when a term occurs too often to check each
+    place; then tokenise the text.
+    """
+    # characters that fold to more than one (ß -> ss) are masked, so that a position in the
+    # folded text is a position in the text; words starting near one are checked one by one
+    wide = [c for c in set(text) if len(c.casefold()) != 1]
+    masked = text
+    for c in wide:
+        masked = masked.replace(c, "\x00")
+    folded = masked.casefold()
+    if len(folded) != len(text):
+        return None
+    near = {s for c in wide for j in _positions(text, c) for s in range(max(0, j - 4), j + 1)}
+    if len(near) > MAX_OCCURRENCES:
+        return None
+    keys: dict[int, str | None] = {}
+
+    def key(i: int) -> str | None:
+        if i not in keys:
+            keys[i] = _key_at(text, i, timeout=timeout)
+        return keys[i]
+
+    present: list[str] = []
+    absent: list[str] = []
+    for t in terms:
+        prefix = t[:5]
+        found = any(key(s) == prefix for s in near)
+        for n, i in enumerate(_positions(folded, prefix)):
+            if found:
+                break
+            if n >= MAX_OCCURRENCES:
+                return None
+            found = key(i) == prefix
+        (present if found else absent).append(t)
     return present, absent
 
 

@@ -382,11 +382,31 @@ def has_trigger(gaz: Gazetteer, text: str) -> bool:
     return any(w in low for w in gaz.triggers)
 
 
+def trigger_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
+    """Where a title word starts a word of ``text``, sorted.
+
+    Found once over a whole document, the spans inside one line are the ones
+    :func:`find_mentions` would find in that line alone (no title word spans a line break).
+    """
+    return find_words(gaz.triggers, text)
+
+
 def find_mentions(
-    kb: KB, gaz: Gazetteer, text: str, *, offset: int = 0, timeout: float | None = 1.0
+    kb: KB,
+    gaz: Gazetteer,
+    text: str,
+    *,
+    offset: int = 0,
+    timeout: float | None = 1.0,
+    anchors: list[tuple[int, int]] | None = None,
 ) -> Iterator[Mention]:
-    """Resolved mentions in one block of text (spans shifted by ``offset``)."""
-    anchors = find_words(gaz.triggers, text)[:MAX_ANCHORS]
+    """Resolved mentions in one block of text (spans shifted by ``offset``).
+
+    ``anchors``: the :func:`trigger_spans` of ``text``, when already known.
+    """
+    if anchors is None:
+        anchors = trigger_spans(gaz, text)
+    anchors = anchors[:MAX_ANCHORS]
     if not anchors:
         return
     taken: list[tuple[int, int]] = []

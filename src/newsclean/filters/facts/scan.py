@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from newsclean._patterns import Match, Pattern, finditer, search
+from newsclean._patterns import Match, Pattern, finditer
 
 
 def find_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
@@ -99,7 +99,8 @@ def scan_starts(
             if accept is not None and not accept(pos):
                 continue
             base = max(0, pos - context)
-            m = search(pattern, text[base : pos + limit], pos=pos - base, timeout=timeout)
+            # anchored at ``pos`` (the pattern starts with \G): a match there, not a search on
+            m = pattern.match(text[base : pos + limit], pos - base, timeout=timeout)
             if m is not None and m.end() + base > start:
                 reach = m.end() + base
                 yield m, base
