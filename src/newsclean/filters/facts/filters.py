@@ -161,6 +161,10 @@ class CheckFacts:
     def knowledge_base(self) -> KB:
         return load_kb(self.kb)
 
+    def prepare(self) -> None:
+        """Load the knowledge base and build its patterns (about a second, once per process)."""
+        gazetteer(self.knowledge_base())
+
     def apply(self, draft: Draft, /) -> Proposal:
         kb = self.knowledge_base()
         gaz = gazetteer(kb)
