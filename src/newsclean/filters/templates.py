@@ -23,6 +23,7 @@ starts with a literal, its repetitions are bounded and it has no nested quantifi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
@@ -110,8 +111,8 @@ _SYNTAXES: tuple[_Syntax, ...] = (
 #: every syntax in one pattern, for short lines; group ``k_<kind>`` tells which matched
 _TOKEN_RE = compile_pattern("|".join(f"(?P<k_{x.kind}>{x.pattern.pattern})" for x in _SYNTAXES))
 
-#: characters without which no placeholder syntax can match (a fast skip for plain prose)
-_TOKEN_CHARS = frozenset("{}[]<>%$_")
+#: a character without which no placeholder syntax can match (a fast skip for plain prose)
+_TOKEN_CHARS_RE = compile_pattern(r"[{}\[\]<>%$_]")
 
 #: single-word wiki templates that leak from wiki pages: markup, not unfilled slots
 _WIKI_TEMPLATES = frozenset(
@@ -368,6 +369,11 @@ _FILLER: tuple[tuple[str, Pattern], ...] = (
 # fmt: on
 
 _LOREM_GAP = 300  # lorem cues closer than this are one occurrence
+
+#: substrings one of which a line must hold for each kind to look further (see ``_hits``)
+_EMPTY_CUES = ("undefined", "null", "NaN", "None", "[object ")
+_LOREM_CUES = ("orem", "amet", "adipiscing")
+_FILLER_CUES = ("TODO", "TBD", "XX", "TK", "FIXME")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -648,6 +654,10 @@ class _Context:
     _maths: dict[tuple[int, str], bool] = field(default_factory=dict)
     _programming: bool | None = None
     _active: tuple[_Anywhere, ...] | None = None
+    _present: frozenset[str] | None = None
+    _folded_text: str | None = None
+    _starts: list[int] | None = None
+    _block_keywords: dict[int, set[str]] | None = None  # block -> the keywords it holds
 
     def code_line(self, index: int) -> bool:
         if index not in self._code:
@@ -678,9 +688,98 @@ class _Context:
     def active_phrases(self, phrases: tuple[_Anywhere, ...]) -> tuple[_Anywhere, ...]:
         """The anywhere-phrases whose keywords occur somewhere in the document."""
         if self._active is None:
-            folded = self.draft.text.casefold()
-            self._active = tuple(p for p in phrases if any(k in folded for k in p.keywords))
+            present = self._keywords_present(phrases)
+            self._active = tuple(p for p in phrases if not present.isdisjoint(p.keywords))
         return self._active
+
+    def _folded(self) -> str:
+        if self._folded_text is None:
+            self._folded_text = self.draft.text.casefold()
+        return self._folded_text
+
+    def _keywords_present(self, phrases: tuple[_Anywhere, ...]) -> frozenset[str]:
+        if self._present is None:
+            folded = self._folded()
+            keywords = {k for p in phrases for k in p.keywords}
+            self._present = frozenset(k for k in keywords if k in folded)
+        return self._present
+
+    def _block_at(self, pos: int) -> int:
+        """The index of the block a text offset falls in or after (-1 before the first)."""
+        if self._starts is None:
+            self._starts = [b.span[0] for b in self.draft.blocks]
+        return bisect.bisect_right(self._starts, pos) - 1
+
+    def _blocks_at(self, text: str, cue: str) -> Iterator[int]:
+        """Every block of ``text`` (the draft's text or a same-length fold) holding ``cue``."""
+        blocks = self.draft.blocks
+        pos = text.find(cue)
+        while pos >= 0:
+            index = self._block_at(pos)
+            if index < 0:
+                pos = text.find(cue, pos + 1)
+                continue
+            yield index
+            pos = text.find(cue, max(blocks[index].span[1], pos + 1))
+
+    def blocks_with(self, cues: Iterable[str]) -> set[int]:
+        """The blocks holding one of ``cues``."""
+        found: set[int] = set()
+        text = self.draft.text
+        for cue in cues:
+            if cue in text:
+                found.update(self._blocks_at(text, cue))
+        return found
+
+    def blocks_with_pattern(self, pattern: Pattern) -> set[int]:
+        """The blocks in which ``pattern`` (which never spans a line break) matches."""
+        found: set[int] = set()
+        text = self.draft.text
+        blocks = self.draft.blocks
+        pos = 0
+        while True:
+            m = search_pattern(pattern, text, timeout=self.draft.regex_timeout, pos=pos)
+            if m is None:
+                return found
+            index = self._block_at(m.start())
+            if index < 0:
+                pos = m.start() + 1
+                continue
+            found.add(index)
+            pos = max(blocks[index].span[1], m.start() + 1)
+
+    def blocks_with_keywords(self, phrases: tuple[_Anywhere, ...]) -> set[int]:
+        """The blocks whose case-folded text holds a keyword of one of ``phrases``.
+
+        Case folding maps each character on its own and never makes or takes a line break, so
+        a block's fold is its line of the folded text; when folding keeps every length the
+        offsets agree and the keywords are found in the folded text at once. Lines longer than
+        ``_HUGE_LINE`` are looked at in parts, so they are always candidates.
+        """
+        present = self._keywords_present(phrases)
+        blocks = self.draft.blocks
+        if not present:
+            return set()
+        folded = self._folded()
+        if "" in present or len(folded) != len(self.draft.text):
+            return {b.index for b in blocks}
+        keywords: dict[int, set[str]] = {}
+        for keyword in present:
+            for index in self._blocks_at(folded, keyword):
+                keywords.setdefault(index, set()).add(keyword)
+        self._block_keywords = keywords
+        return set(keywords) | {b.index for b in blocks if len(b.text) > _HUGE_LINE}
+
+    def block_phrases(
+        self, block: Block, phrases: tuple[_Anywhere, ...]
+    ) -> tuple[_Anywhere, ...] | None:
+        """The phrases with a keyword in ``block``, in order; None when not known beforehand."""
+        if self._block_keywords is None or len(block.text) > _HUGE_LINE:
+            return None
+        found = self._block_keywords.get(block.index)
+        if not found:
+            return ()
+        return tuple(p for p in phrases if not found.isdisjoint(p.keywords))
 
     def programming(self) -> bool:
         if self._programming is None:
@@ -796,8 +895,10 @@ class FlagTemplates:
         severity = Severity.parse(self.severity) if self.severity is not None else None
         flags: list[Flag] = []
         removals: list[BlockRemoval] = []
-        for block in draft.blocks:
-            hits = _resolve(self._hits(block, ctx))
+        candidates = self._candidates(ctx)
+        for index in sorted(candidates):
+            block = draft.blocks[index]
+            hits = _resolve(self._hits(block, ctx, candidates[index]))
             if not hits:
                 continue
             base = block.span[0]
@@ -819,18 +920,45 @@ class FlagTemplates:
 
     # -- finding candidates ---------------------------------------------------------------
 
-    def _hits(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
+    def _candidates(self, ctx: _Context) -> dict[int, set[str]]:
+        """Which looks (a kind, or ``start`` and ``anywhere`` for leftovers) each block needs.
+
+        A block gets a look when it passes that look's first test in :meth:`_hits` (a
+        substring it must hold, or the first word of a leftover); every other look yields
+        nothing. The substrings are looked for in the whole text at once: a block is a line.
+        """
+        draft = ctx.draft
+        looks: dict[int, set[str]] = {}
+
+        def add(indices: Iterable[int], look: str) -> None:
+            for index in indices:
+                looks.setdefault(index, set()).add(look)
+
+        if "token" in self.detect:
+            add(ctx.blocks_with_pattern(_TOKEN_CHARS_RE), "token")
+        if "empty_value" in self.detect:
+            add(ctx.blocks_with(_EMPTY_CUES), "empty_value")
+        if "filler" in self.detect:
+            add(ctx.blocks_with(_LOREM_CUES + _FILLER_CUES), "filler")
+        if "leftover" in self.detect:
+            pats = leftover_patterns(self.languages)
+            add(
+                (
+                    b.index
+                    for b in draft.blocks
+                    if (word := _first_word(b.text)) and word.startswith(pats.first_words)
+                ),
+                "start",
+            )
+            add(ctx.blocks_with_keywords(pats.anywhere), "anywhere")
+        return looks
+
+    def _hits(self, block: Block, ctx: _Context, looks: set[str]) -> Iterator[_Hit]:
         text = block.text
         timeout = ctx.draft.regex_timeout
-        if "token" in self.detect and not _TOKEN_CHARS.isdisjoint(text):
+        if "token" in looks:
             yield from self._tokens(block, ctx)
-        if "empty_value" in self.detect and (
-            "undefined" in text
-            or "null" in text
-            or "NaN" in text
-            or "None" in text
-            or "[object " in text
-        ):
+        if "empty_value" in looks:
             for kind, pattern in _EMPTY:
                 for m in finditer(pattern, text, timeout=timeout):
                     if self._suppressed(block, ctx, m.start(), m.end(), weak=True):
@@ -849,9 +977,13 @@ class FlagTemplates:
                         evidence,
                         f"leaked empty value {value!r} where a value belongs",
                     )
-        if "filler" in self.detect:
+        if "filler" in looks:
             yield from self._filler(block, ctx)
-        if "leftover" in self.detect:
+        if "start" in looks:
+            start = search_pattern(leftover_patterns(self.languages).start, text, timeout=timeout)
+            if start is not None:
+                yield self._leftover_hit(block, ctx, start, "start")
+        if "anywhere" in looks:
             yield from self._leftovers(block, ctx)
 
     def _suppressed(
@@ -907,9 +1039,7 @@ class FlagTemplates:
             if kind == "lorem":
                 yield from self._lorem(block, ctx, pattern)
                 continue
-            if not (
-                "TODO" in text or "TBD" in text or "XX" in text or "TK" in text or "FIXME" in text
-            ):
+            if not any(cue in text for cue in _FILLER_CUES):
                 break
             for m in finditer(pattern, text, timeout=timeout):
                 if self._suppressed(block, ctx, m.start(), m.end(), weak=kind != "line"):
@@ -926,7 +1056,7 @@ class FlagTemplates:
 
     def _lorem(self, block: Block, ctx: _Context, pattern: Pattern) -> Iterator[_Hit]:
         text = block.text
-        if "orem" not in text and "amet" not in text and "adipiscing" not in text:
+        if not any(cue in text for cue in _LOREM_CUES):
             return
         group: list[Match] = []
         for m in finditer(pattern, text, timeout=ctx.draft.regex_timeout):
@@ -954,14 +1084,10 @@ class FlagTemplates:
         )
 
     def _leftovers(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
+        """Leftover phrases that may stand anywhere in the block."""
         text = block.text
         timeout = ctx.draft.regex_timeout
         pats = leftover_patterns(self.languages)
-        word = _first_word(text)
-        if word and word.startswith(pats.first_words):
-            m = search_pattern(pats.start, text, timeout=timeout)
-            if m is not None:
-                yield self._leftover_hit(block, ctx, m, "start")
         # very long lines: leftovers are preambles and tails, so look near both ends only
         if len(text) > _HUGE_LINE:
             parts = [(0, text[:_HUGE_EDGE]), (len(text) - _HUGE_EDGE, text[-_HUGE_EDGE:])]
@@ -970,11 +1096,14 @@ class FlagTemplates:
         active = ctx.active_phrases(pats.anywhere)
         if not active:
             return
+        known = ctx.block_phrases(block, active)
         for offset, part in parts:
-            folded = part.casefold()
-            for phrase in active:
-                if not any(k in folded for k in phrase.keywords):
-                    continue
+            if known is None:
+                folded = part.casefold()
+                phrases = [p for p in active if any(k in folded for k in p.keywords)]
+            else:
+                phrases = list(known)
+            for phrase in phrases:
                 for m in finditer(phrase.pattern, part, timeout=timeout):
                     if _quoted_mention(part, m.start(), m.end()):
                         continue
