@@ -980,9 +980,9 @@ class FlagTemplates:
         if "filler" in looks:
             yield from self._filler(block, ctx)
         if "start" in looks:
-            start = search_pattern(leftover_patterns(self.languages).start, text, timeout=timeout)
-            if start is not None:
-                yield self._leftover_hit(block, ctx, start, "start")
+            lead = search_pattern(leftover_patterns(self.languages).start, text, timeout=timeout)
+            if lead is not None:
+                yield self._leftover_hit(block, ctx, lead, "start")
         if "anywhere" in looks:
             yield from self._leftovers(block, ctx)
 
