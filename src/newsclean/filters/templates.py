@@ -655,7 +655,7 @@ class _Context:
     _programming: bool | None = None
     _active: tuple[_Anywhere, ...] | None = None
     _present: frozenset[str] | None = None
-    _folded_text: str | None = None
+    _folded: tuple[str, list[int]] | None = None
     _starts: list[int] | None = None
     _block_keywords: dict[int, set[str]] | None = None  # block -> the keywords it holds
 
@@ -692,35 +692,46 @@ class _Context:
             self._active = tuple(p for p in phrases if not present.isdisjoint(p.keywords))
         return self._active
 
-    def _folded(self) -> str:
-        if self._folded_text is None:
-            self._folded_text = self.draft.text.casefold()
-        return self._folded_text
+    def _fold(self) -> tuple[str, list[int]]:
+        """The case-folded text and where each block starts in it.
+
+        Case folding maps each character on its own and never makes or takes a line break, so
+        a block's fold is its line of the folded text. When folding keeps every length the
+        offsets are those of the text; otherwise the blocks' folds are joined by line breaks.
+        """
+        if self._folded is None:
+            folded = self.draft.text.casefold()
+            if len(folded) == len(self.draft.text):
+                self._folded = (folded, self._block_starts())
+            else:
+                parts = [b.text.casefold() for b in self.draft.blocks]
+                starts = list(itertools.accumulate((len(x) + 1 for x in parts[:-1]), initial=0))
+                self._folded = ("\n".join(parts), starts)
+        return self._folded
 
     def _keywords_present(self, phrases: tuple[_Anywhere, ...]) -> frozenset[str]:
         if self._present is None:
-            folded = self._folded()
+            folded = self._fold()[0]
             keywords = {k for p in phrases for k in p.keywords}
             self._present = frozenset(k for k in keywords if k in folded)
         return self._present
 
-    def _block_at(self, pos: int) -> int:
-        """The index of the block a text offset falls in or after (-1 before the first)."""
+    def _block_starts(self) -> list[int]:
         if self._starts is None:
             self._starts = [b.span[0] for b in self.draft.blocks]
-        return bisect.bisect_right(self._starts, pos) - 1
+        return self._starts
 
-    def _blocks_at(self, text: str, cue: str) -> Iterator[int]:
-        """Every block of ``text`` (the draft's text or a same-length fold) holding ``cue``."""
-        blocks = self.draft.blocks
+    @staticmethod
+    def _blocks_at(text: str, cue: str, starts: list[int]) -> Iterator[int]:
+        """Every block holding ``cue`` (no line break in it), given where blocks start."""
         pos = text.find(cue)
         while pos >= 0:
-            index = self._block_at(pos)
-            if index < 0:
-                pos = text.find(cue, pos + 1)
-                continue
-            yield index
-            pos = text.find(cue, max(blocks[index].span[1], pos + 1))
+            index = bisect.bisect_right(starts, pos) - 1
+            if index >= 0:
+                yield index
+            if index + 1 == len(starts):
+                return
+            pos = text.find(cue, starts[index + 1])
 
     def blocks_with(self, cues: Iterable[str]) -> set[int]:
         """The blocks holding one of ``cues``."""
@@ -728,44 +739,41 @@ class _Context:
         text = self.draft.text
         for cue in cues:
             if cue in text:
-                found.update(self._blocks_at(text, cue))
+                found.update(self._blocks_at(text, cue, self._block_starts()))
         return found
 
     def blocks_with_pattern(self, pattern: Pattern) -> set[int]:
         """The blocks in which ``pattern`` (which never spans a line break) matches."""
         found: set[int] = set()
         text = self.draft.text
-        blocks = self.draft.blocks
+        starts = self._block_starts()
         pos = 0
         while True:
             m = search_pattern(pattern, text, timeout=self.draft.regex_timeout, pos=pos)
             if m is None:
                 return found
-            index = self._block_at(m.start())
-            if index < 0:
-                pos = m.start() + 1
-                continue
-            found.add(index)
-            pos = max(blocks[index].span[1], m.start() + 1)
+            index = bisect.bisect_right(starts, m.start()) - 1
+            if index >= 0:
+                found.add(index)
+            if index + 1 == len(starts):
+                return found
+            pos = starts[index + 1]
 
     def blocks_with_keywords(self, phrases: tuple[_Anywhere, ...]) -> set[int]:
         """The blocks whose case-folded text holds a keyword of one of ``phrases``.
 
-        Case folding maps each character on its own and never makes or takes a line break, so
-        a block's fold is its line of the folded text; when folding keeps every length the
-        offsets agree and the keywords are found in the folded text at once. Lines longer than
-        ``_HUGE_LINE`` are looked at in parts, so they are always candidates.
+        Lines longer than ``_HUGE_LINE`` are looked at in parts, so they are always candidates.
         """
         present = self._keywords_present(phrases)
         blocks = self.draft.blocks
         if not present:
             return set()
-        folded = self._folded()
-        if "" in present or len(folded) != len(self.draft.text):
+        if "" in present:
             return {b.index for b in blocks}
+        folded, starts = self._fold()
         keywords: dict[int, set[str]] = {}
         for keyword in present:
-            for index in self._blocks_at(folded, keyword):
+            for index in self._blocks_at(folded, keyword, starts):
                 keywords.setdefault(index, set()).add(keyword)
         self._block_keywords = keywords
         return set(keywords) | {b.index for b in blocks if len(b.text) > _HUGE_LINE}
