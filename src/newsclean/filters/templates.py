@@ -514,14 +514,16 @@ class _Leftovers:
     start: Pattern  # phrases that begin a line; the group name says the language
     anywhere: tuple[_Anywhere, ...]  # phrases that may stand anywhere
     first_words: tuple[str, ...]  # a line's first word must begin with one of these
+    longest_first: int  # the length of the longest first word
 
 
 @functools.lru_cache(maxsize=16)
 def leftover_sources(
     lang: str,
-) -> tuple[tuple[str, ...], tuple[_Anywhere, ...], frozenset[str]]:
-    """One language's leftover phrases: start sources, anywhere phrases, first words."""
-    start: list[str] = []
+) -> tuple[tuple[tuple[str, frozenset[str]], ...], tuple[_Anywhere, ...], frozenset[str]]:
+    """One language's leftover phrases: start sources with their first words, anywhere
+    phrases, and all first words."""
+    start: list[tuple[str, frozenset[str]]] = []
     anywhere: list[_Anywhere] = []
     first: set[str] = set()
     relative = f"templates/{lang}.txt"
@@ -534,8 +536,9 @@ def leftover_sources(
         try:
             pattern = _phrase_to_regex(phrase.strip())
             if where == "start":
-                first |= _first_words(phrase.strip())
-                start.append(pattern)
+                words = frozenset(_first_words(phrase.strip()))
+                first |= words
+                start.append((pattern, words))
             else:
                 compiled = compile_pattern(r"(?i)(?<!\w)" + pattern)
                 anywhere.append(_Anywhere(lang, compiled, _keywords(phrase.strip())))
@@ -552,29 +555,56 @@ def leftover_patterns(languages: tuple[str, ...]) -> _Leftovers:
     In the start pattern each language is a named group ``L_<lang>``, so a match tells its
     language.
     """
-    starts: list[str] = []
     anywheres: list[_Anywhere] = []
     first: set[str] = set()
     for lang in languages:
-        start, anywhere, lang_first = leftover_sources(lang)
+        _, anywhere, lang_first = leftover_sources(lang)
         first |= lang_first
         anywheres += anywhere
+    return _Leftovers(
+        start_pattern(languages),
+        tuple(anywheres),
+        tuple(sorted(first)),
+        max(map(len, first), default=0),
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def start_pattern(languages: tuple[str, ...], words: frozenset[str] | None = None) -> Pattern:
+    """The pattern for line starts, with only the phrases that may begin with one of ``words``
+    (all phrases when ``words`` is None); the phrases keep their order."""
+    starts: list[str] = []
+    for lang in languages:
+        start = [p for p, first in leftover_sources(lang)[0] if words is None or first & words]
         if start:
             starts.append(f"(?P<L_{lang}>" + "|".join(start) + ")")
     never = "(?!)"
-    return _Leftovers(
-        compile_pattern(
-            r"(?i)^"
-            + _SP
-            + r"{0,4}[-–—>*#_\"“„«•·(\[]{0,4}"
-            + _SP
-            + r"{0,2}(?:"
-            + ("|".join(starts) or never)
-            + ")"
-        ),
-        tuple(anywheres),
-        tuple(sorted(first)),
+    return compile_pattern(
+        r"(?i)^"
+        + _SP
+        + r"{0,4}[-–—>*#_\"“„«•·(\[]{0,4}"
+        + _SP
+        + r"{0,2}(?:"
+        + ("|".join(starts) or never)
+        + ")"
     )
+
+
+def _start_pattern_for(languages: tuple[str, ...], word: str) -> Pattern | None:
+    """The start pattern for a line whose first word is ``word``, or None when none can match.
+
+    A phrase matches only a line whose first word begins with one of the phrase's first
+    words: the letters ``regex`` takes for those of the phrase files when it ignores case are
+    the letters that ``str.casefold`` folds to them, save "İ", which folds to "i" and a
+    combining dot, so a first word with that dot gets every phrase.
+    """
+    pats = leftover_patterns(languages)
+    if not word or not word.startswith(pats.first_words):
+        return None
+    if "\u0307" in word:
+        return pats.start
+    prefixes = {word[:n] for n in range(1, min(len(word), pats.longest_first) + 1)}
+    return start_pattern(languages, frozenset(prefixes.intersection(pats.first_words)))
 
 
 def leftover_languages() -> tuple[str, ...]:
@@ -658,6 +688,7 @@ class _Context:
     _folded: tuple[str, list[int]] | None = None
     _starts: list[int] | None = None
     _block_keywords: dict[int, set[str]] | None = None  # block -> the keywords it holds
+    lead_patterns: dict[int, Pattern] = field(default_factory=dict)  # block -> start pattern
 
     def code_line(self, index: int) -> bool:
         if index not in self._code:
@@ -705,8 +736,8 @@ class _Context:
                 self._folded = (folded, self._block_starts())
             else:
                 parts = [b.text.casefold() for b in self.draft.blocks]
-                starts = list(itertools.accumulate((len(x) + 1 for x in parts[:-1]), initial=0))
-                self._folded = ("\n".join(parts), starts)
+                starts = list(itertools.accumulate((len(x) + 1 for x in parts), initial=0))
+                self._folded = ("\n".join(parts), starts[:-1])
         return self._folded
 
     def _keywords_present(self, phrases: tuple[_Anywhere, ...]) -> frozenset[str]:
@@ -949,16 +980,12 @@ class FlagTemplates:
         if "filler" in self.detect:
             add(ctx.blocks_with(_LOREM_CUES + _FILLER_CUES), "filler")
         if "leftover" in self.detect:
-            pats = leftover_patterns(self.languages)
-            add(
-                (
-                    b.index
-                    for b in draft.blocks
-                    if (word := _first_word(b.text)) and word.startswith(pats.first_words)
-                ),
-                "start",
-            )
-            add(ctx.blocks_with_keywords(pats.anywhere), "anywhere")
+            for block in draft.blocks:
+                lead = _start_pattern_for(self.languages, _first_word(block.text))
+                if lead is not None:
+                    ctx.lead_patterns[block.index] = lead
+                    add((block.index,), "start")
+            add(ctx.blocks_with_keywords(leftover_patterns(self.languages).anywhere), "anywhere")
         return looks
 
     def _hits(self, block: Block, ctx: _Context, looks: set[str]) -> Iterator[_Hit]:
@@ -988,7 +1015,7 @@ class FlagTemplates:
         if "filler" in looks:
             yield from self._filler(block, ctx)
         if "start" in looks:
-            lead = search_pattern(leftover_patterns(self.languages).start, text, timeout=timeout)
+            lead = search_pattern(ctx.lead_patterns[block.index], text, timeout=timeout)
             if lead is not None:
                 yield self._leftover_hit(block, ctx, lead, "start")
         if "anywhere" in looks:
