@@ -23,6 +23,7 @@ starts with a literal, its repetitions are bounded and it has no nested quantifi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
@@ -110,8 +111,8 @@ _SYNTAXES: tuple[_Syntax, ...] = (
 #: every syntax in one pattern, for short lines; group ``k_<kind>`` tells which matched
 _TOKEN_RE = compile_pattern("|".join(f"(?P<k_{x.kind}>{x.pattern.pattern})" for x in _SYNTAXES))
 
-#: characters without which no placeholder syntax can match (a fast skip for plain prose)
-_TOKEN_CHARS = frozenset("{}[]<>%$_")
+#: a character without which no placeholder syntax can match (a fast skip for plain prose)
+_TOKEN_CHARS_RE = compile_pattern(r"[{}\[\]<>%$_]")
 
 #: single-word wiki templates that leak from wiki pages: markup, not unfilled slots
 _WIKI_TEMPLATES = frozenset(
@@ -369,6 +370,11 @@ _FILLER: tuple[tuple[str, Pattern], ...] = (
 
 _LOREM_GAP = 300  # lorem cues closer than this are one occurrence
 
+#: substrings one of which a line must hold for each kind to look further (see ``_hits``)
+_EMPTY_CUES = ("undefined", "null", "NaN", "None", "[object ")
+_LOREM_CUES = ("orem", "amet", "adipiscing")
+_FILLER_CUES = ("TODO", "TBD", "XX", "TK", "FIXME")
+
 
 # ---------------------------------------------------------------------------------------------
 # generation leftovers: phrase data compiled to patterns
@@ -508,14 +514,16 @@ class _Leftovers:
     start: Pattern  # phrases that begin a line; the group name says the language
     anywhere: tuple[_Anywhere, ...]  # phrases that may stand anywhere
     first_words: tuple[str, ...]  # a line's first word must begin with one of these
+    longest_first: int  # the length of the longest first word
 
 
 @functools.lru_cache(maxsize=16)
 def leftover_sources(
     lang: str,
-) -> tuple[tuple[str, ...], tuple[_Anywhere, ...], frozenset[str]]:
-    """One language's leftover phrases: start sources, anywhere phrases, first words."""
-    start: list[str] = []
+) -> tuple[tuple[tuple[str, frozenset[str]], ...], tuple[_Anywhere, ...], frozenset[str]]:
+    """One language's leftover phrases: start sources with their first words, anywhere
+    phrases, and all first words."""
+    start: list[tuple[str, frozenset[str]]] = []
     anywhere: list[_Anywhere] = []
     first: set[str] = set()
     relative = f"templates/{lang}.txt"
@@ -528,8 +536,9 @@ def leftover_sources(
         try:
             pattern = _phrase_to_regex(phrase.strip())
             if where == "start":
-                first |= _first_words(phrase.strip())
-                start.append(pattern)
+                words = frozenset(_first_words(phrase.strip()))
+                first |= words
+                start.append((pattern, words))
             else:
                 compiled = compile_pattern(r"(?i)(?<!\w)" + pattern)
                 anywhere.append(_Anywhere(lang, compiled, _keywords(phrase.strip())))
@@ -546,29 +555,56 @@ def leftover_patterns(languages: tuple[str, ...]) -> _Leftovers:
     In the start pattern each language is a named group ``L_<lang>``, so a match tells its
     language.
     """
-    starts: list[str] = []
     anywheres: list[_Anywhere] = []
     first: set[str] = set()
     for lang in languages:
-        start, anywhere, lang_first = leftover_sources(lang)
+        _, anywhere, lang_first = leftover_sources(lang)
         first |= lang_first
         anywheres += anywhere
+    return _Leftovers(
+        start_pattern(languages),
+        tuple(anywheres),
+        tuple(sorted(first)),
+        max(map(len, first), default=0),
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def start_pattern(languages: tuple[str, ...], words: frozenset[str] | None = None) -> Pattern:
+    """The pattern for line starts, with only the phrases that may begin with one of ``words``
+    (all phrases when ``words`` is None); the phrases keep their order."""
+    starts: list[str] = []
+    for lang in languages:
+        start = [p for p, first in leftover_sources(lang)[0] if words is None or first & words]
         if start:
             starts.append(f"(?P<L_{lang}>" + "|".join(start) + ")")
     never = "(?!)"
-    return _Leftovers(
-        compile_pattern(
-            r"(?i)^"
-            + _SP
-            + r"{0,4}[-–—>*#_\"“„«•·(\[]{0,4}"
-            + _SP
-            + r"{0,2}(?:"
-            + ("|".join(starts) or never)
-            + ")"
-        ),
-        tuple(anywheres),
-        tuple(sorted(first)),
+    return compile_pattern(
+        r"(?i)^"
+        + _SP
+        + r"{0,4}[-–—>*#_\"“„«•·(\[]{0,4}"
+        + _SP
+        + r"{0,2}(?:"
+        + ("|".join(starts) or never)
+        + ")"
     )
+
+
+def _start_pattern_for(languages: tuple[str, ...], word: str) -> Pattern | None:
+    """The start pattern for a line whose first word is ``word``, or None when none can match.
+
+    A phrase matches only a line whose first word begins with one of the phrase's first
+    words: the letters ``regex`` takes for those of the phrase files when it ignores case are
+    the letters that ``str.casefold`` folds to them, save "İ", which folds to "i" and a
+    combining dot, so a first word with that dot gets every phrase.
+    """
+    pats = leftover_patterns(languages)
+    if not word or not word.startswith(pats.first_words):
+        return None
+    if "\u0307" in word:
+        return pats.start
+    prefixes = {word[:n] for n in range(1, min(len(word), pats.longest_first) + 1)}
+    return start_pattern(languages, frozenset(prefixes.intersection(pats.first_words)))
 
 
 def leftover_languages() -> tuple[str, ...]:
@@ -648,6 +684,11 @@ class _Context:
     _maths: dict[tuple[int, str], bool] = field(default_factory=dict)
     _programming: bool | None = None
     _active: tuple[_Anywhere, ...] | None = None
+    _present: frozenset[str] | None = None
+    _folded: tuple[str, list[int]] | None = None
+    _starts: list[int] | None = None
+    _block_keywords: dict[int, set[str]] | None = None  # block -> the keywords it holds
+    lead_patterns: dict[int, Pattern] = field(default_factory=dict)  # block -> start pattern
 
     def code_line(self, index: int) -> bool:
         if index not in self._code:
@@ -678,9 +719,106 @@ class _Context:
     def active_phrases(self, phrases: tuple[_Anywhere, ...]) -> tuple[_Anywhere, ...]:
         """The anywhere-phrases whose keywords occur somewhere in the document."""
         if self._active is None:
-            folded = self.draft.text.casefold()
-            self._active = tuple(p for p in phrases if any(k in folded for k in p.keywords))
+            present = self._keywords_present(phrases)
+            self._active = tuple(p for p in phrases if not present.isdisjoint(p.keywords))
         return self._active
+
+    def _fold(self) -> tuple[str, list[int]]:
+        """The case-folded text and where each block starts in it.
+
+        Case folding maps each character on its own and never makes or takes a line break, so
+        a block's fold is its line of the folded text. When folding keeps every length the
+        offsets are those of the text; otherwise the blocks' folds are joined by line breaks.
+        """
+        if self._folded is None:
+            folded = self.draft.text.casefold()
+            if len(folded) == len(self.draft.text):
+                self._folded = (folded, self._block_starts())
+            else:
+                parts = [b.text.casefold() for b in self.draft.blocks]
+                starts = list(itertools.accumulate((len(x) + 1 for x in parts), initial=0))
+                self._folded = ("\n".join(parts), starts[:-1])
+        return self._folded
+
+    def _keywords_present(self, phrases: tuple[_Anywhere, ...]) -> frozenset[str]:
+        if self._present is None:
+            folded = self._fold()[0]
+            keywords = {k for p in phrases for k in p.keywords}
+            self._present = frozenset(k for k in keywords if k in folded)
+        return self._present
+
+    def _block_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [b.span[0] for b in self.draft.blocks]
+        return self._starts
+
+    @staticmethod
+    def _blocks_at(text: str, cue: str, starts: list[int]) -> Iterator[int]:
+        """Every block holding ``cue`` (no line break in it), given where blocks start."""
+        pos = text.find(cue)
+        while pos >= 0:
+            index = bisect.bisect_right(starts, pos) - 1
+            if index >= 0:
+                yield index
+            if index + 1 == len(starts):
+                return
+            pos = text.find(cue, starts[index + 1])
+
+    def blocks_with(self, cues: Iterable[str]) -> set[int]:
+        """The blocks holding one of ``cues``."""
+        found: set[int] = set()
+        text = self.draft.text
+        for cue in cues:
+            if cue in text:
+                found.update(self._blocks_at(text, cue, self._block_starts()))
+        return found
+
+    def blocks_with_pattern(self, pattern: Pattern) -> set[int]:
+        """The blocks in which ``pattern`` (which never spans a line break) matches."""
+        found: set[int] = set()
+        text = self.draft.text
+        starts = self._block_starts()
+        pos = 0
+        while True:
+            m = search_pattern(pattern, text, timeout=self.draft.regex_timeout, pos=pos)
+            if m is None:
+                return found
+            index = bisect.bisect_right(starts, m.start()) - 1
+            if index >= 0:
+                found.add(index)
+            if index + 1 == len(starts):
+                return found
+            pos = starts[index + 1]
+
+    def blocks_with_keywords(self, phrases: tuple[_Anywhere, ...]) -> set[int]:
+        """The blocks whose case-folded text holds a keyword of one of ``phrases``.
+
+        Lines longer than ``_HUGE_LINE`` are looked at in parts, so they are always candidates.
+        """
+        present = self._keywords_present(phrases)
+        blocks = self.draft.blocks
+        if not present:
+            return set()
+        if "" in present:
+            return {b.index for b in blocks}
+        folded, starts = self._fold()
+        keywords: dict[int, set[str]] = {}
+        for keyword in present:
+            for index in self._blocks_at(folded, keyword, starts):
+                keywords.setdefault(index, set()).add(keyword)
+        self._block_keywords = keywords
+        return set(keywords) | {b.index for b in blocks if len(b.text) > _HUGE_LINE}
+
+    def block_phrases(
+        self, block: Block, phrases: tuple[_Anywhere, ...]
+    ) -> tuple[_Anywhere, ...] | None:
+        """The phrases with a keyword in ``block``, in order; None when not known beforehand."""
+        if self._block_keywords is None or len(block.text) > _HUGE_LINE:
+            return None
+        found = self._block_keywords.get(block.index)
+        if not found:
+            return ()
+        return tuple(p for p in phrases if not found.isdisjoint(p.keywords))
 
     def programming(self) -> bool:
         if self._programming is None:
@@ -796,8 +934,10 @@ class FlagTemplates:
         severity = Severity.parse(self.severity) if self.severity is not None else None
         flags: list[Flag] = []
         removals: list[BlockRemoval] = []
-        for block in draft.blocks:
-            hits = _resolve(self._hits(block, ctx))
+        candidates = self._candidates(ctx)
+        for index in sorted(candidates):
+            block = draft.blocks[index]
+            hits = _resolve(self._hits(block, ctx, candidates[index]))
             if not hits:
                 continue
             base = block.span[0]
@@ -819,18 +959,41 @@ class FlagTemplates:
 
     # -- finding candidates ---------------------------------------------------------------
 
-    def _hits(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
+    def _candidates(self, ctx: _Context) -> dict[int, set[str]]:
+        """Which looks (a kind, or ``start`` and ``anywhere`` for leftovers) each block needs.
+
+        A block gets a look when it passes that look's first test in :meth:`_hits` (a
+        substring it must hold, or the first word of a leftover); every other look yields
+        nothing. The substrings are looked for in the whole text at once: a block is a line.
+        """
+        draft = ctx.draft
+        looks: dict[int, set[str]] = {}
+
+        def add(indices: Iterable[int], look: str) -> None:
+            for index in indices:
+                looks.setdefault(index, set()).add(look)
+
+        if "token" in self.detect:
+            add(ctx.blocks_with_pattern(_TOKEN_CHARS_RE), "token")
+        if "empty_value" in self.detect:
+            add(ctx.blocks_with(_EMPTY_CUES), "empty_value")
+        if "filler" in self.detect:
+            add(ctx.blocks_with(_LOREM_CUES + _FILLER_CUES), "filler")
+        if "leftover" in self.detect:
+            for block in draft.blocks:
+                lead = _start_pattern_for(self.languages, _first_word(block.text))
+                if lead is not None:
+                    ctx.lead_patterns[block.index] = lead
+                    add((block.index,), "start")
+            add(ctx.blocks_with_keywords(leftover_patterns(self.languages).anywhere), "anywhere")
+        return looks
+
+    def _hits(self, block: Block, ctx: _Context, looks: set[str]) -> Iterator[_Hit]:
         text = block.text
         timeout = ctx.draft.regex_timeout
-        if "token" in self.detect and not _TOKEN_CHARS.isdisjoint(text):
+        if "token" in looks:
             yield from self._tokens(block, ctx)
-        if "empty_value" in self.detect and (
-            "undefined" in text
-            or "null" in text
-            or "NaN" in text
-            or "None" in text
-            or "[object " in text
-        ):
+        if "empty_value" in looks:
             for kind, pattern in _EMPTY:
                 for m in finditer(pattern, text, timeout=timeout):
                     if self._suppressed(block, ctx, m.start(), m.end(), weak=True):
@@ -849,9 +1012,13 @@ class FlagTemplates:
                         evidence,
                         f"leaked empty value {value!r} where a value belongs",
                     )
-        if "filler" in self.detect:
+        if "filler" in looks:
             yield from self._filler(block, ctx)
-        if "leftover" in self.detect:
+        if "start" in looks:
+            lead = search_pattern(ctx.lead_patterns[block.index], text, timeout=timeout)
+            if lead is not None:
+                yield self._leftover_hit(block, ctx, lead, "start")
+        if "anywhere" in looks:
             yield from self._leftovers(block, ctx)
 
     def _suppressed(
@@ -907,9 +1074,7 @@ class FlagTemplates:
             if kind == "lorem":
                 yield from self._lorem(block, ctx, pattern)
                 continue
-            if not (
-                "TODO" in text or "TBD" in text or "XX" in text or "TK" in text or "FIXME" in text
-            ):
+            if not any(cue in text for cue in _FILLER_CUES):
                 break
             for m in finditer(pattern, text, timeout=timeout):
                 if self._suppressed(block, ctx, m.start(), m.end(), weak=kind != "line"):
@@ -926,7 +1091,7 @@ class FlagTemplates:
 
     def _lorem(self, block: Block, ctx: _Context, pattern: Pattern) -> Iterator[_Hit]:
         text = block.text
-        if "orem" not in text and "amet" not in text and "adipiscing" not in text:
+        if not any(cue in text for cue in _LOREM_CUES):
             return
         group: list[Match] = []
         for m in finditer(pattern, text, timeout=ctx.draft.regex_timeout):
@@ -954,14 +1119,10 @@ class FlagTemplates:
         )
 
     def _leftovers(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
+        """Leftover phrases that may stand anywhere in the block."""
         text = block.text
         timeout = ctx.draft.regex_timeout
         pats = leftover_patterns(self.languages)
-        word = _first_word(text)
-        if word and word.startswith(pats.first_words):
-            m = search_pattern(pats.start, text, timeout=timeout)
-            if m is not None:
-                yield self._leftover_hit(block, ctx, m, "start")
         # very long lines: leftovers are preambles and tails, so look near both ends only
         if len(text) > _HUGE_LINE:
             parts = [(0, text[:_HUGE_EDGE]), (len(text) - _HUGE_EDGE, text[-_HUGE_EDGE:])]
@@ -970,11 +1131,14 @@ class FlagTemplates:
         active = ctx.active_phrases(pats.anywhere)
         if not active:
             return
+        known = ctx.block_phrases(block, active)
         for offset, part in parts:
-            folded = part.casefold()
-            for phrase in active:
-                if not any(k in folded for k in phrase.keywords):
-                    continue
+            if known is None:
+                folded = part.casefold()
+                phrases = [p for p in active if any(k in folded for k in p.keywords)]
+            else:
+                phrases = list(known)
+            for phrase in phrases:
                 for m in finditer(phrase.pattern, part, timeout=timeout):
                     if _quoted_mention(part, m.start(), m.end()):
                         continue
