@@ -743,8 +743,6 @@ def test_polluted_examples_get_their_fact_findings() -> None:
 def test_dev_pages_precision() -> None:
     path = ROOT.parent / "shared" / "data" / "boilerplate-dev.jsonl"
     if not path.exists():
-        path = Path("/work/shared/data/boilerplate-dev.jsonl")
-    if not path.exists():
         pytest.skip("../shared is not present")
     pipeline = newsclean.default_pipeline()
     docs = flagged = 0
