@@ -79,10 +79,6 @@ class OffsetMap:
         self.regions: tuple[Region, ...] = tuple(regions)
         self._n_starts = [r.n_start for r in self.regions]
 
-    @property
-    def identity(self) -> bool:
-        return not self.regions
-
     def start(self, pos: int) -> int:
         """Original position of a span start at ``pos`` in the current text."""
         i = bisect.bisect_right(self._n_starts, pos) - 1

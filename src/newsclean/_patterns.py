@@ -56,6 +56,20 @@ def _check_relative(relative: str) -> None:
         raise PatternDataError(msg)
 
 
+#: a word as the filters count it: letters or digits, with inner apostrophes, dots and hyphens
+WORD_RE = compile_pattern(r"\w+(?:['’.-]\w+)*")
+
+
+def words(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
+    """The words of ``text``.
+
+    >>> words("U.S. officials didn't say—yet.")
+    ['U.S', 'officials', "didn't", 'say', 'yet']
+    """
+    found: list[str] = WORD_RE.findall(text, timeout=timeout)
+    return found
+
+
 def data_text(relative: str) -> str:
     """Read a package data file, e.g. ``"boilerplate/en.txt"``."""
     _check_relative(relative)

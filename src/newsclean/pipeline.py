@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import time
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, TypeVar, overload, runtime_checkable
@@ -664,7 +664,3 @@ def make_draft(
 def make_pipeline(*filters: Filter, **options: Any) -> Pipeline:
     """A pipeline of the given filters; ``options`` are :class:`Pipeline` options."""
     return Pipeline(filters, **options)
-
-
-def names_of(filters: Sequence[Filter]) -> list[str]:
-    return [f.name for f in filters]

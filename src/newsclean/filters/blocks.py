@@ -21,12 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, data_files, phrase_lines
+from newsclean._patterns import DEFAULT_TIMEOUT, data_files, phrase_lines
+from newsclean._patterns import words as text_words
 from newsclean.errors import PatternDataError
 from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
 from newsclean.registry import register_filter
 
-WORD_RE = compile_pattern(r"\w+(?:['’.-]\w+)*")
 #: a sentence end, allowing closing quotes and brackets after it
 SENTENCE_END = frozenset(".!?…。！？")
 CLOSERS = "\"'”’»)]*"
@@ -102,8 +102,7 @@ def stopword_languages() -> tuple[str, ...]:
 
 
 def line_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
-    words: list[str] = WORD_RE.findall(text, timeout=timeout)
-    return words
+    return text_words(text, timeout=timeout)
 
 
 def guess_language(blocks: Sequence[Block], timeout: float | None = DEFAULT_TIMEOUT) -> str | None:

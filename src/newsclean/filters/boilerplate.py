@@ -36,6 +36,7 @@ from newsclean._patterns import (
     phrase_lines,
     search,
 )
+from newsclean._patterns import words as text_words
 from newsclean.codes import CODES
 from newsclean.errors import PatternDataError
 from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
@@ -46,7 +47,6 @@ from newsclean.registry import register_filter
 EDGE_LEAD_RE = compile_pattern(r"^[^\p{L}\p{M}]+")
 EDGE_TRAIL_RE = compile_pattern(r"(?r)[^\p{L}\p{M}]+$")
 # the words of a line, for the start-of-line and contained-phrase entries
-KEY_WORD_RE = compile_pattern(r"\w+(?:['’.-]\w+)*")
 # separators of a menu or share bar written on one line: "Home | News | Sport", "Facebook · X"
 SEGMENT_RE = compile_pattern(r"\s*(?:[|•·/»›>]|\s-\s|\s–\s)\s*")
 #: characters that may separate the items of a one-line menu or a label from its text
@@ -131,7 +131,7 @@ def key_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> tuple[str, 
     >>> key_words("Fot. Jane Doe / Agency")
     ('fot', 'jane', 'doe', 'agency')
     """
-    return tuple(finditer_words(search_camel(text, timeout).casefold(), timeout))
+    return tuple(text_words(search_camel(text, timeout).casefold(), timeout=timeout))
 
 
 def search_camel(text: str, timeout: float | None) -> str:
@@ -139,11 +139,6 @@ def search_camel(text: str, timeout: float | None) -> str:
     if len(text) > MAX_LINE_CHARS * 2:
         return text
     return CAMEL_RE.sub(" ", text, timeout=timeout)
-
-
-def finditer_words(text: str, timeout: float | None) -> list[str]:
-    words: list[str] = KEY_WORD_RE.findall(text, timeout=timeout)
-    return words
 
 
 @dataclass(frozen=True)
@@ -415,9 +410,9 @@ class StripBoilerplate:
         return Proposal(removals=tuple(removals))
 
     def _title_like(self, block: Block) -> bool:
-        from newsclean.filters.segment import looks_like_prose, words
+        from newsclean.filters.segment import looks_like_prose
 
-        n = len(words(block.text))
+        n = len(text_words(block.text))
         return n <= self.nav_title_max_words and not looks_like_prose(block.text)
 
 

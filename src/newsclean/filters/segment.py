@@ -12,17 +12,12 @@ from typing import ClassVar
 
 from rapidfuzz import fuzz, utils
 
-from newsclean._patterns import compile_pattern
+from newsclean._patterns import compile_pattern, words
 from newsclean.pipeline import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.registry import register_filter
 
-WORD_RE = compile_pattern(r"\w+(?:['’.-]\w+)*")
 SENTENCE_END_RE = compile_pattern(r"[.!?…。！？][\"'”’»)\]]*$")
 TITLE_BAD_END_RE = compile_pattern(r"[.,;:…]$")
-
-
-def words(text: str) -> list[str]:
-    return WORD_RE.findall(text, timeout=1.0)
 
 
 def looks_like_headline(text: str, *, max_words: int = 30) -> bool:

@@ -159,11 +159,6 @@ class Verdict:
         return len(self.present) / n if n else 1.0
 
 
-def mismatch(headline: str, body_words: set[str], *, timeout: float | None = 1.0) -> Verdict:
-    present, absent = coverage(key_terms(headline, timeout=timeout), body_words)
-    return Verdict(tuple(present), tuple(absent))
-
-
 def is_nav_label(text: str, *, timeout: float | None = 1.0) -> bool:
     return len(text) < 60 and search(NAV_RE, text.strip(), timeout=timeout) is not None
 

@@ -376,12 +376,6 @@ def _strip_possessive(name: str) -> str:
     return name
 
 
-def has_trigger(gaz: Gazetteer, text: str) -> bool:
-    """Cheap pre-check: does the text contain any title word at all?"""
-    low = text.lower()
-    return any(w in low for w in gaz.triggers)
-
-
 def trigger_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
     """Where a title word starts a word of ``text``, sorted.
 
