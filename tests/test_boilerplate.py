@@ -104,6 +104,20 @@ def test_unknown_language_is_a_config_error() -> None:
         ),
         ("Annual report (PDF, 1.2 MB)", "boilerplate.link_list", "file_link"),
         ("PC Gamer Newsletter", "boilerplate.subscribe", "cue_heading"),
+        # widgets of common site software, in every catalogue language
+        ("Teilen Sie dies mit:", "boilerplate.share", "catalogue"),
+        ("Wird geladen …", "boilerplate.share", "catalogue"),
+        ("Jump to Recipe", "boilerplate.navigation", "catalogue"),
+        ("Zurück zur Startseite", "boilerplate.navigation", "catalogue"),
+        ("Empfohlen für dich", "boilerplate.related", "catalogue"),
+        ("Externer Inhalt", "boilerplate.cookie", "catalogue"),
+        ("E-Mail (wird benötigt und nicht veröffentlicht)", "boilerplate.comments", "catalogue"),
+        ("Imprimer la recette", "boilerplate.share", "catalogue"),
+        ("¿Qué son las cookies?", "boilerplate.cookie", "catalogue"),
+        ("Consigliati per te", "boilerplate.related", "catalogue"),
+        ("Compartilhe isso:", "boilerplate.share", "catalogue"),
+        ("Terug naar het overzicht", "boilerplate.navigation", "catalogue"),
+        ("Pokaż komentarze", "boilerplate.comments", "catalogue"),
     ],
 )
 def test_catalogue_matches(line: str, code: str, rule: str) -> None:
@@ -123,6 +137,9 @@ def test_catalogue_matches(line: str, code: str, rule: str) -> None:
         "By contrast, prices rose",
         "De Gaulle and the war",
         "The newsletter business is booming, analysts say.",
+        "Laden",  # a German subheading (charging, shop): no catalogue has it alone
+        "Zurück zur Normalität",
+        "All articles of the treaty were signed.",
         PARA,
     ],
 )
@@ -272,6 +289,38 @@ def test_block_classifier_keeps_body_drops_chrome() -> None:
     draft = run_filters(page, "strip_boilerplate", "classify_blocks")
     kept = [b.text for b in draft.kept()]
     assert kept == ["City Council Approves New Budget", PARA, PARA2, PARA]
+
+
+def test_block_classifier_keeps_the_article_past_a_caption() -> None:
+    # a long caption line inside the article must not take the paragraphs after it along
+    caption = (
+        "18/05/2020 Dr Jane Doe, Chief Medical Officer, Department of Health, "
+        "pictured on Monday 18th May Example Agency Images"
+    )
+    live = [f"{PARA} Update {k}." for k in range(12)]
+    page = "\n".join(
+        [
+            "Home",
+            "News",
+            PARA2,
+            caption,
+            "Officials said the rules would be reviewed.",
+            "They did not say when that would be.",
+            "Sign up for our newsletter",
+            *live,
+            "Contact us | Imprint | Privacy",
+        ]
+    )
+    draft = run_filters(page, "strip_boilerplate", "classify_blocks")
+    kept = [b.text for b in draft.kept()]
+    assert "Officials said the rules would be reviewed." in kept
+    assert "They did not say when that would be." in kept
+    assert caption not in kept
+    # without the bridge, the lines after the caption went with it
+    unbridged = run_filters(
+        page, "strip_boilerplate", "classify_blocks", classify_blocks={"region_bridge": 0}
+    )
+    assert "Officials said the rules would be reviewed." not in [b.text for b in unbridged.kept()]
 
 
 def test_language_guess() -> None:

@@ -54,7 +54,7 @@ PRESETS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
         ("strip_site_repeated", {}),
         ("flag_templates", {}),
         ("strip_duplicates", {}),
-        ("strip_link_lists", {"where": "anywhere", "bullets": True}),
+        ("strip_link_lists", {"where": "anywhere", "bullets": True, "window": 8}),
         ("classify_blocks", {}),
         ("strip_context", {"edges": True}),
         ("strip_edges", {"lists": True}),

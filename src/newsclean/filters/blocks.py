@@ -477,10 +477,10 @@ BARRIER_REASONS = frozenset(
 
 def block_score(block: Block, cls: Cls, fixed: bool) -> float:
     """Good lines add their length, near-good half of it; bad lines subtract their length, short
-    lines a little, removed chrome a lot."""
+    lines a little, removed chrome a lot (as much as a long bad line: a rule matched it)."""
     n = float(len(block.text))
     if fixed:
-        return -60.0
+        return -100.0
     if cls == "good":
         return n
     if cls == "neargood":
@@ -497,39 +497,58 @@ def body_regions(
     share: float,
     barriers: list[bool] | None = None,
     barrier_share: float = 0.1,
+    bridge: int = 0,
 ) -> list[tuple[int, int]]:
     """Runs of blocks where body text outweighs chrome (maximum-sum segments).
 
     A segment ends where its running sum falls to zero or at a barrier (a removed heading that
     usually ends an article). The heaviest segment is the article; the others are kept when they
-    reach ``share`` of its weight, or ``barrier_share`` when a barrier opened them.
+    reach ``share`` of its weight, or ``barrier_share`` after a barrier. What follows
+    a segment's heaviest point is scanned again for segments of its own: these are kept only when
+    at most ``bridge`` lines that no filter removed separate them from a kept segment (the
+    article, cut in two by a caption).
     """
-    barriers = barriers or [False] * len(blocks)
-    segments: list[tuple[float, int, int, bool]] = []
-    total, start, best_end, best_total, opened = 0.0, 0, -1, 0.0, False
-
-    def close() -> None:
-        if best_total > 0:
-            segments.append((best_total, start, best_end, opened))
-
-    for i, b in enumerate(blocks):
-        if barriers[i]:
-            close()
-            total, start, best_end, best_total, opened = 0.0, i + 1, -1, 0.0, True
-            continue
-        score = block_score(b, classes[i], fixed[i])
-        if total + score <= 0:
-            close()
+    n = len(blocks)
+    barriers = barriers or [False] * n
+    scores = [block_score(b, classes[i], fixed[i]) for i, b in enumerate(blocks)]
+    # (weight, first, last, opened by a barrier, found in what followed another segment)
+    segments: list[tuple[float, int, int, bool, bool]] = []
+    # (start, stop, after a barrier, a re-scanned tail): a stack, not recursion
+    ranges = [(0, n, False, False)]
+    while ranges:
+        lo, hi, opened, tail = ranges.pop()
+        total, start, best_end, best_total = 0.0, lo, -1, 0.0
+        for i in range(lo, hi + 1):
+            ends = i == hi or barriers[i] or total + scores[i] <= 0
+            if not ends:
+                total += scores[i]
+                if total > best_total:
+                    best_total, best_end = total, i
+                continue
+            if best_total > 0:
+                segments.append((best_total, start, best_end, opened, tail))
+                if bridge and i - best_end > 1:
+                    ranges.append((best_end + 1, i, opened, True))
+            opened = opened or (i < hi and barriers[i])
             total, start, best_end, best_total = 0.0, i + 1, -1, 0.0
-            continue
-        total += score
-        if total > best_total:
-            best_total, best_end = total, i
-    close()
     if not segments:
         return []
-    top = max(w for w, _, _, _ in segments)
-    return [(a, b) for w, a, b, after in segments if w >= (barrier_share if after else share) * top]
+    segments.sort(key=lambda seg: seg[1])
+    top = max(w for w, _, _, _, _ in segments)
+    chosen = [
+        not tail and w >= (barrier_share if opened else share) * top
+        for w, _, _, opened, tail in segments
+    ]
+    changed = True
+    while changed:  # each pass chooses at least one more segment, or stops
+        changed = False
+        for k in range(len(segments) - 1):
+            if chosen[k] == chosen[k + 1]:
+                continue
+            gap = range(segments[k][2] + 1, segments[k + 1][1])
+            if len(gap) <= bridge and not any(fixed[g] or barriers[g] for g in gap):
+                chosen[k] = chosen[k + 1] = changed = True
+    return [(a, b) for (_, a, b, _, _), keep in zip(segments, chosen, strict=True) if keep]
 
 
 @register_filter
@@ -552,6 +571,7 @@ class ClassifyBlocks:
     heading_distance: int = 200
     region: bool = True
     region_share: float = 0.03
+    region_bridge: int = 1
 
     def apply(self, draft: Draft, /) -> Proposal:
         from newsclean.filters.segment import looks_like_headline
@@ -573,7 +593,9 @@ class ClassifyBlocks:
         if self.region:
             inside = [False] * len(blocks)
             barriers = [chrome_at(draft, k, BARRIER_REASONS) for k in range(len(blocks))]
-            for first, last in body_regions(blocks, classes, fixed, self.region_share, barriers):
+            for first, last in body_regions(
+                blocks, classes, fixed, self.region_share, barriers, bridge=self.region_bridge
+            ):
                 for k in range(first, last + 1):
                     inside[k] = True
             final = [
