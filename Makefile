@@ -22,8 +22,6 @@ demo: $(VENV)/.installed
 ## test: set up with the dev tools, then ruff, mypy (strict on src/) and pytest
 test: $(VENV)/.installed lint typecheck unit
 
-LINT_PATHS := $(wildcard src tests examples benchmarks)
-
 lint: $(VENV)/.installed
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/ruff format --check $(LINT_PATHS)
