@@ -106,6 +106,8 @@ MAX_PHRASE_WORDS = 6
 FUZZY_MIN_CHARS, FUZZY_MAX_CHARS = 8, 40
 #: RapidFuzz ``fuzz.ratio`` cutoff: about one typo in ten characters
 FUZZY_CUTOFF = 92.0
+#: how many recent lines' match results a catalogue keeps
+MATCH_MEMO_LINES = 8192
 
 
 DIGIT_RE = compile_pattern(r"[\p{Nt=De}\p{Nt=Di}]")  # what str.isdigit() accepts
@@ -118,11 +120,36 @@ def line_key(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
     'share this article'
     """
     folded = text.casefold()
-    lead = search(EDGE_LEAD_RE, folded, timeout=timeout)
-    start = lead.end() if lead else 0
-    trail = search(EDGE_TRAIL_RE, folded, timeout=timeout)
-    end = trail.start() if trail else len(folded)
+    start = _lead_end(folded, timeout)
+    end = _trail_start(folded, timeout)
     return " ".join(folded[start:end].split()) if start < end else ""
+
+
+# most lines start with an ASCII letter and end in ASCII punctuation: decided without a pattern
+ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+ASCII_NON_LETTERS = frozenset(map(chr, range(128))) - ASCII_LETTERS
+#: trailing ASCII punctuation scanned by hand; a longer run goes to the pattern
+TRAIL_SCAN_CHARS = 16
+
+
+def _lead_end(folded: str, timeout: float | None) -> int:
+    """Where the symbols, digits and punctuation before a line's first letter end."""
+    if folded[:1] in ASCII_LETTERS:
+        return 0
+    lead = search(EDGE_LEAD_RE, folded, timeout=timeout)
+    return lead.end() if lead else 0
+
+
+def _trail_start(folded: str, timeout: float | None) -> int:
+    """Where the symbols, digits and punctuation after a line's last letter start."""
+    end = len(folded)
+    stop = max(0, end - TRAIL_SCAN_CHARS)
+    while end > stop and folded[end - 1] in ASCII_NON_LETTERS:
+        end -= 1
+    if end and folded[end - 1] in ASCII_LETTERS:
+        return end
+    trail = search(EDGE_TRAIL_RE, folded, timeout=timeout)
+    return trail.start() if trail else len(folded)
 
 
 def key_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> tuple[str, ...]:
@@ -152,8 +179,23 @@ class Catalogue:
     cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     cue_words: int = 0  # the longest cue, in words
     fuzzy: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # contained phrases and cues by their first word, so a line costs one lookup per word
+    contains_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    cues_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # match results by line: chrome repeats within a page and across the pages of a site
+    _memo: functools._lru_cache_wrapper[tuple[str, str] | None] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_memo", functools.lru_cache(MATCH_MEMO_LINES)(self._match))
 
     def add(self, phrase: str, code: str) -> None:
+        self._memo.cache_clear()
         text = phrase.strip()
         if text.startswith("~"):
             self.cues[key_words(text[1:])] = code
@@ -169,8 +211,18 @@ class Catalogue:
             self.whole[line_key(text)] = code
 
     def finish(self) -> None:
-        """Bucket the whole-line phrases by length for fuzzy matching."""
+        """Bucket the whole-line phrases by length for fuzzy matching; index phrases by first word."""
+        self._memo.cache_clear()
         object.__setattr__(self, "cue_words", max((len(k) for k in self.cues), default=0))
+        for table, index, longest in (
+            (self.contains, self.contains_by_first, MAX_PHRASE_WORDS),
+            (self.cues, self.cues_by_first, self.cue_words),
+        ):
+            index.clear()
+            # shortest first: the shortest phrase at a position is the one that counts
+            for phrase, code in sorted(table.items(), key=lambda item: len(item[0])):
+                if 1 <= len(phrase) <= longest:
+                    index.setdefault(phrase[0], []).append((phrase, code))
         long_keys = sorted(k for k in self.whole if len(k) >= FUZZY_MIN_CHARS)
         for n in range(FUZZY_MIN_CHARS, FUZZY_MAX_CHARS + 1):
             slack = max(1, n // 10)
@@ -188,6 +240,9 @@ class Catalogue:
         """
         if len(text) > MAX_LINE_CHARS:
             return None
+        return self._memo(text, fuzzy, timeout)
+
+    def _match(self, text: str, fuzzy: bool, timeout: float | None) -> tuple[str, str] | None:
         key = line_key(text, timeout)
         if not key:
             return None
@@ -212,11 +267,9 @@ class Catalogue:
                 if code is not None:
                     return code, "catalogue_start"
         if n <= CONTAINS_LINE_WORDS:
-            for size in range(1, min(n, MAX_PHRASE_WORDS) + 1):
-                for i in range(n - size + 1):
-                    code = self.contains.get(words[i : i + size])
-                    if code is not None:
-                        return code, "catalogue_contains"
+            code = self.contained(words)
+            if code is not None:
+                return code, "catalogue_contains"
         folded = text.casefold()
         if (
             n <= SHORT_LINE_WORDS
@@ -224,11 +277,13 @@ class Catalogue:
             and search(COPYRIGHT_RE, folded, timeout=timeout)
         ):
             return "boilerplate.footer", "copyright"
-        if SEPARATORS & set(text):
-            segments = [line_key(s, timeout) for s in SEGMENT_RE.split(text, timeout=timeout)]
-            segments = [s for s in segments if s]
-        else:
-            segments = []
+        segments: list[str] = []
+        if any(sep in text for sep in SEPARATORS):
+            keys = (line_key(s, timeout) for s in SEGMENT_RE.splititer(text, timeout=timeout))
+            first = next((k for k in keys if k), "")
+            # both rules below need a known first segment: most lines are settled by it
+            if first in self.whole:
+                segments = [first, *(k for k in keys if k)]
         if len(segments) >= 2 and all(s in self.whole for s in segments):
             return self.whole[segments[0]], "catalogue_segments"
         if (
@@ -262,6 +317,19 @@ class Catalogue:
                 return self.whole[best[0]], "catalogue_fuzzy"
         return None
 
+    def contained(self, words: tuple[str, ...]) -> str | None:
+        """The code of the shortest contained phrase in ``words`` (the leftmost of equal length)."""
+        best: tuple[int, int, str] | None = None
+        for i, word in enumerate(words):
+            for phrase, code in self.contains_by_first.get(word, ()):
+                size = len(phrase)
+                if best is not None and size >= best[0]:
+                    break
+                if words[i : i + size] == phrase:
+                    best = (size, i, code)
+                    break
+        return best[2] if best is not None else None
+
     def share_bar(self, words: tuple[str, ...]) -> bool:
         """Most words are one-word share or menu phrases: "Whatsapp Teilen Twittern Pinnen"."""
         bar = sum(1 for w in words if self.whole.get(w) in BAR_CODES)
@@ -292,11 +360,9 @@ class Catalogue:
         'boilerplate.subscribe'
         """
         words = key_words(text[: MAX_LINE_CHARS * 2], timeout)
-        longest = self.cue_words
-        for i in range(len(words)):
-            for size in range(1, longest + 1):
-                code = self.cues.get(words[i : i + size])
-                if code is not None:
+        for i, word in enumerate(words):
+            for phrase, code in self.cues_by_first.get(word, ()):
+                if words[i : i + len(phrase)] == phrase:
                     return code
         return None
 
