@@ -542,10 +542,13 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
     if proposal.edits:
         draft.text, draft.offsets = draft.offsets.then(draft.text, proposal.edits)
         draft.edit_filters.update({e.code: f.name for e in proposal.edits})
+    checked: set[str] = set()  # reasons already known to be removal codes
     for removal in proposal.removals:
-        if codes.get(removal.reason).kind is not Kind.REMOVAL:
-            msg = f"{f.name} used {removal.reason!r} as a removal reason; it is not a removal code"
-            raise ConfigError(msg)
+        if removal.reason not in checked:
+            if codes.get(removal.reason).kind is not Kind.REMOVAL:
+                msg = f"{f.name} used {removal.reason!r} as a removal reason; it is not a removal code"
+                raise ConfigError(msg)
+            checked.add(removal.reason)
         if not 0 <= removal.index < len(draft.blocks):
             msg = f"{f.name} proposed removing block {removal.index}, which does not exist"
             raise ConfigError(msg)

@@ -134,8 +134,10 @@ def guess_language(
         if seen > 3000:
             break
     if not seen:
-        for block in blocks:
-            counts.update(w.casefold() for w in find(block.text[:2000]))
+        # all lines are short: count each distinct line once, times how often it occurs
+        for line, times in Counter(block.text[:2000] for block in blocks).items():
+            for w in find(line):
+                counts[w.casefold()] += times
         seen = sum(counts.values())
     best, best_hits = None, 0
     for lang in stopword_languages():

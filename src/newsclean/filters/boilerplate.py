@@ -493,9 +493,14 @@ class StripDuplicates:
 
     def apply(self, draft: Draft, /) -> Proposal:
         seen: set[str] = set()
+        keys: dict[str, str] = {}  # line text -> its key: a line repeated is keyed once
         removals = []
         for block in draft.blocks:
-            key = line_key(block.text, draft.regex_timeout) or block.text.strip()
+            key = keys.get(block.text)
+            if key is None:
+                key = keys[block.text] = (
+                    line_key(block.text, draft.regex_timeout) or block.text.strip()
+                )
             if len(key) < self.min_chars:
                 continue
             if key in seen and not draft.is_removed(block.index) and original_text(draft, block):
