@@ -192,7 +192,8 @@ class Draft:
 
     def kept(self) -> list[Block]:
         """The blocks still in the body."""
-        return [b for b in self.blocks if b.index not in self._removed]
+        removed = self._removed
+        return [b for b in self.blocks if b.index not in removed]
 
     def body(self) -> str:
         """The kept blocks joined by newlines (spans do not apply to this string)."""
@@ -582,12 +583,11 @@ def build_article(draft: Draft) -> Article:
     flush()
 
     removals = []
+    blocks, original, original_span = draft.blocks, draft.original, offsets.span
     for index, (removal, filter_name) in sorted(draft._removed.items()):
-        span = offsets.span(draft.blocks[index].span)
+        span = original_span(blocks[index].span)
         removals.append(
-            Removal(
-                span, draft.original[span[0] : span[1]], removal.reason, filter_name, removal.rule
-            )
+            Removal(span, original[span[0] : span[1]], removal.reason, filter_name, removal.rule)
         )
     edits = tuple(
         Edit((e.start, e.end), e.replacement, e.code, draft.edit_filters.get(e.code, ""))

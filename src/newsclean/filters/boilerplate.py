@@ -503,7 +503,11 @@ class StripDuplicates:
                 )
             if len(key) < self.min_chars:
                 continue
-            if key in seen and not draft.is_removed(block.index) and original_text(draft, block):
-                removals.append(BlockRemoval(block.index, "boilerplate.duplicate", "repeated_line"))
-            seen.add(key)
+            if key in seen:
+                if not draft.is_removed(block.index) and original_text(draft, block):
+                    removals.append(
+                        BlockRemoval(block.index, "boilerplate.duplicate", "repeated_line")
+                    )
+            else:
+                seen.add(key)
         return Proposal(removals=tuple(removals))
