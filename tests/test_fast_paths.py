@@ -7,16 +7,18 @@ from hypothesis import strategies as st
 
 from newsclean._patterns import all_words, search, words
 from newsclean.filters.boilerplate import (
+    DIGIT_RE,
     EDGE_LEAD_RE,
     EDGE_TRAIL_RE,
     MAX_PHRASE_WORDS,
     Catalogue,
     catalogue,
+    has_digit,
     line_key,
 )
 
 # letters, marks, digits, joiners, spaces and symbols: the characters that decide a word's edges
-TEXT = st.text(alphabet="aZ_1 .-'’\u0301é\t!?,ßİ\u00ad\u200b中»©|", max_size=40)
+TEXT = st.text(alphabet="aZ_1 .-'’\u0301é\t!?,ßİ\u00ad\u200b中»©|Łż×÷ªǅ", max_size=40)
 
 
 @given(TEXT)
@@ -69,3 +71,8 @@ def test_match_results_are_forgotten_when_the_catalogue_changes() -> None:
     table.add("Zebra Crossing Weekly", "boilerplate.navigation")
     table.finish()
     assert table.match("Zebra Crossing Weekly") == ("boilerplate.navigation", "catalogue")
+
+
+@given(st.text(alphabet="a1 .٣²①é", max_size=12))
+def test_has_digit_is_the_digit_pattern(text: str) -> None:
+    assert has_digit(text) == (search(DIGIT_RE, text) is not None)

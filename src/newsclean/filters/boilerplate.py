@@ -111,6 +111,14 @@ MATCH_MEMO_LINES = 8192
 
 
 DIGIT_RE = compile_pattern(r"[\p{Nt=De}\p{Nt=Di}]")  # what str.isdigit() accepts
+ASCII_DIGITS = frozenset("0123456789")
+
+
+def has_digit(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> bool:
+    """Whether ``text`` has a digit; ASCII digits and ASCII text are settled without the pattern."""
+    if not ASCII_DIGITS.isdisjoint(text):
+        return True
+    return not text.isascii() and search(DIGIT_RE, text, timeout=timeout) is not None
 
 
 def line_key(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
@@ -125,17 +133,24 @@ def line_key(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
     return " ".join(folded[start:end].split()) if start < end else ""
 
 
-# most lines start with an ASCII letter and end in ASCII punctuation: decided without a pattern
-ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-ASCII_NON_LETTERS = frozenset(map(chr, range(128))) - ASCII_LETTERS
-#: trailing ASCII punctuation scanned by hand; a longer run goes to the pattern
-TRAIL_SCAN_CHARS = 16
+# most lines start and end with a Latin letter or ASCII punctuation: those edges are found without
+# a pattern. Latin-1 and Latin Extended-A letters have been letters in every Unicode version.
+LATIN_LETTERS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    + "".join(chr(c) for c in range(0xC0, 0x180) if c not in (0xD7, 0xF7))
+)
+ASCII_NON_LETTERS = frozenset(map(chr, range(128))) - LATIN_LETTERS
+#: edge punctuation scanned by hand; a longer run goes to the pattern
+EDGE_SCAN_CHARS = 16
 
 
 def _lead_end(folded: str, timeout: float | None) -> int:
     """Where the symbols, digits and punctuation before a line's first letter end."""
-    if folded[:1] in ASCII_LETTERS:
-        return 0
+    start, stop = 0, min(len(folded), EDGE_SCAN_CHARS)
+    while start < stop and folded[start] in ASCII_NON_LETTERS:
+        start += 1
+    if folded[start : start + 1] in LATIN_LETTERS:
+        return start
     lead = search(EDGE_LEAD_RE, folded, timeout=timeout)
     return lead.end() if lead else 0
 
@@ -143,10 +158,10 @@ def _lead_end(folded: str, timeout: float | None) -> int:
 def _trail_start(folded: str, timeout: float | None) -> int:
     """Where the symbols, digits and punctuation after a line's last letter start."""
     end = len(folded)
-    stop = max(0, end - TRAIL_SCAN_CHARS)
+    stop = max(0, end - EDGE_SCAN_CHARS)
     while end > stop and folded[end - 1] in ASCII_NON_LETTERS:
         end -= 1
-    if end and folded[end - 1] in ASCII_LETTERS:
+    if end and folded[end - 1] in LATIN_LETTERS:
         return end
     trail = search(EDGE_TRAIL_RE, folded, timeout=timeout)
     return trail.start() if trail else len(folded)
@@ -299,11 +314,11 @@ class Catalogue:
             return "boilerplate.share", "share_bar"
         if n <= CAPTION_WORDS and "©" in text[1:]:
             return "boilerplate.credit", "caption_credit"
-        digits = DIGIT_RE.search(text, timeout=timeout) is not None
-        if digits and n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
-            return "boilerplate.author_box", "dateline"
-        if digits and n <= SHORT_LINE_WORDS and search(FILE_LINK_RE, text, timeout=timeout):
-            return "boilerplate.link_list", "file_link"
+        if n <= SHORT_LINE_WORDS and has_digit(text, timeout):
+            if n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
+                return "boilerplate.author_box", "dateline"
+            if search(FILE_LINK_RE, text, timeout=timeout):
+                return "boilerplate.link_list", "file_link"
         if n <= CUE_HEADING_WORDS and not text.rstrip().endswith((".", "!", "?")):
             code = self.cue(text, timeout=timeout)
             if code in HEADING_CUE_CODES:
