@@ -71,7 +71,11 @@ def blank_in_original(draft: Draft, index: int) -> bool:
     to say either way, and removing it would make cleaning depend on what was cleaned before), or
     only whitespace before normalization (NEL turned into "…")."""
     text = draft.blocks[index].text
-    if not any(c.isalnum() for c in text[:MAX_SHORT_CHARS]) and len(text) <= MAX_SHORT_CHARS:
+    if (
+        len(text) <= MAX_SHORT_CHARS
+        and not text[:1].isalnum()  # most lines start with a letter: settled without a scan
+        and not any(c.isalnum() for c in text)
+    ):
         return True
     start, end = draft.original_span(draft.blocks[index].span)
     return not draft.original[start:end].strip()

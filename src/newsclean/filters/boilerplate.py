@@ -320,7 +320,7 @@ class Catalogue:
             if search(FILE_LINK_RE, text, timeout=timeout):
                 return "boilerplate.link_list", "file_link"
         if n <= CUE_HEADING_WORDS and not text.rstrip().endswith((".", "!", "?")):
-            code = self.cue(text, timeout=timeout)
+            code = self.cue_in(words)  # the words of the whole line: it is short
             if code in HEADING_CUE_CODES:
                 return code, "cue_heading"
         if fuzzy and FUZZY_MIN_CHARS <= len(key) <= FUZZY_MAX_CHARS:
@@ -374,7 +374,10 @@ class Catalogue:
         >>> catalogue(("en",)).cue("Sign up for the daily newsletter today")
         'boilerplate.subscribe'
         """
-        words = key_words(text[: MAX_LINE_CHARS * 2], timeout)
+        return self.cue_in(key_words(text[: MAX_LINE_CHARS * 2], timeout))
+
+    def cue_in(self, words: tuple[str, ...]) -> str | None:
+        """The code of the first cue among ``words`` (as :func:`key_words` gives them)."""
         for i, word in enumerate(words):
             for phrase, code in self.cues_by_first.get(word, ()):
                 if words[i : i + len(phrase)] == phrase:
