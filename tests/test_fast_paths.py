@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from newsclean._patterns import all_words, search, words
 from newsclean.filters.boilerplate import (
+    BYLINE_RE,
+    CAMEL_RE,
     DIGIT_RE,
     EDGE_LEAD_RE,
     EDGE_TRAIL_RE,
@@ -15,6 +17,8 @@ from newsclean.filters.boilerplate import (
     catalogue,
     has_digit,
     line_key,
+    may_be_byline,
+    search_camel,
 )
 
 # letters, marks, digits, joiners, spaces and symbols: the characters that decide a word's edges
@@ -76,3 +80,14 @@ def test_match_results_are_forgotten_when_the_catalogue_changes() -> None:
 @given(st.text(alphabet="a1 .٣²①é", max_size=12))
 def test_has_digit_is_the_digit_pattern(text: str) -> None:
     assert has_digit(text) == (search(DIGIT_RE, text) is not None)
+
+
+@given(st.text(alphabet="aZbB yY\u0130ÄäǅK", max_size=12))
+def test_camel_split_is_the_plain_sub(text: str) -> None:
+    assert search_camel(text, 1.0) == CAMEL_RE.sub(" ", text)
+
+
+@given(st.text(alphabet="aZbByYvVdDpP \u0130Bé.", max_size=12))
+def test_byline_prefilter_never_hides_a_byline(text: str) -> None:
+    if search(BYLINE_RE, text.strip()) is not None:
+        assert may_be_byline(text)

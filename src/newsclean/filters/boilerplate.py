@@ -59,6 +59,16 @@ BYLINE_RE = compile_pattern(
     r"^(?i:by|von|par|por|di|door|przez)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}"
     r"(?:\s*(?:,|\||\s-\s|\s–\s|\s(?i:and|und|et|y|e|i|en)\s)[^.!?]*)?$"
 )
+# what a byline can start with: an ASCII letter matches a pattern letter only in its two cases
+BYLINE_ASCII_STARTS = frozenset("bBvVpPdD")
+
+
+def may_be_byline(text: str) -> bool:
+    """False when the first character rules out :data:`BYLINE_RE`, without running it."""
+    first = text.lstrip()[:1]
+    return not first.isascii() or first in BYLINE_ASCII_STARTS
+
+
 # a lower-case letter followed by a capital: two words glued together by the text extraction
 CAMEL_RE = compile_pattern(r"(?<=\p{Ll})(?=\p{Lu})")
 # a date or a time: 12.03.2024, 2024-03-12, 3 March 2024, March 3, 2024, 10:15, 8:05 PM
@@ -180,7 +190,15 @@ def search_camel(text: str, timeout: float | None) -> str:
     """Split words that page text glued together: "Previous ArticleNext" -> "Previous Article Next"."""
     if len(text) > MAX_LINE_CHARS * 2:
         return text
+    if text.isascii() and "aA" not in text.translate(ASCII_CASES):
+        return text  # no lower-case letter before a capital
     return CAMEL_RE.sub(" ", text, timeout=timeout)
+
+
+# ASCII text by letter case: "a" for a lower-case letter, "A" for a capital, " " for the rest
+ASCII_CASES = str.maketrans(
+    {chr(c): "a" if chr(c).islower() else "A" if chr(c).isupper() else " " for c in range(128)}
+)
 
 
 @dataclass(frozen=True)
@@ -293,7 +311,7 @@ class Catalogue:
         ):
             return "boilerplate.footer", "copyright"
         segments: list[str] = []
-        if any(sep in text for sep in SEPARATORS):
+        if not SEPARATORS.isdisjoint(text):
             keys = (line_key(s, timeout) for s in SEGMENT_RE.splititer(text, timeout=timeout))
             first = next((k for k in keys if k), "")
             # both rules below need a known first segment: most lines are settled by it
@@ -308,7 +326,7 @@ class Catalogue:
             and all(len(s.split()) <= 4 for s in segments)
         ):
             return "boilerplate.navigation", "breadcrumb"
-        if n <= 10 and search(BYLINE_RE, text.strip(), timeout=timeout):
+        if n <= 10 and may_be_byline(text) and search(BYLINE_RE, text.strip(), timeout=timeout):
             return "boilerplate.author_box", "byline"
         if 3 <= n <= 8 and self.share_bar(words):
             return "boilerplate.share", "share_bar"
