@@ -1,7 +1,8 @@
 """Hostile sizes and shapes finish in bounded time, and the time budget and regex timeout hold.
 
 Time is compared per MB with typical text (real articles, one per document) measured in the same
-run, so a slow machine slows both. ``NEWSCLEAN_TIME_SLACK`` (default 2.5) multiplies every bound
+run, so a slow machine slows both; it is the CPU time of this process, so other work on the machine
+does not count. ``NEWSCLEAN_TIME_SLACK`` (default 2.5) multiplies every bound
 to absorb noise on shared CI machines. The full-size variants (10 MB line, a million lines) run
 with ``NEWSCLEAN_SLOW=1`` (``make fuzz`` sets it).
 """
@@ -28,8 +29,9 @@ slow = pytest.mark.skipif(not SLOW, reason="full-size variant: NEWSCLEAN_SLOW=1 
 
 #: per MB, no worse than this many times typical text
 RATIO = 3.0
-#: shapes made of very short lines cost per line, not per byte: see docs/reliability.md
-LINE_DENSE_RATIO = 15.0
+#: shapes made of very short lines cost per line, not per byte: see docs/reliability.md (about
+#: 3.5x typical now, half of it in flag_templates; the aim is RATIO)
+LINE_DENSE_RATIO = 5.0
 
 
 def _mb(texts: list[str]) -> float:
@@ -37,10 +39,10 @@ def _mb(texts: list[str]) -> float:
 
 
 def seconds_per_mb(texts: list[str], pipeline: Callable[[str], object] = newsclean.clean) -> float:
-    started = time.perf_counter()
+    started = time.process_time()
     for t in texts:
         pipeline(t)
-    return (time.perf_counter() - started) / _mb(texts)
+    return (time.process_time() - started) / _mb(texts)
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +54,9 @@ def typical() -> float:
 
 
 def _clean_timed(text: str) -> tuple[newsclean.Article, float]:
-    started = time.perf_counter()
+    started = time.process_time()
     article = newsclean.clean(text)
-    return article, (time.perf_counter() - started) / _mb([text])
+    return article, (time.process_time() - started) / _mb([text])
 
 
 SHAPES: dict[str, Callable[[], str]] = {
@@ -111,9 +113,9 @@ def test_full_size_shapes(
 ) -> None:
     text = make()
     pipeline = default_pipeline(budget=None)
-    started = time.perf_counter()
+    started = time.process_time()
     pipeline(text)
-    per_mb = (time.perf_counter() - started) / _mb([text])
+    per_mb = (time.process_time() - started) / _mb([text])
     assert per_mb <= ratio * SLACK * typical, f"{shape}: {per_mb:.2f} s/MB, typical {typical:.2f}"
 
 

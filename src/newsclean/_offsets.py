@@ -102,6 +102,8 @@ class OffsetMap:
     def span(self, span: Span) -> Span:
         """Map a span of the current text to the original text."""
         start, end = span
+        if not self.regions:  # nothing was replaced: positions are the same
+            return (start, max(start, end))
         o_start = self.start(start)
         if start == end:
             return (o_start, o_start)

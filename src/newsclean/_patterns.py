@@ -70,6 +70,22 @@ def words(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
     return found
 
 
+# the words of WORD_RE in one match, as the captures of a repeated group: a timeout costs a clock
+# check per match, so one match per text is several times faster than findall on a long line
+ALL_WORDS_RE = compile_pattern(r"(?:\W*+(\w++(?:['’.-]\w++)*+))*+")
+
+
+def all_words(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
+    """The same words as :func:`words`, found in one match.
+
+    >>> all_words("U.S. officials didn't say—yet.")
+    ['U.S', 'officials', "didn't", 'say', 'yet']
+    """
+    match = ALL_WORDS_RE.match(text, timeout=timeout)
+    found: list[str] = match.captures(1) if match else []
+    return found
+
+
 def data_text(relative: str) -> str:
     """Read a package data file, e.g. ``"boilerplate/en.txt"``."""
     _check_relative(relative)

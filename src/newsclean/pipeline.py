@@ -192,7 +192,8 @@ class Draft:
 
     def kept(self) -> list[Block]:
         """The blocks still in the body."""
-        return [b for b in self.blocks if b.index not in self._removed]
+        removed = self._removed
+        return [b for b in self.blocks if b.index not in removed]
 
     def body(self) -> str:
         """The kept blocks joined by newlines (spans do not apply to this string)."""
@@ -542,10 +543,13 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
     if proposal.edits:
         draft.text, draft.offsets = draft.offsets.then(draft.text, proposal.edits)
         draft.edit_filters.update({e.code: f.name for e in proposal.edits})
+    checked: set[str] = set()  # reasons already known to be removal codes
     for removal in proposal.removals:
-        if codes.get(removal.reason).kind is not Kind.REMOVAL:
-            msg = f"{f.name} used {removal.reason!r} as a removal reason; it is not a removal code"
-            raise ConfigError(msg)
+        if removal.reason not in checked:
+            if codes.get(removal.reason).kind is not Kind.REMOVAL:
+                msg = f"{f.name} used {removal.reason!r} as a removal reason; it is not a removal code"
+                raise ConfigError(msg)
+            checked.add(removal.reason)
         if not 0 <= removal.index < len(draft.blocks):
             msg = f"{f.name} proposed removing block {removal.index}, which does not exist"
             raise ConfigError(msg)
@@ -579,12 +583,11 @@ def build_article(draft: Draft) -> Article:
     flush()
 
     removals = []
+    blocks, original, original_span = draft.blocks, draft.original, offsets.span
     for index, (removal, filter_name) in sorted(draft._removed.items()):
-        span = offsets.span(draft.blocks[index].span)
+        span = original_span(blocks[index].span)
         removals.append(
-            Removal(
-                span, draft.original[span[0] : span[1]], removal.reason, filter_name, removal.rule
-            )
+            Removal(span, original[span[0] : span[1]], removal.reason, filter_name, removal.rule)
         )
     edits = tuple(
         Edit((e.start, e.end), e.replacement, e.code, draft.edit_filters.get(e.code, ""))

@@ -16,13 +16,14 @@ These rules look at a line's shape and its neighbours rather than at known phras
 from __future__ import annotations
 
 import functools
+import string
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from newsclean._patterns import DEFAULT_TIMEOUT, data_files, phrase_lines
-from newsclean._patterns import words as text_words
+from newsclean._patterns import all_words as text_words
 from newsclean.errors import PatternDataError
 from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
 from newsclean.registry import register_filter
@@ -70,7 +71,11 @@ def blank_in_original(draft: Draft, index: int) -> bool:
     to say either way, and removing it would make cleaning depend on what was cleaned before), or
     only whitespace before normalization (NEL turned into "…")."""
     text = draft.blocks[index].text
-    if not any(c.isalnum() for c in text[:MAX_SHORT_CHARS]) and len(text) <= MAX_SHORT_CHARS:
+    if (
+        len(text) <= MAX_SHORT_CHARS
+        and not text[:1].isalnum()  # most lines start with a letter: settled without a scan
+        and not any(c.isalnum() for c in text)
+    ):
         return True
     start, end = draft.original_span(draft.blocks[index].span)
     return not draft.original[start:end].strip()
@@ -105,19 +110,27 @@ def line_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
     return text_words(text, timeout=timeout)
 
 
-def guess_language(blocks: Sequence[Block], timeout: float | None = DEFAULT_TIMEOUT) -> str | None:
+def guess_language(
+    blocks: Sequence[Block],
+    timeout: float | None = DEFAULT_TIMEOUT,
+    words_of: Callable[[str], list[str]] | None = None,
+) -> str | None:
     """The bundled language whose stop words cover most words of the text's longer lines.
 
-    ``None`` when no list covers at least a tenth of those words (another language).
+    ``None`` when no list covers at least a tenth of those words (another language). ``words_of``
+    finds the words of a line (default :func:`line_words`), for a caller that keeps them.
 
     >>> from newsclean.pipeline import split_blocks
     >>> guess_language(split_blocks("Der Hund und die Katze sind nicht im Haus, sagte er."))
     'de'
     """
+    find = words_of or functools.partial(line_words, timeout=timeout)
     counts: Counter[str] = Counter()
     seen = 0
     for block in blocks:
-        words = line_words(block.text[:2000], timeout)
+        if len(block.text) < 15:  # too short to hold 8 words
+            continue
+        words = find(block.text[:2000])
         if len(words) < 8:
             continue
         counts.update(map(str.casefold, words))
@@ -125,8 +138,10 @@ def guess_language(blocks: Sequence[Block], timeout: float | None = DEFAULT_TIME
         if seen > 3000:
             break
     if not seen:
-        for block in blocks:
-            counts.update(w.casefold() for w in line_words(block.text[:2000], timeout))
+        # all lines are short: count each distinct line once, times how often it occurs
+        for line, times in Counter(block.text[:2000] for block in blocks).items():
+            for w in find(line):
+                counts[w.casefold()] += times
         seen = sum(counts.values())
     best, best_hits = None, 0
     for lang in stopword_languages():
@@ -142,7 +157,10 @@ def draft_stopwords(draft: Draft) -> frozenset[str] | None:
     lang = (draft.lang or "").split("-")[0].casefold()
     if lang not in stopword_languages():
         guessed = draft.cached(
-            "guessed_language", lambda: guess_language(draft.blocks, draft.regex_timeout)
+            "guessed_language",
+            lambda: guess_language(
+                draft.blocks, draft.regex_timeout, functools.partial(draft_line_words, draft)
+            ),
         )
         if guessed is None:
             return None
@@ -177,10 +195,16 @@ class Features:
 
 
 def features(
-    text: str, stops: frozenset[str] | None, timeout: float | None = DEFAULT_TIMEOUT
+    text: str,
+    stops: frozenset[str] | None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    words: list[str] | None = None,
 ) -> Features:
+    """The features of a line; ``words``, when given, are those of its first 5000 stripped
+    characters."""
     stripped = text.strip()
-    words = line_words(stripped[:5000], timeout)
+    if words is None:
+        words = line_words(stripped[:5000], timeout)
     n = len(words)
     if stops is None or not n:
         density = -1.0
@@ -193,23 +217,41 @@ def features(
         stop_density=density,
         sentence_end=bool(tail) and tail[-1] in SENTENCE_END,
         bullet=stripped.startswith(BULLETS),
-        separators=sum(stripped.count(c) for c in "|•·"),
+        separators=stripped.count("|") + stripped.count("•") + stripped.count("·"),
         label=stripped.endswith(":"),
         letters=letter_share(stripped[:500]),
     )
 
 
+def draft_line_words(draft: Draft, text: str) -> list[str]:
+    """The words of a line of the draft, found once per document: the language guess and the
+    features share them."""
+    return draft.cached(("words", text), lambda: line_words(text, draft.regex_timeout))
+
+
 def block_features(draft: Draft, index: int, stops: frozenset[str] | None) -> Features:
-    """The features of block ``index``, computed once per document (``stops`` is the draft's)."""
-    block = draft.blocks[index]
-    return draft.cached(
-        ("features", index), lambda: features(block.text, stops, draft.regex_timeout)
-    )
+    """The features of block ``index``, computed once per document and line text (``stops`` is
+    the draft's)."""
+    text = draft.blocks[index].text
+
+    def compute() -> Features:
+        # a line that short has the same words as its first 5000 stripped characters
+        words = draft_line_words(draft, text) if len(text) <= 5000 else None
+        return features(text, stops, draft.regex_timeout, words)
+
+    return draft.cached(("features", text), compute)
+
+
+_DROP_ASCII_LETTERS = str.maketrans("", "", string.ascii_letters)
 
 
 def letter_share(text: str) -> float:
     chars = "".join(text.split())  # str.split drops exactly what str.isspace calls space
-    return sum(map(str.isalpha, chars)) / len(chars) if chars else 0.0
+    if not chars:
+        return 0.0
+    if chars.isascii():  # the ASCII letters are exactly the ASCII characters str.isalpha accepts
+        return (len(chars) - len(chars.translate(_DROP_ASCII_LETTERS))) / len(chars)
+    return sum(map(str.isalpha, chars)) / len(chars)
 
 
 def is_prose(f: Features) -> bool:

@@ -36,7 +36,7 @@ from newsclean._patterns import (
     phrase_lines,
     search,
 )
-from newsclean._patterns import words as text_words
+from newsclean._patterns import all_words as text_words
 from newsclean.codes import CODES
 from newsclean.errors import PatternDataError
 from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
@@ -59,6 +59,16 @@ BYLINE_RE = compile_pattern(
     r"^(?i:by|von|par|por|di|door|przez)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}"
     r"(?:\s*(?:,|\||\s-\s|\s–\s|\s(?i:and|und|et|y|e|i|en)\s)[^.!?]*)?$"
 )
+# what a byline can start with: an ASCII letter matches a pattern letter only in its two cases
+BYLINE_ASCII_STARTS = frozenset("bBvVpPdD")
+
+
+def may_be_byline(text: str) -> bool:
+    """False when the first character rules out :data:`BYLINE_RE`, without running it."""
+    first = text.lstrip()[:1]
+    return not first.isascii() or first in BYLINE_ASCII_STARTS
+
+
 # a lower-case letter followed by a capital: two words glued together by the text extraction
 CAMEL_RE = compile_pattern(r"(?<=\p{Ll})(?=\p{Lu})")
 # a date or a time: 12.03.2024, 2024-03-12, 3 March 2024, March 3, 2024, 10:15, 8:05 PM
@@ -106,9 +116,19 @@ MAX_PHRASE_WORDS = 6
 FUZZY_MIN_CHARS, FUZZY_MAX_CHARS = 8, 40
 #: RapidFuzz ``fuzz.ratio`` cutoff: about one typo in ten characters
 FUZZY_CUTOFF = 92.0
+#: how many recent lines' match results a catalogue keeps
+MATCH_MEMO_LINES = 8192
 
 
 DIGIT_RE = compile_pattern(r"[\p{Nt=De}\p{Nt=Di}]")  # what str.isdigit() accepts
+ASCII_DIGITS = frozenset("0123456789")
+
+
+def has_digit(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> bool:
+    """Whether ``text`` has a digit; ASCII digits and ASCII text are settled without the pattern."""
+    if not ASCII_DIGITS.isdisjoint(text):
+        return True
+    return not text.isascii() and search(DIGIT_RE, text, timeout=timeout) is not None
 
 
 def line_key(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
@@ -118,11 +138,43 @@ def line_key(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
     'share this article'
     """
     folded = text.casefold()
-    lead = search(EDGE_LEAD_RE, folded, timeout=timeout)
-    start = lead.end() if lead else 0
-    trail = search(EDGE_TRAIL_RE, folded, timeout=timeout)
-    end = trail.start() if trail else len(folded)
+    start = _lead_end(folded, timeout)
+    end = _trail_start(folded, timeout)
     return " ".join(folded[start:end].split()) if start < end else ""
+
+
+# most lines start and end with a Latin letter or ASCII punctuation: those edges are found without
+# a pattern. Latin-1 and Latin Extended-A letters have been letters in every Unicode version.
+LATIN_LETTERS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    + "".join(chr(c) for c in range(0xC0, 0x180) if c not in (0xD7, 0xF7))
+)
+ASCII_NON_LETTERS = frozenset(map(chr, range(128))) - LATIN_LETTERS
+#: edge punctuation scanned by hand; a longer run goes to the pattern
+EDGE_SCAN_CHARS = 16
+
+
+def _lead_end(folded: str, timeout: float | None) -> int:
+    """Where the symbols, digits and punctuation before a line's first letter end."""
+    start, stop = 0, min(len(folded), EDGE_SCAN_CHARS)
+    while start < stop and folded[start] in ASCII_NON_LETTERS:
+        start += 1
+    if folded[start : start + 1] in LATIN_LETTERS:
+        return start
+    lead = search(EDGE_LEAD_RE, folded, timeout=timeout)
+    return lead.end() if lead else 0
+
+
+def _trail_start(folded: str, timeout: float | None) -> int:
+    """Where the symbols, digits and punctuation after a line's last letter start."""
+    end = len(folded)
+    stop = max(0, end - EDGE_SCAN_CHARS)
+    while end > stop and folded[end - 1] in ASCII_NON_LETTERS:
+        end -= 1
+    if end and folded[end - 1] in LATIN_LETTERS:
+        return end
+    trail = search(EDGE_TRAIL_RE, folded, timeout=timeout)
+    return trail.start() if trail else len(folded)
 
 
 def key_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> tuple[str, ...]:
@@ -138,7 +190,15 @@ def search_camel(text: str, timeout: float | None) -> str:
     """Split words that page text glued together: "Previous ArticleNext" -> "Previous Article Next"."""
     if len(text) > MAX_LINE_CHARS * 2:
         return text
+    if text.isascii() and "aA" not in text.translate(ASCII_CASES):
+        return text  # no lower-case letter before a capital
     return CAMEL_RE.sub(" ", text, timeout=timeout)
+
+
+# ASCII text by letter case: "a" for a lower-case letter, "A" for a capital, " " for the rest
+ASCII_CASES = str.maketrans(
+    {chr(c): "a" if chr(c).islower() else "A" if chr(c).isupper() else " " for c in range(128)}
+)
 
 
 @dataclass(frozen=True)
@@ -152,8 +212,23 @@ class Catalogue:
     cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     cue_words: int = 0  # the longest cue, in words
     fuzzy: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # contained phrases and cues by their first word, so a line costs one lookup per word
+    contains_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    cues_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # match results by line: chrome repeats within a page and across the pages of a site
+    _memo: functools._lru_cache_wrapper[tuple[str, str] | None] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_memo", functools.lru_cache(MATCH_MEMO_LINES)(self._match))
 
     def add(self, phrase: str, code: str) -> None:
+        self._memo.cache_clear()
         text = phrase.strip()
         if text.startswith("~"):
             self.cues[key_words(text[1:])] = code
@@ -169,8 +244,18 @@ class Catalogue:
             self.whole[line_key(text)] = code
 
     def finish(self) -> None:
-        """Bucket the whole-line phrases by length for fuzzy matching."""
+        """Bucket the whole-line phrases by length for fuzzy matching; index phrases by first word."""
+        self._memo.cache_clear()
         object.__setattr__(self, "cue_words", max((len(k) for k in self.cues), default=0))
+        for table, index, longest in (
+            (self.contains, self.contains_by_first, MAX_PHRASE_WORDS),
+            (self.cues, self.cues_by_first, self.cue_words),
+        ):
+            index.clear()
+            # shortest first: the shortest phrase at a position is the one that counts
+            for phrase, code in sorted(table.items(), key=lambda item: len(item[0])):
+                if 1 <= len(phrase) <= longest:
+                    index.setdefault(phrase[0], []).append((phrase, code))
         long_keys = sorted(k for k in self.whole if len(k) >= FUZZY_MIN_CHARS)
         for n in range(FUZZY_MIN_CHARS, FUZZY_MAX_CHARS + 1):
             slack = max(1, n // 10)
@@ -188,6 +273,9 @@ class Catalogue:
         """
         if len(text) > MAX_LINE_CHARS:
             return None
+        return self._memo(text, fuzzy, timeout)
+
+    def _match(self, text: str, fuzzy: bool, timeout: float | None) -> tuple[str, str] | None:
         key = line_key(text, timeout)
         if not key:
             return None
@@ -212,11 +300,9 @@ class Catalogue:
                 if code is not None:
                     return code, "catalogue_start"
         if n <= CONTAINS_LINE_WORDS:
-            for size in range(1, min(n, MAX_PHRASE_WORDS) + 1):
-                for i in range(n - size + 1):
-                    code = self.contains.get(words[i : i + size])
-                    if code is not None:
-                        return code, "catalogue_contains"
+            code = self.contained(words)
+            if code is not None:
+                return code, "catalogue_contains"
         folded = text.casefold()
         if (
             n <= SHORT_LINE_WORDS
@@ -224,11 +310,13 @@ class Catalogue:
             and search(COPYRIGHT_RE, folded, timeout=timeout)
         ):
             return "boilerplate.footer", "copyright"
-        if SEPARATORS & set(text):
-            segments = [line_key(s, timeout) for s in SEGMENT_RE.split(text, timeout=timeout)]
-            segments = [s for s in segments if s]
-        else:
-            segments = []
+        segments: list[str] = []
+        if not SEPARATORS.isdisjoint(text):
+            keys = (line_key(s, timeout) for s in SEGMENT_RE.splititer(text, timeout=timeout))
+            first = next((k for k in keys if k), "")
+            # both rules below need a known first segment: most lines are settled by it
+            if first in self.whole:
+                segments = [first, *(k for k in keys if k)]
         if len(segments) >= 2 and all(s in self.whole for s in segments):
             return self.whole[segments[0]], "catalogue_segments"
         if (
@@ -238,19 +326,19 @@ class Catalogue:
             and all(len(s.split()) <= 4 for s in segments)
         ):
             return "boilerplate.navigation", "breadcrumb"
-        if n <= 10 and search(BYLINE_RE, text.strip(), timeout=timeout):
+        if n <= 10 and may_be_byline(text) and search(BYLINE_RE, text.strip(), timeout=timeout):
             return "boilerplate.author_box", "byline"
         if 3 <= n <= 8 and self.share_bar(words):
             return "boilerplate.share", "share_bar"
         if n <= CAPTION_WORDS and "©" in text[1:]:
             return "boilerplate.credit", "caption_credit"
-        digits = DIGIT_RE.search(text, timeout=timeout) is not None
-        if digits and n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
-            return "boilerplate.author_box", "dateline"
-        if digits and n <= SHORT_LINE_WORDS and search(FILE_LINK_RE, text, timeout=timeout):
-            return "boilerplate.link_list", "file_link"
+        if n <= SHORT_LINE_WORDS and has_digit(text, timeout):
+            if n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
+                return "boilerplate.author_box", "dateline"
+            if search(FILE_LINK_RE, text, timeout=timeout):
+                return "boilerplate.link_list", "file_link"
         if n <= CUE_HEADING_WORDS and not text.rstrip().endswith((".", "!", "?")):
-            code = self.cue(text, timeout=timeout)
+            code = self.cue_in(words)  # the words of the whole line: it is short
             if code in HEADING_CUE_CODES:
                 return code, "cue_heading"
         if fuzzy and FUZZY_MIN_CHARS <= len(key) <= FUZZY_MAX_CHARS:
@@ -261,6 +349,19 @@ class Catalogue:
             if best is not None:
                 return self.whole[best[0]], "catalogue_fuzzy"
         return None
+
+    def contained(self, words: tuple[str, ...]) -> str | None:
+        """The code of the shortest contained phrase in ``words`` (the leftmost of equal length)."""
+        best: tuple[int, int, str] | None = None
+        for i, word in enumerate(words):
+            for phrase, code in self.contains_by_first.get(word, ()):
+                size = len(phrase)
+                if best is not None and size >= best[0]:
+                    break
+                if words[i : i + size] == phrase:
+                    best = (size, i, code)
+                    break
+        return best[2] if best is not None else None
 
     def share_bar(self, words: tuple[str, ...]) -> bool:
         """Most words are one-word share or menu phrases: "Whatsapp Teilen Twittern Pinnen"."""
@@ -291,12 +392,13 @@ class Catalogue:
         >>> catalogue(("en",)).cue("Sign up for the daily newsletter today")
         'boilerplate.subscribe'
         """
-        words = key_words(text[: MAX_LINE_CHARS * 2], timeout)
-        longest = self.cue_words
-        for i in range(len(words)):
-            for size in range(1, longest + 1):
-                code = self.cues.get(words[i : i + size])
-                if code is not None:
+        return self.cue_in(key_words(text[: MAX_LINE_CHARS * 2], timeout))
+
+    def cue_in(self, words: tuple[str, ...]) -> str | None:
+        """The code of the first cue among ``words`` (as :func:`key_words` gives them)."""
+        for i, word in enumerate(words):
+            for phrase, code in self.cues_by_first.get(word, ()):
+                if words[i : i + len(phrase)] == phrase:
                     return code
         return None
 
@@ -427,12 +529,21 @@ class StripDuplicates:
 
     def apply(self, draft: Draft, /) -> Proposal:
         seen: set[str] = set()
+        keys: dict[str, str] = {}  # line text -> its key: a line repeated is keyed once
         removals = []
         for block in draft.blocks:
-            key = line_key(block.text, draft.regex_timeout) or block.text.strip()
+            key = keys.get(block.text)
+            if key is None:
+                key = keys[block.text] = (
+                    line_key(block.text, draft.regex_timeout) or block.text.strip()
+                )
             if len(key) < self.min_chars:
                 continue
-            if key in seen and not draft.is_removed(block.index) and original_text(draft, block):
-                removals.append(BlockRemoval(block.index, "boilerplate.duplicate", "repeated_line"))
-            seen.add(key)
+            if key in seen:
+                if not draft.is_removed(block.index) and original_text(draft, block):
+                    removals.append(
+                        BlockRemoval(block.index, "boilerplate.duplicate", "repeated_line")
+                    )
+            else:
+                seen.add(key)
         return Proposal(removals=tuple(removals))

@@ -1,0 +1,93 @@
+"""The fast paths of the structural filters give what the plain versions give."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean._patterns import all_words, search, words
+from newsclean.filters.boilerplate import (
+    BYLINE_RE,
+    CAMEL_RE,
+    DIGIT_RE,
+    EDGE_LEAD_RE,
+    EDGE_TRAIL_RE,
+    MAX_PHRASE_WORDS,
+    Catalogue,
+    catalogue,
+    has_digit,
+    line_key,
+    may_be_byline,
+    search_camel,
+)
+
+# letters, marks, digits, joiners, spaces and symbols: the characters that decide a word's edges
+TEXT = st.text(alphabet="aZ_1 .-'’\u0301é\t!?,ßİ\u00ad\u200b中»©|Łż×÷ªǅ", max_size=40)
+
+
+@given(TEXT)
+def test_all_words_are_the_words(text: str) -> None:
+    assert all_words(text) == words(text)
+
+
+def plain_line_key(text: str) -> str:
+    folded = text.casefold()
+    lead = search(EDGE_LEAD_RE, folded)
+    start = lead.end() if lead else 0
+    trail = search(EDGE_TRAIL_RE, folded)
+    end = trail.start() if trail else len(folded)
+    return " ".join(folded[start:end].split()) if start < end else ""
+
+
+@given(TEXT)
+def test_line_key_is_the_plain_line_key(text: str) -> None:
+    assert line_key(text) == plain_line_key(text)
+
+
+def test_line_key_with_long_punctuation_runs() -> None:
+    for text in ("!" * 40 + "a" + "." * 40, "a" + "." * 40, "." * 40, "Share (12) »"):
+        assert line_key(text) == plain_line_key(text)
+
+
+TABLE = catalogue(("en", "de"))
+PHRASE_WORDS = sorted({w for phrase in TABLE.contains for w in phrase})
+
+
+def plain_contained(words_: tuple[str, ...]) -> str | None:
+    """The scan over every run of words: the shortest phrase first, then the leftmost."""
+    for size in range(1, min(len(words_), MAX_PHRASE_WORDS) + 1):
+        for i in range(len(words_) - size + 1):
+            code = TABLE.contains.get(words_[i : i + size])
+            if code is not None:
+                return code
+    return None
+
+
+@given(st.lists(st.sampled_from([*PHRASE_WORDS, "x", "the"]), max_size=12))
+def test_contained_phrase_is_the_plain_scans(words_: list[str]) -> None:
+    assert TABLE.contained(tuple(words_)) == plain_contained(tuple(words_))
+
+
+def test_match_results_are_forgotten_when_the_catalogue_changes() -> None:
+    table = Catalogue()
+    table.finish()
+    assert table.match("Zebra Crossing Weekly") is None
+    table.add("Zebra Crossing Weekly", "boilerplate.navigation")
+    table.finish()
+    assert table.match("Zebra Crossing Weekly") == ("boilerplate.navigation", "catalogue")
+
+
+@given(st.text(alphabet="a1 .٣²①é", max_size=12))
+def test_has_digit_is_the_digit_pattern(text: str) -> None:
+    assert has_digit(text) == (search(DIGIT_RE, text) is not None)
+
+
+@given(st.text(alphabet="aZbB yY\u0130ÄäǅK", max_size=12))
+def test_camel_split_is_the_plain_sub(text: str) -> None:
+    assert search_camel(text, 1.0) == CAMEL_RE.sub(" ", text)
+
+
+@given(st.text(alphabet="aZbByYvVdDpP \u0130Bé.", max_size=12))
+def test_byline_prefilter_never_hides_a_byline(text: str) -> None:
+    if search(BYLINE_RE, text.strip()) is not None:
+        assert may_be_byline(text)
