@@ -521,12 +521,15 @@ class CheckDates:
     def apply(self, draft: Draft, /) -> Proposal:
         published = parse_published(draft.published)
         flags: list[Flag] = []
-        spans = [b.span for b in _title_blocks(draft) + draft.kept()]
+        spans = sorted(b.span for b in _title_blocks(draft) + draft.kept())
         if not spans:
             return EMPTY
+        starts = [a for a, _ in spans]
         # one scan of the whole text; dates in removed blocks are not the article's
         for d in find_dates(draft.text, published=published, timeout=draft.regex_timeout):
-            if not any(a <= d.span[0] and d.span[1] <= b for a, b in spans):
+            # blocks are disjoint lines: only the last one starting at or before a date can hold it
+            i = bisect.bisect_right(starts, d.span[0]) - 1
+            if i < 0 or d.span[1] > spans[i][1]:
                 continue
             if not d.valid:
                 if d.day > 31 or d.month > 12 or d.day == 0:
