@@ -100,11 +100,22 @@ ENGLISH_MONTHS = frozenset(
     ]
 )
 
+
+def _ahead(names: list[str]) -> str:
+    """A cheap lookahead for the first three letters of one of ``names`` (case ignored), put in
+    front of a costly case-ignoring name list so that most positions skip it."""
+    return "(?=(?i:" + alternation(sorted({name[:3] for name in names})) + "))"
+
+
+_WEEKDAY_AHEAD = _ahead(list(WEEKDAYS))
+_MONTH_AHEAD = _ahead(list(MONTHS))
+_EMONTH_AHEAD = _ahead(sorted(ENGLISH_MONTHS))
 _WD = r"(?:(?P<wd>(?i:\L<weekdays>))\.?,?\s+(?:(?i:the|dem|den|der|le|el|il|o|de)\s+)?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
 _DMY = (
-    rf"(?<![\d.]){_DAY}\.?\s+(?:(?i:de|of)\s+)?(?P<month>(?i:\L<months>))(?![\p{{L}}])\.?"
+    rf"(?<![\d.]){_DAY}\.?\s+(?:(?i:de|of)\s+)?{_MONTH_AHEAD}(?P<month>(?i:\L<months>))"
+    rf"(?![\p{{L}}])\.?"
     rf"(?:,?\s+(?:(?i:de|del)\s+)?{_YEAR})?"
 )
 _MDY = (
@@ -121,7 +132,8 @@ _START = (
     r"(?=\d|(?i:" + alternation(sorted({name[:3] for name in [*WEEKDAYS, *ENGLISH_MONTHS]})) + "))"
 )
 DATE_RE = compile_pattern(
-    rf"{_START}(?:(?<![\p{{L}}]){_PAREN}|(?<![\p{{L}}]){_WD}?(?:{_DMY}|{_MDY}|{_NUM})|{_ISO})",
+    rf"{_START}(?:(?<![\p{{L}}]){_WEEKDAY_AHEAD}{_PAREN}|(?<![\p{{L}}])(?:{_WEEKDAY_AHEAD}{_WD})?"
+    rf"(?:{_DMY}|{_EMONTH_AHEAD}{_MDY}|{_NUM})|{_ISO})",
     weekdays=sorted(WEEKDAYS),
     months=sorted(MONTHS),
     emonths=sorted(ENGLISH_MONTHS),
