@@ -149,3 +149,17 @@ def test_whitespace_fast_path_is_exact(text: str) -> None:
 
     edits = NormalizeWhitespace().apply(Draft(text)).edits
     assert needs_whitespace_edits(text) == bool(edits)
+
+
+@given(st.lists(st.one_of(SPACES, ALPHABET), max_size=60).map("".join))
+def test_whitespace_edits_line_by_line_equal_one_pass(text: str) -> None:
+    from newsclean.filters.normalize import WHITESPACE_RE, NormalizeWhitespace
+
+    one_pass = []
+    for m in WHITESPACE_RE.finditer(text):
+        start, end = m.span()
+        at_edge = start == 0 or text[start - 1] == "\n" or end == len(text) or text[end] == "\n"
+        if text[start:end] != ("" if at_edge else " "):
+            one_pass.append((start, end, "" if at_edge else " "))
+    edits = NormalizeWhitespace().apply(Draft(text)).edits
+    assert [(e.start, e.end, e.replacement) for e in edits] == one_pass

@@ -335,6 +335,38 @@ WHITESPACE_RE = compile_pattern(rf"(?m)^{_SPACE}+|{_SPACE}+$|{_SPACE}{{2,}}|(?! 
 _UNUSUAL_SPACE_RE = re.compile(_SPACE.replace("[ ", "[", 1))
 
 
+def _lines_with_space_pair(text: str, pair: str, at: int) -> set[Span]:
+    """The spans of the lines holding the character ``at`` of an occurrence of ``pair``."""
+    out: set[Span] = set()
+    pos = text.find(pair)
+    while pos >= 0:
+        space = pos + at
+        start = text.rfind("\n", 0, space) + 1
+        end = text.find("\n", space)
+        end = len(text) if end == -1 else end
+        out.add((start, end))
+        pos = text.find(pair, end)
+    return out
+
+
+def whitespace_lines(text: str) -> list[Span]:
+    """The spans of the lines where :class:`NormalizeWhitespace` has something to do.
+
+    The cues of :func:`needs_whitespace_edits`, each traced to its line: every match of
+    WHITESPACE_RE holds an unusual space, two spaces, or a space at a line's start or end.
+    """
+    lines = set(_lines_with(_UNUSUAL_SPACE_RE, text))
+    lines |= _lines_with_space_pair(text, "  ", 0)
+    lines |= _lines_with_space_pair(text, " \n", 0)
+    lines |= _lines_with_space_pair(text, "\n ", 1)
+    if text.startswith(" "):
+        first_end = text.find("\n")
+        lines.add((0, len(text) if first_end == -1 else first_end))
+    if text.endswith(" "):
+        lines.add((text.rfind("\n") + 1, len(text)))
+    return sorted(lines)
+
+
 def needs_whitespace_edits(text: str) -> bool:
     """Whether :class:`NormalizeWhitespace` has anything to do: a few substring scans.
 
@@ -366,10 +398,14 @@ class NormalizeWhitespace:
         if not needs_whitespace_edits(text):
             return EMPTY
         edits = []
-        for m in finditer(WHITESPACE_RE, text, timeout=draft.regex_timeout):
-            start, end = m.span()
-            at_edge = start == 0 or text[start - 1] == "\n" or end == len(text) or text[end] == "\n"
-            replacement = "" if at_edge else " "
-            if text[start:end] != replacement:
-                edits.append(TextEdit(start, end, replacement, "normalize.whitespace"))
+        # no match spans a line break: the lines with a cue are matched one by one, and the
+        # (usually many more) lines without one are skipped in a linear scan
+        for line_start, line_end in whitespace_lines(text):
+            line = text[line_start:line_end]
+            for m in finditer(WHITESPACE_RE, line, timeout=draft.regex_timeout):
+                start, end = m.start() + line_start, m.end() + line_start
+                at_edge = start == line_start or end == line_end
+                replacement = "" if at_edge else " "
+                if text[start:end] != replacement:
+                    edits.append(TextEdit(start, end, replacement, "normalize.whitespace"))
         return Proposal(edits=tuple(edits))

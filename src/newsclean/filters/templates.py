@@ -39,6 +39,8 @@ from newsclean._patterns import (
     compile_pattern,
     data_files,
     finditer,
+    literal_pattern,
+    literal_starts,
     phrase_lines,
 )
 from newsclean._patterns import search as search_pattern
@@ -513,7 +515,7 @@ class _Anywhere:
 class _Leftovers:
     start: Pattern  # phrases that begin a line; the group name says the language
     anywhere: tuple[_Anywhere, ...]  # phrases that may stand anywhere
-    first_words: tuple[str, ...]  # a line's first word must begin with one of these
+    first_words: frozenset[str]  # a line's first word must begin with one of these
     longest_first: int  # the length of the longest first word
 
 
@@ -564,7 +566,7 @@ def leftover_patterns(languages: tuple[str, ...]) -> _Leftovers:
     return _Leftovers(
         start_pattern(languages),
         tuple(anywheres),
-        tuple(sorted(first)),
+        frozenset(first),
         max(map(len, first), default=0),
     )
 
@@ -590,6 +592,7 @@ def start_pattern(languages: tuple[str, ...], words: frozenset[str] | None = Non
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _start_pattern_for(languages: tuple[str, ...], word: str) -> Pattern | None:
     """The start pattern for a line whose first word is ``word``, or None when none can match.
 
@@ -599,12 +602,13 @@ def _start_pattern_for(languages: tuple[str, ...], word: str) -> Pattern | None:
     combining dot, so a first word with that dot gets every phrase.
     """
     pats = leftover_patterns(languages)
-    if not word or not word.startswith(pats.first_words):
+    prefixes = {word[:n] for n in range(1, min(len(word), pats.longest_first) + 1)}
+    firsts = prefixes.intersection(pats.first_words)
+    if not firsts:
         return None
     if "\u0307" in word:
         return pats.start
-    prefixes = {word[:n] for n in range(1, min(len(word), pats.longest_first) + 1)}
-    return start_pattern(languages, frozenset(prefixes.intersection(pats.first_words)))
+    return start_pattern(languages, frozenset(firsts))
 
 
 def leftover_languages() -> tuple[str, ...]:
@@ -667,6 +671,13 @@ _HUGE_EDGE = 5_000
 _URLISH_RE = compile_pattern(r"[/=&?]|://|www\.")
 
 
+@functools.lru_cache(maxsize=16)
+def _keyword_prefixes(keywords: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each non-empty keyword -> the keywords it begins with (itself included)."""
+    words = [k for k in keywords if k]
+    return {w: frozenset(k for k in words if w.startswith(k)) for w in words}
+
+
 def _code_like(line: str, timeout: float | None) -> bool:
     if search_pattern(_CODE_LINE_RE, line, timeout=timeout):
         return True
@@ -688,7 +699,8 @@ class _Context:
     _folded: tuple[str, list[int]] | None = None
     _starts: list[int] | None = None
     _block_keywords: dict[int, set[str]] | None = None  # block -> the keywords it holds
-    lead_patterns: dict[int, Pattern] = field(default_factory=dict)  # block -> start pattern
+    _keyword_hits: dict[int, set[str]] = field(default_factory=dict)
+    leads: dict[int, Match] = field(default_factory=dict)  # block -> its leftover at the start
 
     def code_line(self, index: int) -> bool:
         if index not in self._code:
@@ -742,10 +754,31 @@ class _Context:
 
     def _keywords_present(self, phrases: tuple[_Anywhere, ...]) -> frozenset[str]:
         if self._present is None:
-            folded = self._fold()[0]
-            keywords = {k for p in phrases for k in p.keywords}
-            self._present = frozenset(k for k in keywords if k in folded)
+            self._present = self._scan_keywords(phrases)
         return self._present
+
+    def _scan_keywords(self, phrases: tuple[_Anywhere, ...]) -> frozenset[str]:
+        """The keywords of ``phrases`` the case-folded text holds (and, in ``_keyword_hits``,
+        the blocks holding each).
+
+        One scan for all keywords: at each position it finds the longest keyword starting
+        there, and every keyword that starts the same text is a prefix of that one.
+        """
+        folded, starts = self._fold()
+        keywords = frozenset(k for p in phrases for k in p.keywords)
+        present: set[str] = {""} & keywords  # the empty keyword: always look
+        hits: dict[int, set[str]] = {}
+        prefixes = _keyword_prefixes(keywords)
+        if prefixes:
+            for start, end in literal_starts(literal_pattern(keywords), folded):
+                found = prefixes[folded[start:end]]
+                present.update(found)
+                # a keyword never holds a line break, so it is inside the block starting last
+                index = bisect.bisect_right(starts, start) - 1
+                if index >= 0:
+                    hits.setdefault(index, set()).update(found)
+        self._keyword_hits = hits
+        return frozenset(present)
 
     def _block_starts(self) -> list[int]:
         if self._starts is None:
@@ -801,13 +834,8 @@ class _Context:
             return set()
         if "" in present:
             return {b.index for b in blocks}
-        folded, starts = self._fold()
-        keywords: dict[int, set[str]] = {}
-        for keyword in present:
-            for index in self._blocks_at(folded, keyword, starts):
-                keywords.setdefault(index, set()).add(keyword)
-        self._block_keywords = keywords
-        return set(keywords) | {b.index for b in blocks if len(b.text) > _HUGE_LINE}
+        self._block_keywords = self._keyword_hits
+        return set(self._keyword_hits) | {b.index for b in blocks if len(b.text) > _HUGE_LINE}
 
     def block_phrases(
         self, block: Block, phrases: tuple[_Anywhere, ...]
@@ -980,10 +1008,20 @@ class FlagTemplates:
         if "filler" in self.detect:
             add(ctx.blocks_with(_LOREM_CUES + _FILLER_CUES), "filler")
         if "leftover" in self.detect:
+            # the leftover that starts a line depends on the line alone: look once per text
+            leads: dict[str, Match | None] = {}
             for block in draft.blocks:
-                lead = _start_pattern_for(self.languages, _first_word(block.text))
+                text = block.text
+                if text not in leads:
+                    pattern = _start_pattern_for(self.languages, _first_word(text))
+                    leads[text] = (
+                        None
+                        if pattern is None
+                        else search_pattern(pattern, text, timeout=draft.regex_timeout)
+                    )
+                lead = leads[text]
                 if lead is not None:
-                    ctx.lead_patterns[block.index] = lead
+                    ctx.leads[block.index] = lead
                     add((block.index,), "start")
             add(ctx.blocks_with_keywords(leftover_patterns(self.languages).anywhere), "anywhere")
         return looks
@@ -1015,9 +1053,7 @@ class FlagTemplates:
         if "filler" in looks:
             yield from self._filler(block, ctx)
         if "start" in looks:
-            lead = search_pattern(ctx.lead_patterns[block.index], text, timeout=timeout)
-            if lead is not None:
-                yield self._leftover_hit(block, ctx, lead, "start")
+            yield self._leftover_hit(block, ctx, ctx.leads[block.index], "start")
         if "anywhere" in looks:
             yield from self._leftovers(block, ctx)
 

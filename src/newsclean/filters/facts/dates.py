@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from newsclean._patterns import compile_pattern, finditer, search
+from newsclean._patterns import (
+    alternation,
+    compile_pattern,
+    finditer,
+    literal_pattern,
+    literal_within,
+    search,
+)
 from newsclean.filters.facts.scan import scan
 
 # fmt: off
@@ -93,11 +100,22 @@ ENGLISH_MONTHS = frozenset(
     ]
 )
 
+
+def _ahead(names: list[str]) -> str:
+    """A cheap lookahead for the first three letters of one of ``names`` (case ignored), put in
+    front of a costly case-ignoring name list so that most positions skip it."""
+    return "(?=(?i:" + alternation(sorted({name[:3] for name in names})) + "))"
+
+
+_WEEKDAY_AHEAD = _ahead(list(WEEKDAYS))
+_MONTH_AHEAD = _ahead(list(MONTHS))
+_EMONTH_AHEAD = _ahead(sorted(ENGLISH_MONTHS))
 _WD = r"(?:(?P<wd>(?i:\L<weekdays>))\.?,?\s+(?:(?i:the|dem|den|der|le|el|il|o|de)\s+)?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
 _DMY = (
-    rf"(?<![\d.]){_DAY}\.?\s+(?:(?i:de|of)\s+)?(?P<month>(?i:\L<months>))(?![\p{{L}}])\.?"
+    rf"(?<![\d.]){_DAY}\.?\s+(?:(?i:de|of)\s+)?{_MONTH_AHEAD}(?P<month>(?i:\L<months>))"
+    rf"(?![\p{{L}}])\.?"
     rf"(?:,?\s+(?:(?i:de|del)\s+)?{_YEAR})?"
 )
 _MDY = (
@@ -108,12 +126,20 @@ _NUM = r"(?<![\d.])(?P<day3>[0-3]?\d)\.(?P<mon3>[01]?\d)\.(?P<year3>(?:1[89]|20)
 _ISO = r"(?<![\d-])(?P<year4>(?:1[89]|20)\d\d)-(?P<mon4>[01]\d)-(?P<day4>[0-3]\d)(?![\d])"
 _PAREN = r"(?P<wd5>(?i:\L<weekdays>))\s+\((?P<month5>(?i:\L<emonths>))\.?\s+(?P<day5>[0-3]?\d)\)"
 
+#: every date starts with a digit, a weekday or an English month: a cheap first test at each
+#: position, before the name lists (costly to try with case ignored) are tried
+_START = (
+    r"(?=\d|(?i:" + alternation(sorted({name[:3] for name in [*WEEKDAYS, *ENGLISH_MONTHS]})) + "))"
+)
 DATE_RE = compile_pattern(
-    rf"(?<![\p{{L}}]){_PAREN}|(?<![\p{{L}}]){_WD}?(?:{_DMY}|{_MDY}|{_NUM})|{_ISO}",
+    rf"{_START}(?:(?<![\p{{L}}]){_WEEKDAY_AHEAD}{_PAREN}|(?<![\p{{L}}])(?:{_WEEKDAY_AHEAD}{_WD})?"
+    rf"(?:{_DMY}|{_EMONTH_AHEAD}{_MDY}|{_NUM})|{_ISO})",
     weekdays=sorted(WEEKDAYS),
     months=sorted(MONTHS),
     emonths=sorted(ENGLISH_MONTHS),
 )
+#: every date is d.m.yyyy or ISO (and holds this) or names a month
+NUMERIC_DATE_RE = compile_pattern(r"\d\.\d{1,2}\.(?:1[89]|20)\d\d|(?:1[89]|20)\d\d-[01]\d-[0-3]\d")
 DIGITS_RE = compile_pattern(r"\d+")
 #: dates looked at per document: bounds the work on hostile or table-like text
 MAX_ANCHORS = 1000
@@ -126,12 +152,19 @@ def date_anchors(text: str, timeout: float | None) -> list[tuple[int, int]]:
     Cheaper than running the date pattern near every number.
     """
     out = []
+    # a month name among the words around a number is a month name in the lowercased text
+    # there: most numbers have none, found with one search (lowercasing keeps the length of
+    # nearly all text; where it does not, every number gets the full look)
+    low = text.lower()
+    months = literal_pattern(frozenset(MONTHS)) if len(low) == len(text) else None
     for m in finditer(DIGITS_RE, text, timeout=timeout):
         s, e = m.span()
         if e - s > 4:
             continue
         if text[e : e + 1] in ("-", ".") and text[e + 1 : e + 2].isdigit():
             out.append((s, e))
+            continue
+        if months is not None and not literal_within(months, low, max(0, s - 16), e + 16):
             continue
         around = text[max(0, s - 16) : e + 16].lower().translate(_PUNCT)
         if any(w in MONTHS for w in around.split()):
@@ -207,10 +240,33 @@ def find_dates(
         yield d
 
 
+def _may_hold_date(text: str, timeout: float | None) -> Callable[[int, int], bool] | None:
+    """A cheap test for windows of ``text`` that DATE_RE may match (see :func:`scan`).
+
+    DATE_RE matches month names ignoring case and as whole words, so where the case-folded text
+    has them with no letter on either side; when folding changes the length of the text (a rare
+    "ß" or ligature) every window is scanned.
+    """
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return None
+    months = literal_pattern(frozenset(MONTHS), after_lowercase=False, before_lowercase=False)
+
+    def may_match(start: int, end: int) -> bool:
+        return literal_within(months, folded, start, end) or (
+            search(NUMERIC_DATE_RE, text[start:end], timeout=timeout) is not None
+        )
+
+    return may_match
+
+
 def _find_dates(text: str, *, offset: int, timeout: float | None) -> Iterator[DateMention]:
     seen: set[tuple[int, int]] = set()
     anchors = date_anchors(text, timeout)
-    for m, at in scan(DATE_RE, anchors, text, before=40, after=30, timeout=timeout):
+    may_match = _may_hold_date(text, timeout)
+    for m, at in scan(
+        DATE_RE, anchors, text, before=40, after=30, timeout=timeout, may_match=may_match
+    ):
         span = (m.start() + at + offset, m.end() + at + offset)
         if span in seen:
             continue

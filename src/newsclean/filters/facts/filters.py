@@ -52,14 +52,19 @@ def _fmt(d: dt.date) -> str:
     return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
+def _is_title_block(draft: Draft, index: int) -> bool:
+    removal = draft.removal_of(index)
+    return removal is not None and removal.reason == "structure.title"
+
+
+def _block_starts(draft: Draft) -> list[int]:
+    """Where each block starts: shared by the checks that look blocks up by position."""
+    return draft.cached("facts.block_starts", lambda: [b.span[0] for b in draft.blocks])
+
+
 def _title_blocks(draft: Draft) -> list[Block]:
     """Removed headline blocks: their text is still in the draft, so spans stay valid."""
-    out = []
-    for b in draft.blocks:
-        removal = draft.removal_of(b.index)
-        if removal is not None and removal.reason == "structure.title":
-            out.append(b)
-    return out
+    return [b for b in draft.blocks if _is_title_block(draft, b.index)]
 
 
 #: what may stand before a dateline's date: a place in capitals, or a "published" label
@@ -172,14 +177,21 @@ class CheckFacts:
         hits = trigger_spans(gaz, draft.text)
         if not hits:
             return EMPTY  # fast path: no title word anywhere
-        blocks = _title_blocks(draft) + draft.kept()
+        # only the blocks with a title word can hold a mention: each word's block is found by
+        # bisection, and those blocks are visited in the order of title blocks, then kept ones
+        starts = _block_starts(draft)
+        inside: dict[int, list[tuple[int, int]]] = {}
+        for hit in hits:
+            index = bisect.bisect_right(starts, hit[0]) - 1
+            if index >= 0 and hit[0] < draft.blocks[index].span[1]:
+                inside.setdefault(index, []).append(hit)
+        titles = [i for i in inside if _is_title_block(draft, i)]
+        kept = [i for i in inside if not draft.is_removed(i)]
         mentions: list[Mention] = []
-        for b in blocks:
-            a, z = b.span
-            inside = hits[bisect.bisect_left(hits, (a, a)) : bisect.bisect_left(hits, (z, z))]
-            if not inside:
-                continue  # no title word, no mention
-            anchors = [(s - a, e - a) for s, e in inside]
+        for index in titles + kept:
+            b = draft.blocks[index]
+            a = b.span[0]
+            anchors = [(s - a, e - a) for s, e in inside[index]]
             mentions.extend(
                 find_mentions(
                     kb, gaz, b.text, offset=a, timeout=draft.regex_timeout, anchors=anchors
@@ -189,6 +201,7 @@ class CheckFacts:
                 break  # list-like or hostile text: check the first ones only
         if not mentions:
             return EMPTY
+        blocks = _title_blocks(draft) + draft.kept()
         capwords: list[tuple[str, int]] = []
         for b in blocks:
             for w in finditer(CAPWORD_RE, b.text, timeout=draft.regex_timeout):
@@ -521,12 +534,16 @@ class CheckDates:
     def apply(self, draft: Draft, /) -> Proposal:
         published = parse_published(draft.published)
         flags: list[Flag] = []
-        spans = [b.span for b in _title_blocks(draft) + draft.kept()]
-        if not spans:
+        if not draft.blocks:
             return EMPTY
+        starts = _block_starts(draft)
         # one scan of the whole text; dates in removed blocks are not the article's
         for d in find_dates(draft.text, published=published, timeout=draft.regex_timeout):
-            if not any(a <= d.span[0] and d.span[1] <= b for a, b in spans):
+            # blocks are disjoint lines: only the last one starting at or before a date can hold it
+            i = bisect.bisect_right(starts, d.span[0]) - 1
+            if i < 0 or d.span[1] > draft.blocks[i].span[1]:
+                continue
+            if draft.is_removed(i) and not _is_title_block(draft, i):
                 continue
             if not d.valid:
                 if d.day > 31 or d.month > 12 or d.day == 0:

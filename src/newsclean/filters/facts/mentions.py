@@ -14,11 +14,11 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newsclean._patterns import Match, Pattern, compile_pattern
+from newsclean._patterns import Match, Pattern, compile_pattern, match
 from newsclean.filters.facts import names as nm
 from newsclean.filters.facts.kb import KB, fold, name_key
 from newsclean.filters.facts.places import PLACE_CODES, PLACES
-from newsclean.filters.facts.scan import find_words, scan_starts
+from newsclean.filters.facts.scan import REACH, find_words, scan_starts
 
 #: a generic title core must contain one of these words to count as a title at all
 TITLE_WORDS = frozenset(
@@ -152,6 +152,13 @@ TITLE_FIRST = rf"(?<![\p{{L}}\p{{N}}.-]){_MOD}{_PLACE}{_TITLE}{_OF}{_POST},?[ \t
 NAME_FIRST = (
     rf"(?<![\p{{L}}])(?P<name>{NAME}),\s+(?:(?i:the)\s+)?{_MOD}{_PLACE}{_TITLE}{_OF}{_POST}"
     r"(?![\p{L}])(?![ \t]+\p{Lu}\p{Ll})"
+)
+
+#: the outline of a name and its comma, as in NAME_FIRST: words that begin with a capital or are
+#: name particles, separated by spaces. Every name-first mention begins with this outline, and
+#: trying it first is cheap where the name pattern itself backtracks at length before failing.
+NAME_OUTLINE = compile_pattern(
+    rf"(?:(?:\p{{Lu}}|{_PART}(?=[ \t]))[\p{{L}}\p{{M}}'’.\-]*\s+)*\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]*,"
 )
 
 
@@ -413,7 +420,16 @@ def find_mentions(
     last_comma = text.rfind(",")
 
     def name_start(pos: int) -> bool:
-        return text[pos].isupper() and pos < last_comma
+        if not text[pos].isupper() or pos >= last_comma:
+            return False
+        outline = match(NAME_OUTLINE, text, pos=pos, endpos=pos + REACH, timeout=timeout)
+        if outline is None:
+            return False
+        # after the comma and its spaces comes what a title-first mention starts with
+        after = outline.end()
+        while after < len(text) and text[after].isspace():
+            after += 1
+        return after > outline.end() and title_start(after)
 
     for m, at in scan_starts(
         gaz.title_first, anchors, text, before=70, timeout=timeout, accept=title_start

@@ -10,26 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from newsclean._patterns import Match, Pattern, finditer
+from newsclean._patterns import Match, Pattern, finditer, literal_pattern, literal_starts
 
 
 def find_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
     """Spans where one of the lowercase ``words`` starts a word of ``text`` (any case).
 
-    Plain substring search: much faster than a pattern over the whole text.
+    ``words`` must be prefix-free (no word begins another), so at most one starts at a
+    position. One scan of the text for all words at once, with a pattern of literals.
     """
     low = text.lower()
     if len(low) != len(text):  # a character whose lowercase is longer: fall back, per char
         low = "".join(c.lower()[:1] for c in text)
-    out = []
-    for w in words:
-        i = low.find(w)
-        while i != -1:
-            if i == 0 or not low[i - 1].isalpha():
-                out.append((i, i + len(w)))
-            i = low.find(w, i + 1)
-    out.sort()
-    return out
+    pattern = literal_pattern(frozenset(words), after_lowercase=False)
+    return [
+        (start, end)
+        for start, end in literal_starts(pattern, low)
+        if start == 0 or not low[start - 1].isalpha()
+    ]
 
 
 def windows(
@@ -58,10 +56,17 @@ def scan(
     before: int,
     after: int,
     timeout: float | None,
+    may_match: Callable[[int, int], bool] | None = None,
 ) -> Iterator[tuple[Match, int]]:
     """Matches of ``pattern`` in the windows around the ``anchors`` spans, with each window's
-    offset."""
+    offset.
+
+    ``may_match(a, b)``: a cheap test that is false only for windows ``text[a:b]`` that
+    ``pattern`` certainly does not match; such windows are not scanned.
+    """
     for a, b in windows(anchors, text, before=before, after=after):
+        if may_match is not None and not may_match(a, b):
+            continue
         for m in finditer(pattern, text[a:b], timeout=timeout):
             yield m, a
 
@@ -73,6 +78,10 @@ def word_starts(text: str, lo: int, hi: int) -> Iterator[int]:
             yield i
 
 
+#: how far past its start one attempt of :func:`scan_starts` sees
+REACH = 400
+
+
 def scan_starts(
     pattern: Pattern,
     anchors: Iterable[tuple[int, int]],
@@ -82,7 +91,7 @@ def scan_starts(
     timeout: float | None,
     accept: Callable[[int], bool] | None = None,
     context: int = 40,
-    limit: int = 400,
+    limit: int = REACH,
 ) -> Iterator[tuple[Match, int]]:
     """Matches of an anchored pattern (one that starts with ``\\G``) that start at a word up to
     ``before`` characters ahead of an anchor and reach past its start: the leftmost per anchor,
