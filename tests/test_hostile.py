@@ -29,9 +29,9 @@ slow = pytest.mark.skipif(not SLOW, reason="full-size variant: NEWSCLEAN_SLOW=1 
 
 #: per MB, no worse than this many times typical text
 RATIO = 3.0
-#: shapes made of very short lines cost per line, not per byte: see docs/reliability.md (about
-#: 3.5x typical now, half of it in flag_templates; the aim is RATIO)
-LINE_DENSE_RATIO = 5.0
+#: shapes made of very short lines cost per line, not per byte (see docs/reliability.md); they are
+#: held to the same bound
+LINE_DENSE_RATIO = 3.0
 
 
 def _mb(texts: list[str]) -> float:

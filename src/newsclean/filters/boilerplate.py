@@ -530,6 +530,8 @@ class StripDuplicates:
     def apply(self, draft: Draft, /) -> Proposal:
         seen: set[str] = set()
         keys: dict[str, str] = {}  # line text -> its key: a line repeated is keyed once
+        # unless normalization changed the text, a block's original is its own (non-blank) text
+        normalized = bool(draft.offsets.regions)
         removals = []
         for block in draft.blocks:
             key = keys.get(block.text)
@@ -540,7 +542,9 @@ class StripDuplicates:
             if len(key) < self.min_chars:
                 continue
             if key in seen:
-                if not draft.is_removed(block.index) and original_text(draft, block):
+                if not draft.is_removed(block.index) and (
+                    not normalized or original_text(draft, block)
+                ):
                     removals.append(
                         BlockRemoval(block.index, "boilerplate.duplicate", "repeated_line")
                     )
