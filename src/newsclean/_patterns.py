@@ -153,8 +153,8 @@ def all_words(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> list[str
     >>> all_words("U.S. officials didn't say—yet.")
     ['U.S', 'officials', "didn't", 'say', 'yet']
     """
-    match = ALL_WORDS_RE.match(text, timeout=timeout)
-    found: list[str] = match.captures(1) if match else []
+    whole = match(ALL_WORDS_RE, text, timeout=timeout)
+    found: list[str] = whole.captures(1) if whole else []
     return found
 
 
