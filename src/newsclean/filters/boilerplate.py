@@ -283,7 +283,9 @@ class Catalogue:
         if code is not None:
             return code, "catalogue"
         head, sep, rest = text.partition(":")
-        if (not sep or len(head) > LABEL_HEAD_CHARS) and DASHES & set(text[: LABEL_HEAD_CHARS + 3]):
+        if (not sep or len(head) > LABEL_HEAD_CHARS) and not DASHES.isdisjoint(
+            text[: LABEL_HEAD_CHARS + 3]
+        ):
             dash = search(LABEL_DASH_RE, text[: LABEL_HEAD_CHARS + 3], timeout=timeout)
             if dash is not None:
                 head, sep, rest = text[: dash.start()], dash.group(), text[dash.end() :]
