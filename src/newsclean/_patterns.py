@@ -85,7 +85,11 @@ def alternation(words: list[str]) -> str:
 
 @functools.lru_cache(maxsize=64)
 def literal_pattern(
-    words: frozenset[str], *, after_lowercase: bool = True, before_lowercase: bool = True
+    words: frozenset[str],
+    *,
+    after_lowercase: bool = True,
+    before_lowercase: bool = True,
+    line_start: bool = False,
 ) -> re.Pattern[str]:
     """One pattern for a set of literal strings, for :func:`literal_starts`.
 
@@ -93,11 +97,14 @@ def literal_pattern(
     longest word and it needs no timeout; the standard library's ``re`` tries such a trie of
     literal branches several times faster than ``regex``. ``after_lowercase=False`` skips
     occurrences right after an ASCII lower-case letter, ``before_lowercase=False`` those right
-    before one: a cheap first cut where only words or word starts count.
+    before one: a cheap first cut where only words or word starts count. ``line_start=True``
+    matches from the start of a line that has no ASCII lower-case letter before the literal
+    (one linear pass per line: the skipped characters exclude the line break).
     """
     body = alternation(sorted(w for w in words if w))
     return re.compile(
-        ("" if after_lowercase else "(?<![a-z])")
+        ("(?m)^[^a-z\n]*" if line_start else "")
+        + ("" if after_lowercase else "(?<![a-z])")
         + "(?:"
         + body
         + ")"
@@ -113,6 +120,12 @@ def literal_starts(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, i
     while (m := search(text, pos)) is not None:
         yield m.start(), m.end()
         pos = m.start() + 1
+
+
+def literal_find(pattern: re.Pattern[str], text: str, start: int = 0) -> int:
+    """Where the first literal of :func:`literal_pattern` at or after ``start`` begins, or -1."""
+    found = pattern.search(text, start)
+    return -1 if found is None else found.start()
 
 
 def literal_within(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ or full-width forms. Curly quotes and full-width characters are kept as written.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -170,9 +171,24 @@ def ftfy_suspects(text: str, normalization: str | None = "NFC") -> list[Span]:
             if not unicodedata.is_normalized(normalization, text[span[0] : span[1]])  # type: ignore[arg-type]
         )
     for span in _lines_with(_BADNESS_TRIGGER_RE, text):
-        if span not in suspects and is_bad(text[span[0] : span[1]]):
+        if span not in suspects and _is_bad_line(text[span[0] : span[1]]):
             suspects.add(span)
     return sorted(suspects)
+
+
+#: lines up to this long have their :func:`is_bad` remembered
+_REMEMBERED_LINE = 1_000
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_bad_remembered(line: str) -> bool:
+    return is_bad(line)
+
+
+def _is_bad_line(line: str) -> bool:
+    """:func:`is_bad`, remembered for short lines: the normalize stage runs again over lines it
+    has seen whenever its last round changed the text, and sites repeat lines."""
+    return _is_bad_remembered(line) if len(line) <= _REMEMBERED_LINE else is_bad(line)
 
 
 def ftfy_unchanged(text: str, normalization: str | None = "NFC") -> bool:

@@ -39,6 +39,7 @@ from newsclean._patterns import (
     compile_pattern,
     data_files,
     finditer,
+    literal_find,
     literal_pattern,
     literal_starts,
     phrase_lines,
@@ -113,8 +114,8 @@ _SYNTAXES: tuple[_Syntax, ...] = (
 #: every syntax in one pattern, for short lines; group ``k_<kind>`` tells which matched
 _TOKEN_RE = compile_pattern("|".join(f"(?P<k_{x.kind}>{x.pattern.pattern})" for x in _SYNTAXES))
 
-#: a character without which no placeholder syntax can match (a fast skip for plain prose)
-_TOKEN_CHARS_RE = compile_pattern(r"[{}\[\]<>%$_]")
+#: the characters one of which every placeholder syntax holds (a fast skip for plain prose)
+_TOKEN_CHARS = frozenset("{}[]<>%$_")
 
 #: single-word wiki templates that leak from wiki pages: markup, not unfilled slots
 _WIKI_TEMPLATES = frozenset(
@@ -678,7 +679,16 @@ def _keyword_prefixes(keywords: frozenset[str]) -> dict[str, frozenset[str]]:
     return {w: frozenset(k for k in words if w.startswith(k)) for w in words}
 
 
+#: every code signal and command-line flag needs one of these; most lines of prose have none
+_CODE_CUE_RE = compile_pattern(
+    r"[;{}=&|(<-]|console\.|^\s|^[$#>%]|^(?:def|class|import|from|return|var|let|const|function"
+    r"|public|private|static|if|for|while)"
+)
+
+
 def _code_like(line: str, timeout: float | None) -> bool:
+    if search_pattern(_CODE_CUE_RE, line, timeout=timeout) is None:
+        return False
     if search_pattern(_CODE_LINE_RE, line, timeout=timeout):
         return True
     flags = itertools.islice(finditer(_CLI_FLAG_RE, line, timeout=timeout), 2)
@@ -806,17 +816,29 @@ class _Context:
                 found.update(self._blocks_at(text, cue, self._block_starts()))
         return found
 
-    def blocks_with_pattern(self, pattern: Pattern) -> set[int]:
-        """The blocks in which ``pattern`` (which never spans a line break) matches."""
+    def blocks_starting_with(self, words: frozenset[str]) -> list[int]:
+        """The blocks whose first word, case-folded, may begin with one of ``words``, in order.
+
+        A superset, found in one scan of the case-folded text: no character but a letter folds
+        to anything with an ASCII letter, so a line's first word is where one of ``words`` can
+        first stand after other characters than ASCII lower-case letters.
+        """
+        folded, starts = self._fold()
+        pattern = literal_pattern(words, line_start=True)
+        return [bisect.bisect_right(starts, pos) - 1 for pos, _ in literal_starts(pattern, folded)]
+
+    def blocks_with_chars(self, chars: frozenset[str]) -> set[int]:
+        """The blocks holding one of ``chars`` (none of them a line break)."""
         found: set[int] = set()
         text = self.draft.text
         starts = self._block_starts()
+        pattern = literal_pattern(chars)
         pos = 0
         while True:
-            m = search_pattern(pattern, text, timeout=self.draft.regex_timeout, pos=pos)
-            if m is None:
+            at = literal_find(pattern, text, pos)
+            if at < 0:
                 return found
-            index = bisect.bisect_right(starts, m.start()) - 1
+            index = bisect.bisect_right(starts, at) - 1
             if index >= 0:
                 found.add(index)
             if index + 1 == len(starts):
@@ -1002,7 +1024,7 @@ class FlagTemplates:
                 looks.setdefault(index, set()).add(look)
 
         if "token" in self.detect:
-            add(ctx.blocks_with_pattern(_TOKEN_CHARS_RE), "token")
+            add(ctx.blocks_with_chars(_TOKEN_CHARS), "token")
         if "empty_value" in self.detect:
             add(ctx.blocks_with(_EMPTY_CUES), "empty_value")
         if "filler" in self.detect:
@@ -1010,7 +1032,9 @@ class FlagTemplates:
         if "leftover" in self.detect:
             # the leftover that starts a line depends on the line alone: look once per text
             leads: dict[str, Match | None] = {}
-            for block in draft.blocks:
+            first_words = leftover_patterns(self.languages).first_words
+            for index in ctx.blocks_starting_with(first_words):
+                block = draft.blocks[index]
                 text = block.text
                 if text not in leads:
                     pattern = _start_pattern_for(self.languages, _first_word(text))

@@ -695,9 +695,7 @@ def _words(blocks: list[Block], timeout: float | None) -> list[str]:
     No word spans a line and case folding needs no context, so the words of all blocks are
     folded in one call.
     """
-    found: list[str] = []
-    for b in blocks:
-        found += TOKEN_RE.findall(b.text, timeout=timeout)
+    found: list[str] = TOKEN_RE.findall("\n".join(b.text for b in blocks), timeout=timeout)
     return "\n".join(found).casefold().split("\n") if found else []
 
 
@@ -705,13 +703,9 @@ def _enough_words(blocks: list[Block], wanted: int, timeout: float | None) -> bo
     """Whether the blocks have at least ``wanted`` words; stops counting once they do."""
     if wanted <= 0:
         return True
-    n = 0
-    for b in blocks:
-        for _ in finditer(TOKEN_RE, b.text, timeout=timeout):
-            n += 1
-            if n >= wanted:
-                return True
-    return False
+    # no word holds a line break: the words of the joined lines are those of each line
+    words = finditer(TOKEN_RE, "\n".join(b.text for b in blocks), timeout=timeout)
+    return any(n >= wanted for n, _ in enumerate(words, 1))
 
 
 def _verdict(title: str, body: list[Block], timeout: float | None) -> Verdict:
