@@ -109,3 +109,28 @@ def test_code_cue_holds_on_every_code_like_line(pieces: list[str]) -> None:
     line = "".join(pieces)
     if tp.search_pattern(tp._CODE_LINE_RE, line) or len(list(tp._CLI_FLAG_RE.finditer(line))) >= 2:
         assert tp.search_pattern(tp._CODE_CUE_RE, line) is not None
+
+
+def test_literal_patterns_stay_linear_on_their_worst_inputs() -> None:
+    """Literal tries run without a timeout: their work per position is bounded by the longest
+    literal, so near-misses at every position and a long line with no lower-case letter (the
+    line-start variant scans it once) stay linear."""
+    import time
+
+    words = frozenset(TRIGGERS)
+    longest = max(TRIGGERS, key=len)
+    cases = [
+        (literal_pattern(words), (longest[:-1] + " ") * (200_000 // len(longest))),
+        (literal_pattern(words, after_lowercase=False), longest[:-1] * (200_000 // len(longest))),
+        (literal_pattern(frozenset({"here is", "rewritten"}), line_start=True), "X" * 200_000),
+        (literal_pattern(frozenset({"here is"}), line_start=True), "HERE IX\n" * 25_000),
+    ]
+    for pattern, text in cases:
+        started = time.process_time()
+        list(literal_starts(pattern, text))
+        small = time.process_time() - started
+        started = time.process_time()
+        list(literal_starts(pattern, text * 4))
+        large = time.process_time() - started
+        # four times the text costs about four times as much (generous for timer noise)
+        assert large <= 12 * max(small, 0.01), (pattern.pattern[:40], small, large)

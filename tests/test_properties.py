@@ -186,8 +186,17 @@ sys.stdout.write(json.dumps(out, ensure_ascii=True, sort_keys=True))
 """
 
 
+#: name variants that are equally close to two spellings in the knowledge base: the suggestion and
+#: its matched form must not depend on set order
+NEAR_TIES = [
+    "Russian Foreign Minister Sergej Lavrov said the talks would go on.",
+    "Foreign Minister Sergei Lavrow met his counterpart.",
+    "Former U.S. Secretary of State Anthony Blinken met Jens Stoltenbrg in Brussels.",
+]
+
+
 def test_output_is_the_same_in_every_process() -> None:
-    texts = _inputs()
+    texts = _inputs() + NEAR_TIES
     payload = json.dumps(texts, ensure_ascii=True)
     results = []
     for seed in ("0", "1", "4242", "random"):

@@ -86,8 +86,9 @@ def near_miss(kb: KB, name: str, candidates: Iterable[str]) -> NameMatch | None:
     if len(tokens) < 2 or len(query) < 6:
         return None
     choices: dict[str, tuple[str, str]] = {}
-    for person in candidates:
-        for form in kb.forms.get(person, ()):
+    # sorted, so ties between equally close forms break the same way in every process
+    for person in sorted(candidates):
+        for form in sorted(kb.forms.get(person, ())):
             if " " in form:
                 choices[f"{person}\x00{form}"] = (person, form)
     if not choices:
