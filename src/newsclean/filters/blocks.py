@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from newsclean._patterns import DEFAULT_TIMEOUT, data_files, phrase_lines
-from newsclean._patterns import all_words as text_words
+from newsclean._patterns import words as text_words
 from newsclean.errors import PatternDataError
 from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
 from newsclean.registry import register_filter

@@ -36,7 +36,7 @@ from newsclean._patterns import (
     phrase_lines,
     search,
 )
-from newsclean._patterns import all_words as text_words
+from newsclean._patterns import words as text_words
 from newsclean.codes import CODES
 from newsclean.errors import PatternDataError
 from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from rapidfuzz import fuzz, utils
 
-from newsclean._patterns import all_words, compile_pattern
+from newsclean._patterns import compile_pattern, words
 from newsclean.pipeline import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.registry import register_filter
 
@@ -22,7 +22,7 @@ TITLE_BAD_END_RE = compile_pattern(r"[.,;:…]$")
 
 def looks_like_headline(text: str, *, max_words: int = 30) -> bool:
     """Short, starts with a capital or digit, no sentence-final stop."""
-    n = len(all_words(text))
+    n = len(words(text))
     if not 3 <= n <= max_words or len(text) > 300:
         return False
     first = text.lstrip("\"'“‘«¿¡([")[:1]
@@ -33,7 +33,7 @@ def looks_like_headline(text: str, *, max_words: int = 30) -> bool:
 
 def looks_like_prose(text: str) -> bool:
     """A paragraph of running text: several words ending a sentence, or many words."""
-    n = len(all_words(text))
+    n = len(words(text))
     return n >= 25 or (n >= 8 and bool(SENTENCE_END_RE.search(text, timeout=1.0)))
 
 
