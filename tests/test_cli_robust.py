@@ -338,6 +338,41 @@ def test_sigint_mid_run_leaves_no_partial_output(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_an_interrupt_swallowed_by_a_finalizer_still_stops_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    import newsclean.commands.clean as clean_command
+
+    class InterruptedWhileFinalized:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGINT)
+            for _ in range(10_000):  # the handler runs here, inside the finalizer
+                pass
+
+    calls = 0
+    render = clean_command.render
+
+    def render_then_interrupt(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            InterruptedWhileFinalized()  # dropped at once: Python prints the exception, goes on
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(clean_command, "render", render_then_interrupt)
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(jl(*[GOOD] * 50))
+    out = tmp_path / "out.jsonl"
+    assert main(["clean", str(src), "-o", str(out), "-q"]) == 130
+    assert calls < 50
+    assert "interrupted" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 def test_output_into_a_missing_folder_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

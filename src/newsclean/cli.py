@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from newsclean import __version__
+from newsclean.commands._common import interrupts_remembered
 from newsclean.errors import NewscleanError
 
 #: subcommand modules under ``newsclean.commands``; each has NAME, HELP, add_arguments and run
@@ -44,7 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     try:
-        code: int = args._run(args)
+        with interrupts_remembered():
+            code: int = args._run(args)
     except NewscleanError as exc:
         print(f"newsclean: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

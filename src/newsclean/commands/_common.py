@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
+import types
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -182,7 +186,44 @@ def clean_items(pipeline: Pipeline, items: Iterable[Item]) -> Iterator[Outcome]:
 
 
 def iter_items(args: argparse.Namespace) -> Iterator[Item]:
-    return read_items(args.inputs, fields_from_args(args))
+    for item in read_items(args.inputs, fields_from_args(args)):
+        stop_if_interrupted()
+        yield item
+
+
+# Ctrl-C raises KeyboardInterrupt wherever the main thread is. When that is inside a finalizer the
+# garbage collector runs (a compiled pattern's, say), Python prints the exception and goes on; the
+# remembered interrupt then stops the run at the next record instead of letting it finish.
+_interrupted = False
+
+
+def _on_sigint(signum: int, frame: types.FrameType | None) -> None:
+    global _interrupted
+    _interrupted = True
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def interrupts_remembered() -> Iterator[None]:
+    """Handle SIGINT as Python does, and remember it (only over Python's own handler)."""
+    global _interrupted
+    _interrupted = False
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield
+        return
+    signal.signal(signal.SIGINT, _on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def stop_if_interrupted() -> None:
+    if _interrupted:
+        raise KeyboardInterrupt
 
 
 def eprint(*parts: object) -> None:
