@@ -786,3 +786,22 @@ def test_hostile_text_stays_bounded() -> None:
     for text in (lines, one_line):
         check(text, published="2023-01-01")
     assert time.perf_counter() - started < 30
+
+
+# -- "former" before the rows the knowledge base has ------------------------------------------
+
+
+def test_former_before_the_rows_of_the_office_is_unverifiable_not_wrong() -> None:
+    # Prodi was Prime Minister 1996-1998 too; the rows for Italy begin in October 1998
+    text = "Former Italian Prime Minister Romano Prodi said on Monday that the euro would survive."
+    article = check(text, published="2005-03-07")
+    assert facts(article) == ["title.unverifiable"]
+    (f,) = article.findings
+    assert "1998-10-21" in f.message
+    assert "earlier tenure cannot be ruled out" in f.message
+
+
+def test_former_before_a_first_tenure_is_flagged_where_the_rows_reach_back_far() -> None:
+    # the rows for the US Secretary of State reach back to 1989: no earlier Blinken tenure
+    text = "Former U.S. Secretary of State Antony Blinken said on Monday that talks would go on."
+    assert codes(text, published="2019-03-04") == ["title.not_incumbent"]

@@ -114,7 +114,12 @@ _ENTRIES: tuple[tuple[str, Kind, Severity, str], ...] = (
     ("title.not_incumbent", _F, _W, "the person did not hold the office at the article's date"),
     ("title.former_but_incumbent", _F, _W, "called former, but held the office at the article's date"),
     ("title.anachronism", _F, _W, "the date windows implied by the office claims do not intersect"),
-    ("title.unverifiable", _F, _I, "the claim lies after the knowledge base's as_of date"),
+    (
+        "title.unverifiable",
+        _F,
+        _I,
+        "the claim lies after the knowledge base's as_of date, or before the rows it has",
+    ),
     ("name.variant", _F, _W, "a near miss of a known person's name"),
     ("name.inconsistent", _F, _W, "the same person spelt two ways in one document"),
     ("date.weekday_mismatch", _F, _W, "the weekday does not match the date"),

@@ -31,6 +31,9 @@ from newsclean.registry import register_filter
 YEAR_RE = compile_pattern(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 #: a plain title this long after the tenure ended reads as a reference to the past
 STALE_DAYS = 3 * 366
+#: "former X" before the first tenure the knowledge base knows is flagged only when its rows for X
+#: reach this far back: an earlier tenure would have to be older than that
+FORMER_LOOKBACK_DAYS = 20 * 366
 CAPWORD_RE = compile_pattern(r"(?<![\p{L}])\p{Lu}[\p{L}\p{M}]+(?:['’\-]\p{L}+)*")
 MONTH_NAMES = [
     "January",
@@ -492,6 +495,21 @@ class CheckFacts:
                 if day - last_end > STALE_DAYS and not elsewhere:
                     continue
             periods = _periods(c.rows)
+            covered = min(kb.covered_from(t.position_id) for t in c.rows)
+            if c.modifier == "former" and before_any and day - covered < FORMER_LOOKBACK_DAYS:
+                flags.append(
+                    Flag(
+                        "title.unverifiable",
+                        c.span,
+                        f"{c.text!r} calls {c.display} a former {c.position} on {_fmt(date)} (the "
+                        f"article date, from {source}), before the tenure the knowledge base knows "
+                        f"({periods}); its rows for the office begin on "
+                        f"{iso(covered)}, so an earlier tenure cannot be ruled out; extend the "
+                        f"knowledge base (--kb) to check it",
+                        evidence,
+                    )
+                )
+                continue
             if c.modifier == "former" and inside:
                 flags.append(
                     Flag(

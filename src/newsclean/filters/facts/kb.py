@@ -478,6 +478,11 @@ class KB:
         rows = self.by_position.get(position_id, ())
         return max((t.as_of for t in rows), default=0)
 
+    def covered_from(self, position_id: str) -> int:
+        """The start of the earliest tenure known for a position: before it, the rows are silent."""
+        rows = self.by_position.get(position_id, ())
+        return rows[0].start if rows else 0
+
 
 def person_key(t: Tenure, qids: Mapping[str, str] | None = None) -> str:
     """People are told apart by ``person_id`` or Wikidata id when there is one, else by
