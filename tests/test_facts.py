@@ -426,11 +426,26 @@ def _write(path: Path, rows: list[dict[str, Any]]) -> str:
     return str(path)
 
 
+def _predecessor() -> dict[str, Any]:
+    """An earlier holder of the test office, so the rows reach back before Jane Doe's tenure."""
+    return _row(
+        id="xx.minister:john-roe:2001-01-01",
+        person="John Roe",
+        start="2001-01-01",
+        start_precision="day",
+        end="2010-03",
+        end_precision="month",
+    )
+
+
 def test_user_kb_rows_and_month_precision(tmp_path: Path) -> None:
-    kb = _write(tmp_path / "mine.jsonl", [_row()])
+    kb = _write(tmp_path / "mine.jsonl", [_predecessor(), _row()])
     text = "Freedonian Minister of Testing Jane Doe opened the lab."
     assert codes(text, published="2010-03-02", kb=[kb]) == []
     assert codes(text, published="2010-02-20", kb=[kb]) == ["title.not_incumbent"]
+    # with her tenure the only row, an earlier one cannot be ruled out
+    alone = _write(tmp_path / "alone.jsonl", [_row()])
+    assert codes(text, published="2010-02-20", kb=[alone]) == ["title.unverifiable"]
     assert codes("Freedonian Minister of Testing Jayne Doe opened the lab.", kb=[kb]) == [
         "name.variant"
     ]
@@ -637,7 +652,7 @@ def test_cli_kb_import_json_and_csv(tmp_path: Path) -> None:
 
 
 def test_cli_clean_with_kb(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    kb = _write(tmp_path / "mine.jsonl", [_row()])
+    kb = _write(tmp_path / "mine.jsonl", [_predecessor(), _row()])
     doc = tmp_path / "doc.jsonl"
     doc.write_text(
         json.dumps(
@@ -805,3 +820,10 @@ def test_former_before_a_first_tenure_is_flagged_where_the_rows_reach_back_far()
     # the rows for the US Secretary of State reach back to 1989: no earlier Blinken tenure
     text = "Former U.S. Secretary of State Antony Blinken said on Monday that talks would go on."
     assert codes(text, published="2019-03-04") == ["title.not_incumbent"]
+
+
+def test_a_title_dated_before_the_rows_of_the_office_is_unverifiable() -> None:
+    text = "Italian Prime Minister Romano Prodi said on Monday that the euro would survive."
+    assert codes(text, published="1997-05-05") == ["title.unverifiable"]
+    # from the day the rows begin, a plain title is checked against them
+    assert codes(text, published="2003-05-05") == ["title.not_incumbent"]

@@ -32,7 +32,8 @@ YEAR_RE = compile_pattern(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 #: a plain title this long after the tenure ended reads as a reference to the past
 STALE_DAYS = 3 * 366
 #: "former X" before the first tenure the knowledge base knows is flagged only when its rows for X
-#: reach this far back: an earlier tenure would have to be older than that
+#: reach this far back: an earlier tenure would have to be older than that (a plain title is
+#: checked from the day the rows begin)
 FORMER_LOOKBACK_DAYS = 20 * 366
 CAPWORD_RE = compile_pattern(r"(?<![\p{L}])\p{Lu}[\p{L}\p{M}]+(?:['’\-]\p{L}+)*")
 MONTH_NAMES = [
@@ -496,16 +497,17 @@ class CheckFacts:
                     continue
             periods = _periods(c.rows)
             covered = min(kb.covered_from(t.position_id) for t in c.rows)
-            if c.modifier == "former" and before_any and day - covered < FORMER_LOOKBACK_DAYS:
+            if before_any and (
+                day < covered or (c.modifier == "former" and day - covered < FORMER_LOOKBACK_DAYS)
+            ):
                 flags.append(
                     Flag(
                         "title.unverifiable",
                         c.span,
-                        f"{c.text!r} calls {c.display} a former {c.position} on {_fmt(date)} (the "
-                        f"article date, from {source}), before the tenure the knowledge base knows "
-                        f"({periods}); its rows for the office begin on "
-                        f"{iso(covered)}, so an earlier tenure cannot be ruled out; extend the "
-                        f"knowledge base (--kb) to check it",
+                        f"{c.text!r} on {_fmt(date)} (the article date, from {source}) comes "
+                        f"before the tenure of {c.display} the knowledge base knows ({periods}), "
+                        f"and its rows for {c.position} begin on {iso(covered)}: an earlier tenure "
+                        f"cannot be ruled out; extend the knowledge base (--kb) to check it",
                         evidence,
                     )
                 )
