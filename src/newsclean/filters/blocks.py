@@ -16,6 +16,7 @@ These rules look at a line's shape and its neighbours rather than at known phras
 from __future__ import annotations
 
 import functools
+import itertools
 import string
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -581,15 +582,15 @@ def body_regions(
         not tail and w >= (barrier_share if opened else share) * top
         for w, _, _, opened, tail in segments
     ]
-    changed = True
-    while changed:  # each pass chooses at least one more segment, or stops
-        changed = False
-        for k in range(len(segments) - 1):
-            if chosen[k] == chosen[k + 1]:
-                continue
-            gap = range(segments[k][2] + 1, segments[k + 1][1])
-            if len(gap) <= bridge and not any(fixed[g] or barriers[g] for g in gap):
-                chosen[k] = chosen[k + 1] = changed = True
+    linked = [
+        len(gap) <= bridge and not any(fixed[g] or barriers[g] for g in gap)
+        for gap in (range(a[2] + 1, b[1]) for a, b in itertools.pairwise(segments))
+    ]
+    # a chosen segment takes its linked neighbours along: one sweep each way reaches them all
+    for k in range(len(linked)):
+        chosen[k + 1] = chosen[k + 1] or (chosen[k] and linked[k])
+    for k in reversed(range(len(linked))):
+        chosen[k] = chosen[k] or (chosen[k + 1] and linked[k])
     return [(a, b) for (_, a, b, _, _), keep in zip(segments, chosen, strict=True) if keep]
 
 
