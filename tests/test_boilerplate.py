@@ -118,6 +118,29 @@ def test_unknown_language_is_a_config_error() -> None:
         ("Compartilhe isso:", "boilerplate.share", "catalogue"),
         ("Terug naar het overzicht", "boilerplate.navigation", "catalogue"),
         ("Pokaż komentarze", "boilerplate.comments", "catalogue"),
+        # appeals to the reader after the article
+        ("While you are here…", "boilerplate.subscribe", "catalogue"),
+        (
+            "If you liked this post, would you consider supporting our work? Thanks!",
+            "boilerplate.subscribe",
+            "catalogue_contains",
+        ),
+        ("We ask that comments are civil and on topic.", "boilerplate.comments", "catalogue_start"),
+        (
+            "Gefällt dir unser Magazin? Dann unterstütze uns!",
+            "boilerplate.subscribe",
+            "catalogue_start",
+        ),
+        ("Weitere Beiträge aus der Kolumne:", "boilerplate.related", "catalogue_start"),
+        (
+            "Haz periodismo con nosotros. Cancela cuando quieras.",
+            "boilerplate.subscribe",
+            "catalogue_contains",
+        ),
+        # agency sign-offs
+        ("aja/PAP", "boilerplate.credit", "agency_credit"),
+        ("dpa/lno", "boilerplate.credit", "agency_credit"),
+        ("(KNA, DR)", "boilerplate.credit", "agency_credit"),
     ],
 )
 def test_catalogue_matches(line: str, code: str, rule: str) -> None:
@@ -140,6 +163,10 @@ def test_catalogue_matches(line: str, code: str, rule: str) -> None:
         "Laden",  # a German subheading (charging, shop): no catalogue has it alone
         "Zurück zur Normalität",
         "All articles of the treaty were signed.",
+        "Hemden/ Blusen",  # a menu pair, not an agency
+        "Ana/Maria",
+        "We need your support to rebuild the school, the mayor said.",
+        "28:25",  # a handball score, not a time stamp
         PARA,
     ],
 )
@@ -395,6 +422,9 @@ def test_default_pipeline_routes_profile() -> None:
         ("24. März 2004, 19:49 | Jane Doe", True),
         ("March 3, 2024 at 8:05 PM", True),
         ("12.03.2024 | Berlin", True),
+        ("23.10.2018", True),
+        ("— 2024-03-12 | 10:15 —", True),
+        ("3.5.2", False),
         ("On 3 March 2024 the council voted to close the old bridge.", False),
         ("The vote is set for 12.03.2024 in the city hall after the summer.", False),
     ],

@@ -95,6 +95,17 @@ HEADING_CUE_CODES = frozenset(
 #: a line of at most this many words with a © after its start is a caption with its credit
 CAPTION_WORDS = 40
 BAR_CODES = frozenset({"boilerplate.share", "boilerplate.navigation"})
+# a line that is only a date, maybe with a time: "23.10.2018", "2024-03-12 | 10:15"
+DATE_ONLY_RE = compile_pattern(
+    r"^\W{0,3}(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"
+    r"(?:[\s,|–-]{1,5}\d{1,2}:\d{2}(?::\d{2})?)?\W{0,3}$"
+)
+# an agency sign-off: "dpa/lno", "aja/PAP", "(AFP)", "FMW/Bloomberg" (parts checked against
+# data/credits/agencies.txt)
+AGENCY_LINE_RE = compile_pattern(r"^\(?\s?\p{L}{1,12}(?:\s?[/,]\s?\p{L}{1,12}){0,3}\s?\)?\.?$")
+AGENCY_SPLIT_RE = compile_pattern(r"[/,]")
+#: an agency sign-off has at most this many characters
+AGENCY_LINE_CHARS = 60
 # a copyright or legal-footer line: "© 2024 Example News", "(c) Example", "Copyright 2024 …"
 COPYRIGHT_RE = compile_pattern(r"^\W{0,3}(?:©|\(c\)|copyright\b|℗)", flags=0)
 
@@ -278,10 +289,14 @@ class Catalogue:
     def _match(self, text: str, fuzzy: bool, timeout: float | None) -> tuple[str, str] | None:
         key = line_key(text, timeout)
         if not key:
+            if has_digit(text, timeout) and search(DATE_ONLY_RE, text.strip(), timeout=timeout):
+                return "boilerplate.author_box", "dateline"
             return None
         code = self.whole.get(key)
         if code is not None:
             return code, "catalogue"
+        if len(text) <= AGENCY_LINE_CHARS and is_agency_line(text, timeout):
+            return "boilerplate.credit", "agency_credit"
         head, sep, rest = text.partition(":")
         if (not sep or len(head) > LABEL_HEAD_CHARS) and not DASHES.isdisjoint(
             text[: LABEL_HEAD_CHARS + 3]
@@ -403,6 +418,28 @@ class Catalogue:
                 if words[i : i + len(phrase)] == phrase:
                     return code
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def agencies() -> frozenset[str]:
+    """The case-folded short names of news agencies (``data/credits/agencies.txt``)."""
+    return frozenset(name.casefold() for _, name in phrase_lines("credits/agencies.txt"))
+
+
+def is_agency_line(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> bool:
+    """A line that only signs off agency copy: initials and agency names joined by "/" or ",".
+
+    >>> is_agency_line("aja/PAP"), is_agency_line("(dpa)"), is_agency_line("Hemden/ Blusen")
+    (True, True, False)
+    """
+    stripped = text.strip()
+    if search(AGENCY_LINE_RE, stripped, timeout=timeout) is None:
+        return False
+    names = agencies()
+    return any(
+        part.strip(" ().").casefold() in names
+        for part in AGENCY_SPLIT_RE.split(stripped, timeout=timeout)
+    )
 
 
 def original_text(draft: Draft, block: Block) -> str:
