@@ -137,6 +137,10 @@ def test_unknown_language_is_a_config_error() -> None:
             "boilerplate.subscribe",
             "catalogue_contains",
         ),
+        ("Möchten Sie den Artikel teilen?", "boilerplate.share", "catalogue"),
+        ("Vos réactions (11)", "boilerplate.comments", "catalogue"),
+        ("Du willst nichts mehr verpassen?", "boilerplate.subscribe", "catalogue_contains"),
+        ("Nachfolgebeitrag: Was hier noch passiert", "boilerplate.navigation", "catalogue_label"),
         # agency sign-offs
         ("aja/PAP", "boilerplate.credit", "agency_credit"),
         ("dpa/lno", "boilerplate.credit", "agency_credit"),
@@ -165,6 +169,7 @@ def test_catalogue_matches(line: str, code: str, rule: str) -> None:
         "All articles of the treaty were signed.",
         "Hemden/ Blusen",  # a menu pair, not an agency
         "Ana/Maria",
+        "Teile dieses Beitrags wurden gekürzt, sagte der Verlag zu den Vorwürfen am Montag.",
         "We need your support to rebuild the school, the mayor said.",
         "28:25",  # a handball score, not a time stamp
         PARA,
