@@ -141,6 +141,19 @@ def test_unknown_language_is_a_config_error() -> None:
         ("Vos réactions (11)", "boilerplate.comments", "catalogue"),
         ("Du willst nichts mehr verpassen?", "boilerplate.subscribe", "catalogue_contains"),
         ("Nachfolgebeitrag: Was hier noch passiert", "boilerplate.navigation", "catalogue_label"),
+        # WordPress.com and Jetpack widgets
+        ("%d Bloggern gefällt das:", "boilerplate.share", "catalogue"),
+        (
+            "Du kommentierst mit Deinem Twitter-Konto. ( Abmelden / Ändern )",
+            "boilerplate.comments",
+            "catalogue_start",
+        ),
+        (
+            "Create a free website or blog at WordPress.com.",
+            "boilerplate.footer",
+            "catalogue_contains",
+        ),
+        ("Navigation des articles", "boilerplate.navigation", "catalogue"),
         # agency sign-offs
         ("aja/PAP", "boilerplate.credit", "agency_credit"),
         ("dpa/lno", "boilerplate.credit", "agency_credit"),
@@ -169,6 +182,7 @@ def test_catalogue_matches(line: str, code: str, rule: str) -> None:
         "All articles of the treaty were signed.",
         "Hemden/ Blusen",  # a menu pair, not an agency
         "Ana/Maria",
+        "The company moved its blog to WordPress.com in 2019 and traffic grew, the founder said.",
         "Teile dieses Beitrags wurden gekürzt, sagte der Verlag zu den Vorwürfen am Montag.",
         "We need your support to rebuild the school, the mayor said.",
         "28:25",  # a handball score, not a time stamp
