@@ -444,6 +444,10 @@ def test_default_pipeline_routes_profile() -> None:
         ("23.10.2018", True),
         ("— 2024-03-12 | 10:15 —", True),
         ("3.5.2", False),
+        # a time without a date is a schedule item or a timeline entry
+        ("Siegerehrung 18:30 Uhr", False),
+        ("6:20 PM Arrives outside the house", False),
+        ("13:00 – 13:15 Uhr", False),
         ("On 3 March 2024 the council voted to close the old bridge.", False),
         ("The vote is set for 12.03.2024 in the city hall after the summer.", False),
     ],

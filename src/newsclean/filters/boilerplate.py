@@ -78,6 +78,8 @@ DATE_RE = compile_pattern(
     r"|\p{L}{3,12}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4})\b",
     flags=regex.IGNORECASE,
 )
+# a match of DATE_RE that is a time of day only: "18:30", "8:05 pm"
+TIME_ONLY_RE = compile_pattern(r"^\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?$", flags=regex.IGNORECASE)
 #: a dateline has at most this many words besides its dates ("24 March 2004, 19:49 | Jane")
 DATELINE_OTHER_WORDS = 5
 # a label written with a dash or bar instead of a colon: "ANZEIGE - …", "Video | …"
@@ -387,16 +389,19 @@ class Catalogue:
 
     @staticmethod
     def is_dateline(text: str, n_words: int, timeout: float | None = DEFAULT_TIMEOUT) -> bool:
-        """A line that is a date or time with a few words around it (a byline or timestamp).
+        """A line that is a date, maybe with a time, and a few words around it (a byline or
+        timestamp). A time without a date is a schedule item ("Warm Up 11:00 Uhr"), not chrome.
 
         >>> Catalogue.is_dateline("24. März 2004, 19:49 | Jane Doe", 7)
         True
         >>> Catalogue.is_dateline("On 3 March 2024 the council voted to close the old bridge.", 12)
         False
+        >>> Catalogue.is_dateline("Siegerehrung 18:30 Uhr", 4)
+        False
         """
         dates = [m.group() for m in finditer(DATE_RE, text, timeout=timeout)]
-        if not dates:
-            return False
+        if all(search(TIME_ONLY_RE, d, timeout=timeout) for d in dates):
+            return False  # no dates, or times only
         stripped = text.rstrip()
         if stripped.endswith((".", "!", "?")) and not stripped[-2:-1].isdigit():
             return False
