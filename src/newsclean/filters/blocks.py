@@ -78,6 +78,8 @@ def blank_in_original(draft: Draft, index: int) -> bool:
         and not any(c.isalnum() for c in text)
     ):
         return True
+    if not draft.offsets.regions:  # nothing was replaced: the original line is this non-blank one
+        return False
     start, end = draft.original_span(draft.blocks[index].span)
     return not draft.original[start:end].strip()
 
@@ -227,20 +229,25 @@ def features(
 def draft_line_words(draft: Draft, text: str) -> list[str]:
     """The words of a line of the draft, found once per document: the language guess and the
     features share them."""
-    return draft.cached(("words", text), lambda: line_words(text, draft.regex_timeout))
+    # the memo of Draft.cached, read directly: this runs for nearly every line
+    key = ("words", text)
+    found: list[str] | None = draft.memo.get(key)
+    if found is None:
+        found = draft.memo[key] = line_words(text, draft.regex_timeout)
+    return found
 
 
 def block_features(draft: Draft, index: int, stops: frozenset[str] | None) -> Features:
     """The features of block ``index``, computed once per document and line text (``stops`` is
     the draft's)."""
     text = draft.blocks[index].text
-
-    def compute() -> Features:
+    key = ("features", text)
+    found: Features | None = draft.memo.get(key)
+    if found is None:
         # a line that short has the same words as its first 5000 stripped characters
         words = draft_line_words(draft, text) if len(text) <= 5000 else None
-        return features(text, stops, draft.regex_timeout, words)
-
-    return draft.cached(("features", text), compute)
+        found = draft.memo[key] = features(text, stops, draft.regex_timeout, words)
+    return found
 
 
 _DROP_ASCII_LETTERS = str.maketrans("", "", string.ascii_letters)

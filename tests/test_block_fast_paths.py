@@ -1,0 +1,47 @@
+"""The shortcuts of the structural rules give what the plain computations give."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean._offsets import TextEdit
+from newsclean.filters import blocks as bl
+from newsclean.pipeline import Draft, split_blocks
+
+LINES = st.text(alphabet="aZ1 .…*\t\u0085\u00a0-|:", max_size=12)
+TEXTS = st.lists(LINES, max_size=8).map("\n".join)
+
+
+def _plain_blank(draft: Draft, index: int) -> bool:
+    text = draft.blocks[index].text
+    if len(text) <= bl.MAX_SHORT_CHARS and not any(c.isalnum() for c in text):
+        return True
+    start, end = draft.original_span(draft.blocks[index].span)
+    return not draft.original[start:end].strip()
+
+
+def _normalized(text: str) -> Draft:
+    """A draft whose next-line characters became "…", as normalization does."""
+    draft = Draft(text)
+    edits = [TextEdit(i, i + 1, "…", "test") for i, c in enumerate(text) if c == "\u0085"]
+    draft.text, draft.offsets = draft.offsets.then(text, edits)
+    draft.blocks = split_blocks(draft.text)
+    return draft
+
+
+@given(TEXTS)
+def test_blank_in_original_is_the_plain_check(text: str) -> None:
+    for draft in (Draft.of(text), _normalized(text)):
+        for b in draft.blocks:
+            assert bl.blank_in_original(draft, b.index) == _plain_blank(draft, b.index)
+
+
+@given(TEXTS)
+def test_block_features_are_the_line_s_features(text: str) -> None:
+    draft = Draft.of(text)
+    stops = bl.stopwords("en")
+    for _ in range(2):  # computed, then remembered
+        for b in draft.blocks:
+            assert bl.block_features(draft, b.index, stops) == bl.features(b.text, stops)
+            assert bl.draft_line_words(draft, b.text) == bl.line_words(b.text)
