@@ -44,4 +44,16 @@ def test_block_features_are_the_line_s_features(text: str) -> None:
     for _ in range(2):  # computed, then remembered
         for b in draft.blocks:
             assert bl.block_features(draft, b.index, stops) == bl.features(b.text, stops)
-            assert bl.draft_line_words(draft, b.text) == bl.line_words(b.text)
+            assert bl.draft_folded_words(draft, b.text) == [
+                w.casefold() for w in bl.line_words(b.text)
+            ]
+
+
+@given(st.text(alphabet="aZ1 .-'’\u0301éßİ\t!?,\u00ad中ǅ", max_size=40))
+def test_folded_words_are_the_words_case_folded(text: str) -> None:
+    assert bl.folded_line_words(text) == [w.casefold() for w in bl.line_words(text)]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_folded_words_are_the_words_case_folded(text: str) -> None:
+    assert bl.folded_line_words(text) == [w.casefold() for w in bl.line_words(text)]

@@ -113,6 +113,13 @@ def line_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
     return text_words(text, timeout=timeout)
 
 
+def folded_line_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
+    """The words of :func:`line_words`, case-folded."""
+    if text.isascii():  # ASCII folding only lowers letters: the words stay where they were
+        return text_words(text.lower(), timeout=timeout)
+    return list(map(str.casefold, text_words(text, timeout=timeout)))
+
+
 def guess_language(
     blocks: Sequence[Block],
     timeout: float | None = DEFAULT_TIMEOUT,
@@ -121,13 +128,14 @@ def guess_language(
     """The bundled language whose stop words cover most words of the text's longer lines.
 
     ``None`` when no list covers at least a tenth of those words (another language). ``words_of``
-    finds the words of a line (default :func:`line_words`), for a caller that keeps them.
+    finds the case-folded words of a line (default :func:`folded_line_words`), for a caller that
+    keeps them.
 
     >>> from newsclean.pipeline import split_blocks
     >>> guess_language(split_blocks("Der Hund und die Katze sind nicht im Haus, sagte er."))
     'de'
     """
-    find = words_of or functools.partial(line_words, timeout=timeout)
+    find = words_of or functools.partial(folded_line_words, timeout=timeout)
     counts: Counter[str] = Counter()
     seen = 0
     for block in blocks:
@@ -136,7 +144,7 @@ def guess_language(
         words = find(block.text[:2000])
         if len(words) < 8:
             continue
-        counts.update(map(str.casefold, words))
+        counts.update(words)
         seen += len(words)
         if seen > 3000:
             break
@@ -144,7 +152,7 @@ def guess_language(
         # all lines are short: count each distinct line once, times how often it occurs
         for line, times in Counter(block.text[:2000] for block in blocks).items():
             for w in find(line):
-                counts[w.casefold()] += times
+                counts[w] += times
         seen = sum(counts.values())
     best, best_hits = None, 0
     for lang in stopword_languages():
@@ -162,7 +170,7 @@ def draft_stopwords(draft: Draft) -> frozenset[str] | None:
         guessed = draft.cached(
             "guessed_language",
             lambda: guess_language(
-                draft.blocks, draft.regex_timeout, functools.partial(draft_line_words, draft)
+                draft.blocks, draft.regex_timeout, functools.partial(draft_folded_words, draft)
             ),
         )
         if guessed is None:
@@ -201,18 +209,18 @@ def features(
     text: str,
     stops: frozenset[str] | None,
     timeout: float | None = DEFAULT_TIMEOUT,
-    words: list[str] | None = None,
+    folded: list[str] | None = None,
 ) -> Features:
-    """The features of a line; ``words``, when given, are those of its first 5000 stripped
-    characters."""
+    """The features of a line; ``folded``, when given, are the case-folded words of its first
+    5000 stripped characters."""
     stripped = text.strip()
-    if words is None:
-        words = line_words(stripped[:5000], timeout)
-    n = len(words)
+    if folded is None:
+        folded = folded_line_words(stripped[:5000], timeout)
+    n = len(folded)
     if stops is None or not n:
         density = -1.0
     else:
-        density = sum(map(stops.__contains__, map(str.casefold, words))) / n
+        density = sum(map(stops.__contains__, folded)) / n
     tail = stripped.rstrip(CLOSERS)
     return Features(
         chars=len(stripped),
@@ -226,14 +234,14 @@ def features(
     )
 
 
-def draft_line_words(draft: Draft, text: str) -> list[str]:
-    """The words of a line of the draft, found once per document: the language guess and the
-    features share them."""
+def draft_folded_words(draft: Draft, text: str) -> list[str]:
+    """The case-folded words of a line of the draft, found once per document: the language
+    guess and the features share them."""
     # the memo of Draft.cached, read directly: this runs for nearly every line
-    key = ("words", text)
+    key = ("folded_words", text)
     found: list[str] | None = draft.memo.get(key)
     if found is None:
-        found = draft.memo[key] = line_words(text, draft.regex_timeout)
+        found = draft.memo[key] = folded_line_words(text, draft.regex_timeout)
     return found
 
 
@@ -245,8 +253,8 @@ def block_features(draft: Draft, index: int, stops: frozenset[str] | None) -> Fe
     found: Features | None = draft.memo.get(key)
     if found is None:
         # a line that short has the same words as its first 5000 stripped characters
-        words = draft_line_words(draft, text) if len(text) <= 5000 else None
-        found = draft.memo[key] = features(text, stops, draft.regex_timeout, words)
+        folded = draft_folded_words(draft, text) if len(text) <= 5000 else None
+        found = draft.memo[key] = features(text, stops, draft.regex_timeout, folded)
     return found
 
 
