@@ -6,7 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean._offsets import TextEdit
+from newsclean._patterns import words
 from newsclean.filters import blocks as bl
+from newsclean.filters.segment import looks_like_headline
 from newsclean.pipeline import Draft, split_blocks
 
 LINES = st.text(alphabet="aZ1 .…*\t\u0085\u00a0-|:", max_size=12)
@@ -57,3 +59,15 @@ def test_folded_words_are_the_words_case_folded(text: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_ascii_folded_words_are_the_words_case_folded(text: str) -> None:
     assert bl.folded_line_words(text) == [w.casefold() for w in bl.line_words(text)]
+
+
+@given(st.text(alphabet="aZ1 .-'’\u0301éßİ\t!?,\u00ad中ǅ:«", max_size=60))
+def test_headline_check_with_the_features_word_count(text: str) -> None:
+    draft = Draft.of(text)
+    for b in draft.blocks:
+        n_words = bl.block_features(draft, b.index, None).words
+        assert n_words == len(words(b.text.strip()))
+        for max_words in (3, 30):
+            assert looks_like_headline(
+                b.text.strip(), max_words=max_words, n_words=n_words
+            ) == looks_like_headline(b.text.strip(), max_words=max_words)

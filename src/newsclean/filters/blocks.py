@@ -441,7 +441,9 @@ class StripContext:
         """A headline-like line whose next kept line is prose: a heading, not chrome."""
         from newsclean.filters.segment import looks_like_headline
 
-        if not looks_like_headline(draft.blocks[i].text.strip()):
+        # a short line (only those get here) has its words counted in its features
+        n_words = block_features(draft, i, stops).words
+        if not looks_like_headline(draft.blocks[i].text.strip(), n_words=n_words):
             return False
         for k in range(i + 1, len(draft.blocks)):
             if not draft.is_removed(k):
@@ -669,7 +671,9 @@ class ClassifyBlocks:
             if (
                 classes[i] in ("short", "neargood")
                 and self._heading(blocks, final, fixed, i)
-                and looks_like_headline(b.text.strip())
+                and looks_like_headline(
+                    b.text.strip(), n_words=feats[i].words if len(b.text) <= 5000 else None
+                )
             ):
                 continue
             removals.append(BlockRemoval(i, "boilerplate.chrome", f"classifier_{classes[i]}"))
