@@ -71,3 +71,29 @@ def test_headline_check_with_the_features_word_count(text: str) -> None:
             assert looks_like_headline(
                 b.text.strip(), max_words=max_words, n_words=n_words
             ) == looks_like_headline(b.text.strip(), max_words=max_words)
+
+
+def _plain_features(text: str, stops: frozenset[str] | None) -> bl.Features:
+    stripped = text.strip()
+    found = words(stripped[:5000])
+    n = len(found)
+    density = -1.0
+    if stops is not None and n:
+        density = sum(w.casefold() in stops for w in found) / n
+    tail = stripped.rstrip(bl.CLOSERS)
+    return bl.Features(
+        chars=len(stripped),
+        words=n if len(stripped) <= 5000 else max(n, len(stripped) // 6),
+        stop_density=density,
+        sentence_end=bool(tail) and tail[-1] in bl.SENTENCE_END,
+        bullet=stripped.startswith(bl.BULLETS),
+        separators=stripped.count("|") + stripped.count("•") + stripped.count("·"),
+        label=stripped.endswith(":"),
+        letters=bl.letter_share(stripped[:500]),
+    )
+
+
+@given(st.text(alphabet="aZ1 .-'’\u0301éßİ\t!?,\u00ad中ǅ:|•·»)\"", max_size=60))
+def test_features_are_the_plain_features(text: str) -> None:
+    for stops in (None, bl.stopwords("en"), bl.stopwords("de")):
+        assert bl.features(text, stops) == _plain_features(text, stops)

@@ -216,21 +216,17 @@ def features(
     stripped = text.strip()
     if folded is None:
         folded = folded_line_words(stripped[:5000], timeout)
-    n = len(folded)
-    if stops is None or not n:
-        density = -1.0
-    else:
-        density = sum(map(stops.__contains__, folded)) / n
-    tail = stripped.rstrip(CLOSERS)
+    n, chars = len(folded), len(stripped)
+    # positional, in field order: this runs for nearly every line of a page
     return Features(
-        chars=len(stripped),
-        words=n if len(stripped) <= 5000 else max(n, len(stripped) // 6),
-        stop_density=density,
-        sentence_end=bool(tail) and tail[-1] in SENTENCE_END,
-        bullet=stripped.startswith(BULLETS),
-        separators=stripped.count("|") + stripped.count("•") + stripped.count("·"),
-        label=stripped.endswith(":"),
-        letters=letter_share(stripped[:500]),
+        chars,  # chars
+        n if chars <= 5000 else max(n, chars // 6),  # words
+        -1.0 if stops is None or not n else sum(map(stops.__contains__, folded)) / n,  # density
+        stripped.rstrip(CLOSERS)[-1:] in SENTENCE_END,  # sentence_end ("" is not in it)
+        stripped.startswith(BULLETS),  # bullet
+        stripped.count("|") + stripped.count("•") + stripped.count("·"),  # separators
+        stripped.endswith(":"),  # label
+        letter_share(stripped[:500]),  # letters
     )
 
 
