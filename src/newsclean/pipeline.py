@@ -563,16 +563,19 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
         draft.text, draft.offsets = draft.offsets.then(draft.text, proposal.edits)
         draft.edit_filters.update({e.code: f.name for e in proposal.edits})
     checked: set[str] = set()  # reasons already known to be removal codes
+    # a removal per line of a long page: names looked up once, not per removal
+    n_blocks, keep, name = len(draft.blocks), draft._removed.setdefault, f.name
     for removal in proposal.removals:
-        if removal.reason not in checked:
-            if codes.get(removal.reason).kind is not Kind.REMOVAL:
-                msg = f"{f.name} used {removal.reason!r} as a removal reason; it is not a removal code"
+        reason, index = removal.reason, removal.index
+        if reason not in checked:
+            if codes.get(reason).kind is not Kind.REMOVAL:
+                msg = f"{name} used {reason!r} as a removal reason; it is not a removal code"
                 raise ConfigError(msg)
-            checked.add(removal.reason)
-        if not 0 <= removal.index < len(draft.blocks):
-            msg = f"{f.name} proposed removing block {removal.index}, which does not exist"
+            checked.add(reason)
+        if not 0 <= index < n_blocks:
+            msg = f"{name} proposed removing block {index}, which does not exist"
             raise ConfigError(msg)
-        draft._removed.setdefault(removal.index, (removal, f.name))
+        keep(index, (removal, name))
     if proposal.title is not None and not draft.title_given:
         draft.title = proposal.title
     draft.annotations.update(proposal.annotations)

@@ -78,6 +78,8 @@ def blank_in_original(draft: Draft, index: int) -> bool:
         and not any(c.isalnum() for c in text)
     ):
         return True
+    if not draft.offsets.regions:  # nothing was replaced: the original line is this non-blank one
+        return False
     start, end = draft.original_span(draft.blocks[index].span)
     return not draft.original[start:end].strip()
 
@@ -111,6 +113,13 @@ def line_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
     return text_words(text, timeout=timeout)
 
 
+def folded_line_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
+    """The words of :func:`line_words`, case-folded."""
+    if text.isascii():  # ASCII folding only lowers letters: the words stay where they were
+        return text_words(text.lower(), timeout=timeout)
+    return list(map(str.casefold, text_words(text, timeout=timeout)))
+
+
 def guess_language(
     blocks: Sequence[Block],
     timeout: float | None = DEFAULT_TIMEOUT,
@@ -119,13 +128,14 @@ def guess_language(
     """The bundled language whose stop words cover most words of the text's longer lines.
 
     ``None`` when no list covers at least a tenth of those words (another language). ``words_of``
-    finds the words of a line (default :func:`line_words`), for a caller that keeps them.
+    finds the case-folded words of a line (default :func:`folded_line_words`), for a caller that
+    keeps them.
 
     >>> from newsclean.pipeline import split_blocks
     >>> guess_language(split_blocks("Der Hund und die Katze sind nicht im Haus, sagte er."))
     'de'
     """
-    find = words_of or functools.partial(line_words, timeout=timeout)
+    find = words_of or functools.partial(folded_line_words, timeout=timeout)
     counts: Counter[str] = Counter()
     seen = 0
     for block in blocks:
@@ -134,7 +144,7 @@ def guess_language(
         words = find(block.text[:2000])
         if len(words) < 8:
             continue
-        counts.update(map(str.casefold, words))
+        counts.update(words)
         seen += len(words)
         if seen > 3000:
             break
@@ -142,7 +152,7 @@ def guess_language(
         # all lines are short: count each distinct line once, times how often it occurs
         for line, times in Counter(block.text[:2000] for block in blocks).items():
             for w in find(line):
-                counts[w.casefold()] += times
+                counts[w] += times
         seen = sum(counts.values())
     best, best_hits = None, 0
     for lang in stopword_languages():
@@ -160,7 +170,7 @@ def draft_stopwords(draft: Draft) -> frozenset[str] | None:
         guessed = draft.cached(
             "guessed_language",
             lambda: guess_language(
-                draft.blocks, draft.regex_timeout, functools.partial(draft_line_words, draft)
+                draft.blocks, draft.regex_timeout, functools.partial(draft_folded_words, draft)
             ),
         )
         if guessed is None:
@@ -199,48 +209,49 @@ def features(
     text: str,
     stops: frozenset[str] | None,
     timeout: float | None = DEFAULT_TIMEOUT,
-    words: list[str] | None = None,
+    folded: list[str] | None = None,
 ) -> Features:
-    """The features of a line; ``words``, when given, are those of its first 5000 stripped
-    characters."""
+    """The features of a line; ``folded``, when given, are the case-folded words of its first
+    5000 stripped characters."""
     stripped = text.strip()
-    if words is None:
-        words = line_words(stripped[:5000], timeout)
-    n = len(words)
-    if stops is None or not n:
-        density = -1.0
-    else:
-        density = sum(map(stops.__contains__, map(str.casefold, words))) / n
-    tail = stripped.rstrip(CLOSERS)
+    if folded is None:
+        folded = folded_line_words(stripped[:5000], timeout)
+    n, chars = len(folded), len(stripped)
+    # positional, in field order: this runs for nearly every line of a page
     return Features(
-        chars=len(stripped),
-        words=n if len(stripped) <= 5000 else max(n, len(stripped) // 6),
-        stop_density=density,
-        sentence_end=bool(tail) and tail[-1] in SENTENCE_END,
-        bullet=stripped.startswith(BULLETS),
-        separators=stripped.count("|") + stripped.count("•") + stripped.count("·"),
-        label=stripped.endswith(":"),
-        letters=letter_share(stripped[:500]),
+        chars,  # chars
+        n if chars <= 5000 else max(n, chars // 6),  # words
+        -1.0 if stops is None or not n else sum(map(stops.__contains__, folded)) / n,  # density
+        stripped.rstrip(CLOSERS)[-1:] in SENTENCE_END,  # sentence_end ("" is not in it)
+        stripped.startswith(BULLETS),  # bullet
+        stripped.count("|") + stripped.count("•") + stripped.count("·"),  # separators
+        stripped.endswith(":"),  # label
+        letter_share(stripped[:500]),  # letters
     )
 
 
-def draft_line_words(draft: Draft, text: str) -> list[str]:
-    """The words of a line of the draft, found once per document: the language guess and the
-    features share them."""
-    return draft.cached(("words", text), lambda: line_words(text, draft.regex_timeout))
+def draft_folded_words(draft: Draft, text: str) -> list[str]:
+    """The case-folded words of a line of the draft, found once per document: the language
+    guess and the features share them."""
+    # the memo of Draft.cached, read directly: this runs for nearly every line
+    key = ("folded_words", text)
+    found: list[str] | None = draft.memo.get(key)
+    if found is None:
+        found = draft.memo[key] = folded_line_words(text, draft.regex_timeout)
+    return found
 
 
 def block_features(draft: Draft, index: int, stops: frozenset[str] | None) -> Features:
     """The features of block ``index``, computed once per document and line text (``stops`` is
     the draft's)."""
     text = draft.blocks[index].text
-
-    def compute() -> Features:
+    key = ("features", text)
+    found: Features | None = draft.memo.get(key)
+    if found is None:
         # a line that short has the same words as its first 5000 stripped characters
-        words = draft_line_words(draft, text) if len(text) <= 5000 else None
-        return features(text, stops, draft.regex_timeout, words)
-
-    return draft.cached(("features", text), compute)
+        folded = draft_folded_words(draft, text) if len(text) <= 5000 else None
+        found = draft.memo[key] = features(text, stops, draft.regex_timeout, folded)
+    return found
 
 
 _DROP_ASCII_LETTERS = str.maketrans("", "", string.ascii_letters)
@@ -426,7 +437,9 @@ class StripContext:
         """A headline-like line whose next kept line is prose: a heading, not chrome."""
         from newsclean.filters.segment import looks_like_headline
 
-        if not looks_like_headline(draft.blocks[i].text.strip()):
+        # a short line (only those get here) has its words counted in its features
+        n_words = block_features(draft, i, stops).words
+        if not looks_like_headline(draft.blocks[i].text.strip(), n_words=n_words):
             return False
         for k in range(i + 1, len(draft.blocks)):
             if not draft.is_removed(k):
@@ -654,7 +667,9 @@ class ClassifyBlocks:
             if (
                 classes[i] in ("short", "neargood")
                 and self._heading(blocks, final, fixed, i)
-                and looks_like_headline(b.text.strip())
+                and looks_like_headline(
+                    b.text.strip(), n_words=feats[i].words if len(b.text) <= 5000 else None
+                )
             ):
                 continue
             removals.append(BlockRemoval(i, "boilerplate.chrome", f"classifier_{classes[i]}"))

@@ -20,10 +20,13 @@ SENTENCE_END_RE = compile_pattern(r"[.!?…。！？][\"'”’»)\]]*$")
 TITLE_BAD_END_RE = compile_pattern(r"[.,;:…]$")
 
 
-def looks_like_headline(text: str, *, max_words: int = 30) -> bool:
-    """Short, starts with a capital or digit, no sentence-final stop."""
-    n = len(words(text))
-    if not 3 <= n <= max_words or len(text) > 300:
+def looks_like_headline(text: str, *, max_words: int = 30, n_words: int | None = None) -> bool:
+    """Short, starts with a capital or digit, no sentence-final stop. ``n_words``: the number of
+    words of ``text``, when the caller knows it."""
+    if len(text) > 300:  # settled before the words are counted
+        return False
+    n = len(words(text)) if n_words is None else n_words
+    if not 3 <= n <= max_words:
         return False
     first = text.lstrip("\"'“‘«¿¡([")[:1]
     if not (first.isupper() or first.isdigit()):

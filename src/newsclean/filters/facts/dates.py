@@ -20,7 +20,7 @@ from newsclean._patterns import (
     literal_within,
     search,
 )
-from newsclean.filters.facts.scan import scan
+from newsclean.filters.facts.scan import lowered, scan
 
 # fmt: off
 MONTHS: dict[str, int] = {}
@@ -155,7 +155,7 @@ def date_anchors(text: str, timeout: float | None) -> list[tuple[int, int]]:
     # a month name among the words around a number is a month name in the lowercased text
     # there: most numbers have none, found with one search (lowercasing keeps the length of
     # nearly all text; where it does not, every number gets the full look)
-    low = text.lower()
+    low = lowered(text)
     months = literal_pattern(frozenset(MONTHS)) if len(low) == len(text) else None
     for m in finditer(DIGITS_RE, text, timeout=timeout):
         s, e = m.span()
@@ -247,7 +247,7 @@ def _may_hold_date(text: str, timeout: float | None) -> Callable[[int, int], boo
     has them with no letter on either side; when folding changes the length of the text (a rare
     "ß" or ligature) every window is scanned.
     """
-    folded = text.casefold()
+    folded = lowered(text) if text.isascii() else text.casefold()  # the same for ASCII
     if len(folded) != len(text):
         return None
     months = literal_pattern(frozenset(MONTHS), after_lowercase=False, before_lowercase=False)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from newsclean._patterns import compile_pattern, finditer, search
+from newsclean._patterns import Pattern, compile_pattern, finditer, match, search
 from newsclean.codes import Severity
 from newsclean.filters.facts import names as nm
 from newsclean.filters.facts import windows as win
@@ -724,8 +725,16 @@ def _enough_words(blocks: list[Block], wanted: int, timeout: float | None) -> bo
     if wanted <= 0:
         return True
     # no word holds a line break: the words of the joined lines are those of each line
-    words = finditer(TOKEN_RE, "\n".join(b.text for b in blocks), timeout=timeout)
-    return any(n >= wanted for n, _ in enumerate(words, 1))
+    text = "\n".join(b.text for b in blocks)
+    return match(_at_least_words(wanted), text, timeout=timeout) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _at_least_words(n: int) -> Pattern:
+    """``n`` successive words of TOKEN_RE from the start, in one match: a word is a longest run
+    (possessive, so the match is linear) and what lies between words holds no letter or digit."""
+    word = r"[\p{L}\p{N}]++(?:['’\-][\p{L}\p{N}]++)*+"
+    return compile_pattern(rf"(?:[^\p{{L}}\p{{N}}]*+{word}){{{n}}}")
 
 
 def _verdict(title: str, body: list[Block], timeout: float | None) -> Verdict:

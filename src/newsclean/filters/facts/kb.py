@@ -98,6 +98,8 @@ def fold(text: str) -> str:
     >>> fold("Çavuşoğlu’s")
     "cavusoglu's"
     """
+    if text.isascii():  # decomposition, marks and the replaced characters are all non-ASCII
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("–", "-")

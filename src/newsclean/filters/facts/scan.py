@@ -8,9 +8,17 @@ the pattern runs over each window slice, so every regex call still has its timeo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 
 from newsclean._patterns import Match, Pattern, finditer, literal_pattern, literal_starts
+
+
+@functools.lru_cache(maxsize=4)
+def lowered(text: str) -> str:
+    """``text.lower()``, remembered for the last texts: the fact and date checks both lower the
+    whole document."""
+    return text.lower()
 
 
 def find_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
@@ -19,7 +27,7 @@ def find_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
     ``words`` must be prefix-free (no word begins another), so at most one starts at a
     position. One scan of the text for all words at once, with a pattern of literals.
     """
-    low = text.lower()
+    low = lowered(text)
     if len(low) != len(text):  # a character whose lowercase is longer: fall back, per char
         low = "".join(c.lower()[:1] for c in text)
     pattern = literal_pattern(frozenset(words), after_lowercase=False)
@@ -73,9 +81,13 @@ def scan(
 
 def word_starts(text: str, lo: int, hi: int) -> Iterator[int]:
     """Positions in ``[lo, hi]`` where a word starts."""
-    for i in range(max(0, lo), min(hi, len(text) - 1) + 1):
-        if text[i].isalnum() and (i == 0 or not text[i - 1].isalnum()):
+    lo = max(0, lo)
+    before = lo > 0 and text[lo - 1 : lo].isalnum()  # each character is tested once
+    for i in range(lo, min(hi, len(text) - 1) + 1):
+        here = text[i].isalnum()
+        if here and not before:
             yield i
+        before = here
 
 
 #: how far past its start one attempt of :func:`scan_starts` sees
