@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
 from newsclean._patterns import compile_pattern, search, words
 from newsclean.filters.boilerplate import (
@@ -12,9 +13,11 @@ from newsclean.filters.boilerplate import (
     DIGIT_RE,
     EDGE_LEAD_RE,
     EDGE_TRAIL_RE,
+    FUZZY_CUTOFF,
     MAX_PHRASE_WORDS,
     Catalogue,
     catalogue,
+    fuzzy_max_distance,
     has_digit,
     line_key,
     may_be_byline,
@@ -94,3 +97,54 @@ def test_camel_split_is_the_plain_sub(text: str) -> None:
 def test_byline_prefilter_never_hides_a_byline(text: str) -> None:
     if search(BYLINE_RE, text.strip()) is not None:
         assert may_be_byline(text)
+
+
+FUZZY_CHOICES = sorted({choice for choices in TABLE.fuzzy.values() for choice in choices})
+
+
+def plain_fuzzy(key: str) -> str | None:
+    """RapidFuzz over every choice of the key's length."""
+    choices = TABLE.fuzzy.get(len(key), ())
+    best = process.extractOne(
+        key, choices, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
+    )
+    return best[0] if best is not None else None
+
+
+@st.composite
+def near_keys(draw: st.DrawFn) -> str:
+    """A fuzzy choice with a few characters inserted, deleted or replaced."""
+    key = draw(st.sampled_from(FUZZY_CHOICES))
+    for _ in range(draw(st.integers(0, 5))):
+        at = draw(st.integers(0, len(key)))
+        char = draw(st.sampled_from("ae ist-.ßx"))
+        edit = draw(st.sampled_from(("insert", "delete", "replace")))
+        if edit == "insert":
+            key = key[:at] + char + key[at:]
+        else:
+            key = key[:at] + (char if edit == "replace" else "") + key[at + 1 :]
+    return key
+
+
+@given(near_keys())
+def test_fuzzy_gate_passes_every_key_rapidfuzz_accepts(key: str) -> None:
+    gate = TABLE.fuzzy_gates.get(len(key))
+    gated = plain_fuzzy(key) if gate is not None and gate.search(key) else None
+    assert gated == plain_fuzzy(key)
+
+
+def test_fuzzy_max_distance_is_the_cutoff_s() -> None:
+    for key_chars in range(8, 41):
+        for choice_chars in range(key_chars - 4, key_chars + 5):
+            allowed = fuzzy_max_distance(key_chars, choice_chars)
+            total = key_chars + choice_chars
+            assert allowed == max(
+                (
+                    d
+                    for d in range(total + 1)
+                    if 100 * (1 - d / total) >= FUZZY_CUTOFF
+                    and d >= abs(key_chars - choice_chars)
+                    and (total - d) % 2 == 0
+                ),
+                default=-1,
+            )

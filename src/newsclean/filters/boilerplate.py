@@ -21,6 +21,7 @@ the exact tables. Five kinds of entry (see ``data/boilerplate/en.txt``):
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -33,6 +34,7 @@ from newsclean._patterns import (
     compile_pattern,
     data_files,
     finditer,
+    literal_pattern,
     phrase_lines,
     search,
 )
@@ -225,6 +227,8 @@ class Catalogue:
     cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     cue_words: int = 0  # the longest cue, in words
     fuzzy: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # by key length: pieces of the fuzzy choices, one of which a key near enough to a choice holds
+    fuzzy_gates: dict[int, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
     # contained phrases and cues by their first word, so a line costs one lookup per word
     contains_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(
         default_factory=dict, repr=False, compare=False
@@ -270,9 +274,17 @@ class Catalogue:
                 if 1 <= len(phrase) <= longest:
                     index.setdefault(phrase[0], []).append((phrase, code))
         long_keys = sorted(k for k in self.whole if len(k) >= FUZZY_MIN_CHARS)
+        self.fuzzy_gates.clear()
         for n in range(FUZZY_MIN_CHARS, FUZZY_MAX_CHARS + 1):
             slack = max(1, n // 10)
             self.fuzzy[n] = tuple(k for k in long_keys if abs(len(k) - n) <= slack)
+            pieces = {
+                piece
+                for choice in self.fuzzy[n]
+                for piece in fuzzy_pieces(choice, fuzzy_max_distance(n, len(choice)))
+            }
+            if pieces:
+                self.fuzzy_gates[n] = literal_pattern(frozenset(pieces))
 
     def match(
         self, text: str, *, fuzzy: bool = True, timeout: float | None = DEFAULT_TIMEOUT
@@ -360,7 +372,9 @@ class Catalogue:
             code = self.cue_in(words)  # the words of the whole line: it is short
             if code in HEADING_CUE_CODES:
                 return code, "cue_heading"
-        if fuzzy and FUZZY_MIN_CHARS <= len(key) <= FUZZY_MAX_CHARS:
+        gate = self.fuzzy_gates.get(len(key)) if fuzzy else None
+        # a key that holds no piece of any choice is too far from all of them (fuzzy_pieces)
+        if gate is not None and gate.search(key) is not None:
             choices = self.fuzzy.get(len(key), ())
             best = process.extractOne(
                 key, choices, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
@@ -423,6 +437,37 @@ class Catalogue:
                 if words[i : i + len(phrase)] == phrase:
                     return code
         return None
+
+
+@functools.cache
+def fuzzy_max_distance(key_chars: int, choice_chars: int) -> int:
+    """The largest Indel distance at which a key and a choice of these lengths still reach
+    :data:`FUZZY_CUTOFF` (-1 when none does), asked of the lookup itself: ``fuzz.ratio`` depends
+    only on the lengths and the longest common subsequence, which runs of "a" and "b" set."""
+    best = -1
+    key = "a" * key_chars
+    for common in range(min(key_chars, choice_chars) + 1):
+        choice = "a" * common + "b" * (choice_chars - common)
+        hit = process.extractOne(
+            key, (choice,), scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
+        )
+        if hit is not None:
+            best = max(best, key_chars + choice_chars - 2 * common)
+    return best
+
+
+def fuzzy_pieces(choice: str, distance: int) -> list[str]:
+    """``choice`` cut into ``distance + 1`` pieces (none when ``distance`` < 0).
+
+    Each insertion or deletion breaks at most one piece, so a key within ``distance`` of
+    ``choice`` holds at least one piece unbroken, as a substring.
+
+    >>> fuzzy_pieces("share this", 2)
+    ['sha', 're ', 'this']
+    """
+    parts = distance + 1
+    size = len(choice)
+    return [choice[i * size // parts : (i + 1) * size // parts] for i in range(parts)]
 
 
 @functools.lru_cache(maxsize=1)
