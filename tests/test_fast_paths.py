@@ -148,3 +148,69 @@ def test_fuzzy_max_distance_is_the_cutoff_s() -> None:
                 ),
                 default=-1,
             )
+
+
+class Ungated(Catalogue):
+    """The catalogue that splits every line into words."""
+
+    def may_need_words(self, text: str, folded: str, spelled: str, digit: bool) -> bool:
+        return True
+
+
+UNGATED = Ungated(
+    whole=TABLE.whole,
+    labels=TABLE.labels,
+    starts=TABLE.starts,
+    contains=TABLE.contains,
+    cues=TABLE.cues,
+)
+UNGATED.finish()
+GATE_WORDS = sorted(
+    {w for table in (TABLE.starts, TABLE.contains, TABLE.cues) for phrase in table for w in phrase}
+    | {k for k in TABLE.whole if " " not in k}
+)
+LINE_PARTS = st.sampled_from(
+    [
+        *GATE_WORDS,
+        "x",
+        "Die",
+        "By",
+        "2024",
+        "12.03.2024",
+        "©",
+        "ArticleNext",
+        "e-mail",
+        " ",
+        " - ",
+        "|",
+    ]
+)
+
+
+# one line for each rule that reads the words
+RULE_LINES = [
+    "Von Max Muster",
+    "Whatsapp Teilen Twittern Pinnen",
+    "PC Gamer Newsletter",
+    "© 2024 Example News",
+    "Photo: Jane Doe © Agency",
+    "24. März 2004, 19:49 | Jane Doe",
+    "Report (PDF, 1.2 MB)",
+    "Nächster Artikel und weitere",
+    "Alle Rechte vorbehalten, wir danken",
+    "Read more: Ten things to know",
+]
+
+
+@given(
+    st.lists(st.one_of(LINE_PARTS, TEXT), max_size=12), st.sampled_from(["", " ", ".", "!", ":"])
+)
+def test_lines_skipping_the_word_split_match_as_with_it(parts: list[str], end: str) -> None:
+    text = " ".join(parts) + end
+    for fuzzy in (True, False):
+        assert TABLE._match(text, fuzzy, None) == UNGATED._match(text, fuzzy, None)
+
+
+def test_each_rule_line_matches_as_with_the_word_split() -> None:
+    for text in RULE_LINES:
+        assert TABLE._match(text, True, None) == UNGATED._match(text, True, None) is not None, text

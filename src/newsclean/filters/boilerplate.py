@@ -131,6 +131,8 @@ MAX_PHRASE_WORDS = 6
 FUZZY_MIN_CHARS, FUZZY_MAX_CHARS = 8, 40
 #: RapidFuzz ``fuzz.ratio`` cutoff: about one typo in ten characters
 FUZZY_CUTOFF = 92.0
+#: a word count above every rule's limit, for lines whose words no rule needs
+UNCOUNTED_WORDS = MAX_LINE_CHARS + 1
 #: how many recent lines' match results a catalogue keeps
 MATCH_MEMO_LINES = 8192
 
@@ -144,6 +146,11 @@ def has_digit(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> bool:
     if not ASCII_DIGITS.isdisjoint(text):
         return True
     return not text.isascii() and search(DIGIT_RE, text, timeout=timeout) is not None
+
+
+def has_copyright_sign(text: str, folded: str) -> bool:
+    """Whether a line (``folded``: its casefold) holds what :data:`COPYRIGHT_RE` needs, or a ©."""
+    return "©" in text or "(c)" in folded or "copyright" in folded or "℗" in text
 
 
 def line_key(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
@@ -236,6 +243,12 @@ class Catalogue:
     cues_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # cheap tests on a line that every rule reading its words needs to pass (see may_need_words):
+    # a start entry's first word at the line's start, or one word of a contained phrase, a share
+    # bar or a heading cue anywhere; None until finish() builds them
+    word_gates: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = field(
+        default=None, repr=False, compare=False
+    )
     # match results by line: chrome repeats within a page and across the pages of a site
     _memo: functools._lru_cache_wrapper[tuple[str, str] | None] = field(
         init=False, repr=False, compare=False
@@ -246,6 +259,7 @@ class Catalogue:
 
     def add(self, phrase: str, code: str) -> None:
         self._memo.cache_clear()
+        object.__setattr__(self, "word_gates", None)  # stale until finish()
         text = phrase.strip()
         if text.startswith("~"):
             self.cues[key_words(text[1:])] = code
@@ -273,6 +287,7 @@ class Catalogue:
             for phrase, code in sorted(table.items(), key=lambda item: len(item[0])):
                 if 1 <= len(phrase) <= longest:
                     index.setdefault(phrase[0], []).append((phrase, code))
+        object.__setattr__(self, "word_gates", self._word_gates())
         long_keys = sorted(k for k in self.whole if len(k) >= FUZZY_MIN_CHARS)
         self.fuzzy_gates.clear()
         for n in range(FUZZY_MIN_CHARS, FUZZY_MAX_CHARS + 1):
@@ -285,6 +300,39 @@ class Catalogue:
             }
             if pieces:
                 self.fuzzy_gates[n] = literal_pattern(frozenset(pieces))
+
+    def _word_gates(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        firsts = {p[0] for p in self.starts if 1 <= len(p) <= MAX_PHRASE_WORDS}
+        # one word of each phrase is enough: its longest, as the least common
+        anywhere = {max(p, key=len) for p in self.contains if 1 <= len(p) <= MAX_PHRASE_WORDS}
+        anywhere |= {
+            max(p, key=len) for p, code in self.cues.items() if p and code in HEADING_CUE_CODES
+        }
+        anywhere |= {k for k, code in self.whole.items() if code in BAR_CODES and " " not in k}
+        # words stand between non-word characters: never next to an ASCII lower-case letter
+        return (
+            literal_pattern(frozenset(firsts), line_start=True, before_lowercase=False)
+            if firsts
+            else None,
+            literal_pattern(frozenset(anywhere), after_lowercase=False, before_lowercase=False)
+            if anywhere
+            else None,
+        )
+
+    def may_need_words(self, text: str, folded: str, spelled: str, digit: bool) -> bool:
+        """False when no rule that reads or counts the words of a line can hold: each needs one of
+        these (``spelled`` is what :func:`key_words` splits, ``digit`` whether the line has one)."""
+        if self.word_gates is None:
+            return True
+        first, anywhere = self.word_gates
+        return (
+            digit  # dateline, file link
+            or may_be_byline(text)
+            or has_copyright_sign(text, folded)  # copyright, caption credit
+            or (first is not None and first.search(spelled) is not None)  # start entry
+            # contained phrase, share bar, cue heading
+            or (anywhere is not None and anywhere.search(spelled) is not None)
+        )
 
     def match(
         self, text: str, *, fuzzy: bool = True, timeout: float | None = DEFAULT_TIMEOUT
@@ -323,8 +371,15 @@ class Catalogue:
             code = self.labels.get(head_key)
             if code is not None and len(key_words(rest, timeout)) <= LABEL_REST_WORDS:
                 return code, "catalogue_label"
-        words = key_words(text, timeout)
-        n = len(words)
+        folded = text.casefold()
+        spelled = search_camel(text, timeout).casefold()
+        digit = has_digit(text, timeout)
+        if self.may_need_words(text, folded, spelled, digit):
+            words = tuple(text_words(spelled, timeout=timeout))  # key_words(text)
+            n = len(words)
+        else:
+            # no rule below that reads the words can hold: a count above each one's limit
+            words, n = (), UNCOUNTED_WORDS
         if n <= START_LINE_WORDS:
             for size in range(1, min(n, MAX_PHRASE_WORDS) + 1):
                 code = self.starts.get(words[:size])
@@ -334,10 +389,9 @@ class Catalogue:
             code = self.contained(words)
             if code is not None:
                 return code, "catalogue_contains"
-        folded = text.casefold()
         if (
             n <= SHORT_LINE_WORDS
-            and ("©" in text or "(c)" in folded or "copyright" in folded or "℗" in text)
+            and has_copyright_sign(text, folded)
             and search(COPYRIGHT_RE, folded, timeout=timeout)
         ):
             return "boilerplate.footer", "copyright"
@@ -363,7 +417,7 @@ class Catalogue:
             return "boilerplate.share", "share_bar"
         if n <= CAPTION_WORDS and "©" in text[1:]:
             return "boilerplate.credit", "caption_credit"
-        if n <= SHORT_LINE_WORDS and has_digit(text, timeout):
+        if n <= SHORT_LINE_WORDS and digit:
             if n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
                 return "boilerplate.author_box", "dateline"
             if search(FILE_LINK_RE, text, timeout=timeout):
