@@ -8,6 +8,7 @@ from rapidfuzz import fuzz, process
 
 from newsclean._patterns import compile_pattern, search, words
 from newsclean.filters.boilerplate import (
+    AGENCY_LINE_RE,
     BYLINE_RE,
     CAMEL_RE,
     DIGIT_RE,
@@ -15,12 +16,16 @@ from newsclean.filters.boilerplate import (
     EDGE_TRAIL_RE,
     FUZZY_CUTOFF,
     MAX_PHRASE_WORDS,
+    SEGMENT_RE,
     Catalogue,
+    agencies,
     catalogue,
     fuzzy_max_distance,
     has_digit,
+    is_agency_line,
     line_key,
     may_be_byline,
+    may_split_segments,
     search_camel,
 )
 
@@ -214,3 +219,56 @@ def test_lines_skipping_the_word_split_match_as_with_it(parts: list[str], end: s
 def test_each_rule_line_matches_as_with_the_word_split() -> None:
     for text in RULE_LINES:
         assert TABLE._match(text, True, None) == UNGATED._match(text, True, None) is not None, text
+
+
+@given(st.text(alphabet="a -–|/»\t\u00a0\u2009\u1680x", max_size=12))
+def test_segment_prefilter_never_hides_a_separator(text: str) -> None:
+    if search(SEGMENT_RE, text) is not None:
+        assert may_split_segments(text)
+
+
+def test_every_pattern_space_is_a_python_space() -> None:
+    spaces = compile_pattern(r"\s").findall("".join(map(chr, range(0x110000))))
+    assert spaces
+    assert all(space.isspace() for space in spaces)
+
+
+AGENCY_SPLIT_RE = compile_pattern(r"[/,]")
+
+
+def plain_is_agency_line(text: str) -> bool:
+    stripped = text.strip()
+    if search(AGENCY_LINE_RE, stripped) is None:
+        return False
+    return any(
+        part.strip(" ().").casefold() in agencies() for part in AGENCY_SPLIT_RE.split(stripped)
+    )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "dpa",
+                "AFP",
+                "aja",
+                "PAP",
+                "lno",
+                "Reuters",
+                "x",
+                "é",
+                "1",
+                "/",
+                ",",
+                " ",
+                "(",
+                ")",
+                ".",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_agency_line_is_the_plain_check(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert is_agency_line(text) == plain_is_agency_line(text)

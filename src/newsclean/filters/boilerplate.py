@@ -51,8 +51,24 @@ EDGE_TRAIL_RE = compile_pattern(r"(?r)[^\p{L}\p{M}]+$")
 # the words of a line, for the start-of-line and contained-phrase entries
 # separators of a menu or share bar written on one line: "Home | News | Sport", "Facebook · X"
 SEGMENT_RE = compile_pattern(r"\s*(?:[|•·/»›>]|\s-\s|\s–\s)\s*")
-#: characters that may separate the items of a one-line menu or a label from its text
-SEPARATORS = frozenset("|•·/»›>-–")
+#: the separators of SEGMENT_RE that need no spaces around them
+SEGMENT_SIGNS = frozenset("|•·/»›>")
+
+
+def may_split_segments(text: str) -> bool:
+    """False when :data:`SEGMENT_RE` finds no separator in ``text``: none of its signs, and no
+    dash with white space on both sides (the pattern's white space is ``str.isspace``'s too)."""
+    if not SEGMENT_SIGNS.isdisjoint(text):
+        return True
+    for dash in "-–":
+        at = text.find(dash, 1)
+        while at != -1:
+            if text[at - 1].isspace() and text[at + 1 : at + 2].isspace():
+                return True
+            at = text.find(dash, at + 1)
+    return False
+
+
 DASHES = frozenset("-–—|")
 # a breadcrumb trail: "Home › World › Asia", "Accueil > Culture > Patrimoine"
 CRUMB_SEPARATORS = ("›", ">", "»", "/")
@@ -107,7 +123,6 @@ DATE_ONLY_RE = compile_pattern(
 # an agency sign-off: "dpa/lno", "aja/PAP", "(AFP)", "FMW/Bloomberg" (parts checked against
 # data/credits/agencies.txt)
 AGENCY_LINE_RE = compile_pattern(r"^\(?\s?\p{L}{1,12}(?:\s?[/,]\s?\p{L}{1,12}){0,3}\s?\)?\.?$")
-AGENCY_SPLIT_RE = compile_pattern(r"[/,]")
 #: an agency sign-off has at most this many characters
 AGENCY_LINE_CHARS = 60
 # a copyright or legal-footer line: "© 2024 Example News", "(c) Example", "Copyright 2024 …"
@@ -396,7 +411,8 @@ class Catalogue:
         ):
             return "boilerplate.footer", "copyright"
         segments: list[str] = []
-        if not SEPARATORS.isdisjoint(text):
+        # without a separator the only segment is the line itself, whose key is not in the table
+        if may_split_segments(text):
             keys = (line_key(s, timeout) for s in SEGMENT_RE.splititer(text, timeout=timeout))
             first = next((k for k in keys if k), "")
             # both rules below need a known first segment: most lines are settled by it
@@ -537,13 +553,14 @@ def is_agency_line(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> bool:
     (True, True, False)
     """
     stripped = text.strip()
-    if search(AGENCY_LINE_RE, stripped, timeout=timeout) is None:
-        return False
     names = agencies()
-    return any(
-        part.strip(" ().").casefold() in names
-        for part in AGENCY_SPLIT_RE.split(stripped, timeout=timeout)
-    )
+    # an agency among the parts ("/" or "," between them) first: it settles most short lines
+    # without the pattern
+    if not any(
+        part.strip(" ().").casefold() in names for part in stripped.replace(",", "/").split("/")
+    ):
+        return False
+    return search(AGENCY_LINE_RE, stripped, timeout=timeout) is not None
 
 
 def original_text(draft: Draft, block: Block) -> str:
