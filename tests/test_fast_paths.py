@@ -98,7 +98,7 @@ def test_camel_split_is_the_plain_sub(text: str) -> None:
     assert search_camel(text, 1.0) == CAMEL_RE.sub(" ", text)
 
 
-@given(st.text(alphabet="aZbByYvVdDpP \u0130Bé.", max_size=12))
+@given(st.text(alphabet="aZbByYvVdDpPoOrRiIJ \u0130\u0131Bé.", max_size=12))
 def test_byline_prefilter_never_hides_a_byline(text: str) -> None:
     if search(BYLINE_RE, text.strip()) is not None:
         assert may_be_byline(text)
@@ -272,3 +272,9 @@ def plain_is_agency_line(text: str) -> bool:
 def test_agency_line_is_the_plain_check(parts: list[str]) -> None:
     text = "".join(parts)
     assert is_agency_line(text) == plain_is_agency_line(text)
+
+
+def test_byline_prefilter_keeps_a_byline_the_pattern_finds_through_case_folding() -> None:
+    text = "D\u0130 Jane Doe"  # "İ" matches the pattern's "i"
+    assert search(BYLINE_RE, text) is not None
+    assert may_be_byline(text)

@@ -79,12 +79,19 @@ BYLINE_RE = compile_pattern(
 )
 # what a byline can start with: an ASCII letter matches a pattern letter only in its two cases
 BYLINE_ASCII_STARTS = frozenset("bBvVpPdD")
+# the first two letters of the words a byline starts with, lower case
+BYLINE_ASCII_HEADS = frozenset({"by", "vo", "pa", "po", "pr", "di", "do"})
 
 
 def may_be_byline(text: str) -> bool:
-    """False when the first character rules out :data:`BYLINE_RE`, without running it."""
-    first = text.lstrip()[:1]
-    return not first.isascii() or first in BYLINE_ASCII_STARTS
+    """False when the first two characters rule out :data:`BYLINE_RE`, without running it."""
+    head = text.lstrip()[:2]
+    if not head[:1].isascii():
+        return True
+    # a non-ASCII second character may still match ("İ" does "i" in the pattern)
+    return head[:1] in BYLINE_ASCII_STARTS and (
+        not head.isascii() or head.lower() in BYLINE_ASCII_HEADS
+    )
 
 
 # a lower-case letter followed by a capital: two words glued together by the text extraction
