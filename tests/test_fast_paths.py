@@ -15,6 +15,7 @@ from newsclean.filters.boilerplate import (
     EDGE_LEAD_RE,
     EDGE_TRAIL_RE,
     FUZZY_CUTOFF,
+    FUZZY_GATE_AFTER,
     MAX_PHRASE_WORDS,
     SEGMENT_RE,
     Catalogue,
@@ -133,7 +134,7 @@ def near_keys(draw: st.DrawFn) -> str:
 
 @given(near_keys())
 def test_fuzzy_gate_passes_every_key_rapidfuzz_accepts(key: str) -> None:
-    gate = TABLE.fuzzy_gates.get(len(key))
+    gate = TABLE._fuzzy_gate(len(key))
     gated = plain_fuzzy(key) if gate is not None and gate.search(key) else None
     assert gated == plain_fuzzy(key)
 
@@ -278,3 +279,14 @@ def test_byline_prefilter_keeps_a_byline_the_pattern_finds_through_case_folding(
     text = "D\u0130 Jane Doe"  # "İ" matches the pattern's "i"
     assert search(BYLINE_RE, text) is not None
     assert may_be_byline(text)
+
+
+def test_fuzzy_lookups_before_and_after_the_gate_is_built() -> None:
+    table = Catalogue(whole=dict(TABLE.whole))
+    table.finish()
+    key = "share this storyy"
+    for _ in range(FUZZY_GATE_AFTER + 2):
+        assert table.may_be_fuzzy(key)
+        assert table._match(key, True, None) == ("boilerplate.share", "catalogue_fuzzy")
+    assert table.fuzzy_gates[len(key)] is not None
+    assert not table.may_be_fuzzy("zzzzzzzzzzzzzzzzz")

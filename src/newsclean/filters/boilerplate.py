@@ -153,6 +153,8 @@ MAX_PHRASE_WORDS = 6
 FUZZY_MIN_CHARS, FUZZY_MAX_CHARS = 8, 40
 #: RapidFuzz ``fuzz.ratio`` cutoff: about one typo in ten characters
 FUZZY_CUTOFF = 92.0
+#: a key length's fuzzy gate is built at this lookup (see Catalogue.may_be_fuzzy)
+FUZZY_GATE_AFTER = 256
 #: a word count above every rule's limit, for lines whose words no rule needs
 UNCOUNTED_WORDS = MAX_LINE_CHARS + 1
 #: how many recent lines' match results a catalogue keeps
@@ -257,7 +259,11 @@ class Catalogue:
     cue_words: int = 0  # the longest cue, in words
     fuzzy: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # by key length: pieces of the fuzzy choices, one of which a key near enough to a choice holds
-    fuzzy_gates: dict[int, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+    # (None: no choice to hold), built after FUZZY_GATE_AFTER lookups of that length
+    fuzzy_gates: dict[int, re.Pattern[str] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    fuzzy_lookups: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
     # contained phrases and cues by their first word, so a line costs one lookup per word
     contains_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(
         default_factory=dict, repr=False, compare=False
@@ -312,16 +318,32 @@ class Catalogue:
         object.__setattr__(self, "word_gates", self._word_gates())
         long_keys = sorted(k for k in self.whole if len(k) >= FUZZY_MIN_CHARS)
         self.fuzzy_gates.clear()
+        self.fuzzy_lookups.clear()
         for n in range(FUZZY_MIN_CHARS, FUZZY_MAX_CHARS + 1):
             slack = max(1, n // 10)
             self.fuzzy[n] = tuple(k for k in long_keys if abs(len(k) - n) <= slack)
-            pieces = {
-                piece
-                for choice in self.fuzzy[n]
-                for piece in fuzzy_pieces(choice, fuzzy_max_distance(n, len(choice)))
-            }
-            if pieces:
-                self.fuzzy_gates[n] = literal_pattern(frozenset(pieces))
+
+    def _fuzzy_gate(self, key_chars: int) -> re.Pattern[str] | None:
+        """The pieces of the fuzzy choices for keys of ``key_chars`` (None when there are none)."""
+        pieces = {
+            piece
+            for choice in self.fuzzy.get(key_chars, ())
+            for piece in fuzzy_pieces(choice, fuzzy_max_distance(key_chars, len(choice)))
+        }
+        return literal_pattern(frozenset(pieces)) if pieces else None
+
+    def may_be_fuzzy(self, key: str) -> bool:
+        """False when ``key`` holds no piece of any choice of its length: then none is near enough
+        (see :func:`fuzzy_pieces`). A length's pieces are compiled at its FUZZY_GATE_AFTER-th
+        lookup: on fewer lines the compiling costs more than it saves."""
+        n = len(key)
+        if n not in self.fuzzy_gates:
+            self.fuzzy_lookups[n] = self.fuzzy_lookups.get(n, 0) + 1
+            if self.fuzzy_lookups[n] < FUZZY_GATE_AFTER:
+                return True
+            self.fuzzy_gates[n] = self._fuzzy_gate(n)
+        gate = self.fuzzy_gates[n]
+        return gate is not None and gate.search(key) is not None
 
     def _word_gates(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         firsts = {p[0] for p in self.starts if 1 <= len(p) <= MAX_PHRASE_WORDS}
@@ -449,9 +471,7 @@ class Catalogue:
             code = self.cue_in(words)  # the words of the whole line: it is short
             if code in HEADING_CUE_CODES:
                 return code, "cue_heading"
-        gate = self.fuzzy_gates.get(len(key)) if fuzzy else None
-        # a key that holds no piece of any choice is too far from all of them (fuzzy_pieces)
-        if gate is not None and gate.search(key) is not None:
+        if fuzzy and FUZZY_MIN_CHARS <= len(key) <= FUZZY_MAX_CHARS and self.may_be_fuzzy(key):
             choices = self.fuzzy.get(len(key), ())
             best = process.extractOne(
                 key, choices, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
