@@ -21,6 +21,7 @@ the exact tables. Five kinds of entry (see ``data/boilerplate/en.txt``):
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -33,6 +34,7 @@ from newsclean._patterns import (
     compile_pattern,
     data_files,
     finditer,
+    literal_pattern,
     phrase_lines,
     search,
 )
@@ -49,8 +51,24 @@ EDGE_TRAIL_RE = compile_pattern(r"(?r)[^\p{L}\p{M}]+$")
 # the words of a line, for the start-of-line and contained-phrase entries
 # separators of a menu or share bar written on one line: "Home | News | Sport", "Facebook · X"
 SEGMENT_RE = compile_pattern(r"\s*(?:[|•·/»›>]|\s-\s|\s–\s)\s*")
-#: characters that may separate the items of a one-line menu or a label from its text
-SEPARATORS = frozenset("|•·/»›>-–")
+#: the separators of SEGMENT_RE that need no spaces around them
+SEGMENT_SIGNS = frozenset("|•·/»›>")
+
+
+def may_split_segments(text: str) -> bool:
+    """False when :data:`SEGMENT_RE` finds no separator in ``text``: none of its signs, and no
+    dash with white space on both sides (the pattern's white space is ``str.isspace``'s too)."""
+    if not SEGMENT_SIGNS.isdisjoint(text):
+        return True
+    for dash in "-–":
+        at = text.find(dash, 1)
+        while at != -1:
+            if text[at - 1].isspace() and text[at + 1 : at + 2].isspace():
+                return True
+            at = text.find(dash, at + 1)
+    return False
+
+
 DASHES = frozenset("-–—|")
 # a breadcrumb trail: "Home › World › Asia", "Accueil > Culture > Patrimoine"
 CRUMB_SEPARATORS = ("›", ">", "»", "/")
@@ -61,12 +79,19 @@ BYLINE_RE = compile_pattern(
 )
 # what a byline can start with: an ASCII letter matches a pattern letter only in its two cases
 BYLINE_ASCII_STARTS = frozenset("bBvVpPdD")
+# the first two letters of the words a byline starts with, lower case
+BYLINE_ASCII_HEADS = frozenset({"by", "vo", "pa", "po", "pr", "di", "do"})
 
 
 def may_be_byline(text: str) -> bool:
-    """False when the first character rules out :data:`BYLINE_RE`, without running it."""
-    first = text.lstrip()[:1]
-    return not first.isascii() or first in BYLINE_ASCII_STARTS
+    """False when the first two characters rule out :data:`BYLINE_RE`, without running it."""
+    head = text.lstrip()[:2]
+    if not head[:1].isascii():
+        return True
+    # a non-ASCII second character may still match ("İ" does "i" in the pattern)
+    return head[:1] in BYLINE_ASCII_STARTS and (
+        not head.isascii() or head.lower() in BYLINE_ASCII_HEADS
+    )
 
 
 # a lower-case letter followed by a capital: two words glued together by the text extraction
@@ -105,7 +130,6 @@ DATE_ONLY_RE = compile_pattern(
 # an agency sign-off: "dpa/lno", "aja/PAP", "(AFP)", "FMW/Bloomberg" (parts checked against
 # data/credits/agencies.txt)
 AGENCY_LINE_RE = compile_pattern(r"^\(?\s?\p{L}{1,12}(?:\s?[/,]\s?\p{L}{1,12}){0,3}\s?\)?\.?$")
-AGENCY_SPLIT_RE = compile_pattern(r"[/,]")
 #: an agency sign-off has at most this many characters
 AGENCY_LINE_CHARS = 60
 # a copyright or legal-footer line: "© 2024 Example News", "(c) Example", "Copyright 2024 …"
@@ -129,6 +153,10 @@ MAX_PHRASE_WORDS = 6
 FUZZY_MIN_CHARS, FUZZY_MAX_CHARS = 8, 40
 #: RapidFuzz ``fuzz.ratio`` cutoff: about one typo in ten characters
 FUZZY_CUTOFF = 92.0
+#: a key length's fuzzy gate is built at this lookup (see Catalogue.may_be_fuzzy)
+FUZZY_GATE_AFTER = 256
+#: a word count above every rule's limit, for lines whose words no rule needs
+UNCOUNTED_WORDS = MAX_LINE_CHARS + 1
 #: how many recent lines' match results a catalogue keeps
 MATCH_MEMO_LINES = 8192
 
@@ -142,6 +170,11 @@ def has_digit(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> bool:
     if not ASCII_DIGITS.isdisjoint(text):
         return True
     return not text.isascii() and search(DIGIT_RE, text, timeout=timeout) is not None
+
+
+def has_copyright_sign(text: str, folded: str) -> bool:
+    """Whether a line (``folded``: its casefold) holds what :data:`COPYRIGHT_RE` needs, or a ©."""
+    return "©" in text or "(c)" in folded or "copyright" in folded or "℗" in text
 
 
 def line_key(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
@@ -225,12 +258,24 @@ class Catalogue:
     cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     cue_words: int = 0  # the longest cue, in words
     fuzzy: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # by key length: pieces of the fuzzy choices, one of which a key near enough to a choice holds
+    # (None: no choice to hold), built after FUZZY_GATE_AFTER lookups of that length
+    fuzzy_gates: dict[int, re.Pattern[str] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    fuzzy_lookups: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
     # contained phrases and cues by their first word, so a line costs one lookup per word
     contains_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(
         default_factory=dict, repr=False, compare=False
     )
     cues_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(
         default_factory=dict, repr=False, compare=False
+    )
+    # cheap tests on a line that every rule reading its words needs to pass (see may_need_words):
+    # a start entry's first word at the line's start, or one word of a contained phrase, a share
+    # bar or a heading cue anywhere; None until finish() builds them
+    word_gates: tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None = field(
+        default=None, repr=False, compare=False
     )
     # match results by line: chrome repeats within a page and across the pages of a site
     _memo: functools._lru_cache_wrapper[tuple[str, str] | None] = field(
@@ -242,6 +287,7 @@ class Catalogue:
 
     def add(self, phrase: str, code: str) -> None:
         self._memo.cache_clear()
+        object.__setattr__(self, "word_gates", None)  # stale until finish()
         text = phrase.strip()
         if text.startswith("~"):
             self.cues[key_words(text[1:])] = code
@@ -269,10 +315,68 @@ class Catalogue:
             for phrase, code in sorted(table.items(), key=lambda item: len(item[0])):
                 if 1 <= len(phrase) <= longest:
                     index.setdefault(phrase[0], []).append((phrase, code))
+        object.__setattr__(self, "word_gates", self._word_gates())
         long_keys = sorted(k for k in self.whole if len(k) >= FUZZY_MIN_CHARS)
+        self.fuzzy_gates.clear()
+        self.fuzzy_lookups.clear()
         for n in range(FUZZY_MIN_CHARS, FUZZY_MAX_CHARS + 1):
             slack = max(1, n // 10)
             self.fuzzy[n] = tuple(k for k in long_keys if abs(len(k) - n) <= slack)
+
+    def _fuzzy_gate(self, key_chars: int) -> re.Pattern[str] | None:
+        """The pieces of the fuzzy choices for keys of ``key_chars`` (None when there are none)."""
+        pieces = {
+            piece
+            for choice in self.fuzzy.get(key_chars, ())
+            for piece in fuzzy_pieces(choice, fuzzy_max_distance(key_chars, len(choice)))
+        }
+        return literal_pattern(frozenset(pieces)) if pieces else None
+
+    def may_be_fuzzy(self, key: str) -> bool:
+        """False when ``key`` holds no piece of any choice of its length: then none is near enough
+        (see :func:`fuzzy_pieces`). A length's pieces are compiled at its FUZZY_GATE_AFTER-th
+        lookup: on fewer lines the compiling costs more than it saves."""
+        n = len(key)
+        if n not in self.fuzzy_gates:
+            self.fuzzy_lookups[n] = self.fuzzy_lookups.get(n, 0) + 1
+            if self.fuzzy_lookups[n] < FUZZY_GATE_AFTER:
+                return True
+            self.fuzzy_gates[n] = self._fuzzy_gate(n)
+        gate = self.fuzzy_gates[n]
+        return gate is not None and gate.search(key) is not None
+
+    def _word_gates(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        firsts = {p[0] for p in self.starts if 1 <= len(p) <= MAX_PHRASE_WORDS}
+        # one word of each phrase is enough: its longest, as the least common
+        anywhere = {max(p, key=len) for p in self.contains if 1 <= len(p) <= MAX_PHRASE_WORDS}
+        anywhere |= {
+            max(p, key=len) for p, code in self.cues.items() if p and code in HEADING_CUE_CODES
+        }
+        anywhere |= {k for k, code in self.whole.items() if code in BAR_CODES and " " not in k}
+        # words stand between non-word characters: never next to an ASCII lower-case letter
+        return (
+            literal_pattern(frozenset(firsts), line_start=True, before_lowercase=False)
+            if firsts
+            else None,
+            literal_pattern(frozenset(anywhere), after_lowercase=False, before_lowercase=False)
+            if anywhere
+            else None,
+        )
+
+    def may_need_words(self, text: str, folded: str, spelled: str, digit: bool) -> bool:
+        """False when no rule that reads or counts the words of a line can hold: each needs one of
+        these (``spelled`` is what :func:`key_words` splits, ``digit`` whether the line has one)."""
+        if self.word_gates is None:
+            return True
+        first, anywhere = self.word_gates
+        return (
+            digit  # dateline, file link
+            or may_be_byline(text)
+            or has_copyright_sign(text, folded)  # copyright, caption credit
+            or (first is not None and first.search(spelled) is not None)  # start entry
+            # contained phrase, share bar, cue heading
+            or (anywhere is not None and anywhere.search(spelled) is not None)
+        )
 
     def match(
         self, text: str, *, fuzzy: bool = True, timeout: float | None = DEFAULT_TIMEOUT
@@ -311,8 +415,15 @@ class Catalogue:
             code = self.labels.get(head_key)
             if code is not None and len(key_words(rest, timeout)) <= LABEL_REST_WORDS:
                 return code, "catalogue_label"
-        words = key_words(text, timeout)
-        n = len(words)
+        folded = text.casefold()
+        spelled = search_camel(text, timeout).casefold()
+        digit = has_digit(text, timeout)
+        if self.may_need_words(text, folded, spelled, digit):
+            words = tuple(text_words(spelled, timeout=timeout))  # key_words(text)
+            n = len(words)
+        else:
+            # no rule below that reads the words can hold: a count above each one's limit
+            words, n = (), UNCOUNTED_WORDS
         if n <= START_LINE_WORDS:
             for size in range(1, min(n, MAX_PHRASE_WORDS) + 1):
                 code = self.starts.get(words[:size])
@@ -322,15 +433,15 @@ class Catalogue:
             code = self.contained(words)
             if code is not None:
                 return code, "catalogue_contains"
-        folded = text.casefold()
         if (
             n <= SHORT_LINE_WORDS
-            and ("©" in text or "(c)" in folded or "copyright" in folded or "℗" in text)
+            and has_copyright_sign(text, folded)
             and search(COPYRIGHT_RE, folded, timeout=timeout)
         ):
             return "boilerplate.footer", "copyright"
         segments: list[str] = []
-        if not SEPARATORS.isdisjoint(text):
+        # without a separator the only segment is the line itself, whose key is not in the table
+        if may_split_segments(text):
             keys = (line_key(s, timeout) for s in SEGMENT_RE.splititer(text, timeout=timeout))
             first = next((k for k in keys if k), "")
             # both rules below need a known first segment: most lines are settled by it
@@ -351,7 +462,7 @@ class Catalogue:
             return "boilerplate.share", "share_bar"
         if n <= CAPTION_WORDS and "©" in text[1:]:
             return "boilerplate.credit", "caption_credit"
-        if n <= SHORT_LINE_WORDS and has_digit(text, timeout):
+        if n <= SHORT_LINE_WORDS and digit:
             if n <= 3 * DATELINE_OTHER_WORDS and self.is_dateline(text, n, timeout):
                 return "boilerplate.author_box", "dateline"
             if search(FILE_LINK_RE, text, timeout=timeout):
@@ -360,7 +471,7 @@ class Catalogue:
             code = self.cue_in(words)  # the words of the whole line: it is short
             if code in HEADING_CUE_CODES:
                 return code, "cue_heading"
-        if fuzzy and FUZZY_MIN_CHARS <= len(key) <= FUZZY_MAX_CHARS:
+        if fuzzy and FUZZY_MIN_CHARS <= len(key) <= FUZZY_MAX_CHARS and self.may_be_fuzzy(key):
             choices = self.fuzzy.get(len(key), ())
             best = process.extractOne(
                 key, choices, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
@@ -425,6 +536,37 @@ class Catalogue:
         return None
 
 
+@functools.cache
+def fuzzy_max_distance(key_chars: int, choice_chars: int) -> int:
+    """The largest Indel distance at which a key and a choice of these lengths still reach
+    :data:`FUZZY_CUTOFF` (-1 when none does), asked of the lookup itself: ``fuzz.ratio`` depends
+    only on the lengths and the longest common subsequence, which runs of "a" and "b" set."""
+    best = -1
+    key = "a" * key_chars
+    for common in range(min(key_chars, choice_chars) + 1):
+        choice = "a" * common + "b" * (choice_chars - common)
+        hit = process.extractOne(
+            key, (choice,), scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
+        )
+        if hit is not None:
+            best = max(best, key_chars + choice_chars - 2 * common)
+    return best
+
+
+def fuzzy_pieces(choice: str, distance: int) -> list[str]:
+    """``choice`` cut into ``distance + 1`` pieces (none when ``distance`` < 0).
+
+    Each insertion or deletion breaks at most one piece, so a key within ``distance`` of
+    ``choice`` holds at least one piece unbroken, as a substring.
+
+    >>> fuzzy_pieces("share this", 2)
+    ['sha', 're ', 'this']
+    """
+    parts = distance + 1
+    size = len(choice)
+    return [choice[i * size // parts : (i + 1) * size // parts] for i in range(parts)]
+
+
 @functools.lru_cache(maxsize=1)
 def agencies() -> frozenset[str]:
     """The case-folded short names of news agencies (``data/credits/agencies.txt``)."""
@@ -438,13 +580,14 @@ def is_agency_line(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> bool:
     (True, True, False)
     """
     stripped = text.strip()
-    if search(AGENCY_LINE_RE, stripped, timeout=timeout) is None:
-        return False
     names = agencies()
-    return any(
-        part.strip(" ().").casefold() in names
-        for part in AGENCY_SPLIT_RE.split(stripped, timeout=timeout)
-    )
+    # an agency among the parts ("/" or "," between them) first: it settles most short lines
+    # without the pattern
+    if not any(
+        part.strip(" ().").casefold() in names for part in stripped.replace(",", "/").split("/")
+    ):
+        return False
+    return search(AGENCY_LINE_RE, stripped, timeout=timeout) is not None
 
 
 def original_text(draft: Draft, block: Block) -> str:
