@@ -63,3 +63,11 @@ def test_paragraphs_are_grouped_by_blank_lines_between_kept_lines() -> None:
 def test_the_first_body_line_is_not_a_headline_on_a_second_run() -> None:
     article = clean_twice("0:0:0\r0:0:0:0:0:0:0:0!\r0:0:0:0:0:0:0:0.")
     assert article.title is None
+
+
+def test_code_context_of_a_weak_token_is_the_lines_still_in_the_text() -> None:
+    # "=SUBSCIBE;" looks like code, but the catalogue removes it (a misspelt "Subscribe"): the
+    # token next to it is judged as a second cleaning, without that line, judges it
+    article = clean_twice("=SUBSCIBE;\r{{A}}")
+    assert article.text == ""
+    assert [f.code for f in article.findings] == ["template.token"]

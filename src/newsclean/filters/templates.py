@@ -701,6 +701,7 @@ class _Context:
 
     draft: Draft
     _code: dict[int, bool] = field(default_factory=dict)
+    _live: list[int] | None = None
     _ticks: dict[int, tuple[int, int]] = field(default_factory=dict)
     _maths: dict[tuple[int, str], bool] = field(default_factory=dict)
     _programming: bool | None = None
@@ -721,7 +722,24 @@ class _Context:
         return self._code[index]
 
     def near_code(self, index: int) -> bool:
-        return any(self.code_line(i) for i in range(index - 2, index + 3))
+        """Whether the line or one of the two nearest lines on each side still in the text
+        (not blank, not removed) looks like code: the lines a second cleaning would see."""
+        if self.code_line(index):
+            return True
+        live = self._live_lines()
+        at = bisect.bisect_left(live, index)
+        after = at + 1 if at < len(live) and live[at] == index else at
+        near = live[max(0, at - _CODE_NEIGHBOURS) : at] + live[after : after + _CODE_NEIGHBOURS]
+        return any(self.code_line(i) for i in near)
+
+    def _live_lines(self) -> list[int]:
+        """The indices of the lines still in the text, in order (found once per document)."""
+        if self._live is None:
+            draft = self.draft
+            self._live = [
+                b.index for b in draft.blocks if b.text.strip() and not draft.is_removed(b.index)
+            ]
+        return self._live
 
     def backticks(self, block: Block) -> tuple[int, int]:
         """Where the first and last backtick of a line are (-1 when there is none)."""
@@ -874,7 +892,16 @@ class _Context:
         if self._programming is None:
             terms: set[str] = set()
             count = 0
-            head = self.draft.text[:_PROGRAMMING_SCAN]
+            # the lines still in the text, as a second cleaning would see them
+            blocks = self.draft.blocks
+            lines: list[str] = []
+            size = 0
+            for i in self._live_lines():
+                if size >= _PROGRAMMING_SCAN:
+                    break
+                lines.append(blocks[i].text)
+                size += len(blocks[i].text) + 1
+            head = "\n".join(lines)[:_PROGRAMMING_SCAN]
             for m in finditer(_PROGRAMMING_RE, head, timeout=self.draft.regex_timeout):
                 terms.add(m.group().casefold())
                 count += 1
@@ -882,13 +909,17 @@ class _Context:
                     break
             code_lines = 0
             if len(terms) < 3 and count < 6:
-                for block in self.draft.blocks[:400]:
-                    if self.code_line(block.index):
+                for index in self._live_lines()[:400]:
+                    if self.code_line(index):
                         code_lines += 1
                         if code_lines >= 2:
                             break
             self._programming = len(terms) >= 3 or count >= 6 or code_lines >= 2
         return self._programming
+
+
+#: how many lines on each side of a weak token are its code context
+_CODE_NEIGHBOURS = 2
 
 
 def _quoted_mention(line: str, start: int, end: int) -> bool:
