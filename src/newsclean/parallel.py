@@ -98,8 +98,11 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    # the server imports newsclean once; each worker is forked from it with the modules loaded
-    ctx.set_forkserver_preload(["newsclean.presets", "newsclean.commands.clean"])
+    # the server imports newsclean once, with the default catalogue built; each worker is forked
+    # from it with the modules loaded
+    ctx.set_forkserver_preload(
+        ["newsclean.presets", "newsclean.commands.clean", "newsclean._preload"]
+    )
     return ctx
 
 

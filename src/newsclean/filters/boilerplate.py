@@ -332,6 +332,13 @@ class Catalogue:
         }
         return literal_pattern(frozenset(pieces)) if pieces else None
 
+    def compile_fuzzy_gates(self) -> None:
+        """Compile every key length's fuzzy gate now: a process that forks workers does it once
+        for all of them (see :mod:`newsclean.parallel`)."""
+        for n in range(FUZZY_MIN_CHARS, FUZZY_MAX_CHARS + 1):
+            if n not in self.fuzzy_gates:
+                self.fuzzy_gates[n] = self._fuzzy_gate(n)
+
     def may_be_fuzzy(self, key: str) -> bool:
         """False when ``key`` holds no piece of any choice of its length: then none is near enough
         (see :func:`fuzzy_pieces`). A length's pieces are compiled at its FUZZY_GATE_AFTER-th
