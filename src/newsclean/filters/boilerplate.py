@@ -229,7 +229,12 @@ def key_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> tuple[str, 
     >>> key_words("Fot. Jane Doe / Agency")
     ('fot', 'jane', 'doe', 'agency')
     """
-    return tuple(text_words(search_camel(text, timeout).casefold(), timeout=timeout))
+    return tuple(text_words(spelled_line(text, timeout), timeout=timeout))
+
+
+def spelled_line(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
+    """What :func:`key_words` splits into words: glued words split, case folded."""
+    return search_camel(text, timeout).casefold()
 
 
 def search_camel(text: str, timeout: float | None) -> str:
@@ -372,7 +377,7 @@ class Catalogue:
 
     def may_need_words(self, text: str, folded: str, spelled: str, digit: bool) -> bool:
         """False when no rule that reads or counts the words of a line can hold: each needs one of
-        these (``spelled`` is what :func:`key_words` splits, ``digit`` whether the line has one)."""
+        these (``spelled`` is :func:`spelled_line`, ``digit`` whether the line has one)."""
         if self.word_gates is None:
             return True
         first, anywhere = self.word_gates
@@ -423,10 +428,10 @@ class Catalogue:
             if code is not None and len(key_words(rest, timeout)) <= LABEL_REST_WORDS:
                 return code, "catalogue_label"
         folded = text.casefold()
-        spelled = search_camel(text, timeout).casefold()
+        spelled = spelled_line(text, timeout)
         digit = has_digit(text, timeout)
         if self.may_need_words(text, folded, spelled, digit):
-            words = tuple(text_words(spelled, timeout=timeout))  # key_words(text)
+            words = tuple(text_words(spelled, timeout=timeout))  # key_words(text), spelled once
             n = len(words)
         else:
             # no rule below that reads the words can hold: a count above each one's limit
