@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,14 +42,15 @@ import regex
 
 import newsclean
 from newsclean import default_pipeline
-from newsclean.commands.clean import render
-from newsclean.io import Item
-from newsclean.parallel import pool_map
 from newsclean.pipeline import Draft, Pipeline, Proposal, Stage
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "corpus"
 FLOOR_RE = regex.compile(r"(?m)^[^\S\n]*\S[^\n]*$")
+
+#: the --jobs runs: rounds of (1 job, 2 jobs), and the records of the start-up run
+JOBS_ROUNDS = 3
+JOBS_SMALL_DOCS = 8
 
 TARGETS = {
     "vs ftfy": 4.0,
@@ -202,7 +204,8 @@ def stage_profile(pipeline: Pipeline, texts: Sequence[str]) -> tuple[dict[str, f
 # the command line as a subprocess: peak RSS and wall time
 
 
-def write_jsonl(path: Path, texts: Sequence[str], target_mb: float) -> int:
+def write_jsonl(path: Path, texts: Sequence[str], target_mb: float, *, once: bool = False) -> int:
+    """``texts`` as JSONL records, repeated up to ``target_mb`` (or each once, if smaller)."""
     n = 0
     size = 0
     with path.open("w", encoding="utf-8") as fh:
@@ -214,6 +217,8 @@ def write_jsonl(path: Path, texts: Sequence[str], target_mb: float) -> int:
                 n += 1
                 if size >= target_mb * 1e6:
                     break
+            if once:
+                break
     return n
 
 
@@ -463,57 +468,43 @@ def cli_runs(
             )
         print(table(rows, ["input JSONL", "records", "wall s", "MB/s", "peak RSS MB"]))
         path = Path(tmp) / "jobs.jsonl"
-        write_jsonl(path, texts, jobs_mb)
-        wall1, _ = run_cli(["clean", str(path), "-o", os.devnull, "-q", "--jobs", "1"])
-        wall2, _ = run_cli(["clean", str(path), "-o", os.devnull, "-q", "--jobs", "2"])
-    speedup = wall1 / wall2
-    print(f"\n--jobs on {jobs_mb:g} MB: 1 job {wall1:.1f} s, 2 jobs {wall2:.1f} s wall")
+        n_big = write_jsonl(path, texts, jobs_mb)
+        # the same start-up on a few records: what a run costs before its first record is done
+        small = Path(tmp) / "jobs-small.jsonl"
+        n_small = write_jsonl(small, texts[:JOBS_SMALL_DOCS], jobs_mb, once=True)
+        walls: dict[tuple[int, str], list[float]] = defaultdict(list)
+        for _ in range(JOBS_ROUNDS):  # alternating, so a slow spell of the host hits both
+            for jobs in (1, 2):
+                for name, file in (("big", path), ("small", small)):
+                    wall, _ = run_cli(
+                        ["clean", str(file), "-o", os.devnull, "-q", "--jobs", str(jobs)]
+                    )
+                    walls[jobs, name].append(wall)
+    med = {key: statistics.median(values) for key, values in walls.items()}
+    whole = statistics.median(a / b for a, b in zip(walls[1, "big"], walls[2, "big"], strict=True))
+    rate = {j: (n_big - n_small) / max(1e-9, med[j, "big"] - med[j, "small"]) for j in (1, 2)}
+    speedup = rate[2] / rate[1]
     print(
-        f"- --jobs 2 vs --jobs 1, wall clock: {verdict('--jobs 2 / --jobs 1 throughput', speedup)}"
+        f"\n--jobs on {jobs_mb:g} MB ({n_big} records), median of {JOBS_ROUNDS} alternating rounds:"
+        f" 1 job {med[1, 'big']:.1f} s, 2 jobs {med[2, 'big']:.1f} s wall; start-up (the first"
+        f" {n_small} records) {med[1, 'small']:.1f} s and {med[2, 'small']:.1f} s"
     )
-    projected = jobs_projection(texts)
+    print(
+        f"- throughput after start-up: 1 job {rate[1]:.0f} docs/s, 2 jobs {rate[2]:.0f} docs/s: "
+        f"{verdict('--jobs 2 / --jobs 1 throughput', speedup)}"
+    )
+    print(f"- whole runs, start-up included: {whole:.2f}x")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"- load average during the run: {load:.1f} on {os.cpu_count()} cores")
     results["jobs"] = {
         "mb": jobs_mb,
-        "wall1": wall1,
-        "wall2": wall2,
+        "walls": {f"{jobs}-{name}": values for (jobs, name), values in walls.items()},
+        "docs_per_s": rate,
         "speedup": speedup,
-        "projected": projected,
+        "whole_run_speedup": whole,
         "load": load,
     }
     return speedup
-
-
-def timed_render(pipeline: Pipeline, item: Item) -> tuple[object, float]:
-    """What ``newsclean clean`` runs per record in a worker, and the CPU time it took."""
-    start = time.process_time()
-    out = render(pipeline, item)
-    return out, time.process_time() - start
-
-
-def jobs_projection(texts: Sequence[str]) -> float:
-    """CPU accounting of a 2-process run: what it gives on two otherwise idle cores.
-
-    The parent reads, parses and writes; the workers clean. With W worker-seconds of cleaning and P
-    parent-seconds, two idle cores finish in max(P, (W + P) / 2) against W1 for one process.
-    """
-    items = [Item("bench", i, {"id": f"d{i}", "text": t}) for i, t in enumerate(texts)]
-    pipeline = default_pipeline()
-    start = time.process_time()
-    for item in items:
-        render(pipeline, item)
-    one = time.process_time() - start
-    start = time.process_time()
-    worker = sum(cpu for _, cpu in pool_map(timed_render, pipeline, items, 2))
-    parent = time.process_time() - start
-    projected = one / max(parent, (worker + parent) / 2)
-    print(
-        f"- CPU accounting ({len(items)} records): one process {one:.1f} s; with 2 jobs the workers "
-        f"spent {worker:.1f} s and the parent {parent:.2f} s: on 2 idle cores "
-        f"{verdict('--jobs 2 / --jobs 1 throughput', projected)}"
-    )
-    return projected
 
 
 def dask_runs(corpora: dict[str, list[str]], n_docs: int, results: dict[str, Any]) -> None:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import fcntl
 import json
+import multiprocessing
 import os
 import pty
 import struct
 import subprocess
 import sys
 import termios
+import threading
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -20,6 +24,7 @@ from newsclean.commands._common import Summary, Tally
 from newsclean.commands.clean import render
 from newsclean.io import Item
 from newsclean.parallel import chunked, pool_map, resolve_jobs
+from newsclean.pipeline import Draft, Pipeline, Proposal, Stage
 from newsclean.progress import Progress, count_records, wanted
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "seed-nato.txt"
@@ -81,6 +86,74 @@ def test_pool_map_keeps_order_with_tiny_chunks() -> None:
     ]
     got = list(pool_map(render, pipeline, items, 2, max_items=1))
     assert got == [render(pipeline, item) for item in items]
+
+
+@dataclass(frozen=True)
+class PreparedWhere:
+    """Notes the process that prepared it; a document's output is that process id."""
+
+    name: ClassVar[str] = "prepared_where"
+    stage: ClassVar[Stage] = Stage.FLAG
+
+    def prepare(self) -> None:
+        PREPARED_IN.append(os.getpid())
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        return Proposal()
+
+
+PREPARED_IN: list[int] = []
+
+
+def _preparers(pipeline: Pipeline, item: int) -> tuple[int, list[int]]:
+    pipeline("text")  # a worker that was not prepared prepares now
+    return os.getpid(), list(PREPARED_IN)
+
+
+#: run in a new interpreter, where no thread of the test run can be running
+FORK_SCRIPT = """
+import json, os, sys
+sys.path.insert(0, sys.argv[1])
+import test_parallel as t
+from newsclean.parallel import pool_map
+from newsclean.pipeline import Pipeline
+out = list(pool_map(t._preparers, Pipeline([t.PreparedWhere()]), range(8), 2, max_items=1))
+print(json.dumps({"parent": os.getpid(), "prepared_in": t.PREPARED_IN, "out": out}))
+"""
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="needs the fork start method"
+)
+def test_workers_share_what_this_process_prepared() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", FORK_SCRIPT, str(Path(__file__).parent)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    got = json.loads(proc.stdout)
+    parent = got["parent"]
+    assert got["prepared_in"] == [parent]  # prepared once, in the parent, before the fork
+    assert {pid for pid, _ in got["out"]} - {parent}  # cleaned by worker processes
+    assert all(prepared == [parent] for _, prepared in got["out"])  # none prepared again
+
+
+def test_workers_prepare_themselves_when_another_thread_runs() -> None:
+    PREPARED_IN.clear()
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        out = list(pool_map(_preparers, Pipeline([PreparedWhere()]), range(8), 2, max_items=1))
+    finally:
+        stop.set()
+        other.join()
+    assert PREPARED_IN == []  # no fork of a process with threads: nothing prepared here
+    workers = {pid for pid, _ in out}
+    assert os.getpid() not in workers
+    assert all(prepared == [pid] for pid, prepared in out)  # each worker prepared itself
 
 
 def test_chunks_bounded_by_size() -> None:

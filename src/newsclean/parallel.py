@@ -8,12 +8,18 @@ Results come back in input order, so the output of ``jobs=N`` is byte for byte t
 
 ``func`` should return something small and cheap to pickle (a rendered JSON line rather than the
 whole record), so the parent process does little more than read and write.
+
+Workers start ready to clean. When this process runs no other thread, it prepares the pipeline
+(catalogues, knowledge base, compiled patterns: about a second) and forks the workers, which share
+what it built. Otherwise they start from a fork server that has the default catalogue built, and
+each prepares the rest when it starts.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,7 +32,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 #: a chunk is closed at this many items ...
-CHUNK_ITEMS = 32
+CHUNK_ITEMS = 16
 #: ... or at this many characters of text, whichever comes first
 CHUNK_CHARS = 1 << 21
 
@@ -36,7 +42,7 @@ _worker_func: Callable[[Pipeline, Any], Any] | None = None
 
 def _init_worker(pipeline: Pipeline, func: Callable[[Pipeline, Any], Any]) -> None:
     global _worker_pipeline, _worker_func
-    _worker_pipeline, _worker_func = pipeline, func
+    _worker_pipeline, _worker_func = pipeline.prepare(), func
 
 
 def _run_chunk(chunk: list[Any]) -> list[Any]:
@@ -92,14 +98,19 @@ def chunked(
         yield chunk
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    # forkserver: workers start from a clean process (no threads or open files of the parent
-    # carried over, unlike fork), and faster than spawn
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+def _context(pipeline: Pipeline) -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        # a fork copies this process with nothing half-done in another thread; preparing first
+        # means the workers share one copy of what the filters build instead of each building it
+        pipeline.prepare()
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
+    # forkserver: workers start from a clean process (no threads or open files of the parent
+    # carried over), faster than spawn; the server imports newsclean once, with the default
+    # catalogue built, and each worker is forked from it with the modules loaded
     ctx = multiprocessing.get_context("forkserver")
-    # the server imports newsclean once, with the default catalogue built; each worker is forked
-    # from it with the modules loaded
     ctx.set_forkserver_preload(
         ["newsclean.presets", "newsclean.commands.clean", "newsclean._preload"]
     )
@@ -129,7 +140,7 @@ def pool_map(
     limit = 2 * jobs
     with ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=_context(),
+        mp_context=_context(pipeline),
         initializer=_init_worker,
         initargs=(pipeline, func),
     ) as pool:

@@ -410,8 +410,11 @@ class Pipeline:
 
         Filters may have a ``prepare()`` method for one-time setup. The pipeline calls it before
         the first document, outside that document's time budget; calling it earlier, e.g. in a
-        worker's start-up, moves the cost there.
+        worker's start-up, moves the cost there. A prepared pipeline is not prepared again (a
+        copy in another process is, see :meth:`__getstate__`).
         """
+        if self._prepared:
+            return self
         for f in self.filters:
             hook = getattr(f, "prepare", None)
             if callable(hook):

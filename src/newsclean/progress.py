@@ -73,7 +73,12 @@ class Progress:
         if enabled:
             from tqdm import tqdm
 
-            self._bar = tqdm(
+            class Bar(tqdm):  # type: ignore[misc]
+                # no monitor thread: with no other thread running, ``--jobs`` workers can be
+                # forked from this process (see newsclean.parallel)
+                monitor_interval = 0
+
+            self._bar = Bar(
                 total=total,
                 desc=desc,
                 unit=" docs",

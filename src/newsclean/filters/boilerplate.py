@@ -338,8 +338,8 @@ class Catalogue:
         return literal_pattern(frozenset(pieces)) if pieces else None
 
     def compile_fuzzy_gates(self) -> None:
-        """Compile every key length's fuzzy gate now: a process that forks workers does it once
-        for all of them (see :mod:`newsclean.parallel`)."""
+        """Compile every key length's fuzzy gate now, not at its FUZZY_GATE_AFTER-th lookup (for
+        workers started from a fork server, which share what the server built)."""
         for n in range(FUZZY_MIN_CHARS, FUZZY_MAX_CHARS + 1):
             if n not in self.fuzzy_gates:
                 self.fuzzy_gates[n] = self._fuzzy_gate(n)
@@ -671,6 +671,10 @@ class StripBoilerplate:
     languages: tuple[str, ...] = ()
     fuzzy: bool = True
     nav_title_max_words: int = 25
+
+    def prepare(self) -> None:
+        """Build the catalogue (about a third of a second, once per process)."""
+        catalogue(tuple(self.languages))
 
     def apply(self, draft: Draft, /) -> Proposal:
         table = catalogue(tuple(self.languages))

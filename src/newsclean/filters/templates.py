@@ -1010,6 +1010,11 @@ class FlagTemplates:
         object.__setattr__(self, "detect", detect)
         object.__setattr__(self, "languages", languages)
 
+    def prepare(self) -> None:
+        """Compile the leftover phrases of the chosen languages (once per process)."""
+        if "leftover" in self.detect:
+            leftover_patterns(self.languages)
+
     def apply(self, draft: Draft, /) -> Proposal:
         ctx = _Context(draft)
         severity = Severity.parse(self.severity) if self.severity is not None else None
