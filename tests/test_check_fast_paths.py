@@ -134,3 +134,22 @@ def test_literal_patterns_stay_linear_on_their_worst_inputs() -> None:
         large = time.process_time() - started
         # four times the text costs about four times as much (generous for timer noise)
         assert large <= 12 * max(small, 0.01), (pattern.pattern[:40], small, large)
+
+
+def test_word_splitter_stays_linear_on_its_worst_inputs() -> None:
+    """The standard-library word splitter runs without a timeout: separators that do not lead on
+    to a word, and words joined by every separator, stay linear."""
+    import time
+
+    from newsclean._patterns import words
+
+    cases = ["a" * 200_000, "a." * 100_000, "a.'-" * 50_000, "'’.-" * 50_000, "ab " * 70_000]
+    for text in cases:
+        started = time.process_time()
+        words(text)
+        small = time.process_time() - started
+        started = time.process_time()
+        words(text * 4)
+        large = time.process_time() - started
+        # four times the text costs about four times as much (generous for timer noise)
+        assert large <= 12 * max(small, 0.01), (text[:8], small, large)

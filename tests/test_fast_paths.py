@@ -42,6 +42,20 @@ def test_words_are_the_plain_pattern_s_words(text: str) -> None:
     assert words(text) == PLAIN_WORD_RE.findall(text)
 
 
+# characters that are word characters to only one of ``re`` and ``regex`` ("²", "¼", ZWJ, "‿", a
+# Cyrillic combining sign), characters beyond the BMP, and some on which both agree
+DIFFERING = st.text(alphabet="a1 .-'’²¼\u200d\u203f\u0483\U0001d7d9\U00020000é_", max_size=40)
+
+
+@given(st.one_of(DIFFERING, st.text(max_size=60)))
+def test_words_of_any_text_are_the_plain_pattern_s_words(text: str) -> None:
+    assert words(text) == PLAIN_WORD_RE.findall(text)
+
+
+def test_words_with_a_character_only_regex_counts_as_a_letter() -> None:
+    assert words("a\u200db x²") == ["a\u200db", "x"]  # ZWJ joins, "²" is not a word character
+
+
 def plain_line_key(text: str) -> str:
     folded = text.casefold()
     lead = search(EDGE_LEAD_RE, folded)
