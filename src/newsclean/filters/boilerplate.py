@@ -51,22 +51,14 @@ EDGE_TRAIL_RE = compile_pattern(r"(?r)[^\p{L}\p{M}]+$")
 # the words of a line, for the start-of-line and contained-phrase entries
 # separators of a menu or share bar written on one line: "Home | News | Sport", "Facebook · X"
 SEGMENT_RE = compile_pattern(r"\s*(?:[|•·/»›>]|\s-\s|\s–\s)\s*")
-#: the separators of SEGMENT_RE that need no spaces around them (one class: a linear scan)
-SEGMENT_SIGNS_RE = re.compile("[|•·/»›>]")
+#: what SEGMENT_RE needs: one of its signs, or a dash with white space on both sides (the
+#: pattern's white space and ``re``'s are both ``str.isspace``'s); fixed-length branches
+SEGMENT_CUE_RE = re.compile(r"[|•·/»›>]|\s[-–]\s")
 
 
 def may_split_segments(text: str) -> bool:
-    """False when :data:`SEGMENT_RE` finds no separator in ``text``: none of its signs, and no
-    dash with white space on both sides (the pattern's white space is ``str.isspace``'s too)."""
-    if SEGMENT_SIGNS_RE.search(text) is not None:
-        return True
-    for dash in "-–":
-        at = text.find(dash, 1)
-        while at != -1:
-            if text[at - 1].isspace() and text[at + 1 : at + 2].isspace():
-                return True
-            at = text.find(dash, at + 1)
-    return False
+    """False when :data:`SEGMENT_RE` finds no separator in ``text``, found in one linear scan."""
+    return SEGMENT_CUE_RE.search(text) is not None
 
 
 DASHES = frozenset("-–—|")
