@@ -67,6 +67,15 @@ def _block_starts(draft: Draft) -> list[int]:
     return draft.cached("facts.block_starts", lambda: [b.span[0] for b in draft.blocks])
 
 
+def _checked_spans(draft: Draft) -> list[tuple[int, int]]:
+    """The spans of the blocks the checks read (kept and title blocks), in order."""
+    return [
+        b.span
+        for b in draft.blocks
+        if not draft.is_removed(b.index) or _is_title_block(draft, b.index)
+    ]
+
+
 def _title_blocks(draft: Draft) -> list[Block]:
     """Removed headline blocks: their text is still in the draft, so spans stay valid."""
     return [b for b in draft.blocks if _is_title_block(draft, b.index)]
@@ -558,8 +567,12 @@ class CheckDates:
         if not draft.blocks:
             return EMPTY
         starts = _block_starts(draft)
-        # one scan of the whole text; dates in removed blocks are not the article's
-        for d in find_dates(draft.text, published=published, timeout=draft.regex_timeout):
+        # one scan of the whole text; dates in removed blocks are not the article's, so only the
+        # text near kept and title blocks is scanned
+        wanted = _checked_spans(draft)
+        for d in find_dates(
+            draft.text, published=published, timeout=draft.regex_timeout, within=wanted
+        ):
             # blocks are disjoint lines: only the last one starting at or before a date can hold it
             i = bisect.bisect_right(starts, d.span[0]) - 1
             if i < 0 or d.span[1] > draft.blocks[i].span[1]:
