@@ -6,7 +6,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.filters.facts import dates
+from newsclean.filters.facts import filters as ff
+from newsclean.filters.facts import mentions as mn
+from newsclean.filters.facts.kb import load_kb
+from newsclean.filters.facts.scan import find_words
 from newsclean.pipeline import split_blocks
+
+TRIGGERS = list(mn.gazetteer(load_kb()).triggers)
 
 PIECES = st.sampled_from(
     [" ", "  ", ", ", ".", "-", "\n", "\n\n", "x", "ß", "İ", "2022", "12", "3.", "(", ")", "1.5."]
@@ -59,3 +65,16 @@ def test_overlap_test_is_the_plain_one(
     end = start + length
     plain = any(a < end and start < b for a, b in spans)
     assert dates.overlaps_any(spans)(start, end) == plain
+
+
+@given(_texts([*TRIGGERS, "Mr", "the"]), st.data(), st.integers(0, 12))
+def test_title_words_within_lines_are_those_of_the_whole_text(
+    text: str, data: st.DataObject, gap: int
+) -> None:
+    """Title words found in the kept lines alone (close lines scanned as one span) are the
+    whole text's title words that start in those lines."""
+    wanted = [b.span for b in split_blocks(text) if data.draw(st.booleans())]
+    every = [h for h in find_words(TRIGGERS, text) if _inside((h[0], h[0]), wanted)]
+    found = find_words(TRIGGERS, text, ff._line_runs(wanted, gap))
+    assert [h for h in found if _inside((h[0], h[0]), wanted)] == every
+    assert set(found) <= set(find_words(TRIGGERS, text))

@@ -76,6 +76,22 @@ def _checked_spans(draft: Draft) -> list[tuple[int, int]]:
     ]
 
 
+#: lines closer than this are scanned as one span, with what lies between them
+LINE_GAP = 200
+
+
+def _line_runs(spans: list[tuple[int, int]], gap: int = LINE_GAP) -> list[tuple[int, int]]:
+    """Sorted line spans, those close to each other merged: fewer, longer searches. Each run
+    still ends where a line does."""
+    runs: list[tuple[int, int]] = []
+    for start, end in spans:
+        if runs and start - runs[-1][1] <= gap:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
+
+
 def _title_blocks(draft: Draft) -> list[Block]:
     """Removed headline blocks: their text is still in the draft, so spans stay valid."""
     return [b for b in draft.blocks if _is_title_block(draft, b.index)]
@@ -187,8 +203,9 @@ class CheckFacts:
     def apply(self, draft: Draft, /) -> Proposal:
         kb = self.knowledge_base()
         gaz = gazetteer(kb)
-        # title words are looked for once over the whole text, not once per line
-        hits = trigger_spans(gaz, draft.text)
+        # title words are looked for once over the text, not once per line, and only in the
+        # lines mentions are looked for in (kept and title lines)
+        hits = trigger_spans(gaz, draft.text, _line_runs(_checked_spans(draft)))
         if not hits:
             return EMPTY  # fast path: no title word anywhere
         # only the blocks with a title word can hold a mention: each word's block is found by

@@ -11,7 +11,7 @@ place next to it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newsclean._patterns import Match, Pattern, compile_pattern, match
@@ -383,13 +383,16 @@ def _strip_possessive(name: str) -> str:
     return name
 
 
-def trigger_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
+def trigger_spans(
+    gaz: Gazetteer, text: str, within: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Where a title word starts a word of ``text``, sorted.
 
     Found once over a whole document, the spans inside one line are the ones
     :func:`find_mentions` would find in that line alone (no title word spans a line break).
+    ``within``: only these spans are scanned (see :func:`find_words`).
     """
-    return find_words(gaz.triggers, text)
+    return find_words(gaz.triggers, text, within)
 
 
 def find_mentions(
