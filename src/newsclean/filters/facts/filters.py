@@ -69,10 +69,11 @@ def _block_starts(draft: Draft) -> list[int]:
 
 def _checked_spans(draft: Draft) -> list[tuple[int, int]]:
     """The spans of the blocks the checks read (kept and title blocks), in order."""
+    removal_of = draft.removal_of  # one look-up per block: most pages remove many lines
     return [
         b.span
         for b in draft.blocks
-        if not draft.is_removed(b.index) or _is_title_block(draft, b.index)
+        if (removal := removal_of(b.index)) is None or removal.reason == "structure.title"
     ]
 
 
