@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from newsclean.filters.facts import dates
 from newsclean.filters.facts import filters as ff
 from newsclean.filters.facts import mentions as mn
-from newsclean.filters.facts.kb import load_kb
+from newsclean.filters.facts.headline import coverage, coverage_in_text, tokens
+from newsclean.filters.facts.kb import fold, load_kb
 from newsclean.filters.facts.scan import find_words
 from newsclean.pipeline import split_blocks
 
@@ -78,3 +79,37 @@ def test_title_words_within_lines_are_those_of_the_whole_text(
     found = find_words(TRIGGERS, text, ff._line_runs(wanted, gap))
     assert [h for h in found if _inside((h[0], h[0]), wanted)] == every
     assert set(found) <= set(find_words(TRIGGERS, text))
+
+
+HEADLINE_WORDS = [
+    "Straße",
+    "strasse",
+    "Maß",
+    "maße",
+    "İstanbul",
+    "ﬁnance",
+    "finance",
+    "Kiew",
+    "über",
+]
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(HEADLINE_WORDS), PIECES), max_size=30).map("".join),
+    st.lists(st.sampled_from([w.casefold() for w in HEADLINE_WORDS]), max_size=5, unique=True),
+)
+def test_terms_found_in_the_text_are_those_among_its_words(text: str, terms: list[str]) -> None:
+    """Looking up the words near wide characters once for all terms finds what tokenising
+    the whole text finds."""
+    found = coverage_in_text(terms, text, timeout=None)
+    if found is not None:
+        words = {w.casefold() for w in tokens(text, timeout=None)}
+        assert found == coverage(terms, words)
+
+
+@given(st.sampled_from([*mn.gazetteer(load_kb()).starters, "frühere", "Ex", "ß", "x", ""]))
+def test_remembered_title_starts_are_the_plain_test(word: str) -> None:
+    starters = mn.gazetteer(load_kb()).starters
+    plain = word in starters or fold(word) in starters
+    assert mn._starts_title(starters, word) == plain
+    assert mn._starts_title(starters, word) == plain  # a second time, from memory

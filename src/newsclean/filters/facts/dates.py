@@ -158,6 +158,8 @@ def date_anchors(text: str, timeout: float | None) -> list[tuple[int, int]]:
     # nearly all text; where it does not, every number gets the full look)
     low = lowered(text)
     months = literal_pattern(frozenset(MONTHS)) if len(low) == len(text) else None
+    # ``literal_within``, called directly: this loop runs once per number of the text
+    months_search = months.search if months is not None else None
     for m in finditer(DIGITS_RE, text, timeout=timeout):
         s, e = m.span()
         if e - s > 4:
@@ -165,7 +167,7 @@ def date_anchors(text: str, timeout: float | None) -> list[tuple[int, int]]:
         if text[e : e + 1] in ("-", ".") and text[e + 1 : e + 2].isdigit():
             out.append((s, e))
             continue
-        if months is not None and not literal_within(months, low, max(0, s - 16), e + 16):
+        if months_search is not None and months_search(low, max(0, s - 16), e + 16) is None:
             continue
         around = text[max(0, s - 16) : e + 16].lower().translate(_PUNCT)
         if any(w in MONTHS for w in around.split()):

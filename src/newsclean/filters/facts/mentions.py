@@ -417,8 +417,7 @@ def find_mentions(
     seen: set[tuple[int, int]] = set()
 
     def title_start(pos: int) -> bool:
-        word = _word_at(text, pos)
-        return word in gaz.starters or fold(word) in gaz.starters
+        return _starts_title(gaz.starters, _word_at(text, pos))
 
     last_comma = text.rfind(",")
 
@@ -454,6 +453,13 @@ def find_mentions(
         if mention is not None and mention.span not in seen:
             seen.add(mention.span)
             yield mention
+
+
+@functools.lru_cache(maxsize=8192)
+def _starts_title(starters: frozenset[str], word: str) -> bool:
+    """Whether a title-first mention may start with ``word`` (lowercase): remembered, as the
+    same words come up at many positions and folding one costs more than the look-up."""
+    return word in starters or fold(word) in starters
 
 
 def _word_at(text: str, pos: int) -> str:
