@@ -10,7 +10,7 @@ from newsclean.filters.facts import filters as ff
 from newsclean.filters.facts import mentions as mn
 from newsclean.filters.facts.headline import coverage, coverage_in_text, tokens
 from newsclean.filters.facts.kb import fold, load_kb
-from newsclean.filters.facts.scan import find_words
+from newsclean.filters.facts.scan import find_words, windows
 from newsclean.pipeline import split_blocks
 
 TRIGGERS = list(mn.gazetteer(load_kb()).triggers)
@@ -113,3 +113,36 @@ def test_remembered_title_starts_are_the_plain_test(word: str) -> None:
     plain = word in starters or fold(word) in starters
     assert mn._starts_title(starters, word) == plain
     assert mn._starts_title(starters, word) == plain  # a second time, from memory
+
+
+def _plain_windows(
+    anchors: list[tuple[int, int]], text: str, before: int, after: int
+) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in anchors:
+        a, b = max(0, start - before), min(len(text), end + after)
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+@given(
+    st.text(alphabet="ab \n\u2003", max_size=60),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 5)), max_size=8),
+    st.integers(0, 12),
+    st.integers(0, 12),
+)
+def test_windows_merged_before_widening_are_the_plain_ones(
+    text: str, spans: list[tuple[int, int]], before: int, after: int
+) -> None:
+    """A window whose start falls inside the last one is merged without widening its start."""
+    anchors = sorted((min(s, len(text)), min(s + k, len(text))) for s, k in spans)
+    assert windows(anchors, text, before=before, after=after) == _plain_windows(
+        anchors, text, before, after
+    )

@@ -60,13 +60,19 @@ def windows(
     anchors: Iterable[tuple[int, int]], text: str, *, before: int, after: int
 ) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    n = len(text)
     for start, end in anchors:
         a = max(0, start - before)
-        b = min(len(text), end + after)
+        b = min(n, end + after)
+        while b < n and not text[b].isspace():
+            b += 1
+        # widening moves the start only left: a start already inside the last window merges
+        # with it, whatever the widened start would be
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+            continue
         while a > 0 and not text[a - 1].isspace():
             a -= 1
-        while b < len(text) and not text[b].isspace():
-            b += 1
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
