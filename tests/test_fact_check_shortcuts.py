@@ -5,12 +5,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsclean._patterns import Match, Pattern
 from newsclean.filters.facts import dates
 from newsclean.filters.facts import filters as ff
 from newsclean.filters.facts import mentions as mn
 from newsclean.filters.facts.headline import coverage, coverage_in_text, tokens
 from newsclean.filters.facts.kb import fold, load_kb
-from newsclean.filters.facts.scan import find_words, windows
+from newsclean.filters.facts.scan import REACH, find_words, scan_starts, windows, word_starts
 from newsclean.pipeline import split_blocks
 
 TRIGGERS = list(mn.gazetteer(load_kb()).triggers)
@@ -146,3 +147,59 @@ def test_windows_merged_before_widening_are_the_plain_ones(
     assert windows(anchors, text, before=before, after=after) == _plain_windows(
         anchors, text, before, after
     )
+
+
+def _plain_scan_starts(
+    pattern: Pattern, anchors: list[tuple[int, int]], text: str, before: int
+) -> list[tuple[Match, int]]:
+    """``scan_starts`` trying every word start before every anchor."""
+    out = []
+    reach = -1
+    for start, _ in anchors:
+        if start < reach:
+            continue
+        for pos in word_starts(text, max(reach, start - before), start):
+            base = max(0, pos - 40)
+            m = pattern.match(text[base : pos + REACH], pos - base)
+            if m is not None and m.end() + base > start:
+                reach = m.end() + base
+                out.append((m, base))
+                break
+    return out
+
+
+#: title words close together, most of them in no mention: many anchors try the same positions
+MENTION_PIECES = st.sampled_from(
+    [
+        "President ",
+        "Foreign ",
+        "Minister ",
+        "Prime ",
+        "Secretary of State ",
+        "the ",
+        "former ",
+        "said ",
+        "Joe Biden",
+        "Antony Blinken",
+        "Rishi Sunak",
+        ", ",
+        "\n",
+        "x ",
+    ]
+)
+
+
+@given(st.lists(MENTION_PIECES, max_size=40).map("".join))
+def test_positions_tried_once_give_the_plain_matches(text: str) -> None:
+    """Positions tried for an earlier anchor are not tried again: the matches stay the same."""
+    gaz = mn.gazetteer(load_kb())
+    anchors = find_words(TRIGGERS, text)
+    for pattern, before in ((gaz.title_first, 70), (gaz.name_first, 130)):
+        found = [
+            (m.span(), m.string, at)
+            for m, at in scan_starts(pattern, anchors, text, before=before, timeout=None)
+        ]
+        plain = [
+            (m.span(), m.string, at) for m, at in _plain_scan_starts(pattern, anchors, text, before)
+        ]
+        assert found == plain

@@ -137,10 +137,13 @@ def scan_starts(
     work per anchor does not grow with the text; matches come with the offset of that slice.
     """
     reach = -1
+    # positions up to here were tried for an earlier anchor and gave nothing: an attempt depends
+    # only on its position, and what ended before that anchor's start ends before this one's
+    tried = -1
     for start, _ in anchors:
         if start < reach:
             continue
-        for pos in word_starts(text, max(reach, start - before), start):
+        for pos in word_starts(text, max(reach, start - before, tried + 1), start):
             if accept is not None and not accept(pos):
                 continue
             base = max(0, pos - context)
@@ -150,3 +153,5 @@ def scan_starts(
                 reach = m.end() + base
                 yield m, base
                 break
+        else:
+            tried = start
