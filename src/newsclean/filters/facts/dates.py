@@ -7,9 +7,10 @@ Month D, YYYY", "Weekday (Month D)" (year from the publication date), "D.M.YYYY"
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newsclean._patterns import (
@@ -157,6 +158,8 @@ def date_anchors(text: str, timeout: float | None) -> list[tuple[int, int]]:
     # nearly all text; where it does not, every number gets the full look)
     low = lowered(text)
     months = literal_pattern(frozenset(MONTHS)) if len(low) == len(text) else None
+    # ``literal_within``, called directly: this loop runs once per number of the text
+    months_search = months.search if months is not None else None
     for m in finditer(DIGITS_RE, text, timeout=timeout):
         s, e = m.span()
         if e - s > 4:
@@ -164,7 +167,7 @@ def date_anchors(text: str, timeout: float | None) -> list[tuple[int, int]]:
         if text[e : e + 1] in ("-", ".") and text[e + 1 : e + 2].isdigit():
             out.append((s, e))
             continue
-        if months is not None and not literal_within(months, low, max(0, s - 16), e + 16):
+        if months_search is not None and months_search(low, max(0, s - 16), e + 16) is None:
             continue
         around = text[max(0, s - 16) : e + 16].lower().translate(_PUNCT)
         if any(w in MONTHS for w in around.split()):
@@ -228,11 +231,21 @@ def nearest_year(day: int, month: int, published: dt.date) -> int | None:
 
 
 def find_dates(
-    text: str, *, offset: int = 0, published: dt.date | None = None, timeout: float | None = 1.0
+    text: str,
+    *,
+    offset: int = 0,
+    published: dt.date | None = None,
+    timeout: float | None = 1.0,
+    within: Sequence[tuple[int, int]] | None = None,
 ) -> Iterator[DateMention]:
     """Dates in ``text``. A date with a weekday but no year takes the year that puts it
-    closest to ``published`` (when given)."""
-    for d in _find_dates(text, offset=offset, timeout=timeout):
+    closest to ``published`` (when given).
+
+    ``within``: sorted, disjoint spans of ``text``; when given, only the dates that lie inside
+    one of them are sure to be found (the caller drops the others), so the rest of the text is
+    not scanned. Those dates are the ones a scan of the whole text finds.
+    """
+    for d in _find_dates(text, offset=offset, timeout=timeout, within=within):
         if d.year is None and d.weekday is not None and published is not None and d.valid:
             year = nearest_year(d.day, d.month, published)
             if year is not None:
@@ -240,30 +253,71 @@ def find_dates(
         yield d
 
 
-def _may_hold_date(text: str, timeout: float | None) -> Callable[[int, int], bool] | None:
+def _both(
+    first: Callable[[int, int], bool], second: Callable[[int, int], bool]
+) -> Callable[[int, int], bool]:
+    """A window test that is true where both are (the cheaper one first)."""
+    return lambda a, b: first(a, b) and second(a, b)
+
+
+def _may_hold_date(text: str, timeout: float | None) -> Callable[[int, int], bool]:
     """A cheap test for windows of ``text`` that DATE_RE may match (see :func:`scan`).
 
     DATE_RE matches month names ignoring case and as whole words, so where the case-folded text
     has them with no letter on either side; when folding changes the length of the text (a rare
-    "ß" or ligature) every window is scanned.
+    "ß" or ligature) every window may.
     """
-    folded = lowered(text) if text.isascii() else text.casefold()  # the same for ASCII
-    if len(folded) != len(text):
-        return None
     months = literal_pattern(frozenset(MONTHS), after_lowercase=False, before_lowercase=False)
+    # folded at the first window asked about: when no window is, the text is never folded
+    folded: list[str] = []
 
     def may_match(start: int, end: int) -> bool:
-        return literal_within(months, folded, start, end) or (
+        if not folded:
+            folded.append(lowered(text) if text.isascii() else text.casefold())  # same for ASCII
+        if len(folded[0]) != len(text):
+            return True
+        return literal_within(months, folded[0], start, end) or (
             search(NUMERIC_DATE_RE, text[start:end], timeout=timeout) is not None
         )
 
     return may_match
 
 
-def _find_dates(text: str, *, offset: int, timeout: float | None) -> Iterator[DateMention]:
+def overlaps_any(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test for whether ``text[a:b]`` shares a character with one of the sorted, disjoint
+    ``spans``."""
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+
+    def overlaps(a: int, b: int) -> bool:
+        # the last span starting before ``b``; the ends are sorted as the starts are
+        i = bisect.bisect_left(starts, b) - 1
+        return i >= 0 and ends[i] > a
+
+    return overlaps
+
+
+def _find_dates(
+    text: str,
+    *,
+    offset: int,
+    timeout: float | None,
+    within: Sequence[tuple[int, int]] | None = None,
+) -> Iterator[DateMention]:
     seen: set[tuple[int, int]] = set()
+    if within is not None and not within:
+        return  # no date is wanted anywhere
     anchors = date_anchors(text, timeout)
-    may_match = _may_hold_date(text, timeout)
+    if not anchors:
+        return  # every date holds an anchor: nothing to scan
+    may_hold = _may_hold_date(text, timeout)
+    if within is not None:
+        # windows are disjoint, and a date lies inside its window: a window that misses every
+        # wanted span holds no wanted date, and skipping it changes no other window's matches
+        overlaps = overlaps_any(within)
+        may_match = _both(overlaps, may_hold)
+    else:
+        may_match = may_hold
     for m, at in scan(
         DATE_RE, anchors, text, before=40, after=30, timeout=timeout, may_match=may_match
     ):

@@ -67,6 +67,32 @@ def _block_starts(draft: Draft) -> list[int]:
     return draft.cached("facts.block_starts", lambda: [b.span[0] for b in draft.blocks])
 
 
+def _checked_spans(draft: Draft) -> list[tuple[int, int]]:
+    """The spans of the blocks the checks read (kept and title blocks), in order."""
+    removal_of = draft.removal_of  # one look-up per block: most pages remove many lines
+    return [
+        b.span
+        for b in draft.blocks
+        if (removal := removal_of(b.index)) is None or removal.reason == "structure.title"
+    ]
+
+
+#: lines closer than this are scanned as one span, with what lies between them
+LINE_GAP = 200
+
+
+def _line_runs(spans: list[tuple[int, int]], gap: int = LINE_GAP) -> list[tuple[int, int]]:
+    """Sorted line spans, those close to each other merged: fewer, longer searches. Each run
+    still ends where a line does."""
+    runs: list[tuple[int, int]] = []
+    for start, end in spans:
+        if runs and start - runs[-1][1] <= gap:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
+
+
 def _title_blocks(draft: Draft) -> list[Block]:
     """Removed headline blocks: their text is still in the draft, so spans stay valid."""
     return [b for b in draft.blocks if _is_title_block(draft, b.index)]
@@ -178,8 +204,9 @@ class CheckFacts:
     def apply(self, draft: Draft, /) -> Proposal:
         kb = self.knowledge_base()
         gaz = gazetteer(kb)
-        # title words are looked for once over the whole text, not once per line
-        hits = trigger_spans(gaz, draft.text)
+        # title words are looked for once over the text, not once per line, and only in the
+        # lines mentions are looked for in (kept and title lines)
+        hits = trigger_spans(gaz, draft.text, _line_runs(_checked_spans(draft)))
         if not hits:
             return EMPTY  # fast path: no title word anywhere
         # only the blocks with a title word can hold a mention: each word's block is found by
@@ -558,8 +585,12 @@ class CheckDates:
         if not draft.blocks:
             return EMPTY
         starts = _block_starts(draft)
-        # one scan of the whole text; dates in removed blocks are not the article's
-        for d in find_dates(draft.text, published=published, timeout=draft.regex_timeout):
+        # one scan of the whole text; dates in removed blocks are not the article's, so only the
+        # text near kept and title blocks is scanned
+        wanted = _checked_spans(draft)
+        for d in find_dates(
+            draft.text, published=published, timeout=draft.regex_timeout, within=wanted
+        ):
             # blocks are disjoint lines: only the last one starting at or before a date can hold it
             i = bisect.bisect_right(starts, d.span[0]) - 1
             if i < 0 or d.span[1] > draft.blocks[i].span[1]:

@@ -135,9 +135,11 @@ def coverage_in_text(
 
     present: list[str] = []
     absent: list[str] = []
+    # the words starting near a wide character, looked up once for all terms
+    near_keys = {key(s) for s in near} if terms else set()
     for t in terms:
         prefix = t[:5]
-        found = any(key(s) == prefix for s in near)
+        found = prefix in near_keys
         for n, i in enumerate(_positions(folded, prefix)):
             if found:
                 break

@@ -11,7 +11,7 @@ place next to it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newsclean._patterns import Match, Pattern, compile_pattern, match
@@ -383,13 +383,16 @@ def _strip_possessive(name: str) -> str:
     return name
 
 
-def trigger_spans(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
+def trigger_spans(
+    gaz: Gazetteer, text: str, within: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Where a title word starts a word of ``text``, sorted.
 
     Found once over a whole document, the spans inside one line are the ones
     :func:`find_mentions` would find in that line alone (no title word spans a line break).
+    ``within``: only these spans are scanned (see :func:`find_words`).
     """
-    return find_words(gaz.triggers, text)
+    return find_words(gaz.triggers, text, within)
 
 
 def find_mentions(
@@ -414,8 +417,7 @@ def find_mentions(
     seen: set[tuple[int, int]] = set()
 
     def title_start(pos: int) -> bool:
-        word = _word_at(text, pos)
-        return word in gaz.starters or fold(word) in gaz.starters
+        return _starts_title(gaz.starters, _word_at(text, pos))
 
     last_comma = text.rfind(",")
 
@@ -451,6 +453,13 @@ def find_mentions(
         if mention is not None and mention.span not in seen:
             seen.add(mention.span)
             yield mention
+
+
+@functools.lru_cache(maxsize=8192)
+def _starts_title(starters: frozenset[str], word: str) -> bool:
+    """Whether a title-first mention may start with ``word`` (lowercase): remembered, as the
+    same words come up at many positions and folding one costs more than the look-up."""
+    return word in starters or fold(word) in starters
 
 
 def _word_at(text: str, pos: int) -> str:

@@ -9,7 +9,8 @@ the pattern runs over each window slice, so every regex call still has its timeo
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from newsclean._patterns import Match, Pattern, finditer, literal_pattern, literal_starts
 
@@ -21,34 +22,57 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
-def find_words(words: Iterable[str], text: str) -> list[tuple[int, int]]:
+def find_words(
+    words: Iterable[str], text: str, within: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Spans where one of the lowercase ``words`` starts a word of ``text`` (any case).
 
     ``words`` must be prefix-free (no word begins another), so at most one starts at a
     position. One scan of the text for all words at once, with a pattern of literals.
+
+    ``within``: sorted, disjoint spans of ``text`` that each end at a line break or at the end
+    of the text; only they are scanned. No word holds a line break, so the spans found are those
+    of the whole text that start inside them.
     """
     low = lowered(text)
     if len(low) != len(text):  # a character whose lowercase is longer: fall back, per char
         low = "".join(c.lower()[:1] for c in text)
     pattern = literal_pattern(frozenset(words), after_lowercase=False)
-    return [
-        (start, end)
-        for start, end in literal_starts(pattern, low)
-        if start == 0 or not low[start - 1].isalpha()
-    ]
+    if within is None:
+        starts: Iterable[tuple[int, int]] = literal_starts(pattern, low)
+    else:
+        starts = _literal_starts_within(pattern, low, within)
+    return [(start, end) for start, end in starts if start == 0 or not low[start - 1].isalpha()]
+
+
+def _literal_starts_within(
+    pattern: re.Pattern[str], low: str, within: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """:func:`literal_starts` inside each span (the pattern looks behind a span's start)."""
+    search = pattern.search
+    for pos, end in within:
+        while (m := search(low, pos, end)) is not None:
+            yield m.start(), m.end()
+            pos = m.start() + 1
 
 
 def windows(
     anchors: Iterable[tuple[int, int]], text: str, *, before: int, after: int
 ) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    n = len(text)
     for start, end in anchors:
         a = max(0, start - before)
-        b = min(len(text), end + after)
+        b = min(n, end + after)
+        while b < n and not text[b].isspace():
+            b += 1
+        # widening moves the start only left: a start already inside the last window merges
+        # with it, whatever the widened start would be
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+            continue
         while a > 0 and not text[a - 1].isspace():
             a -= 1
-        while b < len(text) and not text[b].isspace():
-            b += 1
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
@@ -113,10 +137,13 @@ def scan_starts(
     work per anchor does not grow with the text; matches come with the offset of that slice.
     """
     reach = -1
+    # positions up to here were tried for an earlier anchor and gave nothing: an attempt depends
+    # only on its position, and what ended before that anchor's start ends before this one's
+    tried = -1
     for start, _ in anchors:
         if start < reach:
             continue
-        for pos in word_starts(text, max(reach, start - before), start):
+        for pos in word_starts(text, max(reach, start - before, tried + 1), start):
             if accept is not None and not accept(pos):
                 continue
             base = max(0, pos - context)
@@ -126,3 +153,5 @@ def scan_starts(
                 reach = m.end() + base
                 yield m, base
                 break
+        else:
+            tried = start
