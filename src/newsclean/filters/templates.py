@@ -686,10 +686,65 @@ _CODE_CUE_RE = compile_pattern(
 )
 
 
+#: a code signal holds one of these, or starts its line with a space or one of
+#: ``_CODE_LINE_STARTS`` (a prompt, ``<?php``, a keyword) after spaces
+_CODE_LINE_MARKS = (
+    ";",
+    "{",
+    "}",
+    "<",
+    "->",
+    "()",
+    "==",
+    "!=",
+    "&&",
+    "||",
+    "+=",
+    ":=",
+    "=>",
+    "console.",
+    "print",
+)
+_CODE_LINE_STARTS = (
+    "$",
+    "#",
+    ">",
+    "%",
+    "<",
+    "def",
+    "class",
+    "import",
+    "from",
+    "return",
+    "var",
+    "let",
+    "const",
+    "function",
+    "public",
+    "private",
+    "static",
+    "if",
+    "for",
+    "while",
+)
+
+
+def _may_hold_code_signal(line: str) -> bool:
+    """False when ``_CODE_LINE_RE`` cannot match ``line``: most lines of prose (a few substring
+    tests instead of a pattern tried at every position).
+
+    Every whitespace the pattern knows is ``str.isspace``, so ``lstrip`` passes at least the
+    spaces the pattern may skip at the start of the line.
+    """
+    if line[:1].isspace() or line.lstrip().startswith(_CODE_LINE_STARTS):
+        return True
+    return any(mark in line for mark in _CODE_LINE_MARKS)
+
+
 def _code_like(line: str, timeout: float | None) -> bool:
     if search_pattern(_CODE_CUE_RE, line, timeout=timeout) is None:
         return False
-    if search_pattern(_CODE_LINE_RE, line, timeout=timeout):
+    if _may_hold_code_signal(line) and search_pattern(_CODE_LINE_RE, line, timeout=timeout):
         return True
     flags = itertools.islice(finditer(_CLI_FLAG_RE, line, timeout=timeout), 2)
     return sum(1 for _ in flags) >= 2
