@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import sys
 
 import regex
@@ -9,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.filters import templates as tp
+from newsclean.pipeline import Draft
 
 #: pieces of prose and of code, so that a line holds few of the marks
 CODE_PIECES = [
@@ -90,3 +92,57 @@ def test_code_signal_needs_its_marks_in_every_piece() -> None:
         for line in (piece, "x " + piece, "  " + piece, piece + " y"):
             if tp._CODE_LINE_RE.search(line):
                 assert tp._may_hold_code_signal(line), line
+
+
+ALL_KEYWORDS = sorted({k for p in tp.leftover_patterns(tp.LANGUAGES).anywhere for k in p.keywords})
+KEYWORD_TEXTS = st.lists(
+    st.sampled_from(
+        ["ab", "ca", "nto", "ü", "ß", "İ", "ẞ", "K", "\n", " ", "x", *ALL_KEYWORDS[::3]]
+    ),
+    max_size=12,
+).map("".join)
+KEYWORD_SETS = st.frozensets(st.text(alphabet="abcnotüßx", max_size=6), max_size=6)
+
+
+def _plain_keyword_scan(
+    ctx: tp._Context, keywords: frozenset[str]
+) -> tuple[set[str], dict[int, set[str]]]:
+    """Every keyword at every position of the folded text, with the block it starts in."""
+    folded, starts = ctx._fold()
+    present = {""} & keywords
+    hits: dict[int, set[str]] = {}
+    for keyword in keywords - {""}:
+        for at in range(len(folded)):
+            if folded.startswith(keyword, at):
+                present.add(keyword)
+                index = bisect.bisect_right(starts, at) - 1
+                if index >= 0:
+                    hits.setdefault(index, set()).add(keyword)
+    return present, hits
+
+
+@st.composite
+def keywords_and_text(draw: st.DrawFn) -> tuple[frozenset[str], str]:
+    """A keyword set and a text made of its keywords, their pieces and other characters."""
+    keywords = draw(KEYWORD_SETS)
+    pieces = sorted(keywords) + [k[i:] for k in sorted(keywords) for i in range(1, len(k))]
+    parts = st.sampled_from([*pieces, "a", "ß", "İ", "\n", " "]) if pieces else KEYWORD_TEXTS
+    return keywords, "".join(draw(st.lists(parts, max_size=10)))
+
+
+@given(keywords_and_text())
+def test_anchored_keyword_scan_is_the_plain_search(case: tuple[frozenset[str], str]) -> None:
+    keywords, text = case
+    phrases = (tp._Anywhere("en", tp._TOKEN_RE, keywords),)  # the pattern is not used
+    ctx = tp._Context(Draft.of(text))
+    present = ctx._scan_keywords(phrases)
+    assert (set(present), ctx._keyword_hits) == _plain_keyword_scan(ctx, keywords)
+
+
+@given(KEYWORD_TEXTS)
+def test_anchored_scan_of_the_leftover_keywords_is_the_plain_search(text: str) -> None:
+    phrases = tp.leftover_patterns(tp.LANGUAGES).anywhere
+    ctx = tp._Context(Draft.of(text))
+    present = ctx._scan_keywords(phrases)
+    keywords = frozenset(k for p in phrases for k in p.keywords)
+    assert (set(present), ctx._keyword_hits) == _plain_keyword_scan(ctx, keywords)
