@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import sys
+from collections.abc import Iterable
 
 import regex
 from hypothesis import given
@@ -146,3 +147,53 @@ def test_anchored_scan_of_the_leftover_keywords_is_the_plain_search(text: str) -
     present = ctx._scan_keywords(phrases)
     keywords = frozenset(k for p in phrases for k in p.keywords)
     assert (set(present), ctx._keyword_hits) == _plain_keyword_scan(ctx, keywords)
+
+
+def test_letters_fold_as_the_pattern_ignores_case() -> None:
+    """What ``_programming_matches`` relies on: a character the pattern takes for an ASCII
+    letter folds to one letter, save "İ"; no other character folds to hold an ASCII letter."""
+    letter = regex.compile(r"(?i)[a-z]")
+    word = regex.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        folded = char.casefold()
+        if letter.fullmatch(char):
+            assert len(folded) == 1 or char == "İ", char
+        elif not word.match(char):
+            assert not any("a" <= c <= "z" for c in folded), char
+
+
+def _spellings(term: str) -> list[str]:
+    """A programming term written out: with and without its optional letter, in three cases."""
+    plain = term.replace("\\", "")
+    if "?" in plain:
+        at = plain.index("?")
+        forms = [plain[:at] + plain[at + 1 :], plain[: at - 1] + plain[at + 1 :]]
+    else:
+        forms = [plain]
+    return [f(x) for x in forms for f in (str.lower, str.upper, str.title)]
+
+
+SPELLINGS = sorted({s for t in tp._PROGRAMMING_TERMS for s in _spellings(t)})
+PROGRAMMING_TEXTS = st.lists(
+    st.sampled_from(
+        [*SPELLINGS, " ", "\n", "/", ".", "-", "x", "é", "ß", "İ", "ſ", "K", "\t", "s", "2", ".a"]
+    ),
+    max_size=10,
+).map("".join)
+
+
+def _spans(matches: Iterable[regex.Match[str]]) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@given(PROGRAMMING_TEXTS)
+def test_programming_matches_are_the_pattern_s(text: str) -> None:
+    assert _spans(tp._programming_matches(text, None)) == _spans(tp._PROGRAMMING_RE.finditer(text))
+
+
+def test_every_programming_term_is_found() -> None:
+    for spelling in SPELLINGS:
+        for text in (spelling, f"We use {spelling} here.", f"({spelling})"):
+            expected = _spans(tp._PROGRAMMING_RE.finditer(text))
+            assert _spans(tp._programming_matches(text, None)) == expected, text

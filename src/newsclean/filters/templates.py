@@ -44,6 +44,7 @@ from newsclean._patterns import (
     literal_starts,
     phrase_lines,
 )
+from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
 from newsclean.codes import Severity
 from newsclean.errors import ConfigError, PatternDataError
@@ -664,6 +665,45 @@ _PROGRAMMING_RE = compile_pattern(
 )
 # fmt: on
 
+
+def _term_start(term: str) -> str:
+    """The letters a programming term begins with (less one followed by "?"), or its first two
+    characters ("c#")."""
+    letters = len(term) - len(term.lstrip("abcdefghijklmnopqrstuvwxyz"))
+    if term[letters : letters + 1] == "?":
+        letters -= 1
+    return term[:letters] if letters >= 2 else term.replace("\\", "")[:2]
+
+
+#: what a match of ``_PROGRAMMING_RE`` begins with, case-folded
+_PROGRAMMING_STARTS = literal_pattern(
+    frozenset(_term_start(t) for t in _PROGRAMMING_TERMS), after_lowercase=False
+)
+
+
+def _programming_matches(text: str, timeout: float | None) -> Iterator[Match]:
+    """The matches of ``_PROGRAMMING_RE`` in ``text``, as ``finditer`` gives them.
+
+    The pattern is tried only where the case-folded text holds the start of a term. Every
+    letter the pattern takes for an ASCII letter when it ignores case folds to that letter,
+    save "İ", whose fold is longer: when folding keeps the length, a match lies where it
+    does in the fold. No character but a word character folds to an ASCII letter, so a match
+    never follows one there.
+    """
+    folded = text.casefold()
+    if len(folded) != len(text):
+        yield from finditer(_PROGRAMMING_RE, text, timeout=timeout)
+        return
+    end = 0
+    for at, _ in literal_starts(_PROGRAMMING_STARTS, folded):
+        if at < end:
+            continue
+        found = match_pattern(_PROGRAMMING_RE, text, pos=at, timeout=timeout)
+        if found is not None:
+            yield found
+            end = found.end()
+
+
 _LONG_LINE = 2_000  # longer lines are judged by a window around each match
 _WINDOW = 300
 _PROGRAMMING_SCAN = 100_000  # a programming article shows itself in its first 100 kB
@@ -989,7 +1029,7 @@ class _Context:
                 lines.append(blocks[i].text)
                 size += len(blocks[i].text) + 1
             head = "\n".join(lines)[:_PROGRAMMING_SCAN]
-            for m in finditer(_PROGRAMMING_RE, head, timeout=self.draft.regex_timeout):
+            for m in _programming_matches(head, self.draft.regex_timeout):
                 terms.add(m.group().casefold())
                 count += 1
                 if len(terms) >= 3 or count >= 6:
