@@ -675,7 +675,7 @@ def _term_start(term: str) -> str:
     return term[:letters] if letters >= 2 else term.replace("\\", "")[:2]
 
 
-#: what a match of ``_PROGRAMMING_RE`` begins with, case-folded
+#: what a match of ``_PROGRAMMING_RE`` begins with, lower-cased
 _PROGRAMMING_STARTS = literal_pattern(
     frozenset(_term_start(t) for t in _PROGRAMMING_TERMS), after_lowercase=False
 )
@@ -684,18 +684,19 @@ _PROGRAMMING_STARTS = literal_pattern(
 def _programming_matches(text: str, timeout: float | None) -> Iterator[Match]:
     """The matches of ``_PROGRAMMING_RE`` in ``text``, as ``finditer`` gives them.
 
-    The pattern is tried only where the case-folded text holds the start of a term. Every
-    letter the pattern takes for an ASCII letter when it ignores case folds to that letter,
-    save "İ", whose fold is longer: when folding keeps the length, a match lies where it
-    does in the fold. No character but a word character folds to an ASCII letter, so a match
-    never follows one there.
+    The pattern is tried only where the lower-cased text holds the start of a term. Every
+    letter the pattern takes for an ASCII letter when it ignores case lower-cases to that
+    letter, save "ſ" (kept as it is, so replaced by "s") and "İ", whose lower case is longer:
+    when lower-casing keeps the length, a match lies where it does in the lower-cased text.
+    No character but a word character lower-cases to an ASCII letter, so a match never
+    follows one there.
     """
-    folded = text.casefold()
-    if len(folded) != len(text):
+    lowered = text.lower().replace("ſ", "s")
+    if len(lowered) != len(text):
         yield from finditer(_PROGRAMMING_RE, text, timeout=timeout)
         return
     end = 0
-    for at, _ in literal_starts(_PROGRAMMING_STARTS, folded):
+    for at, _ in literal_starts(_PROGRAMMING_STARTS, lowered):
         if at < end:
             continue
         found = match_pattern(_PROGRAMMING_RE, text, pos=at, timeout=timeout)
