@@ -728,21 +728,33 @@ _ANCHOR_LENGTH = 4  # an anchor this long is seldom found where its keyword is n
 @functools.lru_cache(maxsize=16)
 def _keyword_anchors(keywords: frozenset[str]) -> dict[str, tuple[tuple[str, int], ...]]:
     """Each anchor -> the keywords holding it and where: an anchor is the tail of a keyword
-    from its least common letter (keeping ``_ANCHOR_LENGTH`` letters where it can).
+    (``_ANCHOR_LENGTH`` letters or more, or the whole keyword) that begins with one of a few
+    uncommon letters.
 
-    Scanning for the anchors instead of the keywords stops at far fewer places, as most of
-    them begin with a rarer letter than the keyword does.
+    Scanning for the anchors instead of the keywords stops at far fewer places. The letters
+    are found by leaving out the most common ones while every keyword keeps a place to begin.
     """
+    words = sorted(k for k in keywords if k)
+
+    def starts(word: str) -> range:
+        return range(len(word) - min(_ANCHOR_LENGTH, len(word)) + 1)
 
     def commonness(letter: str) -> int:
         at = _COMMON_LETTERS.find(letter)
         return 0 if at < 0 else len(_COMMON_LETTERS) - at
 
+    letters = {word[j] for word in words for j in starts(word)}
+    for letter in _COMMON_LETTERS:
+        fewer = letters - {letter}
+        if all(any(word[j] in fewer for j in starts(word)) for word in words):
+            letters = fewer
     anchors: dict[str, list[tuple[str, int]]] = {}
-    for keyword in sorted(k for k in keywords if k):
-        last = len(keyword) - min(_ANCHOR_LENGTH, len(keyword))
-        offset = min(range(last + 1), key=lambda j: (commonness(keyword[j]), j))
-        anchors.setdefault(keyword[offset:], []).append((keyword, offset))
+    for word in words:
+        offset = min(
+            (j for j in starts(word) if word[j] in letters),
+            key=lambda j: (commonness(word[j]), j),
+        )
+        anchors.setdefault(word[offset:], []).append((word, offset))
     return {anchor: tuple(found) for anchor, found in anchors.items()}
 
 
