@@ -11,6 +11,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsclean._patterns import literal_pattern, literal_starts
 from newsclean.filters import templates as tp
 from newsclean.pipeline import Draft
 
@@ -200,3 +201,23 @@ def test_every_programming_term_is_found() -> None:
         for text in (spelling, f"We use {spelling} here.", f"({spelling})"):
             expected = _spans(tp._PROGRAMMING_RE.finditer(text))
             assert _spans(tp._programming_matches(text, None)) == expected, text
+
+
+FIRST_WORDS = sorted(tp.leftover_patterns(tp.LANGUAGES).first_words)
+LINE_TEXTS = st.lists(
+    st.lists(
+        st.sampled_from([*FIRST_WORDS[::4], "Here", "ÜBER", "ß", "İ", " ", "\t", "*", "x", "1"]),
+        max_size=4,
+    ).map("".join),
+    max_size=6,
+).map("\n".join)
+
+
+@given(LINE_TEXTS)
+def test_blocks_starting_with_is_the_scan_of_the_whole_text(text: str) -> None:
+    words = frozenset(FIRST_WORDS)
+    ctx = tp._Context(Draft.of(text))
+    folded, starts = ctx._fold()
+    pattern = literal_pattern(words, line_start=True)
+    plain = [bisect.bisect_right(starts, at) - 1 for at, _ in literal_starts(pattern, folded)]
+    assert ctx.blocks_starting_with(words) == plain

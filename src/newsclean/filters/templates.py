@@ -977,13 +977,14 @@ class _Context:
     def blocks_starting_with(self, words: frozenset[str]) -> list[int]:
         """The blocks whose first word, case-folded, may begin with one of ``words``, in order.
 
-        A superset, found in one scan of the case-folded text: no character but a letter folds
-        to anything with an ASCII letter, so a line's first word is where one of ``words`` can
-        first stand after other characters than ASCII lower-case letters.
+        A superset, found in the case-folded text: no character but a letter folds to anything
+        with an ASCII letter, so a line's first word is where one of ``words`` can first stand
+        after other characters than ASCII lower-case letters. The pattern is tried at each
+        block's start only (the other lines are blank), not at every character of the text.
         """
         folded, starts = self._fold()
-        pattern = literal_pattern(words, line_start=True)
-        return [bisect.bisect_right(starts, pos) - 1 for pos, _ in literal_starts(pattern, folded)]
+        at_line_start = literal_pattern(words, line_start=True).match
+        return [index for index, start in enumerate(starts) if at_line_start(folded, start)]
 
     def blocks_with_chars(self, chars: frozenset[str]) -> set[int]:
         """The blocks holding one of ``chars`` (none of them a line break)."""
