@@ -44,6 +44,7 @@ from newsclean._patterns import (
     literal_starts,
     phrase_lines,
 )
+from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
 from newsclean.codes import Severity
 from newsclean.errors import ConfigError, PatternDataError
@@ -664,6 +665,46 @@ _PROGRAMMING_RE = compile_pattern(
 )
 # fmt: on
 
+
+def _term_start(term: str) -> str:
+    """The letters a programming term begins with (less one followed by "?"), or its first two
+    characters ("c#")."""
+    letters = len(term) - len(term.lstrip("abcdefghijklmnopqrstuvwxyz"))
+    if term[letters : letters + 1] == "?":
+        letters -= 1
+    return term[:letters] if letters >= 2 else term.replace("\\", "")[:2]
+
+
+#: what a match of ``_PROGRAMMING_RE`` begins with, lower-cased
+_PROGRAMMING_STARTS = literal_pattern(
+    frozenset(_term_start(t) for t in _PROGRAMMING_TERMS), after_lowercase=False
+)
+
+
+def _programming_matches(text: str, timeout: float | None) -> Iterator[Match]:
+    """The matches of ``_PROGRAMMING_RE`` in ``text``, as ``finditer`` gives them.
+
+    The pattern is tried only where the lower-cased text holds the start of a term. Every
+    letter the pattern takes for an ASCII letter when it ignores case lower-cases to that
+    letter, save "ſ" (kept as it is, so replaced by "s") and "İ", whose lower case is longer:
+    when lower-casing keeps the length, a match lies where it does in the lower-cased text.
+    No character but a word character lower-cases to an ASCII letter, so a match never
+    follows one there.
+    """
+    lowered = text.lower().replace("ſ", "s")
+    if len(lowered) != len(text):
+        yield from finditer(_PROGRAMMING_RE, text, timeout=timeout)
+        return
+    end = 0
+    for at, _ in literal_starts(_PROGRAMMING_STARTS, lowered):
+        if at < end:
+            continue
+        found = match_pattern(_PROGRAMMING_RE, text, pos=at, timeout=timeout)
+        if found is not None:
+            yield found
+            end = found.end()
+
+
 _LONG_LINE = 2_000  # longer lines are judged by a window around each match
 _WINDOW = 300
 _PROGRAMMING_SCAN = 100_000  # a programming article shows itself in its first 100 kB
@@ -679,6 +720,44 @@ def _keyword_prefixes(keywords: frozenset[str]) -> dict[str, frozenset[str]]:
     return {w: frozenset(k for k in words if w.startswith(k)) for w in words}
 
 
+#: ASCII letters from the most to the least common in news text; the others are rarer still
+_COMMON_LETTERS = "enirtasodlhucmgbfpkwvzyjqx"
+_ANCHOR_LENGTH = 4  # an anchor this long is seldom found where its keyword is not
+
+
+@functools.lru_cache(maxsize=16)
+def _keyword_anchors(keywords: frozenset[str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each anchor -> the keywords holding it and where: an anchor is the tail of a keyword
+    (``_ANCHOR_LENGTH`` letters or more, or the whole keyword) that begins with one of a few
+    uncommon letters.
+
+    Scanning for the anchors instead of the keywords stops at far fewer places. The letters
+    are found by leaving out the most common ones while every keyword keeps a place to begin.
+    """
+    words = sorted(k for k in keywords if k)
+
+    def starts(word: str) -> range:
+        return range(len(word) - min(_ANCHOR_LENGTH, len(word)) + 1)
+
+    def commonness(letter: str) -> int:
+        at = _COMMON_LETTERS.find(letter)
+        return 0 if at < 0 else len(_COMMON_LETTERS) - at
+
+    letters = {word[j] for word in words for j in starts(word)}
+    for letter in _COMMON_LETTERS:
+        fewer = letters - {letter}
+        if all(any(word[j] in fewer for j in starts(word)) for word in words):
+            letters = fewer
+    anchors: dict[str, list[tuple[str, int]]] = {}
+    for word in words:
+        offset = min(
+            (j for j in starts(word) if word[j] in letters),
+            key=lambda j: (commonness(word[j]), j),
+        )
+        anchors.setdefault(word[offset:], []).append((word, offset))
+    return {anchor: tuple(found) for anchor, found in anchors.items()}
+
+
 #: every code signal and command-line flag needs one of these; most lines of prose have none
 _CODE_CUE_RE = compile_pattern(
     r"[;{}=&|(<-]|console\.|^\s|^[$#>%]|^(?:def|class|import|from|return|var|let|const|function"
@@ -686,10 +765,65 @@ _CODE_CUE_RE = compile_pattern(
 )
 
 
+#: a code signal holds one of these, or starts its line with a space or one of
+#: ``_CODE_LINE_STARTS`` (a prompt, ``<?php``, a keyword) after spaces
+_CODE_LINE_MARKS = (
+    ";",
+    "{",
+    "}",
+    "<",
+    "->",
+    "()",
+    "==",
+    "!=",
+    "&&",
+    "||",
+    "+=",
+    ":=",
+    "=>",
+    "console.",
+    "print",
+)
+_CODE_LINE_STARTS = (
+    "$",
+    "#",
+    ">",
+    "%",
+    "<",
+    "def",
+    "class",
+    "import",
+    "from",
+    "return",
+    "var",
+    "let",
+    "const",
+    "function",
+    "public",
+    "private",
+    "static",
+    "if",
+    "for",
+    "while",
+)
+
+
+def _may_hold_code_signal(line: str) -> bool:
+    """False when ``_CODE_LINE_RE`` cannot match ``line``: most lines of prose (a few substring
+    tests instead of a pattern tried at every position).
+
+    Every whitespace the pattern knows is ``str.isspace``, so ``lstrip`` passes at least the
+    spaces the pattern may skip at the start of the line.
+    """
+    if line[:1].isspace() or line.lstrip().startswith(_CODE_LINE_STARTS):
+        return True
+    return any(mark in line for mark in _CODE_LINE_MARKS)
+
+
 def _code_like(line: str, timeout: float | None) -> bool:
     if search_pattern(_CODE_CUE_RE, line, timeout=timeout) is None:
         return False
-    if search_pattern(_CODE_LINE_RE, line, timeout=timeout):
+    if _may_hold_code_signal(line) and search_pattern(_CODE_LINE_RE, line, timeout=timeout):
         return True
     flags = itertools.islice(finditer(_CLI_FLAG_RE, line, timeout=timeout), 2)
     return sum(1 for _ in flags) >= 2
@@ -789,22 +923,28 @@ class _Context:
         """The keywords of ``phrases`` the case-folded text holds (and, in ``_keyword_hits``,
         the blocks holding each).
 
-        One scan for all keywords: at each position it finds the longest keyword starting
-        there, and every keyword that starts the same text is a prefix of that one.
+        One scan for the anchors of all keywords (see :func:`_keyword_anchors`): at each
+        position it finds the longest anchor starting there, every anchor that starts the same
+        text is a prefix of that one, and each keyword holding one of them is checked in place.
         """
         folded, starts = self._fold()
         keywords = frozenset(k for p in phrases for k in p.keywords)
         present: set[str] = {""} & keywords  # the empty keyword: always look
         hits: dict[int, set[str]] = {}
-        prefixes = _keyword_prefixes(keywords)
-        if prefixes:
-            for start, end in literal_starts(literal_pattern(keywords), folded):
-                found = prefixes[folded[start:end]]
-                present.update(found)
-                # a keyword never holds a line break, so it is inside the block starting last
-                index = bisect.bisect_right(starts, start) - 1
-                if index >= 0:
-                    hits.setdefault(index, set()).update(found)
+        anchors = _keyword_anchors(keywords)
+        if anchors:
+            prefixes = _keyword_prefixes(frozenset(anchors))
+            for at, end in literal_starts(literal_pattern(frozenset(anchors)), folded):
+                for anchor in prefixes[folded[at:end]]:
+                    for keyword, offset in anchors[anchor]:
+                        start = at - offset
+                        if start < 0 or not folded.startswith(keyword, start):
+                            continue
+                        present.add(keyword)
+                        # a keyword never holds a line break: it is in the block starting last
+                        index = bisect.bisect_right(starts, start) - 1
+                        if index >= 0:
+                            hits.setdefault(index, set()).add(keyword)
         self._keyword_hits = hits
         return frozenset(present)
 
@@ -837,13 +977,14 @@ class _Context:
     def blocks_starting_with(self, words: frozenset[str]) -> list[int]:
         """The blocks whose first word, case-folded, may begin with one of ``words``, in order.
 
-        A superset, found in one scan of the case-folded text: no character but a letter folds
-        to anything with an ASCII letter, so a line's first word is where one of ``words`` can
-        first stand after other characters than ASCII lower-case letters.
+        A superset, found in the case-folded text: no character but a letter folds to anything
+        with an ASCII letter, so a line's first word is where one of ``words`` can first stand
+        after other characters than ASCII lower-case letters. The pattern is tried at each
+        block's start only (the other lines are blank), not at every character of the text.
         """
         folded, starts = self._fold()
-        pattern = literal_pattern(words, line_start=True)
-        return [bisect.bisect_right(starts, pos) - 1 for pos, _ in literal_starts(pattern, folded)]
+        at_line_start = literal_pattern(words, line_start=True).match
+        return [index for index, start in enumerate(starts) if at_line_start(folded, start)]
 
     def blocks_with_chars(self, chars: frozenset[str]) -> set[int]:
         """The blocks holding one of ``chars`` (none of them a line break)."""
@@ -902,7 +1043,7 @@ class _Context:
                 lines.append(blocks[i].text)
                 size += len(blocks[i].text) + 1
             head = "\n".join(lines)[:_PROGRAMMING_SCAN]
-            for m in finditer(_PROGRAMMING_RE, head, timeout=self.draft.regex_timeout):
+            for m in _programming_matches(head, self.draft.regex_timeout):
                 terms.add(m.group().casefold())
                 count += 1
                 if len(terms) >= 3 or count >= 6:
