@@ -221,3 +221,25 @@ def test_blocks_starting_with_is_the_scan_of_the_whole_text(text: str) -> None:
     pattern = literal_pattern(words, line_start=True)
     plain = [bisect.bisect_right(starts, at) - 1 for at, _ in literal_starts(pattern, folded)]
     assert ctx.blocks_starting_with(words) == plain
+
+
+LOREM_PATTERN = dict(tp._FILLER)["lorem"]
+#: the lorem words in mixed case, with the letters that only case folding pairs with them
+LOREM_PIECES = ["lorem", "LOREM", "ipsum", "IPSUM", "dolor", "sit", "SIT", "amet", "AMET", "Amet"]
+LOREM_PIECES += ["consectetur", "adipiscing", "ADIPIScING", "sed", "ſed", "do", "eiusmod"]
+LOREM_PIECES += ["EIUSMOD", "\u212a", "\u0130", "\u0131", " ", "  ", "\n", ".", "x"]
+
+
+@given(st.lists(st.sampled_from(LOREM_PIECES), max_size=14))
+def test_lorem_cue_is_in_every_lorem_match(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for m in LOREM_PATTERN.finditer(text):
+        assert tp._LOREM_CUE_RE.search(m.group()) is not None
+
+
+def test_lorem_ipsum_in_capitals_is_filler() -> None:
+    found = tp.FlagTemplates().apply(
+        Draft.of("Intro line here.\nLOREM IPSUM DOLOR SIT AMET.\nSED DO EIUSMOD TEMPOR.\n")
+    )
+    tokens = [f.evidence["token"] for f in found.flags]
+    assert tokens == ["LOREM IPSUM DOLOR SIT AMET", "SED DO EIUSMOD"]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -376,7 +377,10 @@ _LOREM_GAP = 300  # lorem cues closer than this are one occurrence
 
 #: substrings one of which a line must hold for each kind to look further (see ``_hits``)
 _EMPTY_CUES = ("undefined", "null", "NaN", "None", "[object ")
-_LOREM_CUES = ("orem", "amet", "adipiscing")
+#: what a lorem ipsum match holds, in every letter case the pattern accepts: the standard
+#: library's IGNORECASE pairs at least the letters ``regex``'s (?i) does ("ſ" with "s", the
+#: Kelvin sign with "k"); plain literals, so one linear scan
+_LOREM_CUE_RE = re.compile("orem|amet|adipiscing|eiusmod", re.IGNORECASE)
 _FILLER_CUES = ("TODO", "TBD", "XX", "TK", "FIXME")
 
 
@@ -974,6 +978,16 @@ class _Context:
                 found.update(self._blocks_at(text, cue, self._block_starts()))
         return found
 
+    def blocks_matching(self, pattern: re.Pattern[str]) -> set[int]:
+        """The blocks holding a match of ``pattern`` (a pattern of literals without line breaks)."""
+        starts = self._block_starts()
+        found: set[int] = set()
+        for m in pattern.finditer(self.draft.text):
+            index = bisect.bisect_right(starts, m.start()) - 1
+            if index >= 0:
+                found.add(index)
+        return found
+
     def blocks_starting_with(self, words: frozenset[str]) -> list[int]:
         """The blocks whose first word, case-folded, may begin with one of ``words``, in order.
 
@@ -1205,7 +1219,7 @@ class FlagTemplates:
         if "empty_value" in self.detect:
             add(ctx.blocks_with(_EMPTY_CUES), "empty_value")
         if "filler" in self.detect:
-            add(ctx.blocks_with(_LOREM_CUES + _FILLER_CUES), "filler")
+            add(ctx.blocks_with(_FILLER_CUES) | ctx.blocks_matching(_LOREM_CUE_RE), "filler")
         if "leftover" in self.detect:
             # the leftover that starts a line depends on the line alone: look once per text
             leads: dict[str, Match | None] = {}
@@ -1328,7 +1342,7 @@ class FlagTemplates:
 
     def _lorem(self, block: Block, ctx: _Context, pattern: Pattern) -> Iterator[_Hit]:
         text = block.text
-        if not any(cue in text for cue in _LOREM_CUES):
+        if _LOREM_CUE_RE.search(text) is None:
             return
         group: list[Match] = []
         for m in finditer(pattern, text, timeout=ctx.draft.regex_timeout):
