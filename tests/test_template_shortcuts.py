@@ -243,3 +243,12 @@ def test_lorem_ipsum_in_capitals_is_filler() -> None:
     )
     tokens = [f.evidence["token"] for f in found.flags]
     assert tokens == ["LOREM IPSUM DOLOR SIT AMET", "SED DO EIUSMOD"]
+
+
+@given(st.lists(st.sampled_from([*LOREM_PIECES, "ADİPISCING", "ß", "ﬅ", "Ⅰ"]), max_size=14))
+def test_lorem_cue_blocks_hold_every_lorem_match(pieces: list[str]) -> None:
+    draft = Draft.of("".join(pieces))
+    found = tp._Context(draft).blocks_with_lorem_cue()
+    for block in draft.blocks:
+        if LOREM_PATTERN.search(block.text) is not None:
+            assert block.index in found
