@@ -28,6 +28,7 @@ from newsclean.filters.boilerplate import (
     may_be_byline,
     may_split_segments,
     search_camel,
+    spelled_line,
 )
 
 #: the plain definition of a word: what ``words()`` finds in one match
@@ -63,6 +64,11 @@ def plain_line_key(text: str) -> str:
     trail = search(EDGE_TRAIL_RE, folded)
     end = trail.start() if trail else len(folded)
     return " ".join(folded[start:end].split()) if start < end else ""
+
+
+@given(st.one_of(TEXT, st.text(alphabet="aZbByYÄäǅ ", max_size=12)))
+def test_spelled_line_from_a_given_casefold_is_the_plain_one(text: str) -> None:
+    assert spelled_line(text, 1.0, text.casefold()) == search_camel(text, 1.0).casefold()
 
 
 @given(TEXT)

@@ -175,7 +175,11 @@ def line_key(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
     >>> line_key("› Share this article (12) »")
     'share this article'
     """
-    folded = text.casefold()
+    return folded_key(text.casefold(), timeout)
+
+
+def folded_key(folded: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
+    """:func:`line_key` of a line given its casefold."""
     start = _lead_end(folded, timeout)
     end = _trail_start(folded, timeout)
     return " ".join(folded[start:end].split()) if start < end else ""
@@ -224,9 +228,15 @@ def key_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> tuple[str, 
     return tuple(text_words(spelled_line(text, timeout), timeout=timeout))
 
 
-def spelled_line(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
-    """What :func:`key_words` splits into words: glued words split, case folded."""
-    return search_camel(text, timeout).casefold()
+def spelled_line(
+    text: str, timeout: float | None = DEFAULT_TIMEOUT, folded: str | None = None
+) -> str:
+    """What :func:`key_words` splits into words: glued words split, case folded (``folded``,
+    when given, is ``text.casefold()``: most lines have no glued words and keep it)."""
+    split = search_camel(text, timeout)
+    if split is text and folded is not None:
+        return folded
+    return split.casefold()
 
 
 def search_camel(text: str, timeout: float | None) -> str:
@@ -397,7 +407,8 @@ class Catalogue:
         return self._memo(text, fuzzy, timeout)
 
     def _match(self, text: str, fuzzy: bool, timeout: float | None) -> tuple[str, str] | None:
-        key = line_key(text, timeout)
+        folded = text.casefold()  # the key, the spelled line and the copyright test share it
+        key = folded_key(folded, timeout)
         if not key:
             if has_digit(text, timeout) and search(DATE_ONLY_RE, text.strip(), timeout=timeout):
                 return "boilerplate.author_box", "dateline"
@@ -419,8 +430,7 @@ class Catalogue:
             code = self.labels.get(head_key)
             if code is not None and len(key_words(rest, timeout)) <= LABEL_REST_WORDS:
                 return code, "catalogue_label"
-        folded = text.casefold()
-        spelled = spelled_line(text, timeout)
+        spelled = spelled_line(text, timeout, folded)
         digit = has_digit(text, timeout)
         if self.may_need_words(text, folded, spelled, digit):
             words = tuple(text_words(spelled, timeout=timeout))  # key_words(text), spelled once
