@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from newsclean.record import Article
+from newsclean.record import NO_SITE, Article, removed_share, site_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,14 +59,12 @@ def to_pandas(articles: Iterable[Article]) -> pd.DataFrame:
     >>> frame.loc[0, "id"], int(frame.loc[0, "findings"])
     ('a', 0)
     """
-    from newsclean.report import removed_share, site_of
-
     pandas = require_pandas()
     rows = [
         {
             "id": a.id,
             "title": a.title,
-            "site": site_of(a),
+            "site": site_of(a.site, a.url) or NO_SITE,
             "url": a.url,
             "published": a.published,
             "lang": a.lang,
@@ -85,13 +83,11 @@ def to_pandas(articles: Iterable[Article]) -> pd.DataFrame:
 
 def findings_frame(articles: Iterable[Article]) -> pd.DataFrame:
     """One row per finding: record id and site, code, severity, span, the text it covers, message."""
-    from newsclean.report import site_of
-
     pandas = require_pandas()
     rows = [
         {
             "id": a.id,
-            "site": site_of(a),
+            "site": site_of(a.site, a.url) or NO_SITE,
             "code": f.code,
             "severity": str(f.severity),
             "start": f.span[0],

@@ -26,20 +26,25 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 
 @dataclass(frozen=True, slots=True)
 class Reject:
-    """An input that could not be cleaned, and why."""
+    """An input that could not be cleaned, and why: where it came from (``source``, ``line``), the
+    reason, the start of its text, and the record's ``id`` when it got far enough to have one."""
 
     source: str
     line: int
     reason: str
     excerpt: str = ""
+    id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "source": self.source,
             "line": self.line,
             "reason": self.reason,
             "excerpt": self.excerpt,
         }
+        if self.id is not None:
+            out["id"] = self.id
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from newsclean.integrations.partition import Errors, clean_partition, with_profile
-from newsclean.pipeline import RECORD_FIELDS, Pipeline
-from newsclean.presets import default_pipeline
+from newsclean.pipeline import RECORD_FIELDS, Pipeline, default_pipeline
+from newsclean.runs import clean_record
 
 if TYPE_CHECKING:
     import dask.bag
@@ -107,7 +107,7 @@ def clean_frame(
         for c in fields:
             value = extra[c][i]
             record[c] = None if value is None or pd.isna(value) else value
-        article = pipeline(record)
+        article = clean_record(pipeline, record, line=i + 1, strict=True)
         columns["title"].append(article.title)
         columns["text"].append(article.text)
         columns["ok"].append(article.ok)
