@@ -380,7 +380,7 @@ def corpus_report(
 ) -> CorpusReport:
     """Read (and if needed clean) the given files and build their :class:`CorpusReport`."""
     from newsclean.filters.facts.kb import pipeline_kb_files
-    from newsclean.presets import default_pipeline
+    from newsclean.pipeline import default_pipeline
 
     pipeline = pipeline or default_pipeline()
     report = CorpusReport.from_articles(iter_corpus(paths, pipeline=pipeline), **options)
