@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from newsclean._patterns import Match
 from newsclean._patterns import search as search_pattern
+from newsclean.filters.templates.data import _Anywhere
 from newsclean.filters.templates.gates import gated_code_like, gated_programming_matches
 from newsclean.filters.templates.rules import (
     _CODE_NEIGHBOURS,
@@ -39,6 +40,8 @@ class _Context:
     _maths: dict[tuple[int, str], bool] = field(default_factory=dict)
     _programming: bool | None = None
     leads: dict[int, Match] = field(default_factory=dict)  # block -> its leftover at the start
+    #: block -> the phrases standing anywhere to try there (None: find them in the line)
+    phrases: dict[int, tuple[_Anywhere, ...] | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, draft: Draft) -> _Context:
