@@ -25,7 +25,7 @@ else:  # pragma: no cover
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 #: the options of a pipeline itself (every other option belongs to a filter)
-PIPELINE_OPTIONS = ("regex_timeout", "budget")
+PIPELINE_OPTIONS = ("regex_timeout", "budget", "plain")
 
 
 def filter_options(cls: type[Any]) -> list[str]:
@@ -77,7 +77,7 @@ def filter_config(f: Filter) -> dict[str, Any]:
 def preset_filters(preset: str, /, **options: Any) -> tuple[list[Filter], dict[str, Any]]:
     """The filters of a preset and the pipeline's options (see ``default_pipeline``).
 
-    Keyword options go to the pipeline (``regex_timeout``, ``budget``) or, by name, to every filter
+    Keyword options go to the pipeline (``regex_timeout``, ``budget``, ``plain``) or, by name, to every filter
     of the preset that has an option of that name. An option no filter takes is an error.
     """
     specs = preset_specs(preset)
@@ -177,6 +177,8 @@ def filters_from_config(config: Mapping[str, Any]) -> tuple[list[Filter], dict[s
     kwargs: dict[str, Any] = {"regex_timeout": section.get("regex_timeout", DEFAULT_TIMEOUT)}
     if "budget" in section:
         kwargs["budget"] = section["budget"]
+    if "plain" in section:
+        kwargs["plain"] = section["plain"]
     return filters, kwargs
 
 

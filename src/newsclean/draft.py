@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import gc
+import os
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, TypeVar, runtime_checkable
@@ -114,6 +115,15 @@ class Filter(Protocol):
     def apply(self, draft: Draft, /) -> Proposal: ...
 
 
+#: set to ``1`` to run every filter on its plain path (see :attr:`newsclean.pipeline.Pipeline.plain`)
+PLAIN_ENV = "NEWSCLEAN_PLAIN"
+
+
+def plain_from_env() -> bool:
+    """Whether the environment asks for the plain path: ``NEWSCLEAN_PLAIN=1`` (or ``true``)."""
+    return os.environ.get(PLAIN_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
 class Draft:
     """The document in flight. Filters read it; only the pipeline changes it."""
 
@@ -128,6 +138,7 @@ class Draft:
         "memo",
         "offsets",
         "original",
+        "plain",
         "published",
         "regex_timeout",
         "site",
@@ -149,6 +160,7 @@ class Draft:
         lang: str | None = None,
         extra: Mapping[str, Any] | None = None,
         regex_timeout: float | None = DEFAULT_TIMEOUT,
+        plain: bool | None = None,
     ) -> None:
         self.original = original
         self.text = original
@@ -164,11 +176,13 @@ class Draft:
         self.edit_filters: dict[str, str] = {}  # edit code -> the filter that made such edits
         self.memo: dict[Hashable, Any] = {}
         self.regex_timeout = regex_timeout
+        # every filter gives every line every check: its gates and fast paths are bypassed
+        self.plain = plain_from_env() if plain is None else plain
 
     @classmethod
-    def of(cls, text: str) -> Draft:
+    def of(cls, text: str, *, plain: bool | None = None) -> Draft:
         """A segmented draft of ``text`` with no normalization: handy for testing one filter."""
-        draft = cls(text)
+        draft = cls(text, plain=plain)
         draft.blocks = split_blocks(text)
         return draft
 
@@ -261,6 +275,7 @@ def make_draft(
     meta: Mapping[str, Any] | None = None,
     *,
     regex_timeout: float | None = DEFAULT_TIMEOUT,
+    plain: bool | None = None,
 ) -> Draft:
     """Turn an input record into a draft, with clear errors for records that cannot be cleaned."""
     if isinstance(record, (bytes, bytearray)):
@@ -285,4 +300,4 @@ def make_draft(
         msg = f"field 'text' must be a string, not {type(text).__name__}"
         raise InputError(msg)
     known = {k: _as_optional_str(k, fields.pop(k, None)) for k in RECORD_FIELDS[1:]}
-    return Draft(text, extra=fields, regex_timeout=regex_timeout, **known)
+    return Draft(text, extra=fields, regex_timeout=regex_timeout, plain=plain, **known)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from newsclean import codes
-from newsclean._patterns import DEFAULT_TIMEOUT
+from newsclean._patterns import DEFAULT_TIMEOUT, plain_path
 from newsclean.codes import Kind
 from newsclean.config import (
     PIPELINE_OPTIONS,
@@ -26,6 +26,7 @@ from newsclean.config import (
 )
 from newsclean.draft import (
     EMPTY,
+    PLAIN_ENV,
     RECORD_FIELDS,
     Block,
     BlockRemoval,
@@ -37,6 +38,7 @@ from newsclean.draft import (
     TextEdit,
     collector_paused,
     make_draft,
+    plain_from_env,
     split_blocks,
 )
 from newsclean.errors import ConfigError
@@ -46,6 +48,7 @@ from newsclean.record import Article, Edit, Finding, Removal, Span
 
 __all__ = [
     "EMPTY",
+    "PLAIN_ENV",
     "PRESETS",
     "RECORD_FIELDS",
     "Block",
@@ -64,6 +67,7 @@ __all__ = [
     "make_filter",
     "make_pipeline",
     "pipeline_from_config",
+    "plain_from_env",
     "split_blocks",
 ]
 
@@ -79,9 +83,12 @@ class Pipeline:
         regex_timeout: seconds one pattern may spend on one text (``None``: no limit).
         budget: seconds one document may take before the rest of the pipeline is skipped and a
             ``pipeline.budget_exceeded`` finding is added (``None``: no budget).
+        plain: run every filter on its plain path, every line getting every check, with no
+            gate or fast path choosing lines (slower; the output is the same). ``None``: as the
+            environment variable ``NEWSCLEAN_PLAIN`` says, when each record is cleaned.
     """
 
-    __slots__ = ("_prepared", "budget", "filters", "regex_timeout")
+    __slots__ = ("_prepared", "budget", "filters", "plain", "regex_timeout")
 
     def __init__(
         self,
@@ -89,10 +96,12 @@ class Pipeline:
         *,
         regex_timeout: float | None = DEFAULT_TIMEOUT,
         budget: float | None = None,
+        plain: bool | None = None,
     ) -> None:
         self.filters: tuple[Filter, ...] = tuple(filters)
         self.regex_timeout = regex_timeout
         self.budget = budget
+        self.plain = plain
         self._prepared = False
         self._validate()
 
@@ -112,6 +121,9 @@ class Pipeline:
                 msg = f"filter {f.name!r} is out of stage order: {order}"
                 raise ConfigError(msg)
             last = f.stage
+        if self.plain not in (None, True, False):
+            msg = f"plain must be true, false or None, not {self.plain!r}"
+            raise ConfigError(msg)
         for opt in ("regex_timeout", "budget"):
             value = getattr(self, opt)
             if value is not None and (not isinstance(value, (int, float)) or value <= 0):
@@ -163,7 +175,9 @@ class Pipeline:
         return self._copy(new if f.name == name else f for f in self.filters)
 
     def _copy(self, filters: Iterable[Filter]) -> Pipeline:
-        return Pipeline(filters, regex_timeout=self.regex_timeout, budget=self.budget)
+        return Pipeline(
+            filters, regex_timeout=self.regex_timeout, budget=self.budget, plain=self.plain
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Pipeline):
@@ -227,7 +241,7 @@ class Pipeline:
 
     def __call__(self, record: str | Mapping[str, Any], /, **meta: Any) -> Article:
         """Clean one record: a string, or a mapping with ``text`` and optional metadata."""
-        draft = make_draft(record, meta, regex_timeout=self.regex_timeout)
+        draft = make_draft(record, meta, regex_timeout=self.regex_timeout, plain=self.plain)
         return self.run(draft)
 
     clean = __call__
@@ -246,6 +260,10 @@ class Pipeline:
         """
         if not self._prepared:
             self.prepare()
+        with plain_path(draft.plain):
+            return self._run(draft)
+
+    def _run(self, draft: Draft) -> Article:
         started = time.perf_counter()
         normalizers = [f for f in self.filters if f.stage is Stage.NORMALIZE]
         rest = [f for f in self.filters if f.stage is not Stage.NORMALIZE]
