@@ -1,9 +1,9 @@
 """Strip-stage boilerplate filters: the phrase catalogue, navigation blocks, in-document repeats.
 
-The catalogue lives in ``data/boilerplate/<lang>.txt``, one ``phrase<TAB>category`` a line. It is
+The catalogue lives in ``data/lang/<xx>/boilerplate.txt``, one ``phrase<TAB>category`` a line. It is
 compiled once into hash tables, so a line costs a few dictionary lookups however long the
 catalogue grows; the only scan over phrases is RapidFuzz's (in C), for short lines that missed
-the exact tables. Five kinds of entry (see ``data/boilerplate/en.txt``):
+the exact tables. Five kinds of entry (see ``data/lang/en/boilerplate.txt``):
 
 ``phrase``
     the whole line, after :func:`line_key` normalization ("› Share this article (12)").
@@ -31,8 +31,9 @@ from rapidfuzz import fuzz, process
 
 from newsclean._patterns import (
     DEFAULT_TIMEOUT,
+    Pattern,
+    alternation,
     compile_pattern,
-    data_files,
     finditer,
     literal_pattern,
     phrase_lines,
@@ -41,6 +42,7 @@ from newsclean._patterns import (
 from newsclean._patterns import words as text_words
 from newsclean.codes import CODES
 from newsclean.errors import PatternDataError
+from newsclean.lang import entries, languages_with, tagged
 from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
 from newsclean.registry import register_filter
 
@@ -64,26 +66,69 @@ def may_split_segments(text: str) -> bool:
 DASHES = frozenset("-–—|")
 # a breadcrumb trail: "Home › World › Asia", "Accueil > Culture > Patrimoine"
 CRUMB_SEPARATORS = ("›", ">", "»", "/")
-# a byline: "By Jane Doe", "By Jane Doe, Asia correspondent", "Von Max Muster und Eva Beispiel"
-BYLINE_RE = compile_pattern(
-    r"^(?i:by|von|par|por|di|door|przez)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}"
-    r"(?:\s*(?:,|\||\s-\s|\s–\s|\s(?i:and|und|et|y|e|i|en)\s)[^.!?]*)?$"
-)
-# what a byline can start with: an ASCII letter matches a pattern letter only in its two cases
-BYLINE_ASCII_STARTS = frozenset("bBvVpPdD")
-# the first two letters of the words a byline starts with, lower case
-BYLINE_ASCII_HEADS = frozenset({"by", "vo", "pa", "po", "pr", "di", "do"})
+#: ASCII characters, for the shortcut tables derived from the patterns' own letters
+ASCII_CHARS = tuple(map(chr, range(128)))
+
+
+@dataclass(frozen=True, slots=True)
+class BylineRule:
+    """The byline pattern and its shortcut, both built from the same words, so they cannot
+    disagree: "By Jane Doe", "By Jane Doe, Asia correspondent", "Von Max Muster und Eva Beispiel".
+
+    ``ascii_starts`` are the ASCII characters the pattern takes for the first letter of a start
+    word (both cases, asked of ``regex`` itself), ``ascii_heads`` the ASCII pairs it takes for the
+    first two characters of a line.
+    """
+
+    pattern: Pattern
+    ascii_starts: frozenset[str]
+    ascii_heads: frozenset[str]
+
+    def may_match(self, text: str) -> bool:
+        """False when the first two characters rule out :attr:`pattern`, without running it."""
+        head = text.lstrip()[:2]
+        if not head[:1].isascii():
+            return True
+        # a non-ASCII second character may still match ("İ" does "i" in the pattern)
+        return head[:1] in self.ascii_starts and (not head.isascii() or head in self.ascii_heads)
+
+
+def _ascii_matching(char_pattern: str) -> set[str]:
+    """The ASCII characters ``char_pattern`` (one character's pattern) matches."""
+    compiled = regex.compile(char_pattern)
+    return {c for c in ASCII_CHARS if compiled.fullmatch(c) is not None}
+
+
+def byline_rule(starts: Iterable[str], joiners: Iterable[str]) -> BylineRule:
+    """A :class:`BylineRule` for the words a byline starts with and those that join its names."""
+    start_words = sorted({w for w in starts if w})
+    joiner_words = sorted({w for w in joiners if w})
+    never = "(?!)"
+    pattern = compile_pattern(
+        r"^(?i:" + (alternation(start_words) or never) + r")\s+\p{Lu}[\p{L}'’.-]+"
+        r"(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s*(?:,|\||\s-\s|\s–\s|\s(?i:"
+        + (alternation(joiner_words) or never)
+        + r")\s)[^.!?]*)?$"
+    )
+    space = _ascii_matching(r"\s")
+    starts_set: set[str] = set()
+    heads: set[str] = set()
+    for word in start_words:
+        firsts = _ascii_matching("(?i:" + regex.escape(word[0]) + ")")
+        # a one-letter word is followed by the white space the pattern needs after it
+        seconds = _ascii_matching("(?i:" + regex.escape(word[1]) + ")") if word[1:] else space
+        starts_set |= firsts
+        heads |= {a + b for a in firsts for b in seconds}
+    return BylineRule(pattern, frozenset(starts_set), frozenset(heads))
+
+
+BYLINE = byline_rule(tagged("bylines.txt", "start"), tagged("bylines.txt", "joiner"))
+BYLINE_RE = BYLINE.pattern
 
 
 def may_be_byline(text: str) -> bool:
     """False when the first two characters rule out :data:`BYLINE_RE`, without running it."""
-    head = text.lstrip()[:2]
-    if not head[:1].isascii():
-        return True
-    # a non-ASCII second character may still match ("İ" does "i" in the pattern)
-    return head[:1] in BYLINE_ASCII_STARTS and (
-        not head.isascii() or head.lower() in BYLINE_ASCII_HEADS
-    )
+    return BYLINE.may_match(text)
 
 
 # a lower-case letter followed by a capital: two words glued together by the text extraction
@@ -612,7 +657,7 @@ def original_text(draft: Draft, block: Block) -> str:
 
 def available_languages() -> tuple[str, ...]:
     """The languages with a phrase catalogue, e.g. ``('de', 'en', ...)``."""
-    return tuple(name[:-4] for name in data_files("boilerplate") if name.endswith(".txt"))
+    return languages_with("boilerplate.txt")
 
 
 def parse_catalogue_lines(
@@ -647,8 +692,11 @@ def catalogue(languages: tuple[str, ...] = ()) -> Catalogue:
         if lang not in known:
             msg = f"no boilerplate catalogue for language {lang!r}; available: {', '.join(sorted(known))}"
             raise PatternDataError(msg)
-        relative = f"boilerplate/{lang}.txt"
-        parse_catalogue_lines(phrase_lines(relative), f"data/{relative}", table)
+        pack = entries(lang, "boilerplate.txt")
+        if pack:
+            source = pack[0].source
+            lines = [(e.line, f"{e.text}\t{e.tag}" if e.tag else e.text) for e in pack]
+            parse_catalogue_lines(lines, source, table)
     table.finish()
     return table
 
