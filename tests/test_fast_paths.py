@@ -199,6 +199,7 @@ UNGATED = Ungated(
     starts=TABLE.starts,
     contains=TABLE.contains,
     cues=TABLE.cues,
+    sources=TABLE.sources,
 )
 UNGATED.finish()
 GATE_WORDS = sorted(

@@ -26,6 +26,7 @@ from typing import ClassVar, Literal
 from newsclean._patterns import DEFAULT_TIMEOUT
 from newsclean._patterns import words as text_words
 from newsclean.errors import PatternDataError
+from newsclean.filters.boilerplate import rule_kind
 from newsclean.lang import entries, languages_with
 from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
 from newsclean.registry import register_filter
@@ -368,7 +369,7 @@ class StripLinkLists:
                 return (
                     removal is not None
                     and removal.reason in LIST_HEADING_REASONS
-                    and removal.rule in LIST_HEADING_RULES
+                    and rule_kind(removal.rule) in LIST_HEADING_RULES
                 )
         else:
 
@@ -769,7 +770,7 @@ class StripEdges:
             if (
                 removal is not None
                 and removal.reason == "boilerplate.comments"
-                and removal.rule == "catalogue"
+                and rule_kind(removal.rule) == "catalogue"
                 and seen >= total * (1 - self.tail_share)
             ):
                 return [

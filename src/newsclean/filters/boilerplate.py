@@ -21,10 +21,11 @@ the exact tables. Five kinds of entry (see ``data/lang/en/boilerplate.txt``):
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 import regex
 from rapidfuzz import fuzz, process
@@ -299,9 +300,25 @@ ASCII_CASES = str.maketrans(
 )
 
 
+def with_source(rule: str, source: str) -> str:
+    """A rule named with the data line that decided it: ``catalogue:lang/en/boilerplate.txt:328``
+    (the rule alone when the entry came from no file)."""
+    return f"{rule}:{source}" if source else rule
+
+
+def rule_kind(rule: str) -> str:
+    """The rule without its data line: ``rule_kind("catalogue:lang/en/boilerplate.txt:3")``
+    is ``"catalogue"``."""
+    return rule.partition(":")[0]
+
+
+_Key = TypeVar("_Key", str, tuple[str, ...])
+
+
 @dataclass(frozen=True)
 class Catalogue:
-    """Compiled phrase tables: normalized phrase -> removal code, by kind of entry."""
+    """Compiled phrase tables: normalized phrase -> removal code, by kind of entry; ``sources``
+    says which data line each entry came from (``"lang/en/boilerplate.txt:328"``)."""
 
     whole: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
@@ -309,6 +326,9 @@ class Catalogue:
     contains: dict[tuple[str, ...], str] = field(default_factory=dict)
     cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     cue_words: int = 0  # the longest cue, in words
+    # (table, key) -> the data line the entry came from; table is "whole", "label", "start",
+    # "contains" or "cue"
+    sources: dict[tuple[str, object], str] = field(default_factory=dict, repr=False, compare=False)
     fuzzy: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # by key length: pieces of the fuzzy choices, one of which a key near enough to a choice holds
     # (None: no choice to hold), built after FUZZY_GATE_AFTER lookups of that length
@@ -337,22 +357,35 @@ class Catalogue:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_memo", functools.lru_cache(MATCH_MEMO_LINES)(self._match))
 
-    def add(self, phrase: str, code: str) -> None:
+    def add(self, phrase: str, code: str, source: str = "") -> None:
+        """Add one entry; ``source`` names its data line (``"lang/en/boilerplate.txt:328"``)."""
         self._memo.cache_clear()
         object.__setattr__(self, "word_gates", None)  # stale until finish()
         text = phrase.strip()
         if text.startswith("~"):
-            self.cues[key_words(text[1:])] = code
+            self._put("cue", self.cues, key_words(text[1:]), code, source)
         elif text.startswith("...") and text.endswith("...") and len(text) > 6:
-            self.contains[key_words(text[3:-3])] = code
+            self._put("contains", self.contains, key_words(text[3:-3]), code, source)
         elif text.endswith(("...", "…")):
-            self.starts[key_words(text.rstrip(".…"))] = code
+            self._put("start", self.starts, key_words(text.rstrip(".…")), code, source)
         elif text.endswith(":"):
             key = line_key(text)
-            self.labels[key] = code
-            self.whole.setdefault(key, code)
+            self._put("label", self.labels, key, code, source)
+            if key not in self.whole:  # a label is also its whole line, unless that is known
+                self._put("whole", self.whole, key, code, source)
         else:
-            self.whole[line_key(text)] = code
+            self._put("whole", self.whole, line_key(text), code, source)
+
+    def _put(self, kind: str, table: dict[_Key, str], key: _Key, code: str, source: str) -> None:
+        """``table[key] = code``; an entry that repeats one of another language with the same
+        code keeps the first one's source."""
+        if table.get(key) != code or (kind, key) not in self.sources:
+            self.sources[kind, key] = source
+        table[key] = code
+
+    def source(self, table: str, key: object) -> str:
+        """The data line of an entry (empty when it came from no file)."""
+        return self.sources.get((table, key), "")
 
     def finish(self) -> None:
         """Bucket the whole-line phrases by length for fuzzy matching; index phrases by first word."""
@@ -440,10 +473,12 @@ class Catalogue:
     def match(
         self, text: str, *, fuzzy: bool = True, timeout: float | None = DEFAULT_TIMEOUT
     ) -> tuple[str, str] | None:
-        """``(code, rule)`` when the line is a catalogue phrase, else ``None``.
+        """``(code, rule)`` when the line is a catalogue phrase, else ``None``; a rule decided by
+        one entry names its data line.
 
-        >>> catalogue(("en",)).match("Read more: Ten things to know")
-        ('boilerplate.teaser', 'catalogue_label')
+        >>> code, rule = catalogue(("en",)).match("Read more: Ten things to know")
+        >>> code, rule_kind(rule), rule.split(":")[1]
+        ('boilerplate.teaser', 'catalogue_label', 'lang/en/boilerplate.txt')
         >>> catalogue(("en",)).match("Read more about it in the report.") is None
         True
         """
@@ -460,7 +495,7 @@ class Catalogue:
             return None
         code = self.whole.get(key)
         if code is not None:
-            return code, "catalogue"
+            return code, with_source("catalogue", self.source("whole", key))
         if len(text) <= AGENCY_LINE_CHARS and is_agency_line(text, timeout):
             return "boilerplate.credit", "agency_credit"
         head, sep, rest = text.partition(":")
@@ -474,7 +509,7 @@ class Catalogue:
             head_key = line_key(head, timeout)
             code = self.labels.get(head_key)
             if code is not None and len(key_words(rest, timeout)) <= LABEL_REST_WORDS:
-                return code, "catalogue_label"
+                return code, with_source("catalogue_label", self.source("label", head_key))
         spelled = spelled_line(text, timeout, folded)
         digit = has_digit(text, timeout)
         if self.may_need_words(text, folded, spelled, digit):
@@ -487,11 +522,13 @@ class Catalogue:
             for size in range(1, min(n, MAX_PHRASE_WORDS) + 1):
                 code = self.starts.get(words[:size])
                 if code is not None:
-                    return code, "catalogue_start"
+                    start = self.source("start", words[:size])
+                    return code, with_source("catalogue_start", start)
         if n <= CONTAINS_LINE_WORDS:
-            code = self.contained(words)
-            if code is not None:
-                return code, "catalogue_contains"
+            found = self.contained_entry(words)
+            if found is not None:
+                phrase, code = found
+                return code, with_source("catalogue_contains", self.source("contains", phrase))
         if (
             n <= SHORT_LINE_WORDS
             and has_copyright_sign(text, folded)
@@ -507,14 +544,17 @@ class Catalogue:
             if first in self.whole:
                 segments = [first, *(k for k in keys if k)]
         if len(segments) >= 2 and all(s in self.whole for s in segments):
-            return self.whole[segments[0]], "catalogue_segments"
+            first_source = self.source("whole", segments[0])
+            return self.whole[segments[0]], with_source("catalogue_segments", first_source)
         if (
             len(segments) >= 2
             and self.whole.get(segments[0]) == "boilerplate.navigation"
             and any(sep in text for sep in CRUMB_SEPARATORS)
             and all(len(s.split()) <= 4 for s in segments)
         ):
-            return "boilerplate.navigation", "breadcrumb"
+            return "boilerplate.navigation", with_source(
+                "breadcrumb", self.source("whole", segments[0])
+            )
         if n <= 10 and may_be_byline(text) and search(BYLINE_RE, text.strip(), timeout=timeout):
             return "boilerplate.author_box", "byline"
         if 3 <= n <= 8 and self.share_bar(words):
@@ -527,30 +567,38 @@ class Catalogue:
             if search(FILE_LINK_RE, text, timeout=timeout):
                 return "boilerplate.link_list", "file_link"
         if n <= CUE_HEADING_WORDS and not text.rstrip().endswith((".", "!", "?")):
-            code = self.cue_in(words)  # the words of the whole line: it is short
-            if code in HEADING_CUE_CODES:
-                return code, "cue_heading"
+            cue = self.cue_entry(words)  # the words of the whole line: it is short
+            if cue is not None and cue[1] in HEADING_CUE_CODES:
+                return cue[1], with_source("cue_heading", self.source("cue", cue[0]))
         if fuzzy and FUZZY_MIN_CHARS <= len(key) <= FUZZY_MAX_CHARS and self.may_be_fuzzy(key):
             choices = self.fuzzy.get(len(key), ())
             best = process.extractOne(
                 key, choices, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
             )
             if best is not None:
-                return self.whole[best[0]], "catalogue_fuzzy"
+                return self.whole[best[0]], with_source(
+                    "catalogue_fuzzy", self.source("whole", best[0])
+                )
         return None
 
     def contained(self, words: tuple[str, ...]) -> str | None:
         """The code of the shortest contained phrase in ``words`` (the leftmost of equal length)."""
-        best: tuple[int, int, str] | None = None
+        found = self.contained_entry(words)
+        return found[1] if found is not None else None
+
+    def contained_entry(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+        """``(phrase, code)`` of the shortest contained phrase in ``words`` (the leftmost of equal
+        length)."""
+        best: tuple[int, int, tuple[str, ...], str] | None = None
         for i, word in enumerate(words):
             for phrase, code in self.contains_by_first.get(word, ()):
                 size = len(phrase)
                 if best is not None and size >= best[0]:
                     break
                 if words[i : i + size] == phrase:
-                    best = (size, i, code)
+                    best = (size, i, phrase, code)
                     break
-        return best[2] if best is not None else None
+        return (best[2], best[3]) if best is not None else None
 
     def share_bar(self, words: tuple[str, ...]) -> bool:
         """Most words are one-word share or menu phrases: "Whatsapp Teilen Twittern Pinnen"."""
@@ -588,10 +636,15 @@ class Catalogue:
 
     def cue_in(self, words: tuple[str, ...]) -> str | None:
         """The code of the first cue among ``words`` (as :func:`key_words` gives them)."""
+        found = self.cue_entry(words)
+        return found[1] if found is not None else None
+
+    def cue_entry(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+        """``(cue, code)`` of the first cue among ``words``."""
         for i, word in enumerate(words):
             for phrase, code in self.cues_by_first.get(word, ()):
                 if words[i : i + len(phrase)] == phrase:
-                    return code
+                    return phrase, code
         return None
 
 
@@ -678,7 +731,7 @@ def parse_catalogue_lines(
                 f"categories: {', '.join(valid)}"
             )
             raise PatternDataError(msg)
-        table.add(phrase, code)
+        table.add(phrase, code, f"{source}:{lineno}")
     return table
 
 
@@ -692,10 +745,11 @@ def catalogue(languages: tuple[str, ...] = ()) -> Catalogue:
         if lang not in known:
             msg = f"no boilerplate catalogue for language {lang!r}; available: {', '.join(sorted(known))}"
             raise PatternDataError(msg)
-        pack = entries(lang, "boilerplate.txt")
-        if pack:
-            source = pack[0].source
-            lines = [(e.line, f"{e.text}\t{e.tag}" if e.tag else e.text) for e in pack]
+        # a language's entries may come from more than one file (a pack of the user's own)
+        for source, group in itertools.groupby(
+            entries(lang, "boilerplate.txt"), key=lambda e: e.source
+        ):
+            lines = [(e.line, f"{e.text}\t{e.tag}" if e.tag else e.text) for e in group]
             parse_catalogue_lines(lines, source, table)
     table.finish()
     return table
@@ -749,7 +803,7 @@ class StripBoilerplate:
             after = kept[pos + 2] if pos + 2 < len(kept) else None
             if (
                 hit[0] in TEASER_CODES
-                and hit[1] == "catalogue"
+                and rule_kind(hit[1]) == "catalogue"
                 and not title.text.lstrip().startswith(("-", "•", "*", "·"))
                 and (after is None or after.index in found or not self._title_like(after))
             ):
