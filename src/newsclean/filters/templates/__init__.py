@@ -13,7 +13,7 @@ the evidence (``{"kind": "jinja", "token": "{{ title }}"}``):
     Lorem ipsum; ``TODO``, ``TBD``, ``XXX`` standing in for content.
 ``template.leftover``
     The preamble or tail of a rewrite step ("Here is the rewritten article:"), in the languages
-    of ``data/templates/<lang>.txt``.
+    of the language packs (``data/lang/<xx>/leftovers.txt``).
 
 Precision comes first: every pattern needs a shape that prose, code samples, maths, wiki markup
 and editorial brackets do not have, and the ambiguous shapes are dropped in code-like or

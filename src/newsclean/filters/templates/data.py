@@ -1,6 +1,6 @@
 """The template filter's data: placeholder words, wiki and HTML names, leftover phrases.
 
-Leftover phrases come from ``data/templates/<lang>.txt`` (syntax in ``en.txt``) and are compiled
+Leftover phrases come from ``data/lang/<xx>/leftovers.txt`` (syntax in ``lang/en/leftovers.txt``) and are compiled
 here into the patterns the rules match, with the words the gates look for.
 """
 
@@ -14,14 +14,21 @@ import regex
 from newsclean._patterns import (
     Pattern,
     compile_pattern,
-    data_files,
     finditer,
     phrase_lines,
 )
 from newsclean.errors import PatternDataError
+from newsclean.lang import entries, languages_with
 
 KINDS = ("token", "empty_value", "filler", "leftover")
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
+
+
+def leftover_languages() -> tuple[str, ...]:
+    """The languages whose pack has leftover phrases (``data/lang/<xx>/leftovers.txt``)."""
+    return languages_with("leftovers.txt")
+
+
+LANGUAGES = leftover_languages()
 
 _SP = r"[^\S\n]"  # a space that is not a line break
 
@@ -151,7 +158,7 @@ def placeholder_vocabulary() -> dict[str, str]:
 
 
 def _phrase_to_regex(phrase: str) -> str:
-    """Compile one entry of ``data/templates/<lang>.txt`` (syntax in ``en.txt``) to a pattern."""
+    """Compile one entry of a ``leftovers.txt`` (syntax in ``lang/en/leftovers.txt``) to a pattern."""
     out: list[str] = []
     i = 0
     n = len(phrase)
@@ -296,12 +303,10 @@ def leftover_sources(
     start: list[tuple[str, frozenset[str]]] = []
     anywhere: list[_Anywhere] = []
     first: set[str] = set()
-    relative = f"templates/{lang}.txt"
-    for lineno, line in phrase_lines(relative):
-        phrase, _, where = line.partition("\t")
-        where = where.strip()
+    for entry in entries(lang, "leftovers.txt"):
+        phrase, where = entry.text, entry.tag
         if where not in {"start", "anywhere"}:
-            msg = f"data/{relative}:{lineno}: where must be 'start' or 'anywhere', not {where!r}"
+            msg = f"{entry.where}: where must be 'start' or 'anywhere', not {where!r}"
             raise PatternDataError(msg)
         try:
             pattern = _phrase_to_regex(phrase.strip())
@@ -313,7 +318,7 @@ def leftover_sources(
                 compiled = compile_pattern(r"(?i)(?<!\w)" + pattern)
                 anywhere.append(_Anywhere(lang, compiled, _keywords(phrase.strip())))
         except (ValueError, regex.error) as exc:
-            msg = f"data/{relative}:{lineno}: {exc}"
+            msg = f"{entry.where}: {exc}"
             raise PatternDataError(msg) from exc
     return tuple(start), tuple(anywhere), frozenset(first)
 
@@ -357,11 +362,4 @@ def start_pattern(languages: tuple[str, ...], words: frozenset[str] | None = Non
         + r"{0,2}(?:"
         + ("|".join(starts) or never)
         + ")"
-    )
-
-
-def leftover_languages() -> tuple[str, ...]:
-    """The languages with a leftover phrase file."""
-    return tuple(
-        name[:-4] for name in data_files("templates") if name.endswith(".txt") and len(name) == 6
     )

@@ -18,6 +18,7 @@ from newsclean._patterns import (
     DEFAULT_TIMEOUT,
     Match,
     Pattern,
+    alternation,
     compile_pattern,
     finditer,
 )
@@ -28,6 +29,7 @@ from newsclean.filters.templates.data import (
     _WIKI_TEMPLATES,
     placeholder_vocabulary,
 )
+from newsclean.lang import tagged
 
 # ---------------------------------------------------------------------------------------------
 # placeholder syntaxes
@@ -178,7 +180,12 @@ def _name_ok(syntax: _Syntax, match: Match, timeout: float | None) -> bool:
 # ---------------------------------------------------------------------------------------------
 # empty values and filler
 
-_BY = r"(?i:by|written by|posted by|von|par|por|di|door|przez|autor|author)"
+#: what an author's value follows: the byline words of the packs (``bylines.txt``)
+_BY = (
+    "(?i:"
+    + alternation(sorted({*tagged("bylines.txt", "start"), *tagged("bylines.txt", "label")}))
+    + ")"
+)
 _NONE_LABELS = (
     r"(?i:author|by|byline|published|updated|date|title|source|category|tags|location|image|"
     r"caption|credit|price|url|name|views)"
