@@ -182,12 +182,17 @@ class CheckFacts:
     """Office titles and person names against the knowledge base (flags only).
 
     ``kb``: extra JSONL files merged over the bundled knowledge base, in order.
+    ``stale_window_months``: how long after an office's ``as_of`` a holder who had already left
+    it is still reported at warning (then at info).
     """
 
     name: ClassVar[str] = "check_facts"
     stage: ClassVar[Stage] = Stage.FLAG
     kb: tuple[str, ...] = ()
     max_conflicts: int = 3
+    #: after an office's ``as_of``, a tenure that had already closed (its successor's row still
+    #: open) stays ``title.not_incumbent`` at warning for this many months, then at info
+    stale_window_months: int = 12
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kb", _as_tuple(self.kb))
@@ -250,11 +255,11 @@ class CheckFacts:
         }
         flags: list[Flag] = []
         flags += self._names(kb, draft, mentions, capwords)
-        flags += self._never_held(kb, mentions)
-        claims = self._claims(kb, mentions, blocks)
-        flags += self._anachronisms(claims, self_refs, draft)
         body = draft.kept()
         date = article_date(draft, body)
+        flags += self._never_held(kb, mentions, date)
+        claims = self._claims(kb, mentions, blocks)
+        flags += self._anachronisms(claims, self_refs, draft)
         if date is not None:
             flags += self._against_date(kb, claims, *date, self_refs, draft)
         return Proposal(flags=tuple(flags))
@@ -363,7 +368,9 @@ class CheckFacts:
 
     # -- titles -------------------------------------------------------------------------------
 
-    def _never_held(self, kb: KB, mentions: list[Mention]) -> list[Flag]:
+    def _never_held(
+        self, kb: KB, mentions: list[Mention], date: tuple[dt.date, str] | None
+    ) -> list[Flag]:
         flags = []
         seen: set[tuple[str, frozenset[str]]] = set()
         for m in mentions:
@@ -371,6 +378,30 @@ class CheckFacts:
                 continue
             seen.add((m.person, m.positions))
             rows = kb.by_person.get(m.person, [])
+            office_as_of = max(kb.as_of(p) for p in m.positions)
+            if date is not None and date[0].toordinal() > office_as_of:
+                # they may have taken the office after the knowledge base's last check of it
+                office = " or ".join(sorted({kb.position_label[p] for p in m.positions}))
+                flags.append(
+                    Flag(
+                        "title.unverifiable",
+                        m.span,
+                        f"{m.display} held no {office} as of {iso(office_as_of)} (the knowledge "
+                        f"base's as_of date for it), but the article date {_fmt(date[0])} "
+                        f"({date[1]}) is later: {m.text!r} cannot be checked; extend the "
+                        f"knowledge base (--kb) to check it",
+                        {
+                            "mention": m.text,
+                            "person": m.display,
+                            "claimed_positions": sorted(m.positions),
+                            "kb_rows": [t.id for t in rows],
+                            "date": date[0].isoformat(),
+                            "date_source": date[1],
+                            "as_of": iso(office_as_of),
+                        },
+                    )
+                )
+                continue
             held = sorted(
                 {
                     f"{t.position} ({t.row.get('start', '')[:4]}–{(t.row.get('end') or '')[:4]})"
@@ -390,6 +421,7 @@ class CheckFacts:
                         "claimed_positions": sorted(m.positions),
                         "kb_rows": [t.id for t in rows],
                         "held": held,
+                        "as_of": iso(office_as_of),
                     },
                 )
             )
@@ -485,8 +517,8 @@ class CheckFacts:
         day = date.toordinal()
         for c in claims:
             state = win.status(c.window, day)
-            if state == "ok":
-                continue
+            if state == "ok" or c.historic:
+                continue  # a historic claim names a year its window allows: a past event
             as_of = max(t.as_of for t in c.rows)
             position_as_of = max(kb.as_of(t.position_id) for t in c.rows)
             evidence = {
@@ -496,6 +528,10 @@ class CheckFacts:
                 "as_of": iso(as_of),
             }
             if state == "unverified" or day > position_as_of:
+                stale = self._left_before_as_of(kb, c, date, source, evidence, position_as_of)
+                if stale is not None:
+                    flags.append(stale)
+                    continue
                 flags.append(
                     Flag(
                         "title.unverifiable",
@@ -569,6 +605,68 @@ class CheckFacts:
                     )
                 )
         return flags
+
+    def _left_before_as_of(
+        self,
+        kb: KB,
+        c: win.Claim,
+        date: dt.date,
+        source: str,
+        evidence: dict[str, Any],
+        as_of: int,
+    ) -> Flag | None:
+        """A present title for someone who had left the office before its ``as_of`` while the
+        successor's row is still open: what was checked then still speaks against the claim."""
+        day = date.toordinal()
+        if c.modifier not in (None, "current", "acting") or c.historic:
+            return None
+        if win.status(c.window, day) != "outside" or any(t.open or t.end > as_of for t in c.rows):
+            return None
+        last = max(c.rows, key=lambda t: t.end)
+        successors = [
+            t
+            for pid in c.offices
+            for t in kb.by_position.get(pid, ())
+            if t.open and t.start >= last.end_first - win.SLACK and kb.key_of[t.id] != c.person
+        ]
+        if not successors:
+            return None
+        person_rows = kb.by_person.get(c.person, ())
+        elsewhere = [
+            t
+            for t in person_rows
+            if t.position_id not in c.offices and t.start - 1 <= day <= t.end + 1
+        ]
+        if day - last.end > STALE_DAYS and not elsewhere:
+            return None  # long gone and holding nothing else: a reference to the past
+        successor = min(successors, key=lambda t: t.start)
+        limit = _add_months(dt.date.fromordinal(as_of), self.stale_window_months)
+        severity = Severity.WARNING if date <= limit else Severity.INFO
+        return Flag(
+            "title.not_incumbent",
+            c.span,
+            f"as of {iso(as_of)} (the knowledge base's as_of date for {c.position}), "
+            f"{c.display} had left the office ({_periods(c.rows)}) and {successor.person} held "
+            f"it from {successor.row.get('start')}; {c.text!r} on {_fmt(date)} (the article "
+            f"date, from {source}) is probably out of date. Write 'former' or 'then-', or "
+            f"check the date",
+            {
+                **evidence,
+                "as_of": iso(as_of),
+                "successor": successor.person,
+                "successor_row": successor.id,
+                "window_months": self.stale_window_months,
+            },
+            severity,
+        )
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    """``d`` plus ``months`` calendar months (the last day of a shorter month)."""
+    index = d.month - 1 + months
+    year, month = d.year + index // 12, index % 12 + 1
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return dt.date(year, month, min(d.day, (nxt - dt.timedelta(days=1)).day))
 
 
 @register_filter
