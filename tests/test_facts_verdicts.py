@@ -90,3 +90,113 @@ def test_never_held_needs_a_date_within_as_of() -> None:
     assert "as of 2025-06-30" in f.message
     # without a date the claim is checked against what the knowledge base knows
     assert found(text) == [("title.never_held", "warning")]
+
+
+# -- hypothetical, future and retrospective forms -------------------------------------------
+
+#: (text with a marker, the same claim without it, published, lang): the plain claim is flagged,
+#: the marked one is not a present claim
+HYPOTHETICAL = [
+    (
+        "If Labour wins the election, Prime Minister Keir Starmer would scrap the scheme.",
+        "After the election, Prime Minister Keir Starmer will scrap the scheme.",
+        "2023-05-01",
+        "en",
+    ),
+    (
+        "Labour leader and likely future Prime Minister Keir Starmer spoke in Leeds.",
+        "Labour leader and Prime Minister Keir Starmer spoke in Leeds.",
+        "2023-05-01",
+        "en",
+    ),
+    (
+        "Polls say President Donald Trump, if elected, would raise tariffs again.",
+        "Polls say President Donald Trump raised tariffs again.",
+        "2023-05-01",
+        "en",
+    ),
+    (
+        "Der künftige Bundeskanzler Friedrich Merz will die Schuldenbremse reformieren, sagte "
+        "er am Montag in Berlin vor den Journalisten der Hauptstadt.",
+        "Der Bundeskanzler Friedrich Merz will die Schuldenbremse reformieren, sagte er am "
+        "Montag in Berlin vor den Journalisten der Hauptstadt.",
+        "2025-03-01",
+        "de",
+    ),
+    (
+        "Le futur Premier ministre Michel Barnier a rencontré les syndicats lundi à Paris pour "
+        "parler du budget de la France.",
+        "Le Premier ministre Michel Barnier a rencontré les syndicats lundi à Paris pour parler "
+        "du budget de la France.",
+        "2024-08-01",
+        "fr",
+    ),
+    (
+        "Si gana las elecciones, el presidente Donald Trump subirá los aranceles, dijo el "
+        "portavoz de la campaña en Florida.",
+        "Tras las elecciones, el presidente Donald Trump subirá los aranceles, dijo el "
+        "portavoz de la campaña en Florida.",
+        "2023-07-01",
+        "es",
+    ),
+    (
+        "Il prossimo presidente Donald Trump potrebbe alzare i dazi, ha detto il portavoce "
+        "della campagna in Florida.",
+        "Il presidente Donald Trump potrebbe alzare i dazi, ha detto il portavoce della "
+        "campagna in Florida.",
+        "2023-07-01",
+        "it",
+    ),
+    (
+        "O futuro presidente Donald Trump vai aumentar as tarifas, disse o porta-voz da "
+        "campanha na Flórida.",
+        "O presidente Donald Trump vai aumentar as tarifas, disse o porta-voz da campanha na "
+        "Flórida.",
+        "2023-07-01",
+        "pt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("marked", "plain", "published", "lang"), HYPOTHETICAL)
+def test_hypothetical_and_future_forms_are_not_present_claims(
+    marked: str, plain: str, published: str, lang: str
+) -> None:
+    assert found_lang(plain, published, lang) == [("title.not_incumbent", "warning")]
+    assert found_lang(marked, published, lang) == []
+
+
+def found_lang(text: str, published: str, lang: str) -> list[tuple[str, str]]:
+    article = Pipeline([CheckFacts(), CheckDates()])(
+        {"text": text, "published": published, "lang": lang}
+    )
+    return sorted((f.code, str(f.severity)) for f in article.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Der damalige Bundeskanzler Olaf Scholz hatte die Zeitenwende ausgerufen, sagte sie "
+            "am Montag in Berlin.",
+            "de",
+        ),
+        ("De toenmalige premier Mark Rutte sprak maandag in Den Haag met de vakbonden.", "nl"),
+        (
+            "El entonces presidente Joe Biden firmó la ley en la Casa Blanca, recordó el portavoz.",
+            "es",
+        ),
+        ("President Joe Biden, at the time, signed the law at the White House.", "en"),
+    ],
+)
+def test_retrospective_forms_read_as_then(text: str, lang: str) -> None:
+    assert found_lang(text, "2026-03-01", lang) == []
+
+
+def test_the_words_of_other_languages_are_not_read() -> None:
+    # Spanish "se" is no conditional (it is in Italian and Portuguese)
+    text = (
+        "El presidente Donald Trump se reunió el lunes con los sindicatos en Washington para "
+        "hablar del presupuesto."
+    )
+    assert found_lang(text, "2023-07-01", "es") == [("title.not_incumbent", "warning")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Iterable
@@ -11,6 +12,8 @@ from typing import Any, ClassVar
 
 from newsclean._patterns import Pattern, compile_pattern, finditer, match, search
 from newsclean.codes import Severity
+from newsclean.filters.blocks import draft_folded_words, guess_language
+from newsclean.filters.facts import lexicon as lex
 from newsclean.filters.facts import names as nm
 from newsclean.filters.facts import windows as win
 from newsclean.filters.facts.dates import ENGLISH_WEEKDAY, find_dates, parse_published
@@ -160,6 +163,41 @@ def _short_references(
     return out
 
 
+def _languages(draft: Draft) -> tuple[str, ...]:
+    """English and the draft's language (given or guessed): whose words are read around a
+    mention. Words of other languages are not: "se" is "if" in Italian but not in Spanish."""
+    lang = (draft.lang or "").split("-")[0].casefold()
+    if lang not in lex.languages():
+        lang = (
+            draft.cached(
+                "guessed_language",
+                lambda: guess_language(
+                    draft.blocks,
+                    draft.regex_timeout,
+                    functools.partial(draft_folded_words, draft),
+                ),
+            )
+            or ""
+        )
+    return ("en", lang) if lang and lang != "en" else ("en",)
+
+
+def _present_claims(draft: Draft, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that claim an office in the text's present or past: would-be, future and
+    conditional holders are left out, and a title marked as held at the time ("the then",
+    "damalige") reads as "then-"."""
+    langs = _languages(draft)
+    out = []
+    for m in mentions:
+        how = lex.reading(draft.text, m.span[0], m.span[1], langs)
+        if how == "hypothetical":
+            continue
+        if how == "then" and m.modifier is None:
+            m = dataclasses.replace(m, modifier="then")
+        out.append(m)
+    return out
+
+
 def _periods(rows: Iterable[Any]) -> str:
     parts = []
     for t in rows:
@@ -257,8 +295,9 @@ class CheckFacts:
         flags += self._names(kb, draft, mentions, capwords)
         body = draft.kept()
         date = article_date(draft, body)
-        flags += self._never_held(kb, mentions, date)
-        claims = self._claims(kb, mentions, blocks)
+        present = _present_claims(draft, mentions)
+        flags += self._never_held(kb, present, date)
+        claims = self._claims(kb, present, blocks)
         flags += self._anachronisms(claims, self_refs, draft)
         if date is not None:
             flags += self._against_date(kb, claims, *date, self_refs, draft)

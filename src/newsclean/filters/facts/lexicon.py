@@ -1,0 +1,153 @@
+"""The words the fact checks read around a mention, per language (``data/lang/<xx>/facts.txt``).
+
+Each file holds ``[section]`` headers and one word or phrase a line (``phrase<TAB>code`` in
+``[nationality]``). Phrases are compared as folded word sequences (no case, no accents, elided
+articles and apostrophes split off: "s'il" is "s il"), so one tokeniser serves the text and the
+data.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from newsclean._patterns import phrase_lines
+from newsclean.errors import PatternDataError
+from newsclean.filters.facts.kb import fold
+
+SECTIONS = (
+    "future_before",
+    "conditional",
+    "future_after",
+    "retrospective_before",
+    "retrospective_after",
+    "nationality",
+)
+#: a word: letters and digits with inner hyphens; apostrophes separate words. Linear: no
+#: nested repeats over overlapping classes.
+TOKEN_RE = re.compile(r"\w+(?:-\w+)*")
+
+Phrase = tuple[str, ...]
+
+
+def tokens(text: str) -> list[str]:
+    """Folded words as the phrases are compared.
+
+    >>> tokens("à l'époque, the would-be")
+    ['a', 'l', 'epoque', 'the', 'would-be']
+    """
+    return TOKEN_RE.findall(fold(text))
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """The languages with a ``facts.txt``."""
+    base = resources.files("newsclean").joinpath("data").joinpath("lang")
+    return tuple(
+        sorted(
+            entry.name
+            for entry in base.iterdir()
+            if entry.is_dir() and entry.joinpath("facts.txt").is_file()
+        )
+    )
+
+
+@functools.cache
+def _read(lang: str) -> dict[str, tuple[tuple[str, str | None], ...]]:
+    relative = f"lang/{lang}/facts.txt"
+    out: dict[str, list[tuple[str, str | None]]] = {s: [] for s in SECTIONS}
+    section: str | None = None
+    for lineno, line in phrase_lines(relative):
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            if section not in out:
+                msg = f"data/{relative}:{lineno}: unknown section {line}; known: {SECTIONS}"
+                raise PatternDataError(msg)
+            continue
+        if section is None:
+            msg = f"data/{relative}:{lineno}: a phrase before the first [section]"
+            raise PatternDataError(msg)
+        phrase, _, code = line.partition("\t")
+        out[section].append((phrase.strip(), code.strip() or None))
+    return {s: tuple(v) for s, v in out.items()}
+
+
+@functools.cache
+def phrases(lang: str, section: str) -> tuple[Phrase, ...]:
+    """The tokenised phrases of one section of one language (empty when it has none)."""
+    if lang not in languages():
+        return ()
+    return tuple(t for p, _ in _read(lang)[section] if (t := tuple(tokens(p))))
+
+
+@functools.cache
+def nationality_adjectives() -> dict[str, frozenset[str]]:
+    """Adjective as written (lower case) -> place codes, over every language."""
+    out: dict[str, set[str]] = {}
+    for lang in languages():
+        for word, code in _read(lang)["nationality"]:
+            if code:
+                out.setdefault(word, set()).add(code)
+    return {w: frozenset(c) for w, c in out.items()}
+
+
+#: how far around a mention its clause is looked for
+BEFORE_CHARS = 160
+AFTER_CHARS = 120
+#: where a clause ends: sentence marks followed by a space, and line breaks
+CLAUSE_MARKS = (". ", "! ", "? ", "; ", ": ", "\n")
+#: words after a mention within which a [future_after] or [retrospective_after] phrase must start
+AFTER_WORDS = 6
+
+
+def _contains(words: list[str], phrase: Phrase, *, within: int | None = None) -> bool:
+    n = len(phrase)
+    last = len(words) - n if within is None else min(len(words) - n, within - 1)
+    return any(tuple(words[i : i + n]) == phrase for i in range(last + 1))
+
+
+def _ends_with(words: list[str], phrase: Phrase) -> bool:
+    return len(words) >= len(phrase) and tuple(words[-len(phrase) :]) == phrase
+
+
+def reading(text: str, start: int, end: int, langs: tuple[str, ...]) -> str | None:
+    """How the words around a mention ``text[start:end]`` make it read.
+
+    ``"hypothetical"``: a would-be, future, conditional or candidate holder, not a present claim;
+    ``"then"``: the title held at the time told of; ``None``: a plain present claim.
+
+    >>> reading("If Labour wins, Prime Minister Keir Starmer would act.", 16, 43, ("en",))
+    'hypothetical'
+    >>> reading("der damalige Kanzler Olaf Scholz sagte", 13, 32, ("de",))
+    'then'
+    """
+    before = text[max(0, start - BEFORE_CHARS) : start]
+    cut = max(before.rfind(mark) for mark in CLAUSE_MARKS)
+    if cut >= 0:
+        before = before[cut + 1 :]
+    after = text[end : end + AFTER_CHARS]
+    stops = [i for i in (after.find(mark) for mark in CLAUSE_MARKS) if i >= 0]
+    if stops:
+        after = after[: min(stops)]
+    # the words right before the mention: nothing but spaces or a hyphen between them and it
+    close = before
+    for mark in (",", "(", "\u201c", '"', "«", "—", "–"):
+        close = close.rsplit(mark, 1)[-1]
+    clause_words, close_words, after_words = tokens(before), tokens(close), tokens(after)
+    for lang in langs:
+        if any(_ends_with(close_words, p) for p in phrases(lang, "future_before")):
+            return "hypothetical"
+        if any(_contains(clause_words, p) for p in phrases(lang, "conditional")):
+            return "hypothetical"
+        if any(
+            _contains(after_words, p, within=AFTER_WORDS) for p in phrases(lang, "future_after")
+        ):
+            return "hypothetical"
+    for lang in langs:
+        if any(_ends_with(close_words, p) for p in phrases(lang, "retrospective_before")) or any(
+            _contains(after_words, p, within=AFTER_WORDS)
+            for p in phrases(lang, "retrospective_after")
+        ):
+            return "then"
+    return None
