@@ -200,3 +200,82 @@ def test_the_words_of_other_languages_are_not_read() -> None:
         "hablar del presupuesto."
     )
     assert found_lang(text, "2023-07-01", "es") == [("title.not_incumbent", "warning")]
+
+
+# -- mentions: a nationality adjective after the title, organisation offices ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "expected"),
+    [
+        (
+            "El primer ministro español Pedro Sánchez se reunió el lunes con los sindicatos.",
+            "es",
+            "2024-08-01",
+            [],
+        ),
+        (
+            "El primer ministro español Emmanuel Macron se reunió el lunes con los sindicatos.",
+            "es",
+            "2024-08-01",
+            [("title.never_held", "warning")],
+        ),
+        (
+            "Le président français Emmanuel Macron a rencontré les syndicats lundi à Paris.",
+            "fr",
+            "2024-08-01",
+            [],
+        ),
+        (
+            "Le président français Olaf Scholz a rencontré les syndicats lundi à Paris.",
+            "fr",
+            "2024-08-01",
+            [("title.never_held", "warning")],
+        ),
+        (
+            "Il presidente del Consiglio italiano Mario Draghi ha incontrato i sindacati lunedì.",
+            "it",
+            "2024-08-01",
+            [("title.not_incumbent", "warning")],
+        ),
+        (
+            "Il presidente del Consiglio italiano Giorgia Meloni ha incontrato i sindacati lunedì.",
+            "it",
+            "2024-08-01",
+            [],
+        ),
+        (
+            "O presidente brasileiro Jair Bolsonaro reuniu-se com os sindicatos em Brasília.",
+            "pt",
+            "2024-08-01",
+            [("title.not_incumbent", "warning")],
+        ),
+        (
+            "O presidente brasileiro Luiz Inácio Lula da Silva reuniu-se com os sindicatos.",
+            "pt",
+            "2024-08-01",
+            [],
+        ),
+    ],
+)
+def test_nationality_adjective_after_the_title(
+    text: str, lang: str, published: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found_lang(text, published, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ECB President Jerome Powell said rates would stay high.", ["title.never_held"]),
+        ("ECB President Christine Lagarde said rates would stay high.", []),
+        ("Fed Chair Christine Lagarde said rates would stay high.", ["title.never_held"]),
+        ("Fed Chair Jerome Powell said rates would stay high.", []),
+        ("Bank of England Governor Jerome Powell spoke in London.", ["title.never_held"]),
+        ("Bank of England Governor Andrew Bailey spoke in London.", []),
+        ("Federal Reserve Chairman Andrew Bailey spoke in Washington.", ["title.never_held"]),
+    ],
+)
+def test_organisation_offices_resolve_by_their_own_aliases(text: str, expected: list[str]) -> None:
+    article = check(text, "2024-03-01")
+    assert sorted(f.code for f in article.findings) == expected
