@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsclean.filters.facts import CheckDates, CheckFacts
+from newsclean.filters.facts import CheckDates, CheckFacts, CheckHeadline
 from newsclean.pipeline import Pipeline
 from newsclean.record import Article
 
@@ -15,7 +15,7 @@ def check(text: str, published: str | None = None, **options: Any) -> Article:
     record: dict[str, Any] = {"text": text}
     if published:
         record["published"] = published
-    return Pipeline([CheckFacts(**options), CheckDates()])(record)
+    return Pipeline([CheckFacts(**options), CheckDates(), CheckHeadline()])(record)
 
 
 def found(text: str, published: str | None = None, **options: Any) -> list[tuple[str, str]]:
@@ -279,3 +279,86 @@ def test_nationality_adjective_after_the_title(
 def test_organisation_offices_resolve_by_their_own_aliases(text: str, expected: list[str]) -> None:
     article = check(text, "2024-03-01")
     assert sorted(f.code for f in article.findings) == expected
+
+
+# -- names ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # full names of known office holders are checked without a title
+        ("Jens Stoltenbreg said the allies agreed on Tuesday.", [("name.variant", "warning")]),
+        ("Emmanuel Macorn met the press in Paris.", [("name.variant", "warning")]),
+        ("Ursula von der Layen met the press in Brussels.", [("name.variant", "warning")]),
+        ("Olaf Scholz met Boris Johnson and Rishi Sunak in London.", []),
+        # another real person one slip away from a short name: not a misspelling
+        ("James Barker, a local teacher, said the school would reopen.", []),
+        # the name goes on: someone else ("Jean Carlos Sánchez" is not Juan Carlos)
+        ("Juan Carlos abdicated. Later Jean Carlos Sánchez scored twice.", []),
+        # inflected and marked forms are no spellings
+        ("Hillary Clinton spoke. Es ging um Hillary Clintons E-Mails.", []),
+        ("Donald Trump* wünscht alles Gute. Donald Trump sagte das.", []),
+        # two spellings of one person, the second without a title
+        (
+            "NATO chief Jens Stoltenberg opened the meeting. Later Jens Stoltenbreg left.",
+            [("name.inconsistent", "warning"), ("name.variant", "warning")],
+        ),
+        (
+            "Secretary of State Antony Blinken arrived. Anthony Blinken then left.",
+            [("name.inconsistent", "warning"), ("name.variant", "warning")],
+        ),
+        # and neither with a title
+        (
+            "Jens Stoltenberg opened the meeting. Later Jens Stoltenbreg left.",
+            [("name.inconsistent", "warning"), ("name.variant", "warning")],
+        ),
+        # one slip in a long surname under a title, the given name the same
+        ("President Emmanuel Macorn met the press.", [("name.variant", "warning")]),
+    ],
+)
+def test_names_without_titles(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        # another romanisation of a Cyrillic name: info, add it as an alias
+        ("Russian Foreign Minister Sergej Lavrov met his counterparts.", "info"),
+        ("Ukrainian President Volodymyr Zelenskij met his counterparts.", "info"),
+        # a plain typo in the same name is a misspelling: warning
+        ("Russian Foreign Minister Sergei Lavorv met his counterparts.", "warning"),
+        ("Ukrainian President Volodymyr Zelesnkyy met his counterparts.", "warning"),
+    ],
+)
+def test_typos_told_apart_from_transliterations(text: str, severity: str) -> None:
+    assert found(text) == [("name.variant", severity)]
+
+
+def test_transliteration_tables() -> None:
+    from newsclean.filters.facts.names import transliterations
+
+    tables = transliterations()
+    assert {"cyrillic", "arabic", "chinese", "korean", "japanese"} <= set(tables)
+    arabic = tables["arabic"]
+    assert arabic.skeleton("Mohammed bin Salman") == arabic.skeleton("Muhammad bin Salman")
+    assert arabic.skeleton("Mohammed bin Salman") != arabic.skeleton("Mohammed bin Selman")[:-1]
+    korean = tables["korean"]
+    assert korean.skeleton("Yoon Suk-yeol") == korean.skeleton("Yun Suk Yul")
+
+
+def test_a_leaked_title_in_capitals() -> None:
+    body = (
+        "The city council approved the new budget for schools and public libraries on Tuesday "
+        "after a long debate. Council members said the plan adds teachers, extends library "
+        "opening hours and repairs old buildings. The mayor welcomed the vote and promised "
+        "regular reports on spending. Parents who attended the meeting asked for more money for "
+        "school meals, and the council agreed to review that request next spring.\n\nThe budget "
+        "takes effect in January, officials said.\n\n"
+    )
+    leak = "NATO CHIEF WARNS OF RISING THREATS IN THE BALTIC REGION"
+    codes = [f.code for f in check(body + leak).findings]
+    assert codes == ["headline.leak"]
+    # a shouted line about the article itself is no leak
+    assert check(body + "COUNCIL APPROVES THE BUDGET FOR SCHOOLS AND LIBRARIES").findings == ()

@@ -29,6 +29,7 @@ from newsclean.filters.facts.headline import (
 )
 from newsclean.filters.facts.kb import KB, iso, load_kb, name_key
 from newsclean.filters.facts.mentions import Mention, find_mentions, gazetteer, trigger_spans
+from newsclean.filters.facts.scan import find_words
 from newsclean.pipeline import EMPTY, Block, Draft, Flag, Proposal, Stage
 from newsclean.registry import register_filter
 
@@ -163,6 +164,75 @@ def _short_references(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class NameRef:
+    """A person's name as written, with or without a title: what the name checks compare."""
+
+    person: str
+    display: str
+    name: str
+    name_span: tuple[int, int]
+    text: str  # the mention, or the name itself
+    match: nm.NameMatch
+    positions: frozenset[str]  # the offices it is about (a bare name: the latest one held)
+    titled: bool = False
+
+    @classmethod
+    def of_mention(cls, m: Mention, match: nm.NameMatch) -> NameRef:
+        return cls(m.person, m.display, m.name, m.name_span, m.text, match, m.positions, True)
+
+    @classmethod
+    def of_bare(cls, kb: KB, b: nm.BareName) -> NameRef:
+        person = b.match.person
+        rows = kb.by_person.get(person, ())
+        # the office named in messages: the latest one they held
+        latest = frozenset(t.position_id for t in rows[-1:])
+        return cls(person, b.match.display, b.name, b.span, b.name, b.match, latest)
+
+
+#: given names looked at per document: bounds the work on list-like text
+MAX_GIVEN = 2000
+
+
+def _bare_names(
+    kb: KB, draft: Draft, given: list[tuple[int, int]], mentions: list[Mention]
+) -> list[nm.BareName]:
+    """Full names of known office holders outside the mentions, in kept and title lines."""
+    if not given:
+        return []
+    index = nm.given_names(kb)
+    starts = _block_starts(draft)
+    taken = sorted(m.span for m in mentions)
+    text = draft.text
+    runs: list[list[tuple[str, int]]] = []
+    reach = -1
+    for start, _ in given[:MAX_GIVEN]:
+        if start < reach or not text[start].isupper():
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0 or (draft.is_removed(i) and not _is_title_block(draft, i)):
+            continue
+        j = bisect.bisect_right(taken, (start, len(text) + 1)) - 1
+        if j >= 0 and start < taken[j][1]:
+            continue  # the name of a mention
+        words = nm.read_name(text, start)
+        if len(words) < 2 or name_key(words[0][0]) not in index.names:
+            continue
+        reach = words[-1][1] + len(words[-1][0])
+        runs.append(words)
+    referenced = {m.person for m in mentions if m.match is not None}
+    for words in runs:  # exact full names first: their people are candidates for near misses
+        found = kb.persons_named(" ".join(w for w, _ in words[:2]))
+        if len(found) == 1:
+            referenced |= found
+    out = []
+    for words in runs:
+        b = nm.bare_name(kb, words, referenced)
+        if b is not None:
+            out.append(b)
+    return out
+
+
 def _languages(draft: Draft) -> tuple[str, ...]:
     """English and the draft's language (given or guessed): whose words are read around a
     mention. Words of other languages are not: "se" is "if" in Italian but not in Spanish."""
@@ -249,9 +319,13 @@ class CheckFacts:
         gaz = gazetteer(kb)
         # title words are looked for once over the text, not once per line, and only in the
         # lines mentions are looked for in (kept and title lines)
-        hits = trigger_spans(gaz, draft.text, _line_runs(_checked_spans(draft)))
-        if not hits:
-            return EMPTY  # fast path: no title word anywhere
+        runs = _line_runs(_checked_spans(draft))
+        hits = trigger_spans(gaz, draft.text, runs)
+        # full names of known office holders are checked without a title too: their given
+        # names are found in the same way as title words
+        given = find_words(nm.given_names(kb).words, draft.text, runs)
+        if not hits and not given:
+            return EMPTY  # fast path: no title word and no known given name anywhere
         # only the blocks with a title word can hold a mention: each word's block is found by
         # bisection, and those blocks are visited in the order of title blocks, then kept ones
         starts = _block_starts(draft)
@@ -274,7 +348,8 @@ class CheckFacts:
             )
             if len(mentions) >= MAX_MENTIONS:
                 break  # list-like or hostile text: check the first ones only
-        if not mentions:
+        bare = _bare_names(kb, draft, given, mentions)
+        if not mentions and not bare:
             return EMPTY
         blocks = _title_blocks(draft) + draft.kept()
         capwords: list[tuple[str, int]] = []
@@ -292,7 +367,9 @@ class CheckFacts:
             for person, spans in _short_references(mentions, capwords).items()
         }
         flags: list[Flag] = []
-        flags += self._names(kb, draft, mentions, capwords)
+        refs = [NameRef.of_mention(m, m.match) for m in mentions if m.match is not None]
+        refs += [NameRef.of_bare(kb, b) for b in bare]
+        flags += self._names(kb, draft, sorted(refs, key=lambda r: r.name_span), capwords)
         body = draft.kept()
         date = article_date(draft, body)
         present = _present_claims(draft, mentions)
@@ -306,20 +383,18 @@ class CheckFacts:
     # -- names --------------------------------------------------------------------------------
 
     def _names(
-        self, kb: KB, draft: Draft, mentions: list[Mention], capwords: list[tuple[str, int]]
+        self, kb: KB, draft: Draft, mentions: list[NameRef], capwords: list[tuple[str, int]]
     ) -> list[Flag]:
         flags: list[Flag] = []
         seen: set[str] = set()
-        spelt: dict[str, dict[str, Mention]] = {}
+        spelt: dict[str, dict[str, NameRef]] = {}
         for m in mentions:
-            if m.match is None:
-                continue
             key = name_key(m.name)
             spelt.setdefault(m.person, {}).setdefault(key, m)
             if m.match.exact or key in seen:
                 continue
             seen.add(key)
-            translit = nm.transliterated(kb, m.person)
+            translit = nm.transliterated(kb, m.person, m.name)
             kind = "a transliteration variant" if translit else "a misspelling"
             advice = (
                 f"add {m.name!r} to person_aliases if it is an accepted spelling"
@@ -370,9 +445,11 @@ class CheckFacts:
                         },
                     )
                 )
-        surnames: dict[str, Mention] = {}
+        surnames: dict[str, NameRef] = {}
         for m in mentions:
-            if m.match is not None:
+            # only surnames a title vouches for: without one, a capitalised noun one letter
+            # away is too likely (German "Schule" and "Schulz")
+            if m.titled:
                 surnames.setdefault(m.display.split()[-1], m)
         reported: set[str] = set()
         # two spellings need both: the right surname somewhere, and a near miss elsewhere
