@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -362,3 +364,26 @@ def test_a_leaked_title_in_capitals() -> None:
     assert codes == ["headline.leak"]
     # a shouted line about the article itself is no leak
     assert check(body + "COUNCIL APPROVES THE BUDGET FOR SCHOOLS AND LIBRARIES").findings == ()
+
+
+# -- the development cases --------------------------------------------------------------------
+
+CASES = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "facts_cases.jsonl")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip()
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
+def test_development_case(case: dict[str, Any]) -> None:
+    """Errors get a finding at warning or above; correct texts get none (info is allowed)."""
+    record = {k: case[k] for k in ("text", "lang", "published") if case[k]}
+    article = Pipeline([CheckFacts(), CheckDates(), CheckHeadline()])(record)
+    warned = [f.code for f in article.findings if str(f.severity) != "info"]
+    if case["kind"] == "error":
+        assert warned, case["label"]
+    else:
+        assert warned == [], case["label"]
