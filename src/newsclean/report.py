@@ -140,6 +140,8 @@ class CorpusReport:
     share_sum: float = 0.0
     examples: dict[str, list[Example]] = field(default_factory=dict)
     reject_examples: list[Reject] = field(default_factory=list)
+    #: the knowledge-base files the fact findings relied on, with rows and as_of range each
+    knowledge_base: list[dict[str, Any]] = field(default_factory=list)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -231,6 +233,7 @@ class CorpusReport:
             bucket += examples[: max(0, self.examples_per_code - len(bucket))]
         room = max(0, self.examples_per_code - len(self.reject_examples))
         self.reject_examples += other.reject_examples[:room]
+        self.knowledge_base = self.knowledge_base or other.knowledge_base
         return self
 
     # -- reading ----------------------------------------------------------------------------
@@ -323,6 +326,7 @@ class CorpusReport:
                 for code, examples in sorted(self.examples.items())
             },
             "rejects": [r.to_dict() for r in self.reject_examples],
+            "knowledge_base": self.knowledge_base,
         }
 
     def to_json(self) -> str:
@@ -403,4 +407,10 @@ def corpus_report(
     paths: Sequence[str | os.PathLike[str]], *, pipeline: Pipeline | None = None, **options: Any
 ) -> CorpusReport:
     """Read (and if needed clean) the given files and build their :class:`CorpusReport`."""
-    return CorpusReport.from_articles(iter_corpus(paths, pipeline=pipeline), **options)
+    from newsclean.filters.facts.kb import pipeline_kb_files
+    from newsclean.presets import default_pipeline
+
+    pipeline = pipeline or default_pipeline()
+    report = CorpusReport.from_articles(iter_corpus(paths, pipeline=pipeline), **options)
+    report.knowledge_base = pipeline_kb_files(pipeline)
+    return report

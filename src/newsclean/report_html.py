@@ -260,6 +260,14 @@ def render(
         "<h2>Examples</h2>",
         _examples_section(report),
     ]
+    if report.knowledge_base:
+        body.append("<h2>Knowledge base</h2><p>Office-holder files the fact checks used:</p><ul>")
+        body += [
+            f"<li><code>{escape(k['file'])}</code>: {k['rows']} rows, as_of "
+            f"{escape(' to '.join(dict.fromkeys(k['as_of'])))}</li>"
+            for k in report.knowledge_base
+        ]
+        body.append("</ul>")
     if report.reject_examples:
         body.append("<h2>Rejected inputs</h2><ul>")
         body += [

@@ -16,6 +16,7 @@ from newsclean.commands._common import (
     fields_from_args,
     pipeline_from_args,
 )
+from newsclean.filters.facts.kb import pipeline_kb_files
 from newsclean.io import atomic_output
 from newsclean.report import CorpusReport, iter_corpus
 
@@ -39,7 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     pipeline = pipeline_from_args(args)
-    report = CorpusReport(examples_per_code=max(0, args.examples))
+    report = CorpusReport(
+        examples_per_code=max(0, args.examples), knowledge_base=pipeline_kb_files(pipeline)
+    )
     report.update(iter_corpus(args.inputs, pipeline=pipeline, fields=fields_from_args(args)))
     with atomic_output(args.output) as fh:
         fh.write(report.to_html(standalone=True, title=args.title))

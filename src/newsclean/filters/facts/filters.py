@@ -27,7 +27,7 @@ from newsclean.filters.facts.headline import (
     is_nav_label,
     key_terms,
 )
-from newsclean.filters.facts.kb import KB, iso, load_kb, name_key
+from newsclean.filters.facts.kb import KB, iso, kb_files, load_kb, name_key
 from newsclean.filters.facts.mentions import Mention, find_mentions, gazetteer, trigger_spans
 from newsclean.filters.facts.scan import find_words
 from newsclean.pipeline import EMPTY, Block, Draft, Flag, Proposal, Stage
@@ -276,6 +276,12 @@ def _periods(rows: Iterable[Any]) -> str:
     return ", ".join(parts)
 
 
+def _as_of_range(rows: Iterable[Any]) -> list[str]:
+    """The earliest and latest ``as_of`` of the rows a finding relied on."""
+    days = [t.as_of for t in rows]
+    return [iso(min(days)), iso(max(days))] if days else []
+
+
 def _as_tuple(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -309,6 +315,10 @@ class CheckFacts:
 
     def knowledge_base(self) -> KB:
         return load_kb(self.kb)
+
+    def knowledge_base_files(self) -> list[dict[str, Any]]:
+        """The files the findings rely on: rows in use and their ``as_of`` range, per file."""
+        return kb_files(self.kb)
 
     def prepare(self) -> None:
         """Load the knowledge base and build its patterns (about a second, once per process)."""
@@ -514,6 +524,7 @@ class CheckFacts:
                             "date": date[0].isoformat(),
                             "date_source": date[1],
                             "as_of": iso(office_as_of),
+                            "kb_as_of": _as_of_range(rows),
                         },
                     )
                 )
@@ -537,7 +548,9 @@ class CheckFacts:
                         "claimed_positions": sorted(m.positions),
                         "kb_rows": [t.id for t in rows],
                         "held": held,
+                        # the claimed offices' rows are complete only up to this date
                         "as_of": iso(office_as_of),
+                        "kb_as_of": _as_of_range(rows),
                     },
                 )
             )
@@ -591,6 +604,7 @@ class CheckFacts:
             "modifier": c.modifier,
             "window": win.as_data(c.window),  # with one day of slack at each handover
             "kb_rows": [t.id for t in c.rows],
+            "as_of": iso(max(t.as_of for t in c.rows)),
             "later_references": [list(r) for r in refs.get(c.person, [])[:5]],
         }
 
@@ -615,7 +629,10 @@ class CheckFacts:
                     last.span,
                     f"{needs}: {why}. One of the titles is out of date (check 'former', "
                     f"'current' and who held the office when)",
-                    {"claims": [self._claim_data(c, refs, draft) for c in group]},
+                    {
+                        "claims": [self._claim_data(c, refs, draft) for c in group],
+                        "kb_as_of": _as_of_range(t for c in group for t in c.rows),
+                    },
                 )
             )
         return flags
@@ -642,6 +659,7 @@ class CheckFacts:
                 "date": date.isoformat(),
                 "date_source": source,
                 "as_of": iso(as_of),
+                "position_as_of": iso(position_as_of),
             }
             if state == "unverified" or day > position_as_of:
                 stale = self._left_before_as_of(kb, c, date, source, evidence, position_as_of)

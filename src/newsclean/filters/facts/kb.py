@@ -542,3 +542,24 @@ def load_kb(paths: tuple[str, ...] = ()) -> KB:
     if problems:
         raise KnowledgeBaseError("; ".join(str(p) for p in problems[:5]))
     return KB(t for _, t in merged.values())
+
+
+def kb_files(paths: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Per file of the merged knowledge base, in load order: the rows in use (after overrides
+    and deletions) and the earliest and latest ``as_of`` among them."""
+    by_file: dict[str, list[int]] = {}
+    for t in load_kb(paths).tenures:
+        by_file.setdefault(t.source.rsplit(":", 1)[0], []).append(t.as_of)
+    return [
+        {"file": name, "rows": len(days), "as_of": [iso(min(days)), iso(max(days))]}
+        for name, days in by_file.items()
+    ]
+
+
+def pipeline_kb_files(filters: Iterable[Any]) -> list[dict[str, Any]]:
+    """:func:`kb_files` of a pipeline's fact filter; empty when it has none."""
+    for f in filters:
+        files = getattr(f, "knowledge_base_files", None)
+        if callable(files):
+            return list(files())
+    return []
