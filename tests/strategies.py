@@ -103,7 +103,7 @@ HOSTILE_PIECES = (
 
 def chrome_lines() -> list[str]:
     """Lines from the boilerplate catalogue, in a few of the shapes they take on pages."""
-    phrases = [line.partition("\t")[0] for _, line in phrase_lines("boilerplate/en.txt")]
+    phrases = [line.partition("\t")[0] for _, line in phrase_lines("lang/en/boilerplate.txt")]
     return phrases or ["Read more"]
 
 

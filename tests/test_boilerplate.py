@@ -7,12 +7,14 @@ import pytest
 
 import newsclean
 from newsclean import Draft, PatternDataError, make_filter
+from newsclean._patterns import data_text
 from newsclean.filters.blocks import guess_language
 from newsclean.filters.boilerplate import (
     available_languages,
     catalogue,
     line_key,
     parse_catalogue_lines,
+    rule_kind,
 )
 from newsclean.pipeline import BlockRemoval, Proposal
 
@@ -161,7 +163,31 @@ def test_unknown_language_is_a_config_error() -> None:
     ],
 )
 def test_catalogue_matches(line: str, code: str, rule: str) -> None:
-    assert catalogue().match(line) == (code, rule)
+    hit = catalogue().match(line)
+    assert hit is not None
+    assert (hit[0], rule_kind(hit[1])) == (code, rule)
+
+
+@pytest.mark.parametrize(
+    ("line", "phrase"),
+    [
+        ("› Share this article (12) »", "share this article"),
+        ("Read more: Ten things to know about the budget", "read more:"),
+        ("Lesen Sie auch: Neue Regeln für Mieter", "lesen sie auch:"),
+        ("Example News 2024. All rights reserved.", "... all rights reserved ..."),
+        ("Facebook | Twitter | Email", "facebook"),
+        ("Share this artcle", "share this article"),
+    ],
+)
+def test_a_catalogue_rule_names_the_data_line_that_decided_it(line: str, phrase: str) -> None:
+    hit = catalogue().match(line)
+    assert hit is not None
+    rule, source, lineno = hit[1].split(":")
+    assert rule.startswith("catalogue")
+    assert source.startswith("lang/")
+    assert source.endswith("/boilerplate.txt")
+    data_line = data_text(source).splitlines()[int(lineno) - 1]
+    assert data_line.partition("\t")[0].strip().casefold() == phrase
 
 
 @pytest.mark.parametrize(
@@ -301,7 +327,7 @@ def test_comments_heading_takes_the_comment_section() -> None:
         [PARA, PARA2, PARA, "Comments", "Great piece, thank you for writing it.", "Anna"]
     )
     draft = run_filters(text, "strip_boilerplate", "strip_edges")
-    assert [draft.removal_of(i).rule for i in (3, 4, 5)] == [  # type: ignore[union-attr]
+    assert [rule_kind(draft.removal_of(i).rule) for i in (3, 4, 5)] == [  # type: ignore[union-attr]
         "catalogue",
         "after_comments_heading",
         "after_comments_heading",

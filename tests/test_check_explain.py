@@ -97,6 +97,20 @@ def test_explain_plain_markers(capsys: pytest.CaptureFixture[str]) -> None:
     assert "line 3: template.token [error]" in out
 
 
+def test_explain_names_the_filter_rule_and_data_line_of_each_removal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from newsclean._patterns import data_text
+
+    assert main(["explain", str(CORPUS), "--id", "d2"]) == 0
+    out = capsys.readouterr().out
+    removals = out.split("removals:\n", 1)[1].split("-" * 72, 1)[0].splitlines()
+    ad = next(line for line in removals if "boilerplate.ad" in line)
+    assert " by strip_boilerplate, rule catalogue, source lang/" in ad
+    source, lineno = ad.rsplit("source ", 1)[1].rsplit(":", 1)
+    assert data_text(source).splitlines()[int(lineno) - 1].startswith("advertisement\t")
+
+
 def test_explain_index_color_always_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", str(CORPUS), "-n", "1", "--color=always"]) == 0
     out = capsys.readouterr().out

@@ -900,7 +900,7 @@ def test_many_short_lines_of_token_starts_are_bounded(warm_filter: FlagTemplates
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_leftover_files_compile_and_say_where_they_come_from(lang: str) -> None:
     assert lang in leftover_languages()
-    assert "Written for this project" in data_text(f"templates/{lang}.txt")
+    assert "Written for this project" in data_text(f"lang/{lang}/leftovers.txt")
     assert f"L_{lang}" in leftover_patterns((lang,)).start.pattern
 
 
@@ -1067,11 +1067,15 @@ def test_bad_leftover_data_lines_name_file_and_line(
 ) -> None:
     from newsclean.errors import PatternDataError
     from newsclean.filters import templates as t
+    from newsclean.lang import parse_lines
 
-    monkeypatch.setattr(t, "phrase_lines", lambda relative: ((7, line),))
+    lines = "\n" * 6 + line  # the bad line is line 7
+    monkeypatch.setattr(
+        t, "entries", lambda lang, name: tuple(parse_lines(lines, f"lang/{lang}/{name}"))
+    )
     t.leftover_sources.cache_clear()
     try:
-        with pytest.raises(PatternDataError, match=rf"data/templates/xx\.txt:7: .*{message}"):
+        with pytest.raises(PatternDataError, match=rf"lang/xx/leftovers\.txt:7: .*{message}"):
             t.leftover_sources("xx")
     finally:
         t.leftover_sources.cache_clear()

@@ -180,18 +180,11 @@ def words(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
 
 
 def data_text(relative: str) -> str:
-    """Read a package data file, e.g. ``"boilerplate/en.txt"``."""
+    """Read a package data file, e.g. ``"lang/en/boilerplate.txt"``."""
     _check_relative(relative)
     return (
         resources.files("newsclean").joinpath("data").joinpath(relative).read_text(encoding="utf-8")
     )
-
-
-def data_files(folder: str) -> list[str]:
-    """Names of the files in a package data folder, sorted."""
-    _check_relative(folder)
-    base = resources.files("newsclean").joinpath("data").joinpath(folder)
-    return sorted(p.name for p in base.iterdir() if p.is_file())
 
 
 @functools.lru_cache(maxsize=64)

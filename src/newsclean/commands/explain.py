@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 
 from newsclean.codes import Severity
@@ -24,8 +25,12 @@ from newsclean.commands._common import (
 from newsclean.display import Segment, grouped
 from newsclean.errors import InputError
 from newsclean.io import Reject, read_items
-from newsclean.record import Article
+from newsclean.record import Article, Removal
 from newsclean.report import record_from_item
+
+#: a rule that names the data line deciding it: "catalogue:lang/en/boilerplate.txt:328" (a
+#: rule of the program's own, short; matched with the standard library, it cannot backtrack far)
+DATA_LINE_RULE_RE = re.compile(r"(?P<rule>[a-z_]{1,40}):(?P<source>[^\n]{1,400}:[0-9]{1,9})\Z")
 
 NAME = "explain"
 HELP = "show one document with its removals and findings marked in place"
@@ -93,6 +98,26 @@ def _finding_text(article: Article, seg: Segment, color: bool) -> str:
     return f"{SEVERITY_STYLE[sev]}{seg.text}{RESET}{mark}" if seg.text else mark
 
 
+def removal_decision(removal: Removal) -> str:
+    """What decided a removal: the filter, the rule and, when a data line did, its source.
+
+    >>> removal_decision(Removal((0, 5), "Share", "boilerplate.share", "strip_boilerplate",
+    ...     "catalogue:lang/en/boilerplate.txt:30"))
+    'by strip_boilerplate, rule catalogue, source lang/en/boilerplate.txt:30'
+    >>> removal_decision(Removal((0, 5), "Jane", "boilerplate.author_box", "strip_boilerplate",
+    ...     "byline"))
+    'by strip_boilerplate, rule byline'
+    """
+    rule, source = removal.rule, ""
+    found = DATA_LINE_RULE_RE.match(rule)
+    if found is not None:
+        rule, source = found.group("rule"), found.group("source")
+    parts = [f"by {removal.filter or '?'}", f"rule {rule or '?'}"]
+    if source:
+        parts.append(f"source {source}")
+    return ", ".join(parts)
+
+
 def render(article: Article, *, color: bool) -> str:
     """The document with its removals and findings marked, and a list of the findings after it."""
     out: list[str] = []
@@ -126,6 +151,13 @@ def render(article: Article, *, color: bool) -> str:
         else:
             body.append(f"[-{removal.reason}: {stripped}-]{trailing}")
     out.append("".join(body).rstrip("\n"))
+    if article.removals:
+        out.append("-" * 72)
+        out.append("removals:")
+        for removal in article.removals:
+            line = article.original.count("\n", 0, removal.span[0]) + 1
+            reason = f"{REASON}{removal.reason}{RESET}" if color else removal.reason
+            out.append(f"  line {line}: {reason} {removal_decision(removal)}")
     if article.findings:
         out.append("-" * 72)
         out.append("findings:")

@@ -23,9 +23,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from newsclean._patterns import DEFAULT_TIMEOUT, data_files, phrase_lines
+from newsclean._patterns import DEFAULT_TIMEOUT
 from newsclean._patterns import words as text_words
 from newsclean.errors import PatternDataError
+from newsclean.filters.boilerplate import rule_kind
+from newsclean.lang import entries, languages_with
 from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
 from newsclean.registry import register_filter
 
@@ -97,16 +99,16 @@ Cls = Literal["good", "neargood", "short", "bad"]
 
 @functools.lru_cache(maxsize=16)
 def stopwords(lang: str) -> frozenset[str]:
-    """The stop words of ``lang`` (``data/stopwords/<lang>.txt``), case folded."""
+    """The stop words of ``lang`` (``data/lang/<lang>/stopwords.txt``), case folded."""
     if lang not in stopword_languages():
         msg = f"no stop-word list for {lang!r}; available: {', '.join(stopword_languages())}"
         raise PatternDataError(msg)
-    return frozenset(w.casefold() for _, w in phrase_lines(f"stopwords/{lang}.txt"))
+    return frozenset(e.text.casefold() for e in entries(lang, "stopwords.txt"))
 
 
-@functools.lru_cache(maxsize=1)
 def stopword_languages() -> tuple[str, ...]:
-    return tuple(n[:-4] for n in data_files("stopwords") if n.endswith(".txt"))
+    """The languages whose pack has stop words."""
+    return languages_with("stopwords.txt")
 
 
 def line_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
@@ -367,7 +369,7 @@ class StripLinkLists:
                 return (
                     removal is not None
                     and removal.reason in LIST_HEADING_REASONS
-                    and removal.rule in LIST_HEADING_RULES
+                    and rule_kind(removal.rule) in LIST_HEADING_RULES
                 )
         else:
 
@@ -768,7 +770,7 @@ class StripEdges:
             if (
                 removal is not None
                 and removal.reason == "boilerplate.comments"
-                and removal.rule == "catalogue"
+                and rule_kind(removal.rule) == "catalogue"
                 and seen >= total * (1 - self.tail_share)
             ):
                 return [

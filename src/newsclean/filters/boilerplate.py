@@ -1,9 +1,9 @@
 """Strip-stage boilerplate filters: the phrase catalogue, navigation blocks, in-document repeats.
 
-The catalogue lives in ``data/boilerplate/<lang>.txt``, one ``phrase<TAB>category`` a line. It is
+The catalogue lives in ``data/lang/<xx>/boilerplate.txt``, one ``phrase<TAB>category`` a line. It is
 compiled once into hash tables, so a line costs a few dictionary lookups however long the
 catalogue grows; the only scan over phrases is RapidFuzz's (in C), for short lines that missed
-the exact tables. Five kinds of entry (see ``data/boilerplate/en.txt``):
+the exact tables. Five kinds of entry (see ``data/lang/en/boilerplate.txt``):
 
 ``phrase``
     the whole line, after :func:`line_key` normalization ("› Share this article (12)").
@@ -21,18 +21,20 @@ the exact tables. Five kinds of entry (see ``data/boilerplate/en.txt``):
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 import regex
 from rapidfuzz import fuzz, process
 
 from newsclean._patterns import (
     DEFAULT_TIMEOUT,
+    Pattern,
+    alternation,
     compile_pattern,
-    data_files,
     finditer,
     literal_pattern,
     phrase_lines,
@@ -41,6 +43,7 @@ from newsclean._patterns import (
 from newsclean._patterns import words as text_words
 from newsclean.codes import CODES
 from newsclean.errors import PatternDataError
+from newsclean.lang import entries, languages_with, tagged
 from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
 from newsclean.registry import register_filter
 
@@ -64,26 +67,69 @@ def may_split_segments(text: str) -> bool:
 DASHES = frozenset("-–—|")
 # a breadcrumb trail: "Home › World › Asia", "Accueil > Culture > Patrimoine"
 CRUMB_SEPARATORS = ("›", ">", "»", "/")
-# a byline: "By Jane Doe", "By Jane Doe, Asia correspondent", "Von Max Muster und Eva Beispiel"
-BYLINE_RE = compile_pattern(
-    r"^(?i:by|von|par|por|di|door|przez)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}"
-    r"(?:\s*(?:,|\||\s-\s|\s–\s|\s(?i:and|und|et|y|e|i|en)\s)[^.!?]*)?$"
-)
-# what a byline can start with: an ASCII letter matches a pattern letter only in its two cases
-BYLINE_ASCII_STARTS = frozenset("bBvVpPdD")
-# the first two letters of the words a byline starts with, lower case
-BYLINE_ASCII_HEADS = frozenset({"by", "vo", "pa", "po", "pr", "di", "do"})
+#: ASCII characters, for the shortcut tables derived from the patterns' own letters
+ASCII_CHARS = tuple(map(chr, range(128)))
+
+
+@dataclass(frozen=True, slots=True)
+class BylineRule:
+    """The byline pattern and its shortcut, both built from the same words, so they cannot
+    disagree: "By Jane Doe", "By Jane Doe, Asia correspondent", "Von Max Muster und Eva Beispiel".
+
+    ``ascii_starts`` are the ASCII characters the pattern takes for the first letter of a start
+    word (both cases, asked of ``regex`` itself), ``ascii_heads`` the ASCII pairs it takes for the
+    first two characters of a line.
+    """
+
+    pattern: Pattern
+    ascii_starts: frozenset[str]
+    ascii_heads: frozenset[str]
+
+    def may_match(self, text: str) -> bool:
+        """False when the first two characters rule out :attr:`pattern`, without running it."""
+        head = text.lstrip()[:2]
+        if not head[:1].isascii():
+            return True
+        # a non-ASCII second character may still match ("İ" does "i" in the pattern)
+        return head[:1] in self.ascii_starts and (not head.isascii() or head in self.ascii_heads)
+
+
+def _ascii_matching(char_pattern: str) -> set[str]:
+    """The ASCII characters ``char_pattern`` (one character's pattern) matches."""
+    compiled = regex.compile(char_pattern)
+    return {c for c in ASCII_CHARS if compiled.fullmatch(c) is not None}
+
+
+def byline_rule(starts: Iterable[str], joiners: Iterable[str]) -> BylineRule:
+    """A :class:`BylineRule` for the words a byline starts with and those that join its names."""
+    start_words = sorted({w for w in starts if w})
+    joiner_words = sorted({w for w in joiners if w})
+    never = "(?!)"
+    pattern = compile_pattern(
+        r"^(?i:" + (alternation(start_words) or never) + r")\s+\p{Lu}[\p{L}'’.-]+"
+        r"(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s*(?:,|\||\s-\s|\s–\s|\s(?i:"
+        + (alternation(joiner_words) or never)
+        + r")\s)[^.!?]*)?$"
+    )
+    space = _ascii_matching(r"\s")
+    starts_set: set[str] = set()
+    heads: set[str] = set()
+    for word in start_words:
+        firsts = _ascii_matching("(?i:" + regex.escape(word[0]) + ")")
+        # a one-letter word is followed by the white space the pattern needs after it
+        seconds = _ascii_matching("(?i:" + regex.escape(word[1]) + ")") if word[1:] else space
+        starts_set |= firsts
+        heads |= {a + b for a in firsts for b in seconds}
+    return BylineRule(pattern, frozenset(starts_set), frozenset(heads))
+
+
+BYLINE = byline_rule(tagged("bylines.txt", "start"), tagged("bylines.txt", "joiner"))
+BYLINE_RE = BYLINE.pattern
 
 
 def may_be_byline(text: str) -> bool:
     """False when the first two characters rule out :data:`BYLINE_RE`, without running it."""
-    head = text.lstrip()[:2]
-    if not head[:1].isascii():
-        return True
-    # a non-ASCII second character may still match ("İ" does "i" in the pattern)
-    return head[:1] in BYLINE_ASCII_STARTS and (
-        not head.isascii() or head.lower() in BYLINE_ASCII_HEADS
-    )
+    return BYLINE.may_match(text)
 
 
 # a lower-case letter followed by a capital: two words glued together by the text extraction
@@ -254,9 +300,25 @@ ASCII_CASES = str.maketrans(
 )
 
 
+def with_source(rule: str, source: str) -> str:
+    """A rule named with the data line that decided it: ``catalogue:lang/en/boilerplate.txt:328``
+    (the rule alone when the entry came from no file)."""
+    return f"{rule}:{source}" if source else rule
+
+
+def rule_kind(rule: str) -> str:
+    """The rule without its data line: ``rule_kind("catalogue:lang/en/boilerplate.txt:3")``
+    is ``"catalogue"``."""
+    return rule.partition(":")[0]
+
+
+_Key = TypeVar("_Key", str, tuple[str, ...])
+
+
 @dataclass(frozen=True)
 class Catalogue:
-    """Compiled phrase tables: normalized phrase -> removal code, by kind of entry."""
+    """Compiled phrase tables: normalized phrase -> removal code, by kind of entry; ``sources``
+    says which data line each entry came from (``"lang/en/boilerplate.txt:328"``)."""
 
     whole: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
@@ -264,6 +326,9 @@ class Catalogue:
     contains: dict[tuple[str, ...], str] = field(default_factory=dict)
     cues: dict[tuple[str, ...], str] = field(default_factory=dict)
     cue_words: int = 0  # the longest cue, in words
+    # (table, key) -> the data line the entry came from; table is "whole", "label", "start",
+    # "contains" or "cue"
+    sources: dict[tuple[str, object], str] = field(default_factory=dict, repr=False, compare=False)
     fuzzy: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # by key length: pieces of the fuzzy choices, one of which a key near enough to a choice holds
     # (None: no choice to hold), built after FUZZY_GATE_AFTER lookups of that length
@@ -292,22 +357,35 @@ class Catalogue:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_memo", functools.lru_cache(MATCH_MEMO_LINES)(self._match))
 
-    def add(self, phrase: str, code: str) -> None:
+    def add(self, phrase: str, code: str, source: str = "") -> None:
+        """Add one entry; ``source`` names its data line (``"lang/en/boilerplate.txt:328"``)."""
         self._memo.cache_clear()
         object.__setattr__(self, "word_gates", None)  # stale until finish()
         text = phrase.strip()
         if text.startswith("~"):
-            self.cues[key_words(text[1:])] = code
+            self._put("cue", self.cues, key_words(text[1:]), code, source)
         elif text.startswith("...") and text.endswith("...") and len(text) > 6:
-            self.contains[key_words(text[3:-3])] = code
+            self._put("contains", self.contains, key_words(text[3:-3]), code, source)
         elif text.endswith(("...", "…")):
-            self.starts[key_words(text.rstrip(".…"))] = code
+            self._put("start", self.starts, key_words(text.rstrip(".…")), code, source)
         elif text.endswith(":"):
             key = line_key(text)
-            self.labels[key] = code
-            self.whole.setdefault(key, code)
+            self._put("label", self.labels, key, code, source)
+            if key not in self.whole:  # a label is also its whole line, unless that is known
+                self._put("whole", self.whole, key, code, source)
         else:
-            self.whole[line_key(text)] = code
+            self._put("whole", self.whole, line_key(text), code, source)
+
+    def _put(self, kind: str, table: dict[_Key, str], key: _Key, code: str, source: str) -> None:
+        """``table[key] = code``; an entry that repeats one of another language with the same
+        code keeps the first one's source."""
+        if table.get(key) != code or (kind, key) not in self.sources:
+            self.sources[kind, key] = source
+        table[key] = code
+
+    def source(self, table: str, key: object) -> str:
+        """The data line of an entry (empty when it came from no file)."""
+        return self.sources.get((table, key), "")
 
     def finish(self) -> None:
         """Bucket the whole-line phrases by length for fuzzy matching; index phrases by first word."""
@@ -395,10 +473,12 @@ class Catalogue:
     def match(
         self, text: str, *, fuzzy: bool = True, timeout: float | None = DEFAULT_TIMEOUT
     ) -> tuple[str, str] | None:
-        """``(code, rule)`` when the line is a catalogue phrase, else ``None``.
+        """``(code, rule)`` when the line is a catalogue phrase, else ``None``; a rule decided by
+        one entry names its data line.
 
-        >>> catalogue(("en",)).match("Read more: Ten things to know")
-        ('boilerplate.teaser', 'catalogue_label')
+        >>> code, rule = catalogue(("en",)).match("Read more: Ten things to know")
+        >>> code, rule_kind(rule), rule.split(":")[1]
+        ('boilerplate.teaser', 'catalogue_label', 'lang/en/boilerplate.txt')
         >>> catalogue(("en",)).match("Read more about it in the report.") is None
         True
         """
@@ -415,7 +495,7 @@ class Catalogue:
             return None
         code = self.whole.get(key)
         if code is not None:
-            return code, "catalogue"
+            return code, with_source("catalogue", self.source("whole", key))
         if len(text) <= AGENCY_LINE_CHARS and is_agency_line(text, timeout):
             return "boilerplate.credit", "agency_credit"
         head, sep, rest = text.partition(":")
@@ -429,7 +509,7 @@ class Catalogue:
             head_key = line_key(head, timeout)
             code = self.labels.get(head_key)
             if code is not None and len(key_words(rest, timeout)) <= LABEL_REST_WORDS:
-                return code, "catalogue_label"
+                return code, with_source("catalogue_label", self.source("label", head_key))
         spelled = spelled_line(text, timeout, folded)
         digit = has_digit(text, timeout)
         if self.may_need_words(text, folded, spelled, digit):
@@ -442,11 +522,13 @@ class Catalogue:
             for size in range(1, min(n, MAX_PHRASE_WORDS) + 1):
                 code = self.starts.get(words[:size])
                 if code is not None:
-                    return code, "catalogue_start"
+                    start = self.source("start", words[:size])
+                    return code, with_source("catalogue_start", start)
         if n <= CONTAINS_LINE_WORDS:
-            code = self.contained(words)
-            if code is not None:
-                return code, "catalogue_contains"
+            found = self.contained_entry(words)
+            if found is not None:
+                phrase, code = found
+                return code, with_source("catalogue_contains", self.source("contains", phrase))
         if (
             n <= SHORT_LINE_WORDS
             and has_copyright_sign(text, folded)
@@ -462,14 +544,17 @@ class Catalogue:
             if first in self.whole:
                 segments = [first, *(k for k in keys if k)]
         if len(segments) >= 2 and all(s in self.whole for s in segments):
-            return self.whole[segments[0]], "catalogue_segments"
+            first_source = self.source("whole", segments[0])
+            return self.whole[segments[0]], with_source("catalogue_segments", first_source)
         if (
             len(segments) >= 2
             and self.whole.get(segments[0]) == "boilerplate.navigation"
             and any(sep in text for sep in CRUMB_SEPARATORS)
             and all(len(s.split()) <= 4 for s in segments)
         ):
-            return "boilerplate.navigation", "breadcrumb"
+            return "boilerplate.navigation", with_source(
+                "breadcrumb", self.source("whole", segments[0])
+            )
         if n <= 10 and may_be_byline(text) and search(BYLINE_RE, text.strip(), timeout=timeout):
             return "boilerplate.author_box", "byline"
         if 3 <= n <= 8 and self.share_bar(words):
@@ -482,30 +567,38 @@ class Catalogue:
             if search(FILE_LINK_RE, text, timeout=timeout):
                 return "boilerplate.link_list", "file_link"
         if n <= CUE_HEADING_WORDS and not text.rstrip().endswith((".", "!", "?")):
-            code = self.cue_in(words)  # the words of the whole line: it is short
-            if code in HEADING_CUE_CODES:
-                return code, "cue_heading"
+            cue = self.cue_entry(words)  # the words of the whole line: it is short
+            if cue is not None and cue[1] in HEADING_CUE_CODES:
+                return cue[1], with_source("cue_heading", self.source("cue", cue[0]))
         if fuzzy and FUZZY_MIN_CHARS <= len(key) <= FUZZY_MAX_CHARS and self.may_be_fuzzy(key):
             choices = self.fuzzy.get(len(key), ())
             best = process.extractOne(
                 key, choices, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
             )
             if best is not None:
-                return self.whole[best[0]], "catalogue_fuzzy"
+                return self.whole[best[0]], with_source(
+                    "catalogue_fuzzy", self.source("whole", best[0])
+                )
         return None
 
     def contained(self, words: tuple[str, ...]) -> str | None:
         """The code of the shortest contained phrase in ``words`` (the leftmost of equal length)."""
-        best: tuple[int, int, str] | None = None
+        found = self.contained_entry(words)
+        return found[1] if found is not None else None
+
+    def contained_entry(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+        """``(phrase, code)`` of the shortest contained phrase in ``words`` (the leftmost of equal
+        length)."""
+        best: tuple[int, int, tuple[str, ...], str] | None = None
         for i, word in enumerate(words):
             for phrase, code in self.contains_by_first.get(word, ()):
                 size = len(phrase)
                 if best is not None and size >= best[0]:
                     break
                 if words[i : i + size] == phrase:
-                    best = (size, i, code)
+                    best = (size, i, phrase, code)
                     break
-        return best[2] if best is not None else None
+        return (best[2], best[3]) if best is not None else None
 
     def share_bar(self, words: tuple[str, ...]) -> bool:
         """Most words are one-word share or menu phrases: "Whatsapp Teilen Twittern Pinnen"."""
@@ -543,10 +636,15 @@ class Catalogue:
 
     def cue_in(self, words: tuple[str, ...]) -> str | None:
         """The code of the first cue among ``words`` (as :func:`key_words` gives them)."""
+        found = self.cue_entry(words)
+        return found[1] if found is not None else None
+
+    def cue_entry(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], str] | None:
+        """``(cue, code)`` of the first cue among ``words``."""
         for i, word in enumerate(words):
             for phrase, code in self.cues_by_first.get(word, ()):
                 if words[i : i + len(phrase)] == phrase:
-                    return code
+                    return phrase, code
         return None
 
 
@@ -612,7 +710,7 @@ def original_text(draft: Draft, block: Block) -> str:
 
 def available_languages() -> tuple[str, ...]:
     """The languages with a phrase catalogue, e.g. ``('de', 'en', ...)``."""
-    return tuple(name[:-4] for name in data_files("boilerplate") if name.endswith(".txt"))
+    return languages_with("boilerplate.txt")
 
 
 def parse_catalogue_lines(
@@ -633,7 +731,7 @@ def parse_catalogue_lines(
                 f"categories: {', '.join(valid)}"
             )
             raise PatternDataError(msg)
-        table.add(phrase, code)
+        table.add(phrase, code, f"{source}:{lineno}")
     return table
 
 
@@ -647,8 +745,12 @@ def catalogue(languages: tuple[str, ...] = ()) -> Catalogue:
         if lang not in known:
             msg = f"no boilerplate catalogue for language {lang!r}; available: {', '.join(sorted(known))}"
             raise PatternDataError(msg)
-        relative = f"boilerplate/{lang}.txt"
-        parse_catalogue_lines(phrase_lines(relative), f"data/{relative}", table)
+        # a language's entries may come from more than one file (a pack of the user's own)
+        for source, group in itertools.groupby(
+            entries(lang, "boilerplate.txt"), key=lambda e: e.source
+        ):
+            lines = [(e.line, f"{e.text}\t{e.tag}" if e.tag else e.text) for e in group]
+            parse_catalogue_lines(lines, source, table)
     table.finish()
     return table
 
@@ -701,7 +803,7 @@ class StripBoilerplate:
             after = kept[pos + 2] if pos + 2 < len(kept) else None
             if (
                 hit[0] in TEASER_CODES
-                and hit[1] == "catalogue"
+                and rule_kind(hit[1]) == "catalogue"
                 and not title.text.lstrip().startswith(("-", "•", "*", "·"))
                 and (after is None or after.index in found or not self._title_like(after))
             ):

@@ -13,7 +13,7 @@ the evidence (``{"kind": "jinja", "token": "{{ title }}"}``):
     Lorem ipsum; ``TODO``, ``TBD``, ``XXX`` standing in for content.
 ``template.leftover``
     The preamble or tail of a rewrite step ("Here is the rewritten article:"), in the languages
-    of ``data/templates/<lang>.txt``.
+    of the language packs (``data/lang/<xx>/leftovers.txt``).
 
 Precision comes first: every pattern needs a shape that prose, code samples, maths, wiki markup
 and editorial brackets do not have, and the ambiguous shapes are dropped in code-like or
@@ -37,8 +37,8 @@ from newsclean._patterns import (
     DEFAULT_TIMEOUT,
     Match,
     Pattern,
+    alternation,
     compile_pattern,
-    data_files,
     finditer,
     literal_find,
     literal_pattern,
@@ -49,11 +49,19 @@ from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
 from newsclean.codes import Severity
 from newsclean.errors import ConfigError, PatternDataError
+from newsclean.lang import entries, languages_with, tagged
 from newsclean.pipeline import Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.registry import register_filter
 
 KINDS = ("token", "empty_value", "filler", "leftover")
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
+
+
+def leftover_languages() -> tuple[str, ...]:
+    """The languages whose pack has leftover phrases (``data/lang/<xx>/leftovers.txt``)."""
+    return languages_with("leftovers.txt")
+
+
+LANGUAGES = leftover_languages()
 
 _SP = r"[^\S\n]"  # a space that is not a line break
 
@@ -330,7 +338,12 @@ def _name_ok(syntax: _Syntax, match: Match, timeout: float | None) -> bool:
 # ---------------------------------------------------------------------------------------------
 # empty values and filler
 
-_BY = r"(?i:by|written by|posted by|von|par|por|di|door|przez|autor|author)"
+#: what an author's value follows: the byline words of the packs (``bylines.txt``)
+_BY = (
+    "(?i:"
+    + alternation(sorted({*tagged("bylines.txt", "start"), *tagged("bylines.txt", "label")}))
+    + ")"
+)
 _NONE_LABELS = (
     r"(?i:author|by|byline|published|updated|date|title|source|category|tags|location|image|"
     r"caption|credit|price|url|name|views)"
@@ -390,7 +403,7 @@ _FILLER_CUES = ("TODO", "TBD", "XX", "TK", "FIXME")
 
 
 def _phrase_to_regex(phrase: str) -> str:
-    """Compile one entry of ``data/templates/<lang>.txt`` (syntax in ``en.txt``) to a pattern."""
+    """Compile one entry of a ``leftovers.txt`` (syntax in ``lang/en/leftovers.txt``) to a pattern."""
     out: list[str] = []
     i = 0
     n = len(phrase)
@@ -535,12 +548,10 @@ def leftover_sources(
     start: list[tuple[str, frozenset[str]]] = []
     anywhere: list[_Anywhere] = []
     first: set[str] = set()
-    relative = f"templates/{lang}.txt"
-    for lineno, line in phrase_lines(relative):
-        phrase, _, where = line.partition("\t")
-        where = where.strip()
+    for entry in entries(lang, "leftovers.txt"):
+        phrase, where = entry.text, entry.tag
         if where not in {"start", "anywhere"}:
-            msg = f"data/{relative}:{lineno}: where must be 'start' or 'anywhere', not {where!r}"
+            msg = f"{entry.where}: where must be 'start' or 'anywhere', not {where!r}"
             raise PatternDataError(msg)
         try:
             pattern = _phrase_to_regex(phrase.strip())
@@ -552,7 +563,7 @@ def leftover_sources(
                 compiled = compile_pattern(r"(?i)(?<!\w)" + pattern)
                 anywhere.append(_Anywhere(lang, compiled, _keywords(phrase.strip())))
         except (ValueError, regex.error) as exc:
-            msg = f"data/{relative}:{lineno}: {exc}"
+            msg = f"{entry.where}: {exc}"
             raise PatternDataError(msg) from exc
     return tuple(start), tuple(anywhere), frozenset(first)
 
@@ -616,13 +627,6 @@ def _start_pattern_for(languages: tuple[str, ...], word: str) -> Pattern | None:
     if "\u0307" in word:
         return pats.start
     return start_pattern(languages, frozenset(firsts))
-
-
-def leftover_languages() -> tuple[str, ...]:
-    """The languages with a leftover phrase file."""
-    return tuple(
-        name[:-4] for name in data_files("templates") if name.endswith(".txt") and len(name) == 6
-    )
 
 
 # ---------------------------------------------------------------------------------------------

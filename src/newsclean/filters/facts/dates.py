@@ -1,7 +1,7 @@
 """Calendar dates in text: weekday checks, impossible dates, and the article's own date.
 
-Month and weekday names in English, German, French, Spanish, Italian, Portuguese, Dutch and Polish
-(Polish months in the nominative and the genitive). Forms: "Weekday, D Month YYYY", "Weekday,
+Month and weekday names come from the language packs (``data/lang/<xx>/months.txt`` and
+``weekdays.txt``); the "Month D, YYYY" form is read with the English months. Forms: "Weekday, D Month YYYY", "Weekday,
 Month D, YYYY", "Weekday (Month D)" (year from the publication date), "D.M.YYYY" and ISO dates.
 """
 
@@ -21,85 +21,43 @@ from newsclean._patterns import (
     literal_within,
     search,
 )
+from newsclean.errors import PatternDataError
 from newsclean.filters.facts.scan import lowered, scan
+from newsclean.lang import all_entries
 
-# fmt: off
-MONTHS: dict[str, int] = {}
-for _names in (
-    # en
-    "january february march april may june july august september october november december",
-    "jan feb mar apr may jun jul aug sep oct nov dec",
-    # de
-    "januar februar märz april mai juni juli august september oktober november dezember",
-    "jänner feb mär apr mai jun jul aug sept okt nov dez",
-    # fr
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "janv févr mars avr mai juin juil août sept oct nov déc",
-    # es
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "ene feb mar abr may jun jul ago setiembre oct nov dic",
-    # it
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    # pt
-    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-    # nl
-    "januari februari maart april mei juni juli augustus september oktober november december",
-    # pl (genitive, nominative)
-    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
-    "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik listopad grudzień",
-):
-    for _i, _name in enumerate(_names.split(), 1):
-        MONTHS.setdefault(_name, _i)
-MONTHS["sept"] = 9
 
-WEEKDAYS: dict[str, int] = {}
-for _names in (
-    "monday tuesday wednesday thursday friday saturday sunday",
-    "_ tue _ thu fri",
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag",
-    "lundi mardi mercredi jeudi vendredi samedi dimanche",
-    "lunes martes miércoles jueves viernes sábado domingo",
-    "lunedì martedì mercoledì giovedì venerdì sabato domenica",
-    "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
-    "poniedziałek wtorek środa czwartek piątek sobota niedziela",
-):
-    for _i, _name in enumerate(_names.split()):
-        if _name != "_":
-            WEEKDAYS.setdefault(_name, _i)
-WEEKDAYS.update({"tues": 1, "thur": 3, "thurs": 3, "sonnabend": 5, "mercoledi": 2, "lunedi": 0,
-                 "martedi": 1, "giovedi": 3, "venerdi": 4, "miercoles": 2, "sabado": 5})
-# fmt: on
+def _numbered(name: str, langs: tuple[str, ...] | None, first: int, last: int) -> dict[str, int]:
+    """``name<TAB>number`` entries of the packs, lower case, the first number a name has."""
+    table: dict[str, int] = {}
+    for entry in all_entries(name, langs):
+        if not entry.tag.isdigit() or not first <= int(entry.tag) <= last:
+            msg = f"{entry.where}: expected 'name<TAB>number' with a number {first}-{last}"
+            raise PatternDataError(msg)
+        table.setdefault(entry.text.casefold(), int(entry.tag))
+    return table
 
-ENGLISH_WEEKDAY = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-ENGLISH_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
+
+def month_names(langs: tuple[str, ...] | None = None) -> dict[str, int]:
+    """Month names of the packs of ``langs`` (all when None) -> month number (1 = January)."""
+    return _numbered("months.txt", langs, 1, 12)
+
+
+def weekday_names(langs: tuple[str, ...] | None = None) -> dict[str, int]:
+    """Weekday names of the packs of ``langs`` (all when None) -> weekday (0 = Monday)."""
+    return {name: day - 1 for name, day in _numbered("weekdays.txt", langs, 1, 7).items()}
+
+
+#: month names of every language pack (``months.txt``) -> month number
+MONTHS: dict[str, int] = month_names()
+#: weekday names of every language pack (``weekdays.txt``) -> weekday (0 = Monday)
+WEEKDAYS: dict[str, int] = weekday_names()
+#: the weekdays as messages name them
+ENGLISH_WEEKDAY = tuple(
+    next(name for name, day in weekday_names(("en",)).items() if day == n).capitalize()
+    for n in range(7)
 )
+#: the months of the "Month D, YYYY" form
+ENGLISH_MONTHS = frozenset(month_names(("en",)))
 
 
 def _ahead(names: list[str]) -> str:

@@ -11,23 +11,33 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from newsclean._patterns import compile_pattern, finditer, search
+from newsclean._patterns import Pattern, alternation, compile_pattern, finditer, search
+from newsclean.lang import all_entries, entries
 
 TOKEN_RE = compile_pattern(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
-NAV_RE = compile_pattern(
-    r"^\W*(?i:next|previous|prev|up next|read more|read also|related|related articles?|"
-    r"recommended|more from|more stories|you may also like|see also|also read|more news|"
-    r"weiterlesen|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie auch interessieren|"
-    r"à lire aussi|lire aussi|lire la suite|sur le même sujet|"
-    r"leer más|lee también|ver también|te puede interesar|"
-    r"leggi anche|potrebbe interessarti|leia também|veja também|"
-    r"lees ook|lees meer|czytaj też|czytaj także|zobacz też|zobacz także)"
-    r"(?:\s+(?i:article|post|story|artikel|beitrag))?\W*$"
-)
 
-# fmt: off
-STOPWORDS = frozenset(["a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "without", "as", "is", "are", "was", "were", "be", "been", "being", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "your", "my", "after", "before", "over", "under", "into", "onto", "about", "than", "then", "there", "here", "when", "where", "while", "what", "which", "who", "whom", "whose", "why", "how", "not", "no", "yes", "all", "any", "some", "more", "most", "less", "least", "very", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "has", "have", "had", "do", "does", "did", "said", "says", "new", "also", "just", "amid", "against", "between", "during", "through", "within", "across", "per", "via", "up", "down", "out", "der", "die", "das", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder", "aber", "mit", "von", "vom", "zum", "zur", "auf", "aus", "bei", "für", "nach", "über", "unter", "vor", "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "hat", "haben", "nicht", "auch", "noch", "wie", "als", "dass", "den", "dem", "des", "sich", "sie", "er", "es", "wir", "ihr", "ihre", "sein", "seine", "diese", "diesen", "dieser", "dieses", "hatte", "hatten", "kann", "können", "soll", "sollen", "muss", "müssen", "jetzt", "heute", "mehr", "neue", "neuen", "le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "mais", "avec", "pour", "par", "sur", "dans", "est", "sont", "été", "qui", "que", "quoi", "pas", "plus", "el", "los", "las", "unos", "unas", "del", "y", "o", "pero", "con", "para", "por", "en", "es", "son", "fue", "que", "no", "más", "il", "lo", "gli", "i", "una", "di", "da", "e", "ma", "per", "su", "nel", "della", "delle", "dei", "che", "non", "più", "o", "os", "as", "um", "uma", "do", "da", "dos", "das", "e", "mas", "com", "para", "por", "em", "é", "são", "foi", "que", "não", "mais", "het", "een", "en", "maar", "met", "voor", "door", "op", "in", "is", "zijn", "was", "waren", "dat", "niet", "ook", "w", "z", "na", "i", "a", "ale", "do", "od", "po", "za", "się", "jest", "są", "był", "była", "nie", "że", "jak", "oraz"])
-# fmt: on
+
+def _nav_pattern() -> Pattern:
+    """A line that is only a navigation label of a pack (``navigation.txt``), maybe followed by
+    one of its nouns ("Next article")."""
+    labels = {e.text.casefold() for e in all_entries("navigation.txt") if not e.tag}
+    nouns = {e.text.casefold() for e in all_entries("navigation.txt") if e.tag == "noun"}
+    never = "(?!)"
+    return compile_pattern(
+        r"^\W*(?i:" + (alternation(sorted(labels)) or never) + ")"
+        r"(?:\s+(?i:" + (alternation(sorted(nouns)) or never) + r"))?\W*$"
+    )
+
+
+def _headline_stopwords() -> frozenset[str]:
+    """The words the headline check skips: the stop words a pack marks ``headline``, and the
+    pack's ``headline-stopwords.txt``."""
+    marked = {e.text.casefold() for e in all_entries("stopwords.txt") if e.tag == "headline"}
+    return frozenset(marked | {e.text.casefold() for e in all_entries("headline-stopwords.txt")})
+
+
+NAV_RE = _nav_pattern()
+STOPWORDS = _headline_stopwords()
 
 TITLE_MAX_WORDS = 20
 
@@ -166,9 +176,7 @@ def is_nav_label(text: str, *, timeout: float | None = 1.0) -> bool:
 
 
 #: lowercase function words of English title case ("Aftermath of a Major Fire")
-TITLE_CASE_SMALL = frozenset(
-    ["of", "to", "and", "the", "for", "with", "on", "at", "by", "from", "as", "a", "an"]
-)
+TITLE_CASE_SMALL = frozenset(e.text.casefold() for e in entries("en", "title-case.txt"))
 
 
 def english_title_case(text: str, *, timeout: float | None = 1.0) -> bool:

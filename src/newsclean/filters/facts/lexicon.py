@@ -1,4 +1,5 @@
-"""The words the fact checks read around a mention, per language (``data/lang/<xx>/facts.txt``).
+"""The words the fact checks read around a mention, per language (``data/lang/<xx>/facts.txt``,
+read through :mod:`newsclean.lang`, so a pack on ``NEWSCLEAN_LANG_PATH`` adds to them).
 
 Each file holds ``[section]`` headers and one word or phrase a line (``phrase<TAB>code`` in
 ``[nationality]``). Phrases are compared as folded word sequences (no case, no accents, elided
@@ -10,11 +11,13 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
-from newsclean._patterns import phrase_lines
 from newsclean.errors import PatternDataError
 from newsclean.filters.facts.kb import fold
+from newsclean.lang import entries, languages_with
+
+#: the pack file these words live in (``data/lang/<xx>/facts.txt``)
+FILE = "facts.txt"
 
 SECTIONS = (
     "future_before",
@@ -40,36 +43,26 @@ def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(fold(text))
 
 
-@functools.cache
 def languages() -> tuple[str, ...]:
-    """The languages with a ``facts.txt``."""
-    base = resources.files("newsclean").joinpath("data").joinpath("lang")
-    return tuple(
-        sorted(
-            entry.name
-            for entry in base.iterdir()
-            if entry.is_dir() and entry.joinpath("facts.txt").is_file()
-        )
-    )
+    """The languages whose pack has a ``facts.txt``."""
+    return languages_with(FILE)
 
 
 @functools.cache
 def _read(lang: str) -> dict[str, tuple[tuple[str, str | None], ...]]:
-    relative = f"lang/{lang}/facts.txt"
     out: dict[str, list[tuple[str, str | None]]] = {s: [] for s in SECTIONS}
     section: str | None = None
-    for lineno, line in phrase_lines(relative):
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
+    for entry in entries(lang, FILE):
+        if entry.text.startswith("[") and entry.text.endswith("]"):
+            section = entry.text[1:-1]
             if section not in out:
-                msg = f"data/{relative}:{lineno}: unknown section {line}; known: {SECTIONS}"
+                msg = f"{entry.where}: unknown section {entry.text}; known: {', '.join(SECTIONS)}"
                 raise PatternDataError(msg)
             continue
         if section is None:
-            msg = f"data/{relative}:{lineno}: a phrase before the first [section]"
+            msg = f"{entry.where}: a phrase before the first [section]"
             raise PatternDataError(msg)
-        phrase, _, code = line.partition("\t")
-        out[section].append((phrase.strip(), code.strip() or None))
+        out[section].append((entry.text, entry.tag or None))
     return {s: tuple(v) for s, v in out.items()}
 
 

@@ -15,66 +15,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newsclean._patterns import Match, Pattern, compile_pattern, match
+from newsclean.errors import PatternDataError
 from newsclean.filters.facts import names as nm
 from newsclean.filters.facts.kb import KB, fold, name_key
 from newsclean.filters.facts.lexicon import nationality_adjectives
 from newsclean.filters.facts.places import PLACE_CODES, PLACES
 from newsclean.filters.facts.scan import REACH, find_words, scan_starts
+from newsclean.lang import all_entries, tagged
 
 #: a generic title core must contain one of these words to count as a title at all
-TITLE_WORDS = frozenset(
-    [
-        "president",
-        "premier",
-        "minister",
-        "secretary",
-        "chancellor",
-        "governor",
-        "chair",
-        "chairman",
-        "chairwoman",
-        "chairperson",
-        "king",
-        "queen",
-        "monarch",
-        "emperor",
-        "prince",
-        "diplomat",
-        "director",
-        "speaker",
-        "sec-gen",
-        "secretary-general",
-        "potus",
-        "eam",
-        "secdef",
-        "taoiseach",
-    ]
-)
+TITLE_WORDS = frozenset(t.casefold() for t in tagged("titles.txt", "core"))
 #: a title right after one of these words is part of a longer office ("Deputy Prime Minister")
-BLOCK_BEFORE = frozenset(
-    [
-        "deputy",
-        "vice",
-        "assistant",
-        "under",
-        "shadow",
-        "junior",
-        "associate",
-        "principal",
-        "special",
-        "senior",
-        "first",
-        "second",
-        "executive",
-        "state",
-        "regional",
-        "provincial",
-        "acting-deputy",
-        "parliamentary",
-        "co",
-        "permanent",
-    ]
-)
+BLOCK_BEFORE = frozenset(t.casefold() for t in tagged("titles.txt", "before"))
 #: offices of international organisations and central banks: their aliases name the body
 #: ("ECB", "Fed", "Bank of England") rather than a place
 ORG_ROLES = frozenset(["intl_org_head", "intl_org_deputy", "central_bank_governor"])
@@ -216,44 +168,29 @@ def _has_title_word(title: str) -> bool:
     return any(w in TITLE_WORDS for w in _title_key(title).split())
 
 
-# fmt: off
-#: generic titles in the other catalogue languages, by the kind of office they name
-FOREIGN_TITLES: dict[str, tuple[str, ...]] = {
-    "president": (
-        "président", "présidente", "Präsident", "Präsidentin", "Bundespräsident",
-        "Bundespräsidentin", "Staatspräsident", "Staatspräsidentin", "presidente", "presidenta",
-        "prezydent", "prezydentka",
-    ),
-    "head_of_government": (
-        "Premier ministre", "Première ministre", "Premierminister", "Premierministerin",
-        "primer ministro", "primera ministra", "primeiro-ministro", "primeira-ministra",
-        "presidente del Consiglio", "minister-president", "premier",
-    ),
-    "chancellor": (
-        "chancelier", "chancelière", "Kanzler", "Kanzlerin", "Bundeskanzler", "Bundeskanzlerin",
-        "cancelliere", "kanclerz", "bondskanselier",
-    ),
-    "foreign_minister": (
-        "ministre des Affaires étrangères", "Außenminister", "Außenministerin", "Aussenminister",
-        "Aussenministerin", "Bundesaußenminister", "Bundesaußenministerin",
-        "ministro de Asuntos Exteriores", "ministra de Asuntos Exteriores",
-        "ministro de Relaciones Exteriores", "ministra de Relaciones Exteriores",
-        "ministro degli Esteri", "ministra degli Esteri", "ministro dos Negócios Estrangeiros",
-        "ministro das Relações Exteriores", "minister van Buitenlandse Zaken",
-        "minister spraw zagranicznych",
-    ),
-    "defence_minister": (
-        "ministre des Armées", "ministre de la Défense", "Verteidigungsminister",
-        "Verteidigungsministerin", "ministro de Defensa", "ministra de Defensa",
-        "ministro della Difesa", "ministra della Difesa", "ministro da Defesa",
-        "minister van Defensie", "minister obrony narodowej",
-    ),
-    "secretary_general": (
-        "secrétaire général", "Generalsekretär", "secretario general", "segretario generale",
-        "secretário-geral", "secretaris-generaal", "sekretarz generalny",
-    ),
-}
-# fmt: on
+#: the kinds of office a generic title of a language pack may name (``title<TAB>kind``)
+TITLE_KINDS = (
+    "president",
+    "head_of_government",
+    "chancellor",
+    "foreign_minister",
+    "defence_minister",
+    "secretary_general",
+)
+
+
+def _generic_titles() -> dict[str, tuple[str, ...]]:
+    """The generic titles of the language packs (``titles.txt``), by the kind of office."""
+    known = {*TITLE_KINDS, "core", "before"}
+    for entry in all_entries("titles.txt"):
+        if entry.tag not in known:
+            msg = f"{entry.where}: unknown kind {entry.tag!r}; kinds: {', '.join(sorted(known))}"
+            raise PatternDataError(msg)
+    return {kind: tagged("titles.txt", kind) for kind in TITLE_KINDS}
+
+
+#: generic titles by the kind of office they name
+FOREIGN_TITLES: dict[str, tuple[str, ...]] = _generic_titles()
 
 
 def _kind_matches(kind: str, label: str, role: str) -> bool:

@@ -11,11 +11,12 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
-from newsclean._patterns import data_files, phrase_lines
+from newsclean._patterns import phrase_lines
 from newsclean.errors import PatternDataError
 from newsclean.filters.facts.kb import KB, fold, name_key
 
@@ -150,7 +151,8 @@ class Transliteration:
 def transliterations() -> dict[str, Transliteration]:
     """Every bundled table, by script name."""
     out = {}
-    for name in data_files("translit"):
+    folder = resources.files("newsclean").joinpath("data").joinpath("translit")
+    for name in sorted(p.name for p in folder.iterdir() if p.is_file()):
         if not name.endswith(".txt"):
             continue
         relative = f"translit/{name}"

@@ -1,0 +1,201 @@
+"""Language packs: one folder per language, one loader, shortcuts built from the same data."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsclean._patterns import search
+from newsclean.errors import PatternDataError
+from newsclean.filters.boilerplate import BYLINE, byline_rule
+from newsclean.lang import LANG_PATH_ENV, entries, languages, parse_lines, tagged
+
+BUNDLED = resources.files("newsclean").joinpath("data").joinpath("lang")
+
+
+def test_the_languages_are_the_folders() -> None:
+    folders = sorted(p.name for p in BUNDLED.iterdir() if p.is_dir())
+    assert languages() == tuple(folders)
+    assert {"en", "de", "fr", "es", "it", "nl", "pl", "pt"} <= set(folders)
+
+
+def test_every_pack_file_says_where_its_entries_came_from() -> None:
+    for pack in BUNDLED.iterdir():
+        for file in pack.iterdir():
+            head = file.read_text(encoding="utf-8").splitlines()[:4]
+            assert head[0].startswith("#"), file.name
+            assert "for this project" in " ".join(head).casefold(), f"{pack.name}/{file.name}"
+
+
+def test_an_entry_knows_its_file_and_line() -> None:
+    first = entries("en", "months.txt")[0]
+    assert (first.text, first.tag) == ("january", "1")
+    assert first.where == f"lang/en/months.txt:{first.line}"
+    assert (
+        Path(str(BUNDLED.joinpath("en").joinpath("months.txt")))
+        .read_text(encoding="utf-8")
+        .splitlines()[first.line - 1]
+        .startswith("january")
+    )
+
+
+def test_a_line_with_two_tabs_is_an_error_naming_the_line() -> None:
+    with pytest.raises(PatternDataError, match=r"lang/xx/months\.txt:2: at most one tab"):
+        list(parse_lines("# header\njan\t1\tx\n", "lang/xx/months.txt"))
+
+
+def test_a_byline_word_added_to_the_data_reaches_the_pattern_and_its_shortcut() -> None:
+    line = "Av Anna Svensson"
+    starts, joiners = tagged("bylines.txt", "start"), tagged("bylines.txt", "joiner")
+    assert search(BYLINE.pattern, line) is None
+    assert not BYLINE.may_match(line)
+    with_sv = byline_rule([*starts, "av"], joiners)
+    assert search(with_sv.pattern, line) is not None
+    assert with_sv.may_match(line)
+    # one-letter words too: the shortcut then asks for the space the pattern needs
+    with_one = byline_rule([*starts, "a"], joiners)
+    assert with_one.may_match("A Anna Svensson")
+    assert search(with_one.pattern, "A Anna Svensson") is not None
+
+
+SWEDISH_PACK = {
+    "boilerplate.txt": """\
+        # Swedish test entries, written for this project.
+        dela artikeln\tshare
+        läs mer:\tteaser
+        """,
+    "bylines.txt": """\
+        # Swedish byline words, written for this project.
+        av\tstart
+        och\tjoiner
+        skriven av\tlabel
+        """,
+    "leftovers.txt": """\
+        # Swedish leftovers, written for this project.
+        här är den (omskrivna|nya) artikeln\tstart
+        """,
+    "months.txt": """\
+        # Swedish months, written for this project.
+        augusti\t8
+        """,
+    "weekdays.txt": """\
+        # Swedish weekdays, written for this project.
+        torsdag\t4
+        fredag\t5
+        """,
+    "stopwords.txt": """\
+        # Swedish stop words, written for this project.
+        och
+        att
+        det
+        som
+        är
+        på
+        för
+        med
+        inte
+        till
+        har
+        vi
+        """,
+    "navigation.txt": """\
+        # Swedish navigation labels, written for this project.
+        läs också
+        """,
+    "titles.txt": """\
+        # Swedish titles, written for this project.
+        utrikesminister\tforeign_minister
+        """,
+}
+
+#: run in a new process: the packs are read when the filters are first built
+PROBE = """
+import json
+import newsclean
+from newsclean.filters import blocks, boilerplate, templates
+from newsclean.filters.facts import dates, headline, mentions
+from newsclean.filters.facts.kb import load_kb
+from newsclean.pipeline import split_blocks
+
+text = open(0).read()
+article = newsclean.clean({"text": text, "published": "2024-08-02"})
+gaz = mentions.gazetteer(load_kb())
+print(json.dumps({
+    "languages": list(newsclean.lang.languages()),
+    "removals": [[r.text, r.reason, r.rule] for r in article.removals],
+    "findings": [[f.code, f.evidence.get("lang")] for f in article.findings],
+    "dates": [[d.month, d.day, d.weekday] for d in dates.find_dates(text)],
+    "guessed": blocks.guess_language(split_blocks(text)),
+    "nav": headline.is_nav_label("Läs också"),
+    "title": sorted(gaz.positions("utrikesminister")[0]),
+    "leftover_languages": list(templates.leftover_languages()),
+}))
+"""
+
+SWEDISH_TEXT = """\
+Av Anna Svensson och Erik Berg
+Dela artikeln
+Här är den omskrivna artikeln:
+Regeringen har beslutat att det inte blir någon ny skatt på bensin i år, och det är något som \
+många har väntat på.
+Beslutet togs på torsdag 2 augusti 2024 efter ett långt möte med partierna för att komma överens.
+Läs mer: Så blir budgeten för nästa år
+"""
+
+
+def probe(lang_path: Path | None) -> dict[str, Any]:
+    """What the filters make of the Swedish text in a new process, with ``lang_path``."""
+    env = {k: v for k, v in os.environ.items() if k != LANG_PATH_ENV}
+    if lang_path is not None:
+        env[LANG_PATH_ENV] = str(lang_path)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        input=SWEDISH_TEXT,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    out: dict[str, Any] = json.loads(done.stdout)
+    return out
+
+
+def test_a_language_pack_from_another_folder_reaches_every_filter(tmp_path: Path) -> None:
+    pack = tmp_path / "sv"
+    pack.mkdir()
+    for name, text in SWEDISH_PACK.items():
+        (pack / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    out = probe(tmp_path)
+    assert "sv" in out["languages"]
+    removed = {text: (reason, rule) for text, reason, rule in out["removals"]}
+    # the byline words and the catalogue of the pack
+    assert removed["Av Anna Svensson och Erik Berg"] == ("boilerplate.author_box", "byline")
+    assert removed["Dela artikeln"][0] == "boilerplate.share"
+    assert removed["Läs mer: Så blir budgeten för nästa år"][0] == "boilerplate.teaser"
+    # its leftovers, its months and weekdays (2 August 2024 was a Friday)
+    assert ["template.leftover", "sv"] in out["findings"]
+    assert "date.weekday_mismatch" in {code for code, _ in out["findings"]}
+    assert [8, 2, 3] in out["dates"]
+    # its stop words, navigation labels and titles
+    assert out["guessed"] == "sv"
+    assert out["nav"] is True
+    assert "se.foreign_minister" in out["title"]
+    assert "sv" in out["leftover_languages"]
+
+
+def test_without_the_pack_the_swedish_text_is_left_alone() -> None:
+    out = probe(None)
+    assert "sv" not in out["languages"]
+    assert out["removals"] == []
+    assert out["findings"] == []
+    assert out["dates"] == []
+    assert out["guessed"] is None
+    assert out["nav"] is False
