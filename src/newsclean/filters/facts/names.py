@@ -22,6 +22,8 @@ from newsclean.filters.facts.kb import KB, fold, name_key
 
 #: a surname this long (in letters) may differ by one edit when the given names are the same
 LONG_SURNAME = 5
+#: how alike given names must be when nothing but the name says who is meant
+STRICT_GIVEN = 0.88
 #: the same without a title: what follows the given name, and the whole name, must have at least
 #: this many letters
 BARE_SURNAME = 6
@@ -51,8 +53,13 @@ def by_surname(kb: KB, surname: str, candidates: set[str]) -> set[str]:
     return set(kb.surnames.get(key, ())) & candidates
 
 
-def near_miss(kb: KB, name: str, candidates: Iterable[str]) -> NameMatch | None:
+def near_miss(
+    kb: KB, name: str, candidates: Iterable[str], *, strict: bool = False
+) -> NameMatch | None:
     """The one candidate whose name ``name`` nearly is, or None.
+
+    ``strict``: given names must be alike as strings too (Jaro-Winkler >= 0.88), not merely
+    within two edits: without a title, "Jim Biden" is Joe Biden's brother, not a misspelling.
 
     >>> from newsclean.filters.facts.kb import load_kb
     >>> kb = load_kb()
@@ -87,7 +94,7 @@ def near_miss(kb: KB, name: str, candidates: Iterable[str]) -> NameMatch | None:
         person, _ = choices[keys[index]]
         if form == query:
             return NameMatch(person, kb.display[person], form, 1.0, True)
-        if not _close(tokens, form.split()):
+        if not _close(tokens, form.split(), strict=strict):
             continue
         if best is None or score > best.score:
             best = NameMatch(person, kb.display[person], form, float(score), False)
@@ -96,14 +103,14 @@ def near_miss(kb: KB, name: str, candidates: Iterable[str]) -> NameMatch | None:
         rivals = {
             choices[keys[i]][0]
             for f, s, i in hits
-            if s >= best.score - 0.01 and _close(tokens, f.split())
+            if s >= best.score - 0.01 and _close(tokens, f.split(), strict=strict)
         }
         if len(rivals) > 1:
             return None
     return best
 
 
-def _close(query: list[str], form: list[str]) -> bool:
+def _close(query: list[str], form: list[str], *, strict: bool = False) -> bool:
     """Surname equal or nearly; given names close; same number of words."""
     if len(query) != len(form):
         return False
@@ -119,9 +126,10 @@ def _close(query: list[str], form: list[str]) -> bool:
             if q[0] != f[0]:
                 return False
             continue
-        if JaroWinkler.normalized_similarity(q, f) < 0.85 and Levenshtein.distance(q, f) > 2:
+        similarity = JaroWinkler.normalized_similarity(q, f)
+        if similarity < 0.85 and Levenshtein.distance(q, f) > 2:
             return False
-        if q[0] != f[0]:
+        if q[0] != f[0] or (strict and similarity < STRICT_GIVEN):
             return False
     return True
 
@@ -368,7 +376,7 @@ def bare_name(kb: KB, words: list[tuple[str, int]], referenced: set[str]) -> Bar
         key = name_key(name).split()
         if len(key) < 2 or key[0] not in index.names:
             continue
-        near = near_miss(kb, name, referenced) if referenced else None
+        near = near_miss(kb, name, referenced, strict=True) if referenced else None
         if near is not None:
             return BareName(span(n), name, near)
         if key[-1] in kb.surnames or " ".join(key) in kb.names:
