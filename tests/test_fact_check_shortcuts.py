@@ -233,7 +233,8 @@ def test_bare_names_through_given_names_are_those_of_every_capital(text: str) ->
 
     kb = load_kb()
     draft = Draft.of(text)
-    gated = ff._bare_names(kb, draft, find_words(nm.given_names(kb).words, text), [])
+    given = find_words(nm.given_names(kb).words, text, whole=True, cased=True)
+    gated = ff._bare_names(kb, draft, given, [])
     every = [
         (i, i + 1)
         for i in word_starts(text, 0, len(text))

@@ -333,7 +333,7 @@ class CheckFacts:
         hits = trigger_spans(gaz, draft.text, runs)
         # full names of known office holders are checked without a title too: their given
         # names are found in the same way as title words
-        given = find_words(nm.given_names(kb).words, draft.text, runs)
+        given = find_words(nm.given_names(kb).words, draft.text, runs, whole=True, cased=True)
         if not hits and not given:
             return EMPTY  # fast path: no title word and no known given name anywhere
         # only the blocks with a title word can hold a mention: each word's block is found by
@@ -359,8 +359,13 @@ class CheckFacts:
             if len(mentions) >= MAX_MENTIONS:
                 break  # list-like or hostile text: check the first ones only
         bare = _bare_names(kb, draft, given, mentions)
-        if not mentions and not bare:
-            return EMPTY
+        if not mentions:
+            # names alone: only a spelling can be wrong (the surname check needs a title), and
+            # only when one of them is no known form
+            if all(b.match.exact for b in bare):
+                return EMPTY
+            refs = [NameRef.of_bare(kb, b) for b in bare]
+            return Proposal(flags=tuple(self._names(kb, draft, refs, [])))
         blocks = _title_blocks(draft) + draft.kept()
         capwords: list[tuple[str, int]] = []
         for b in blocks:

@@ -277,7 +277,7 @@ TOKEN_RE = re.compile(r"\S+")
 class GivenNames:
     """The knowledge base's given names: what a full name without a title starts with."""
 
-    words: frozenset[str]  # lower case as written and folded, prefix-free: for the literal scan
+    words: frozenset[str]  # capitalised as written and folded: for the whole-word literal scan
     names: frozenset[str]  # folded given names
     by_given: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # given -> (person, name key)
 
@@ -293,17 +293,12 @@ def given_names(kb: KB) -> GivenNames:
                 by_given.setdefault(words[0], set()).add((person, words))
     for t in kb.tenures:
         for name in (t.person, *t.person_aliases):
-            first = name.split()[0].lower() if name.split() else ""
-            if len(first) >= 2 and first.isalpha():
-                written.add(first)
-    written |= {g for g in by_given if g.isalpha()}
-    # prefix-free: a shorter word's hits include the longer word's
-    ordered = sorted(written)
-    free = {w for i, w in enumerate(ordered) if not (i and w.startswith(ordered[i - 1]))}
-    # a word may begin with an earlier one that is not its neighbour ("ann", "anna", "annalena")
-    free = {w for w in free if not any(w[:k] in free for k in range(2, len(w)))}
+            first = name.split()[0] if name.split() else ""
+            if len(first) >= 2 and first.isalpha() and first[0].isupper():
+                written.add(first[0] + first[1:].lower())
+    written |= {g.capitalize() for g in by_given if g.isalpha()}
     return GivenNames(
-        frozenset(free),
+        frozenset(written),
         frozenset(by_given),
         {g: tuple(sorted(v)) for g, v in by_given.items()},
     )
