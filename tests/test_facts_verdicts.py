@@ -387,3 +387,11 @@ def test_development_case(case: dict[str, Any]) -> None:
         assert warned, case["label"]
     else:
         assert warned == [], case["label"]
+
+
+def test_an_incoming_holder_is_never_held_only_when_the_start_is_covered() -> None:
+    text = "Incoming NATO Secretary General Olaf Scholz met the allies."
+    assert found(text, "2023-05-01") == [("title.never_held", "warning")]
+    # the office may be taken after the knowledge base's last check
+    assert found(text, "2025-05-01") == [("title.unverifiable", "info")]
+    assert found(text) == []

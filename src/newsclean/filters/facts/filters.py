@@ -510,7 +510,11 @@ class CheckFacts:
             seen.add((m.person, m.positions))
             rows = kb.by_person.get(m.person, [])
             office_as_of = max(kb.as_of(p) for p in m.positions)
-            if date is not None and date[0].toordinal() > office_as_of:
+            # an incoming holder takes the office up to ELECT_DAYS after the date
+            ahead = win.ELECT_DAYS if m.modifier == "elect" else 0
+            if m.modifier == "elect" and date is None:
+                continue  # when they take it, nothing says
+            if date is not None and date[0].toordinal() + ahead > office_as_of:
                 # they may have taken the office after the knowledge base's last check of it
                 office = " or ".join(sorted({kb.position_label[p] for p in m.positions}))
                 flags.append(
