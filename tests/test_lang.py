@@ -199,3 +199,25 @@ def test_without_the_pack_the_swedish_text_is_left_alone() -> None:
     assert out["dates"] == []
     assert out["guessed"] is None
     assert out["nav"] is False
+
+
+def test_a_folder_of_a_bundled_language_adds_its_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "en").mkdir()
+    extra = tmp_path / "en" / "navigation.txt"
+    extra.write_text("# test entries, written for this project\nkeep reading\n", encoding="utf-8")
+    bundled = entries("en", "navigation.txt")
+    monkeypatch.setenv(LANG_PATH_ENV, str(tmp_path))
+    assert languages() == tuple(sorted(p.name for p in BUNDLED.iterdir() if p.is_dir()))
+    added = entries("en", "navigation.txt")
+    assert added[: len(bundled)] == bundled
+    assert (added[-1].text, added[-1].where) == ("keep reading", f"{extra}:2")
+
+
+def test_a_missing_pack_folder_is_a_configuration_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(LANG_PATH_ENV, str(tmp_path / "nowhere"))
+    with pytest.raises(PatternDataError, match="is not a folder"):
+        languages()
