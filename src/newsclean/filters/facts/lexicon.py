@@ -26,6 +26,7 @@ SECTIONS = (
     "retrospective_before",
     "retrospective_after",
     "nationality",
+    "articles",
 )
 #: a word: letters and digits with inner hyphens; apostrophes separate words. Linear: no
 #: nested repeats over overlapping classes.
@@ -128,8 +129,14 @@ def reading(text: str, start: int, end: int, langs: tuple[str, ...]) -> str | No
     for mark in (",", "(", "\u201c", '"', "«", "—", "–"):
         close = close.rsplit(mark, 1)[-1]
     clause_words, close_words, after_words = tokens(before), tokens(close), tokens(after)
+    # "sous le président", "unter dem Kanzler": the phrase may stand before an article
+    articles = {p[0] for lang in langs for p in phrases(lang, "articles")}
+    bare = list(close_words)
+    while bare and bare[-1] in articles:
+        bare.pop()
+    closes = (close_words, bare) if len(bare) < len(close_words) else (close_words,)
     for lang in langs:
-        if any(_ends_with(close_words, p) for p in phrases(lang, "future_before")):
+        if any(_ends_with(w, p) for w in closes for p in phrases(lang, "future_before")):
             return "hypothetical"
         if any(_contains(clause_words, p) for p in phrases(lang, "conditional")):
             return "hypothetical"
@@ -138,7 +145,9 @@ def reading(text: str, start: int, end: int, langs: tuple[str, ...]) -> str | No
         ):
             return "hypothetical"
     for lang in langs:
-        if any(_ends_with(close_words, p) for p in phrases(lang, "retrospective_before")) or any(
+        if any(
+            _ends_with(w, p) for w in closes for p in phrases(lang, "retrospective_before")
+        ) or any(
             _contains(after_words, p, within=AFTER_WORDS)
             for p in phrases(lang, "retrospective_after")
         ):
