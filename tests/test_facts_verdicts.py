@@ -395,3 +395,17 @@ def test_an_incoming_holder_is_never_held_only_when_the_start_is_covered() -> No
     # the office may be taken after the knowledge base's last check
     assert found(text, "2025-05-01") == [("title.unverifiable", "info")]
     assert found(text) == []
+
+
+def test_every_language_has_fact_words() -> None:
+    from newsclean.filters.facts import lexicon
+
+    assert set(lexicon.languages()) >= {"en", "de", "fr", "es", "it", "nl", "pl", "pt"}
+    for lang in lexicon.languages():
+        for section in ("future_before", "conditional", "retrospective_before"):
+            assert lexicon.phrases(lang, section), (lang, section)
+    # modal verbs are no conditionals: "they would meet President X" is a present claim
+    assert ("would",) not in lexicon.phrases("en", "conditional")
+    adjectives = lexicon.nationality_adjectives()
+    assert adjectives["español"] == {"ES"}
+    assert adjectives["français"] == {"FR"}

@@ -22,6 +22,7 @@ FILE = "facts.txt"
 SECTIONS = (
     "future_before",
     "conditional",
+    "conditional_start",
     "future_after",
     "retrospective_before",
     "retrospective_after",
@@ -139,6 +140,8 @@ def reading(text: str, start: int, end: int, langs: tuple[str, ...]) -> str | No
         if any(_ends_with(w, p) for w in closes for p in phrases(lang, "future_before")):
             return "hypothetical"
         if any(_contains(clause_words, p) for p in phrases(lang, "conditional")):
+            return "hypothetical"
+        if any(_contains(clause_words, p, within=1) for p in phrases(lang, "conditional_start")):
             return "hypothetical"
         if any(
             _contains(after_words, p, within=AFTER_WORDS) for p in phrases(lang, "future_after")
