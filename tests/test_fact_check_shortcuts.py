@@ -203,3 +203,42 @@ def test_positions_tried_once_give_the_plain_matches(text: str) -> None:
             (m.span(), m.string, at) for m, at in _plain_scan_starts(pattern, anchors, text, before)
         ]
         assert found == plain
+
+
+NAME_WORDS = [
+    "Jens",
+    "Stoltenberg",
+    "Stoltenbreg",
+    "Emmanuel",
+    "Macorn",
+    "Ursula",
+    "von",
+    "der",
+    "Layen",
+    "Mark",
+    "Market",
+    "Anthony",
+    "Blinken",
+    "said",
+    "the",
+]
+
+
+@given(st.lists(st.one_of(st.sampled_from(NAME_WORDS), PIECES), max_size=25).map("".join))
+def test_bare_names_through_given_names_are_those_of_every_capital(text: str) -> None:
+    """Reading names only where a known given name starts finds what reading one at every
+    capitalised word start finds."""
+    from newsclean.filters.facts import names as nm
+    from newsclean.pipeline import Draft
+
+    kb = load_kb()
+    draft = Draft.of(text)
+    given = find_words(nm.given_names(kb).words, text, whole=True, cased=True)
+    gated = ff._bare_names(kb, draft, given, [])
+    every = [
+        (i, i + 1)
+        for i in word_starts(text, 0, len(text))
+        if text[i].isupper() and text[i - 1 : i] != "-"
+    ]
+    plain = ff._bare_names(kb, draft, every, [])
+    assert [(b.span, b.match.person) for b in gated] == [(b.span, b.match.person) for b in plain]

@@ -19,6 +19,10 @@ came from:
     navigation labels ("Read more") and the nouns that may follow one (``word<TAB>noun``)
 ``titles.txt``
     office titles by kind (``title<TAB>kind``)
+``facts.txt``
+    the words the fact checks read around a mention, in sections (``[name]``): would-be, future,
+    conditional and retrospective markers, nationality adjectives (``adjective<TAB>place code``),
+    see :mod:`newsclean.filters.facts.lexicon`
 
 A file a language does not need may be missing. Adding a language is adding a folder: the
 languages are the folders. Packs outside the package are read from the folders named in the

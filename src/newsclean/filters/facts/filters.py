@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Iterable
@@ -12,6 +13,8 @@ from typing import Any, ClassVar
 from newsclean._patterns import Pattern, compile_pattern, finditer, is_plain, match, search
 from newsclean.codes import Severity
 from newsclean.draft import EMPTY, Block, Draft, Flag, Proposal, Stage
+from newsclean.filters.blocks import draft_folded_words, guess_language
+from newsclean.filters.facts import lexicon as lex
 from newsclean.filters.facts import names as nm
 from newsclean.filters.facts import windows as win
 from newsclean.filters.facts.dates import ENGLISH_WEEKDAY, find_dates, parse_published
@@ -33,6 +36,7 @@ from newsclean.filters.facts.mentions import (
     gazetteer,
     trigger_spans,
 )
+from newsclean.filters.facts.scan import find_words
 
 YEAR_RE = compile_pattern(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 #: a plain title this long after the tenure ended reads as a reference to the past
@@ -165,6 +169,110 @@ def _short_references(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class NameRef:
+    """A person's name as written, with or without a title: what the name checks compare."""
+
+    person: str
+    display: str
+    name: str
+    name_span: tuple[int, int]
+    text: str  # the mention, or the name itself
+    match: nm.NameMatch
+    positions: frozenset[str]  # the offices it is about (a bare name: the latest one held)
+    titled: bool = False
+
+    @classmethod
+    def of_mention(cls, m: Mention, match: nm.NameMatch) -> NameRef:
+        return cls(m.person, m.display, m.name, m.name_span, m.text, match, m.positions, True)
+
+    @classmethod
+    def of_bare(cls, kb: KB, b: nm.BareName) -> NameRef:
+        person = b.match.person
+        rows = kb.by_person.get(person, ())
+        # the office named in messages: the latest one they held
+        latest = frozenset(t.position_id for t in rows[-1:])
+        return cls(person, b.match.display, b.name, b.span, b.name, b.match, latest)
+
+
+#: given names looked at per document: bounds the work on list-like text
+MAX_GIVEN = 2000
+
+
+def _bare_names(
+    kb: KB, draft: Draft, given: list[tuple[int, int]], mentions: list[Mention]
+) -> list[nm.BareName]:
+    """Full names of known office holders outside the mentions, in kept and title lines."""
+    if not given:
+        return []
+    index = nm.given_names(kb)
+    starts = _block_starts(draft)
+    taken = sorted(m.span for m in mentions)
+    text = draft.text
+    runs: list[list[tuple[str, int]]] = []
+    reach = -1
+    for start, _ in given[:MAX_GIVEN]:
+        if start < reach or not text[start].isupper():
+            continue
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0 or (draft.is_removed(i) and not _is_title_block(draft, i)):
+            continue
+        j = bisect.bisect_right(taken, (start, len(text) + 1)) - 1
+        if j >= 0 and start < taken[j][1]:
+            continue  # the name of a mention
+        words = nm.read_name(text, start)
+        if len(words) < 2 or name_key(words[0][0]) not in index.names:
+            continue
+        reach = words[-1][1] + len(words[-1][0])
+        runs.append(words)
+    referenced = {m.person for m in mentions if m.match is not None}
+    for words in runs:  # exact full names first: their people are candidates for near misses
+        found = kb.persons_named(" ".join(w for w, _ in words[:2]))
+        if len(found) == 1:
+            referenced |= found
+    out = []
+    for words in runs:
+        b = nm.bare_name(kb, words, referenced)
+        if b is not None:
+            out.append(b)
+    return out
+
+
+def _languages(draft: Draft) -> tuple[str, ...]:
+    """English and the draft's language (given or guessed): whose words are read around a
+    mention. Words of other languages are not: "se" is "if" in Italian but not in Spanish."""
+    lang = (draft.lang or "").split("-")[0].casefold()
+    if lang not in lex.languages():
+        lang = (
+            draft.cached(
+                "guessed_language",
+                lambda: guess_language(
+                    draft.blocks,
+                    draft.regex_timeout,
+                    functools.partial(draft_folded_words, draft),
+                ),
+            )
+            or ""
+        )
+    return ("en", lang) if lang and lang != "en" else ("en",)
+
+
+def _present_claims(draft: Draft, mentions: list[Mention]) -> list[Mention]:
+    """The mentions that claim an office in the text's present or past: would-be, future and
+    conditional holders are left out, and a title marked as held at the time ("the then",
+    "damalige") reads as "then-"."""
+    langs = _languages(draft)
+    out = []
+    for m in mentions:
+        how = lex.reading(draft.text, m.span[0], m.span[1], langs)
+        if how == "hypothetical":
+            continue
+        if how == "then" and m.modifier is None:
+            m = dataclasses.replace(m, modifier="then")
+        out.append(m)
+    return out
+
+
 def _periods(rows: Iterable[Any]) -> str:
     parts = []
     for t in rows:
@@ -192,6 +300,8 @@ class CheckFacts:
     """Office titles and person names against the knowledge base (flags only).
 
     ``kb``: extra JSONL files merged over the bundled knowledge base, in order.
+    ``stale_window_months``: how long after an office's ``as_of`` a holder who had already left
+    it is still reported at warning (then at info).
     """
 
     name: ClassVar[str] = "check_facts"
@@ -207,6 +317,9 @@ class CheckFacts:
     )
     kb: tuple[str, ...] = ()
     max_conflicts: int = 3
+    #: after an office's ``as_of``, a tenure that had already closed (its successor's row still
+    #: open) stays ``title.not_incumbent`` at warning for this many months, then at info
+    stale_window_months: int = 12
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kb", _as_tuple(self.kb))
@@ -227,12 +340,26 @@ class CheckFacts:
     def apply(self, draft: Draft, /) -> Proposal:
         kb = self.knowledge_base()
         gaz = gazetteer(kb)
+        # title words and known given names are looked for once over the text, not once per
+        # line, and only in the lines mentions are looked for in (kept and title lines)
+        runs = _line_runs(_checked_spans(draft))
+        # full names of known office holders are checked without a title too: their given
+        # names are found in the same way as title words
+        given = find_words(nm.given_names(kb).words, draft.text, runs, whole=True, cased=True)
         if draft.plain:
             mentions = self._mentions_plainly(kb, gaz, draft)
         else:
-            mentions = self._mentions(kb, gaz, draft)
+            mentions = self._mentions(kb, gaz, draft, runs)
+        if not mentions and not given:
+            return EMPTY  # no title word and no known given name anywhere
+        bare = _bare_names(kb, draft, given, mentions)
         if not mentions:
-            return EMPTY
+            # names alone: only a spelling can be wrong (the surname check needs a title), and
+            # only when one of them is no known form
+            if all(b.match.exact for b in bare):
+                return EMPTY
+            refs = [NameRef.of_bare(kb, b) for b in bare]
+            return Proposal(flags=tuple(self._names(kb, draft, refs, [])))
         blocks = _title_blocks(draft) + draft.kept()
         capwords: list[tuple[str, int]] = []
         for b in blocks:
@@ -249,22 +376,25 @@ class CheckFacts:
             for person, spans in _short_references(mentions, capwords).items()
         }
         flags: list[Flag] = []
-        flags += self._names(kb, draft, mentions, capwords)
-        flags += self._never_held(kb, mentions)
-        claims = self._claims(kb, mentions, blocks, draft.regex_timeout)
-        flags += self._anachronisms(claims, self_refs, draft)
+        refs = [NameRef.of_mention(m, m.match) for m in mentions if m.match is not None]
+        refs += [NameRef.of_bare(kb, b) for b in bare]
+        flags += self._names(kb, draft, sorted(refs, key=lambda r: r.name_span), capwords)
         body = draft.kept()
         date = article_date(draft, body)
+        present = _present_claims(draft, mentions)
+        flags += self._never_held(kb, present, date)
+        claims = self._claims(kb, present, blocks, draft.regex_timeout)
+        flags += self._anachronisms(claims, self_refs, draft)
         if date is not None:
             flags += self._against_date(kb, claims, *date, self_refs, draft)
         return Proposal(flags=tuple(flags))
 
-    def _mentions(self, kb: KB, gaz: Gazetteer, draft: Draft) -> list[Mention]:
+    def _mentions(
+        self, kb: KB, gaz: Gazetteer, draft: Draft, runs: list[tuple[int, int]]
+    ) -> list[Mention]:
         """The mentions in the title and kept blocks, looked for only in blocks with a title
-        word (found once over the whole text)."""
-        # title words are looked for once over the text, not once per line, and only in the
-        # lines mentions are looked for in (kept and title lines)
-        hits = trigger_spans(gaz, draft.text, _line_runs(_checked_spans(draft)))
+        word (found once over the given runs of lines)."""
+        hits = trigger_spans(gaz, draft.text, runs)
         if not hits:
             return []  # no title word anywhere
         # only the blocks with a title word can hold a mention: each word's block is found by
@@ -308,20 +438,18 @@ class CheckFacts:
     # -- names --------------------------------------------------------------------------------
 
     def _names(
-        self, kb: KB, draft: Draft, mentions: list[Mention], capwords: list[tuple[str, int]]
+        self, kb: KB, draft: Draft, mentions: list[NameRef], capwords: list[tuple[str, int]]
     ) -> list[Flag]:
         flags: list[Flag] = []
         seen: set[str] = set()
-        spelt: dict[str, dict[str, Mention]] = {}
+        spelt: dict[str, dict[str, NameRef]] = {}
         for m in mentions:
-            if m.match is None:
-                continue
             key = name_key(m.name)
             spelt.setdefault(m.person, {}).setdefault(key, m)
             if m.match.exact or key in seen:
                 continue
             seen.add(key)
-            translit = nm.transliterated(kb, m.person)
+            translit = nm.transliterated(kb, m.person, m.name)
             kind = "a transliteration variant" if translit else "a misspelling"
             advice = (
                 f"add {m.name!r} to person_aliases if it is an accepted spelling"
@@ -372,9 +500,11 @@ class CheckFacts:
                         },
                     )
                 )
-        surnames: dict[str, Mention] = {}
+        surnames: dict[str, NameRef] = {}
         for m in mentions:
-            if m.match is not None:
+            # only surnames a title vouches for: without one, a capitalised noun one letter
+            # away is too likely (German "Schule" and "Schulz")
+            if m.titled:
                 surnames.setdefault(m.display.split()[-1], m)
         reported: set[str] = set()
         # two spellings need both: the right surname somewhere, and a near miss elsewhere
@@ -409,7 +539,9 @@ class CheckFacts:
 
     # -- titles -------------------------------------------------------------------------------
 
-    def _never_held(self, kb: KB, mentions: list[Mention]) -> list[Flag]:
+    def _never_held(
+        self, kb: KB, mentions: list[Mention], date: tuple[dt.date, str] | None
+    ) -> list[Flag]:
         flags = []
         seen: set[tuple[str, frozenset[str]]] = set()
         for m in mentions:
@@ -417,6 +549,35 @@ class CheckFacts:
                 continue
             seen.add((m.person, m.positions))
             rows = kb.by_person.get(m.person, [])
+            office_as_of = max(kb.as_of(p) for p in m.positions)
+            # an incoming holder takes the office up to ELECT_DAYS after the date
+            ahead = win.ELECT_DAYS if m.modifier == "elect" else 0
+            if m.modifier == "elect" and date is None:
+                continue  # when they take it, nothing says
+            if date is not None and date[0].toordinal() + ahead > office_as_of:
+                # they may have taken the office after the knowledge base's last check of it
+                office = " or ".join(sorted({kb.position_label[p] for p in m.positions}))
+                flags.append(
+                    Flag(
+                        "title.unverifiable",
+                        m.span,
+                        f"{m.display} held no {office} as of {iso(office_as_of)} (the knowledge "
+                        f"base's as_of date for it), but the article date {_fmt(date[0])} "
+                        f"({date[1]}) is later: {m.text!r} cannot be checked; extend the "
+                        f"knowledge base (--kb) to check it",
+                        {
+                            "mention": m.text,
+                            "person": m.display,
+                            "claimed_positions": sorted(m.positions),
+                            "kb_rows": [t.id for t in rows],
+                            "date": date[0].isoformat(),
+                            "date_source": date[1],
+                            "as_of": iso(office_as_of),
+                            "kb_as_of": _as_of_range(rows),
+                        },
+                    )
+                )
+                continue
             held = sorted(
                 {
                     f"{t.position} ({t.row.get('start', '')[:4]}–{(t.row.get('end') or '')[:4]})"
@@ -437,7 +598,7 @@ class CheckFacts:
                         "kb_rows": [t.id for t in rows],
                         "held": held,
                         # the claimed offices' rows are complete only up to this date
-                        "as_of": iso(max(kb.as_of(p) for p in m.positions)),
+                        "as_of": iso(office_as_of),
                         "kb_as_of": _as_of_range(rows),
                     },
                 )
@@ -540,8 +701,8 @@ class CheckFacts:
         day = date.toordinal()
         for c in claims:
             state = win.status(c.window, day)
-            if state == "ok":
-                continue
+            if state == "ok" or c.historic:
+                continue  # a historic claim names a year its window allows: a past event
             as_of = max(t.as_of for t in c.rows)
             position_as_of = max(kb.as_of(t.position_id) for t in c.rows)
             evidence = {
@@ -552,6 +713,10 @@ class CheckFacts:
                 "position_as_of": iso(position_as_of),
             }
             if state == "unverified" or day > position_as_of:
+                stale = self._left_before_as_of(kb, c, date, source, evidence, position_as_of)
+                if stale is not None:
+                    flags.append(stale)
+                    continue
                 flags.append(
                     Flag(
                         "title.unverifiable",
@@ -625,6 +790,68 @@ class CheckFacts:
                     )
                 )
         return flags
+
+    def _left_before_as_of(
+        self,
+        kb: KB,
+        c: win.Claim,
+        date: dt.date,
+        source: str,
+        evidence: dict[str, Any],
+        as_of: int,
+    ) -> Flag | None:
+        """A present title for someone who had left the office before its ``as_of`` while the
+        successor's row is still open: what was checked then still speaks against the claim."""
+        day = date.toordinal()
+        if c.modifier not in (None, "current", "acting") or c.historic:
+            return None
+        if win.status(c.window, day) != "outside" or any(t.open or t.end > as_of for t in c.rows):
+            return None
+        last = max(c.rows, key=lambda t: t.end)
+        successors = [
+            t
+            for pid in c.offices
+            for t in kb.by_position.get(pid, ())
+            if t.open and t.start >= last.end_first - win.SLACK and kb.key_of[t.id] != c.person
+        ]
+        if not successors:
+            return None
+        person_rows = kb.by_person.get(c.person, ())
+        elsewhere = [
+            t
+            for t in person_rows
+            if t.position_id not in c.offices and t.start - 1 <= day <= t.end + 1
+        ]
+        if day - last.end > STALE_DAYS and not elsewhere:
+            return None  # long gone and holding nothing else: a reference to the past
+        successor = min(successors, key=lambda t: t.start)
+        limit = _add_months(dt.date.fromordinal(as_of), self.stale_window_months)
+        severity = Severity.WARNING if date <= limit else Severity.INFO
+        return Flag(
+            "title.not_incumbent",
+            c.span,
+            f"as of {iso(as_of)} (the knowledge base's as_of date for {c.position}), "
+            f"{c.display} had left the office ({_periods(c.rows)}) and {successor.person} held "
+            f"it from {successor.row.get('start')}; {c.text!r} on {_fmt(date)} (the article "
+            f"date, from {source}) is probably out of date. Write 'former' or 'then-', or "
+            f"check the date",
+            {
+                **evidence,
+                "as_of": iso(as_of),
+                "successor": successor.person,
+                "successor_row": successor.id,
+                "window_months": self.stale_window_months,
+            },
+            severity,
+        )
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    """``d`` plus ``months`` calendar months (the last day of a shorter month)."""
+    index = d.month - 1 + months
+    year, month = d.year + index // 12, index % 12 + 1
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return dt.date(year, month, min(d.day, (nxt - dt.timedelta(days=1)).day))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

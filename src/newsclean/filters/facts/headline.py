@@ -186,15 +186,30 @@ def english_title_case(text: str, *, timeout: float | None = 1.0) -> bool:
     True
     >>> english_title_case("Vielen Dank für Ihre Nachricht")
     False
+    >>> english_title_case("AFTERMATH OF A MAJOR FIRE IN LA CALA, BENIDORM")
+    True
     """
     words = tokens(text, timeout=timeout)
     if len(words) < 6 or "|" in text or "©" in text:
         return False
     if ":" in " ".join(text.split()[:2]):
         return False  # a labelled line ("Theme: ...", "Words: ..."), not a title
+    if in_capitals(text):
+        # a title in capitals: the small words are there, only not in lowercase
+        return any(w.lower() in TITLE_CASE_SMALL for w in words)
     if not any(w in TITLE_CASE_SMALL for w in words):
         return False
     return title_case_share(text, timeout=timeout) >= 0.8
+
+
+def in_capitals(text: str) -> bool:
+    """Whether the letters of a line are (nearly) all capitals.
+
+    >>> in_capitals("NATO CHIEF WARNS OF A LONG WAR IN UKRAINE"), in_capitals("NATO Chief Warns")
+    (True, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 10 and sum(c.isupper() for c in letters) >= 0.95 * len(letters)
 
 
 def title_case_share(text: str, *, timeout: float | None = 1.0) -> float:

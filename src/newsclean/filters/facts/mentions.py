@@ -18,6 +18,7 @@ from newsclean._patterns import Match, Pattern, compile_pattern, match
 from newsclean.errors import PatternDataError
 from newsclean.filters.facts import names as nm
 from newsclean.filters.facts.kb import KB, fold, name_key
+from newsclean.filters.facts.lexicon import nationality_adjectives
 from newsclean.filters.facts.places import PLACE_CODES, PLACES
 from newsclean.filters.facts.scan import REACH, find_words, scan_starts
 from newsclean.lang import all_entries, tagged
@@ -26,6 +27,9 @@ from newsclean.lang import all_entries, tagged
 TITLE_WORDS = frozenset(t.casefold() for t in tagged("titles.txt", "core"))
 #: a title right after one of these words is part of a longer office ("Deputy Prime Minister")
 BLOCK_BEFORE = frozenset(t.casefold() for t in tagged("titles.txt", "before"))
+#: offices of international organisations and central banks: their aliases name the body
+#: ("ECB", "Fed", "Bank of England") rather than a place
+ORG_ROLES = frozenset(["intl_org_head", "intl_org_deputy", "central_bank_governor"])
 #: title words looked at per block: bounds the work on hostile or list-like text
 MAX_ANCHORS = 300
 MODIFIERS = {
@@ -99,8 +103,11 @@ _PLACE = r"(?:(?P<place>\L<places>)(?:['’]s\s+|[-‐]|\s+))?"
 _TITLE = r"(?P<title>(?i:\L<titles>))"
 _OF = r"(?:\s+(?i:of)\s+(?P<ofplace>\L<places>))?"
 _POST = r"(?P<post>(?i:[-‐–]elect|[-‐–]designate|\s+designate))?"
+#: a nationality adjective after the title (Romance word order: "le président français"); in
+#: lower case, as those languages write it, so a name is never taken for one
+_ADJ = r"(?:[ \t]+(?P<adj>\L<adjectives>)(?![\p{L}\p{M}\-]))?"
 
-TITLE_FIRST = rf"(?<![\p{{L}}\p{{N}}.-]){_MOD}{_PLACE}{_TITLE}{_OF}{_POST},?[ \t]+(?P<name>{NAME})(?![\p{{L}}])"
+TITLE_FIRST = rf"(?<![\p{{L}}\p{{N}}.-]){_MOD}{_PLACE}{_TITLE}{_OF}{_ADJ}{_POST},?[ \t]+(?P<name>{NAME})(?![\p{{L}}])"
 NAME_FIRST = (
     rf"(?<![\p{{L}}])(?P<name>{NAME}),\s+(?:(?i:the)\s+)?{_MOD}{_PLACE}{_TITLE}{_OF}{_POST}"
     r"(?![\p{L}])(?![ \t]+\p{Lu}\p{Ll})"
@@ -206,6 +213,7 @@ def gazetteer(kb: KB) -> Gazetteer:
     specific: dict[str, set[str]] = {}
     generic: dict[str, set[str]] = {}
     surfaces: dict[str, set[str]] = {}
+    organisations: list[tuple[str, str]] = []
     for pid, rows in kb.by_position.items():
         first = rows[0]
         code = first.jurisdiction_code
@@ -219,6 +227,10 @@ def gazetteer(kb: KB) -> Gazetteer:
             if core and _has_title_word(core):
                 generic.setdefault(_title_key(core), set()).add(pid)
                 surfaces.setdefault(_title_key(core), set()).add(core)
+            if not core and first.role in ORG_ROLES:
+                organisations.append((alias, pid))  # decided once every generic title is known
+                surfaces.setdefault(_title_key(alias), set()).add(alias)
+                continue
             # an alias that names no place ("Bundespräsident", "POTUS") may be another
             # country's title too: it is resolved through the person, like a generic one
             target = specific if core else generic
@@ -227,6 +239,13 @@ def gazetteer(kb: KB) -> Gazetteer:
         for alias in sorted(generic_aliases):
             generic.setdefault(_title_key(alias), set()).add(pid)
             surfaces.setdefault(_title_key(alias), set()).add(alias)
+    # an organisation's or central bank's alias that is more than a generic title ("ECB
+    # President", "Fed Chair", "Bank of England Governor") names that office and no other
+    for alias, pid in organisations:
+        key = _title_key(alias)
+        plain = key in generic or set(key.split()) <= TITLE_WORDS | {"of", "the"}
+        target = generic if plain else specific
+        target.setdefault(key, set()).add(pid)
     for kind, words in FOREIGN_TITLES.items():
         pids = {
             pid
@@ -252,7 +271,12 @@ def gazetteer(kb: KB) -> Gazetteer:
             titled = [w for w in parts if fold(w) in TITLE_WORDS]
             triggers.update(titled or sorted(parts, key=len)[-1:])
     places_list = sorted(PLACE_CODES)
-    title_first = compile_pattern(r"\G" + TITLE_FIRST, titles=sorted(titles), places=places_list)
+    title_first = compile_pattern(
+        r"\G" + TITLE_FIRST,
+        titles=sorted(titles),
+        places=places_list,
+        adjectives=sorted(nationality_adjectives()),
+    )
     name_first = compile_pattern(r"\G" + NAME_FIRST, titles=sorted(titles), places=places_list)
     # a trigger that is another trigger's prefix is redundant
     long_enough = sorted(w for w in triggers if len(w) >= 4)
@@ -424,10 +448,14 @@ def _resolve(kb: KB, gaz: Gazetteer, text: str, m: Match, offset: int) -> Mentio
     if not positions:
         return None
     place_codes: set[str] = set()
+    groups = m.groupdict()
     for group in ("place", "ofplace"):
-        word = m.group(group)
+        word = groups.get(group)
         if word:
             place_codes |= PLACE_CODES.get(word, set())
+    adjective = groups.get("adj")
+    if adjective:
+        place_codes |= nationality_adjectives().get(adjective, frozenset())
     if place_codes:
         narrowed = frozenset(p for p in positions if kb.position_jurisdiction.get(p) in place_codes)
         if narrowed:

@@ -23,21 +23,30 @@ def lowered(text: str) -> str:
 
 
 def find_words(
-    words: Iterable[str], text: str, within: Sequence[tuple[int, int]] | None = None
+    words: Iterable[str],
+    text: str,
+    within: Sequence[tuple[int, int]] | None = None,
+    *,
+    whole: bool = False,
+    cased: bool = False,
 ) -> list[tuple[int, int]]:
     """Spans where one of the lowercase ``words`` starts a word of ``text`` (any case).
 
     ``words`` must be prefix-free (no word begins another), so at most one starts at a
     position. One scan of the text for all words at once, with a pattern of literals.
+    ``whole``: only where a word is followed by no ASCII lowercase letter (a whole word, or one
+    before an accented letter); the words need not be prefix-free then. ``cased``: the words
+    are looked for as written, not in the lowercased text (capitalised words: most positions
+    are passed over at their first character).
 
     ``within``: sorted, disjoint spans of ``text`` that each end at a line break or at the end
     of the text; only they are scanned. No word holds a line break, so the spans found are those
     of the whole text that start inside them.
     """
-    low = lowered(text)
+    low = text if cased else lowered(text)
     if len(low) != len(text):  # a character whose lowercase is longer: fall back, per char
         low = "".join(c.lower()[:1] for c in text)
-    pattern = literal_pattern(frozenset(words), after_lowercase=False)
+    pattern = literal_pattern(frozenset(words), after_lowercase=False, before_lowercase=not whole)
     if within is None:
         starts: Iterable[tuple[int, int]] = literal_starts(pattern, low)
     else:

@@ -1,0 +1,158 @@
+"""The words the fact checks read around a mention, per language (``data/lang/<xx>/facts.txt``,
+read through :mod:`newsclean.lang`, so a pack on ``NEWSCLEAN_LANG_PATH`` adds to them).
+
+Each file holds ``[section]`` headers and one word or phrase a line (``phrase<TAB>code`` in
+``[nationality]``). Phrases are compared as folded word sequences (no case, no accents, elided
+articles and apostrophes split off: "s'il" is "s il"), so one tokeniser serves the text and the
+data.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from newsclean.errors import PatternDataError
+from newsclean.filters.facts.kb import fold
+from newsclean.lang import entries, languages_with
+
+#: the pack file these words live in (``data/lang/<xx>/facts.txt``)
+FILE = "facts.txt"
+
+SECTIONS = (
+    "future_before",
+    "conditional",
+    "conditional_start",
+    "future_after",
+    "retrospective_before",
+    "retrospective_after",
+    "nationality",
+    "articles",
+)
+#: a word: letters and digits with inner hyphens; apostrophes separate words. Linear: no
+#: nested repeats over overlapping classes.
+TOKEN_RE = re.compile(r"\w+(?:-\w+)*")
+
+Phrase = tuple[str, ...]
+
+
+def tokens(text: str) -> list[str]:
+    """Folded words as the phrases are compared.
+
+    >>> tokens("à l'époque, the would-be")
+    ['a', 'l', 'epoque', 'the', 'would-be']
+    """
+    return TOKEN_RE.findall(fold(text))
+
+
+def languages() -> tuple[str, ...]:
+    """The languages whose pack has a ``facts.txt``."""
+    return languages_with(FILE)
+
+
+@functools.cache
+def _read(lang: str) -> dict[str, tuple[tuple[str, str | None], ...]]:
+    out: dict[str, list[tuple[str, str | None]]] = {s: [] for s in SECTIONS}
+    section: str | None = None
+    for entry in entries(lang, FILE):
+        if entry.text.startswith("[") and entry.text.endswith("]"):
+            section = entry.text[1:-1]
+            if section not in out:
+                msg = f"{entry.where}: unknown section {entry.text}; known: {', '.join(SECTIONS)}"
+                raise PatternDataError(msg)
+            continue
+        if section is None:
+            msg = f"{entry.where}: a phrase before the first [section]"
+            raise PatternDataError(msg)
+        out[section].append((entry.text, entry.tag or None))
+    return {s: tuple(v) for s, v in out.items()}
+
+
+@functools.cache
+def phrases(lang: str, section: str) -> tuple[Phrase, ...]:
+    """The tokenised phrases of one section of one language (empty when it has none)."""
+    if lang not in languages():
+        return ()
+    return tuple(t for p, _ in _read(lang)[section] if (t := tuple(tokens(p))))
+
+
+@functools.cache
+def nationality_adjectives() -> dict[str, frozenset[str]]:
+    """Adjective as written (lower case) -> place codes, over every language."""
+    out: dict[str, set[str]] = {}
+    for lang in languages():
+        for word, code in _read(lang)["nationality"]:
+            if code:
+                out.setdefault(word, set()).add(code)
+    return {w: frozenset(c) for w, c in out.items()}
+
+
+#: how far around a mention its clause is looked for
+BEFORE_CHARS = 160
+AFTER_CHARS = 120
+#: where a clause ends: sentence marks followed by a space, and line breaks
+CLAUSE_MARKS = (". ", "! ", "? ", "; ", ": ", "\n")
+#: words after a mention within which a [future_after] or [retrospective_after] phrase must start
+AFTER_WORDS = 6
+
+
+def _contains(words: list[str], phrase: Phrase, *, within: int | None = None) -> bool:
+    n = len(phrase)
+    last = len(words) - n if within is None else min(len(words) - n, within - 1)
+    return any(tuple(words[i : i + n]) == phrase for i in range(last + 1))
+
+
+def _ends_with(words: list[str], phrase: Phrase) -> bool:
+    return len(words) >= len(phrase) and tuple(words[-len(phrase) :]) == phrase
+
+
+def reading(text: str, start: int, end: int, langs: tuple[str, ...]) -> str | None:
+    """How the words around a mention ``text[start:end]`` make it read.
+
+    ``"hypothetical"``: a would-be, future, conditional or candidate holder, not a present claim;
+    ``"then"``: the title held at the time told of; ``None``: a plain present claim.
+
+    >>> reading("If Labour wins, Prime Minister Keir Starmer would act.", 16, 43, ("en",))
+    'hypothetical'
+    >>> reading("der damalige Kanzler Olaf Scholz sagte", 13, 32, ("de",))
+    'then'
+    """
+    before = text[max(0, start - BEFORE_CHARS) : start]
+    cut = max(before.rfind(mark) for mark in CLAUSE_MARKS)
+    if cut >= 0:
+        before = before[cut + 1 :]
+    after = text[end : end + AFTER_CHARS]
+    stops = [i for i in (after.find(mark) for mark in CLAUSE_MARKS) if i >= 0]
+    if stops:
+        after = after[: min(stops)]
+    # the words right before the mention: nothing but spaces or a hyphen between them and it
+    close = before
+    for mark in (",", "(", "\u201c", '"', "«", "—", "–"):
+        close = close.rsplit(mark, 1)[-1]
+    clause_words, close_words, after_words = tokens(before), tokens(close), tokens(after)
+    # "sous le président", "unter dem Kanzler": the phrase may stand before an article
+    articles = {p[0] for lang in langs for p in phrases(lang, "articles")}
+    bare = list(close_words)
+    while bare and bare[-1] in articles:
+        bare.pop()
+    closes = (close_words, bare) if len(bare) < len(close_words) else (close_words,)
+    for lang in langs:
+        if any(_ends_with(w, p) for w in closes for p in phrases(lang, "future_before")):
+            return "hypothetical"
+        if any(_contains(clause_words, p) for p in phrases(lang, "conditional")):
+            return "hypothetical"
+        if any(_contains(clause_words, p, within=1) for p in phrases(lang, "conditional_start")):
+            return "hypothetical"
+        if any(
+            _contains(after_words, p, within=AFTER_WORDS) for p in phrases(lang, "future_after")
+        ):
+            return "hypothetical"
+    for lang in langs:
+        if any(
+            _ends_with(w, p) for w in closes for p in phrases(lang, "retrospective_before")
+        ) or any(
+            _contains(after_words, p, within=AFTER_WORDS)
+            for p in phrases(lang, "retrospective_after")
+        ):
+            return "then"
+    return None
