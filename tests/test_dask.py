@@ -106,3 +106,18 @@ def test_local_cluster_matches_one_process() -> None:
             assert any(r["removals"] for r in expected)
             got = clean_bag(db.from_sequence(sited, npartitions=4), profile=profile).compute()
             assert json.dumps(got) == json.dumps(expected)
+
+
+# dask 2026.8's parquet writer calls set_index(inplace=...), which pandas 3.1 deprecates
+@pytest.mark.filterwarnings("ignore:The inplace keyword")
+def test_clean_dataframe_writes_parquet_with_a_text_field(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    frame = pd.DataFrame(
+        {"id": ["a", "b"], "page_text": ["Stocks rose.\nShare this article", "Markets fell."]}
+    )
+    ddf = dd.from_pandas(frame, npartitions=2)
+    out = clean_dataframe(ddf, text_field="page_text")
+    out.to_parquet(tmp_path / "clean", engine="pyarrow")  # declared dtypes: a schema to write
+    back = pd.read_parquet(tmp_path / "clean").sort_values("id").reset_index(drop=True)
+    assert back["clean_text"].tolist() == ["Stocks rose.", "Markets fell."]
+    assert back["clean_ok"].tolist() == [True, True]

@@ -20,9 +20,10 @@ from typing import Any, ClassVar, Protocol, TypeVar, overload, runtime_checkable
 from newsclean import codes
 from newsclean._offsets import OffsetMap, TextEdit
 from newsclean._patterns import DEFAULT_TIMEOUT
+from newsclean._suggest import did_you_mean
 from newsclean.codes import Kind, Severity
-from newsclean.errors import ConfigError, InputError
-from newsclean.record import Article, Edit, Finding, Removal, Span
+from newsclean.errors import ConfigError, InputError, UnknownOptionError
+from newsclean.record import Article, Edit, Finding, Removal, Span, text_field_hint
 from newsclean.registry import FILTERS
 
 __all__ = [
@@ -261,10 +262,10 @@ def make_filter(name: str, /, **options: Any) -> Filter:
     unknown = sorted(set(options) - set(valid))
     if unknown:
         msg = (
-            f"filter {name!r} has no option {', '.join(map(repr, unknown))}; "
-            f"valid options: {', '.join(valid) or '(none)'}"
+            f"filter {name!r} has no option {', '.join(map(repr, unknown))}."
+            f"{did_you_mean(unknown[0], valid)} valid options: {', '.join(valid) or '(none)'}"
         )
-        raise ConfigError(msg)
+        raise UnknownOptionError(msg)
     try:
         instance = cls(**options)
     except (TypeError, ValueError) as exc:
@@ -292,6 +293,16 @@ def filter_config(f: Filter) -> dict[str, Any]:
 _PIPELINE_OPTIONS = ("regex_timeout", "budget")
 
 
+class _Inherit:
+    """The default of an option that a copy takes from the pipeline it copies."""
+
+    def __repr__(self) -> str:
+        return "<inherit>"
+
+
+_INHERIT = _Inherit()
+
+
 class Pipeline:
     """An ordered, validated tuple of filters that turns records into :class:`Article` s.
 
@@ -308,14 +319,21 @@ class Pipeline:
         self,
         filters: Iterable[Filter] = (),
         *,
-        regex_timeout: float | None = DEFAULT_TIMEOUT,
-        budget: float | None = None,
+        regex_timeout: float | _Inherit | None = _INHERIT,
+        budget: float | _Inherit | None = _INHERIT,
     ) -> None:
+        # Pipeline(other) is a copy: it keeps the other's options unless they are given
+        base = filters if isinstance(filters, Pipeline) else None
         self.filters: tuple[Filter, ...] = tuple(filters)
-        self.regex_timeout = regex_timeout
-        self.budget = budget
+        if isinstance(regex_timeout, _Inherit):
+            regex_timeout = base.regex_timeout if base is not None else DEFAULT_TIMEOUT
+        if isinstance(budget, _Inherit):
+            budget = base.budget if base is not None else None
+        self.regex_timeout: float | None = regex_timeout
+        self.budget: float | None = budget
         self._prepared = False
         self._validate()
+        declare_codes(self.filters)
 
     def _validate(self) -> None:
         seen: set[str] = set()
@@ -330,7 +348,10 @@ class Pipeline:
             seen.add(f.name)
             if f.stage < last:
                 order = ", ".join(f"{g.name} ({g.stage.name.lower()})" for g in self.filters)
-                msg = f"filter {f.name!r} is out of stage order: {order}"
+                msg = (
+                    f"filter {f.name!r} is out of stage order: {order}. "
+                    "pipeline.add(filter) places a filter by its stage"
+                )
                 raise ConfigError(msg)
             last = f.stage
         for opt in ("regex_timeout", "budget"):
@@ -386,6 +407,52 @@ class Pipeline:
     def _copy(self, filters: Iterable[Filter]) -> Pipeline:
         return Pipeline(filters, regex_timeout=self.regex_timeout, budget=self.budget)
 
+    def add(
+        self, *filters: Filter, before: str | None = None, after: str | None = None
+    ) -> Pipeline:
+        """A copy with ``filters`` added, each after the last filter of its stage.
+
+        ``before=`` or ``after=`` a filter name places them there instead (still checked for
+        stage order). The copy keeps this pipeline's ``regex_timeout`` and ``budget``.
+
+        >>> from newsclean.presets import default_pipeline
+        >>> p = default_pipeline().without("strip_duplicates")
+        >>> p.add(make_filter("strip_duplicates")).names.index("strip_duplicates") > p.names.index("detect_title")
+        True
+        """
+        if before is not None and after is not None:
+            msg = "give before= or after=, not both"
+            raise ConfigError(msg)
+        out = list(self.filters)
+        for f in filters:
+            if not isinstance(f, Filter):
+                msg = f"{f!r} is not a filter: it needs 'name', 'stage' and 'apply(draft)'"
+                raise ConfigError(msg)
+            if before is not None or after is not None:
+                anchor = before if before is not None else after
+                names = [g.name for g in out]
+                if anchor not in names:
+                    msg = f"no filter named {anchor!r} in this pipeline.{did_you_mean(str(anchor), names)} It has: {', '.join(names)}"
+                    raise ConfigError(msg)
+                at = names.index(str(anchor)) + (after is not None)
+                out.insert(at, f)
+                if after is not None:
+                    after = f.name  # several filters keep their order
+                continue
+            at = len(out)
+            while at and out[at - 1].stage > f.stage:
+                at -= 1
+            out.insert(at, f)
+        return self._copy(out)
+
+    def __add__(self, other: Filter | Iterable[Filter]) -> Pipeline:
+        """``pipeline + filter``, ``+ [filters]`` or ``+ other_pipeline``: :meth:`add` each."""
+        if isinstance(other, Filter):
+            return self.add(other)
+        if isinstance(other, Iterable) and not isinstance(other, (str, bytes)):
+            return self.add(*other)
+        return NotImplemented
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Pipeline):
             return NotImplemented
@@ -404,6 +471,7 @@ class Pipeline:
         for key, value in state.items():
             object.__setattr__(self, key, value)
         object.__setattr__(self, "_prepared", False)
+        declare_codes(self.filters)
 
     def prepare(self) -> Pipeline:
         """Load now what filters load lazily (a knowledge base, catalogues).
@@ -448,17 +516,40 @@ class Pipeline:
 
     # -- running ----------------------------------------------------------------------------
 
-    def __call__(self, record: str | Mapping[str, Any], /, **meta: Any) -> Article:
-        """Clean one record: a string, or a mapping with ``text`` and optional metadata."""
-        draft = make_draft(record, meta, regex_timeout=self.regex_timeout)
+    def __call__(
+        self,
+        record: str | Mapping[str, Any],
+        /,
+        *,
+        text_field: str = "text",
+        meta: Mapping[str, Any] | None = None,
+        **fields: Any,
+    ) -> Article:
+        """Clean one record: a string, or a mapping with the text and optional metadata.
+
+        Args:
+            record: the text, or a mapping with ``text`` (or ``text_field``) and optional
+                ``title``, ``id``, ``url``, ``site``, ``published`` (ISO date) and ``lang``;
+                its other keys go to ``Article.meta``.
+            text_field: the key of the text in a mapping.
+            meta: more entries for ``Article.meta``.
+            **fields: record fields (``title=``, ``id=``, ...) to add or override. Any other
+                keyword is an error: it would otherwise vanish unread.
+        """
+        check_fields(fields, self)
+        draft = make_draft(
+            record, fields, text_field=text_field, meta=meta, regex_timeout=self.regex_timeout
+        )
         return self.run(draft)
 
     clean = __call__
 
-    def pipe(self, records: Iterable[str | Mapping[str, Any]]) -> Iterator[Article]:
+    def pipe(
+        self, records: Iterable[str | Mapping[str, Any]], *, text_field: str = "text"
+    ) -> Iterator[Article]:
         """Clean records lazily, one at a time, in order."""
         for record in records:
-            yield self(record)
+            yield self(record, text_field=text_field)
 
     def run(self, draft: Draft) -> Article:
         """Run every filter over a draft and build the record.
@@ -519,6 +610,40 @@ class Pipeline:
             _flag(draft, f, flag)
             return
         _accept(draft, f, proposal)
+
+
+def declare_codes(filters: Iterable[Filter]) -> None:
+    """Register the codes filters declare in a ``codes`` class attribute.
+
+    This runs whenever a pipeline is built or unpickled, so a worker process knows a custom
+    filter's codes before its first document.
+    """
+    for f in filters:
+        for entry in getattr(f, "codes", None) or ():
+            codes.as_code(entry)
+
+
+def check_fields(fields: Mapping[str, Any], pipeline: Pipeline | None = None) -> None:
+    """Refuse keywords that are not record fields, saying what was probably meant."""
+    unknown = [k for k in fields if k not in RECORD_FIELDS]
+    if not unknown:
+        return
+    key = unknown[0]
+    options = set(_PIPELINE_OPTIONS)
+    for f in pipeline.filters if pipeline is not None else ():
+        options.update(filter_options(type(f)))
+    if key == "preset":
+        hint = " The preset is chosen when a pipeline is built: default_pipeline('page')."
+    elif key in options or (pipeline is None and key in ("kb", "profile")):
+        hint = (
+            f" {key!r} is a pipeline option: build the pipeline with it, "
+            f"e.g. newsclean.default_pipeline({key}=...), and call that."
+        )
+    else:
+        hint = did_you_mean(key, [*RECORD_FIELDS, "text_field", "meta"])
+    valid = ", ".join([*RECORD_FIELDS, "text_field", "meta"])
+    msg = f"unexpected keyword {key!r}.{hint} Keywords: {valid}; put anything else in meta={{...}}"
+    raise UnknownOptionError(msg)
 
 
 #: the most rounds the normalize stage runs to reach a fixpoint
@@ -660,34 +785,49 @@ def _as_optional_str(key: str, value: Any) -> str | None:
 
 def make_draft(
     record: str | Mapping[str, Any],
-    meta: Mapping[str, Any] | None = None,
+    fields: Mapping[str, Any] | None = None,
     *,
+    text_field: str = "text",
+    meta: Mapping[str, Any] | None = None,
     regex_timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Draft:
     """Turn an input record into a draft, with clear errors for records that cannot be cleaned."""
     if isinstance(record, (bytes, bytearray)):
         msg = "newsclean needs text (str), got bytes; decode it first, e.g. data.decode('utf-8')"
         raise InputError(msg)
-    fields: dict[str, Any]
+    data: dict[str, Any]
     if isinstance(record, str):
-        fields = {"text": record}
+        data = {"text": record}
     elif isinstance(record, Mapping):
-        fields = dict(record)
+        data = dict(record)
+        if text_field in data:
+            if text_field != "text":
+                other = data.pop("text", None)
+                data["text"] = data.pop(text_field)
+                if other is not None:  # kept, under a name that is not a record field
+                    data["input_text"] = other
+        elif not (fields and "text" in fields):
+            raise InputError(text_field_hint(record, text_field))
     else:
         msg = (
             f"a record must be a str or a mapping with a 'text' field, not {type(record).__name__}"
         )
         raise InputError(msg)
-    fields.update(meta or {})
-    text = fields.pop("text", None)
+    data.update(fields or {})
+    text = data.pop("text", None)
     if text is None:
-        msg = "the record has no 'text' field"
+        msg = f"the record's {text_field!r} field is null"
         raise InputError(msg)
     if not isinstance(text, str):
-        msg = f"field 'text' must be a string, not {type(text).__name__}"
+        msg = f"field {text_field!r} must be a string, not {type(text).__name__}"
         raise InputError(msg)
-    known = {k: _as_optional_str(k, fields.pop(k, None)) for k in RECORD_FIELDS[1:]}
-    return Draft(text, extra=fields, regex_timeout=regex_timeout, **known)
+    known = {k: _as_optional_str(k, data.pop(k, None)) for k in RECORD_FIELDS[1:]}
+    if meta is not None:
+        if not isinstance(meta, Mapping):
+            msg = f"meta must be a mapping, not {type(meta).__name__}"
+            raise UnknownOptionError(msg)
+        data.update(meta)
+    return Draft(text, extra=data, regex_timeout=regex_timeout, **known)
 
 
 def make_pipeline(*filters: Filter, **options: Any) -> Pipeline:

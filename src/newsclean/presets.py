@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from newsclean._patterns import DEFAULT_TIMEOUT
-from newsclean.errors import ConfigError
+from newsclean._suggest import did_you_mean
+from newsclean.errors import ConfigError, UnknownOptionError
 from newsclean.pipeline import Filter, Pipeline, filter_options, make_filter
 from newsclean.registry import FILTERS
 
@@ -78,11 +79,11 @@ def _preset_filters(preset: str) -> list[tuple[str, dict[str, Any]]]:
     try:
         return [(name, dict(opts)) for name, opts in PRESETS[preset]]
     except KeyError:
-        msg = f"unknown preset {preset!r}; presets: {', '.join(PRESETS)}"
+        msg = f"unknown preset {preset!r}.{did_you_mean(str(preset), PRESETS)} Presets: {', '.join(PRESETS)}"
         raise ConfigError(msg) from None
 
 
-def default_pipeline(preset: str = "extracted", /, **options: Any) -> Pipeline:
+def default_pipeline(preset: str = "extracted", **options: Any) -> Pipeline:
     """The recommended pipeline for a kind of input.
 
     Keyword options go to the pipeline (``regex_timeout``, ``budget``) or, by name, to every filter
@@ -107,11 +108,12 @@ def default_pipeline(preset: str = "extracted", /, **options: Any) -> Pipeline:
     unused = sorted(set(options) - used)
     if unused:
         valid_all = sorted({o for n, _ in specs for o in filter_options(FILTERS.get(n))})
+        known = [*PIPELINE_OPTIONS, *valid_all]
         msg = (
-            f"no filter of preset {preset!r} takes {', '.join(map(repr, unused))}; "
-            f"options: {', '.join([*PIPELINE_OPTIONS, *valid_all])}"
+            f"no filter of preset {preset!r} takes {', '.join(map(repr, unused))}."
+            f"{did_you_mean(unused[0], known)} Options: {', '.join(known)}"
         )
-        raise ConfigError(msg)
+        raise UnknownOptionError(msg)
     return Pipeline(filters, **pipeline_kwargs)
 
 
@@ -123,9 +125,10 @@ def _check_keys(where: str, data: Mapping[str, Any], valid: tuple[str, ...]) -> 
     unknown = sorted(set(data) - set(valid))
     if unknown:
         msg = (
-            f"unknown key(s) {', '.join(map(repr, unknown))} in {where}; valid: {', '.join(valid)}"
+            f"unknown key(s) {', '.join(map(repr, unknown))} in {where}."
+            f"{did_you_mean(unknown[0], valid)} Valid: {', '.join(valid)}"
         )
-        raise ConfigError(msg)
+        raise UnknownOptionError(msg)
 
 
 def pipeline_from_config(config: Mapping[str, Any]) -> Pipeline:

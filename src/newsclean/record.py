@@ -209,7 +209,7 @@ class Article:
         return article_html(self)
 
     def __repr__(self) -> str:
-        title = (self.title or "")[:60]
+        title = self.title if self.title is None else self.title[:60]
         return (
             f"<Article id={self.id!r} title={title!r} paragraphs={len(self.paragraphs)} "
             f"removals={len(self.removals)} findings={len(self.findings)} ok={self.ok}>"
@@ -218,3 +218,33 @@ class Article:
 
 def escape(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+#: record fields that hold metadata, never the text
+METADATA_FIELDS = ("title", "id", "url", "site", "published", "lang")
+
+
+def likely_text_field(record: Mapping[str, Any]) -> str | None:
+    """The field that most likely holds the text: the longest string that is not metadata.
+
+    >>> likely_text_field({"title": "A much longer title than the text", "body": "Text."})
+    'body'
+    """
+    strings = [
+        (len(v), str(k))
+        for k, v in record.items()
+        if isinstance(v, str) and v.strip() and k not in METADATA_FIELDS
+    ]
+    return max(strings)[1] if strings else None
+
+
+def text_field_hint(record: Mapping[str, Any], text_field: str = "text") -> str:
+    """What to say when ``record`` has no ``text_field``: its fields, and the likeliest text.
+
+    >>> text_field_hint({"page_text": "A long page.", "url": "u"})
+    "the record has no 'text' field; fields: page_text, url; try text_field='page_text'"
+    """
+    names = [str(k) for k in record]
+    best = likely_text_field(record)
+    hint = f"; try text_field={best!r}" if best is not None else ""
+    return f"the record has no {text_field!r} field; fields: {', '.join(names) or '(none)'}{hint}"

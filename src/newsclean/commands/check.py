@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsclean import codes
 from newsclean.commands._common import (
     add_input_arguments,
     add_pipeline_arguments,
@@ -55,6 +56,11 @@ class Limit:
         if not 0 <= rate <= 1:
             msg = f"--max-rate {text!r}: the rate must be between 0 and 1 (or 0% and 100%)"
             raise ConfigError(msg)
+        try:
+            codes.matching(pattern)
+        except ConfigError as exc:
+            msg = f"--max-rate {text!r}: {exc}"
+            raise ConfigError(msg) from None
         return cls(pattern, rate)
 
 

@@ -11,24 +11,20 @@ code as a single process, so the result equals cleaning the records one by one.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
+from newsclean.frames import clean_frame
 from newsclean.integrations.partition import Errors, clean_partition, with_profile
-from newsclean.pipeline import RECORD_FIELDS, Pipeline
+from newsclean.pipeline import Pipeline
 from newsclean.presets import default_pipeline
 
 if TYPE_CHECKING:
     import dask.bag
     import dask.dataframe
-    import pandas
 
 __all__ = ["clean_bag", "clean_dataframe", "clean_frame", "ship"]
-
-#: the columns :func:`clean_frame` adds, after ``prefix``
-OUTPUT_COLUMNS = ("title", "text", "ok", "codes", "findings", "removals")
 
 
 def _prepare(pipeline: Pipeline | None, profile: object | None) -> Pipeline:
@@ -81,70 +77,21 @@ def clean_bag(
     )
 
 
-def clean_frame(
-    frame: pandas.DataFrame,
-    pipeline: Pipeline | None = None,
-    *,
-    text_column: str = "text",
-    prefix: str = "clean_",
-) -> pandas.DataFrame:
-    """One pandas partition: the input columns plus ``clean_title``, ``clean_text``, ``clean_ok``,
-    ``clean_codes`` (finding codes, comma-separated), ``clean_findings`` and ``clean_removals``
-    (JSON lists of the finding and removal dicts).
-
-    Columns named like record fields (``id``, ``title``, ``url``, ``site``, ``published``,
-    ``lang``) are passed to the pipeline; ``text_column`` holds the text.
-    """
-    import pandas as pd
-
-    pipeline = pipeline if pipeline is not None else default_pipeline()
-    fields = [c for c in RECORD_FIELDS[1:] if c in frame.columns and c != text_column]
-    columns: dict[str, list[Any]] = {name: [] for name in OUTPUT_COLUMNS}
-    texts = frame[text_column].tolist()
-    extra = {c: frame[c].tolist() for c in fields}
-    for i, text in enumerate(texts):
-        record: dict[str, Any] = {"text": text}
-        for c in fields:
-            value = extra[c][i]
-            record[c] = None if value is None or pd.isna(value) else value
-        article = pipeline(record)
-        columns["title"].append(article.title)
-        columns["text"].append(article.text)
-        columns["ok"].append(article.ok)
-        columns["codes"].append(",".join(sorted(article.codes)))
-        columns["findings"].append(
-            json.dumps([f.to_dict() for f in article.findings], ensure_ascii=False)
-        )
-        columns["removals"].append(
-            json.dumps([r.to_dict() for r in article.removals], ensure_ascii=False)
-        )
-    out = frame.copy()
-    for name in OUTPUT_COLUMNS:
-        out[prefix + name] = columns[name]
-    if not len(out):  # keep the dtypes of an empty frame (dask builds its meta from one)
-        out[prefix + "ok"] = out[prefix + "ok"].astype(bool)
-        for name in OUTPUT_COLUMNS:
-            if name != "ok":
-                out[prefix + name] = out[prefix + name].astype(object)
-    return out
-
-
 def clean_dataframe(
     df: dask.dataframe.DataFrame,
     pipeline: Pipeline | None = None,
     *,
     profile: object | None = None,
-    text_column: str = "text",
+    text_field: str = "text",
     prefix: str = "clean_",
 ) -> dask.dataframe.DataFrame:
-    """A Dask dataframe with the columns of :func:`clean_frame` added, partition by partition."""
-    meta = clean_frame(
-        df._meta, _prepare(pipeline, profile), text_column=text_column, prefix=prefix
-    )
+    """A Dask dataframe with the columns of :func:`~newsclean.frames.clean_frame` added,
+    partition by partition; their dtypes are declared, so ``.to_parquet(path)`` works."""
+    meta = clean_frame(df._meta, _prepare(pipeline, profile), text_field=text_field, prefix=prefix)
     map_partitions: Any = df.map_partitions
     return cast(
         "dask.dataframe.DataFrame",
         map_partitions(
-            clean_frame, ship(pipeline, profile), text_column=text_column, prefix=prefix, meta=meta
+            clean_frame, ship(pipeline, profile), text_field=text_field, prefix=prefix, meta=meta
         ),
     )
