@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsclean.errors import InputError
+from newsclean.record import likely_text_field
 
 EXCERPT_CHARS = 120
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -32,6 +33,9 @@ class Reject:
     line: int
     reason: str
     excerpt: str = ""
+    #: for a record without its text field: the fields it has, and the likeliest text field
+    fields_seen: tuple[str, ...] = ()
+    text_guess: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -116,8 +120,10 @@ def _jsonl_items(path: str, fields: FieldMap) -> Iterator[Item]:
 
 
 def _parse_line(path: str, lineno: int, raw: bytes, fields: FieldMap) -> Item:
-    def reject(reason: str) -> Item:
-        return Item(path, lineno, reject=Reject(path, lineno, reason, _excerpt(raw)))
+    def reject(reason: str, obj: dict[str, Any] | None = None) -> Item:
+        seen = tuple(map(str, obj)) if obj is not None else ()
+        guess = likely_text_field(obj) if obj is not None else None
+        return Item(path, lineno, reject=Reject(path, lineno, reason, _excerpt(raw), seen, guess))
 
     try:
         line = raw.decode("utf-8")
@@ -132,7 +138,7 @@ def _parse_line(path: str, lineno: int, raw: bytes, fields: FieldMap) -> Item:
     if not isinstance(obj, dict):
         return reject(f"a record must be a JSON object, not {type(obj).__name__}")
     if fields.text not in obj:  # not another field's text in its place
-        return reject(f"missing text field {fields.text!r}")
+        return reject(f"missing text field {fields.text!r}; fields: {', '.join(obj)}", obj)
     obj = fields.apply(obj)
     text = obj.get("text")
     if text is None:
