@@ -19,12 +19,14 @@ $(VENV)/.installed: pyproject.toml $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/python examples/demo.py
 
-## test: set up with the dev tools, then ruff, mypy (strict on src/) and pytest
+## test: set up with the dev tools, then ruff, the import layers (lint-imports), mypy (strict on
+## src/) and pytest
 test: $(VENV)/.installed lint typecheck unit
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
@@ -48,7 +50,7 @@ fuzz: $(VENV)/.installed
 
 ## docs: regenerate docs/codes.md from the code catalogue
 docs: $(VENV)/.installed
-	$(BIN)/python -c "from newsclean.codes import markdown_table; print(markdown_table(), end='')" > docs/codes.md
+	$(BIN)/python -c "from newsclean.pipeline import codes_markdown; print(codes_markdown(), end='')" > docs/codes.md
 
 ## browser: install Debian's chromium (as root) for the HTML report's browser test
 browser:

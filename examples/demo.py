@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import newsclean
-from newsclean.commands._common import Summary, clean_items
 from newsclean.io import read_items
+from newsclean.runs import Counts, clean_items
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -32,7 +32,7 @@ def show(article: newsclean.Article) -> None:
 
 def main() -> int:
     pipeline = newsclean.default_pipeline()
-    summary = Summary()
+    summary = Counts()
     paths = sorted(
         str(p)
         for p in CORPUS.iterdir()
@@ -43,7 +43,7 @@ def main() -> int:
             show(outcome.article)
             summary.add(outcome.article)
         elif outcome.reject is not None:
-            summary.add_reject(outcome.reject)
+            summary.add(outcome.reject)
             print(
                 f"rejected {outcome.reject.source}:{outcome.reject.line}: {outcome.reject.reason}"
             )

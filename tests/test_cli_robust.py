@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from newsclean.cli import main
-from newsclean.commands._common import clean_one
 from newsclean.io import Item, read_items
 from newsclean.pipeline import EMPTY, Draft, Pipeline, Proposal, Stage
+from newsclean.runs import clean_one
 
 GOOD = {"text": "Headline Of The Day Here\n\nThe body has a sentence that ends here."}
 
@@ -353,7 +353,7 @@ def test_an_interrupt_swallowed_by_a_finalizer_still_stops_the_run(
                 pass
 
     calls = 0
-    render = clean_command.render
+    render = clean_command.render_one
 
     def render_then_interrupt(*args: Any, **kwargs: Any) -> Any:
         nonlocal calls
@@ -362,7 +362,7 @@ def test_an_interrupt_swallowed_by_a_finalizer_still_stops_the_run(
             InterruptedWhileFinalized()  # dropped at once: Python prints the exception, goes on
         return render(*args, **kwargs)
 
-    monkeypatch.setattr(clean_command, "render", render_then_interrupt)
+    monkeypatch.setattr(clean_command, "render_one", render_then_interrupt)
     src = tmp_path / "in.jsonl"
     src.write_bytes(jl(*[GOOD] * 50))
     out = tmp_path / "out.jsonl"

@@ -22,13 +22,14 @@ from newsclean import (
     make_filter,
 )
 from newsclean.cli import main
+from newsclean.config import load_toml
 from newsclean.filters.custom import (
     MAX_PATTERN_CHARS,
     StripLinesMatching,
     compile_user_pattern,
     nested_quantifier,
 )
-from newsclean.presets import load_toml, pipeline_from_config
+from newsclean.pipeline import pipeline_from_config
 
 SRC = Path(newsclean.__file__).parent
 

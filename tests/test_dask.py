@@ -83,7 +83,7 @@ def test_local_cluster_matches_one_process() -> None:
     expected_frame = clean_frame(frame)
     with (
         distributed.LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster) as client,
     ):

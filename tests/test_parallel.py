@@ -12,6 +12,7 @@ import subprocess
 import sys
 import termios
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -20,12 +21,12 @@ import pytest
 
 from newsclean import default_pipeline
 from newsclean.cli import main
-from newsclean.commands._common import Summary, Tally
-from newsclean.commands.clean import render
-from newsclean.io import Item
+from newsclean.io import Item, Reject
 from newsclean.parallel import chunked, pool_map, resolve_jobs
 from newsclean.pipeline import Draft, Pipeline, Proposal, Stage
 from newsclean.progress import Progress, count_records, wanted
+from newsclean.runs import Counts
+from newsclean.runs import render_one as render
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "corpus" / "seed-nato.txt"
 
@@ -168,12 +169,19 @@ def test_resolve_jobs() -> None:
         resolve_jobs(-1)
 
 
-def test_tally_matches_article_counts() -> None:
+def test_counts_add_up() -> None:
     article = default_pipeline()(SEED.read_text(encoding="utf-8"))
-    a, b = Summary(), Summary()
+    reject = Reject("x", 1, "bad")
+    a = Counts()
     a.add(article)
-    b.add_tally(Tally.of(article))
+    a.add(reject)
+    a.add(article)
+    b = Counts.of(article) + Counts.of(reject)
+    b += Counts.of(article)
     assert a == b
+    assert (a.read, a.cleaned, a.rejected) == (3, 2, 1)
+    assert a.findings == Counter({code: 2 * n for code, n in Counts.of(article).findings.items()})
+    assert a.worst == max(f.severity for f in article.findings)
 
 
 def test_no_bar_when_not_a_terminal_or_quiet(tmp_path: Path) -> None:

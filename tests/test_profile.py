@@ -8,9 +8,10 @@ import pytest
 import newsclean
 from newsclean import ConfigError
 from newsclean.cli import main
-from newsclean.corpus import Profile, learn_profile, line_signature, site_of
+from newsclean.corpus import Profile, learn_profile, line_signature
 from newsclean.filters.site import StripSiteRepeated
 from newsclean.pipeline import Draft
+from newsclean.record import site_of
 
 TOPICS = ["rain", "floods", "wind", "snow", "heat", "drought", "fog", "hail"]
 
@@ -47,9 +48,20 @@ def test_signature_masks_numbers() -> None:
 
 
 def test_site_of() -> None:
-    assert site_of({"url": "https://www.example.com/a"}) == "example.com"
-    assert site_of({"site": "Example", "url": "https://other.org"}) == "example"
-    assert site_of({"text": "x"}) is None
+    assert site_of(None, "https://www.example.com/a") == "example.com"
+    assert site_of("Example", "https://other.org") == "Example"
+    assert site_of("www.Example.org") == "Example.org"
+    assert site_of(None, "http://[not a url") is None
+    assert site_of(None, None) is None
+
+
+def test_site_field_with_www_finds_its_profile() -> None:
+    records = [
+        {"site": "www.Example.org", "text": f"Body {i}.\nShared footer line"} for i in range(4)
+    ]
+    profile = learn_profile(records, min_docs=2)
+    assert profile.lines_for("www.example.org") == profile.lines_for("example.org")
+    assert profile.lines_for("example.org")
 
 
 def test_learns_repeated_lines_grouping_near_duplicates() -> None:

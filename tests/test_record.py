@@ -34,8 +34,10 @@ def test_html_repr_escapes() -> None:
     assert "&lt;script&gt;" in html
 
 
-def test_codes_doc_is_generated_from_the_catalogue() -> None:
-    assert (ROOT / "docs" / "codes.md").read_text(encoding="utf-8") == codes.markdown_table()
+def test_codes_doc_is_generated_from_the_catalogue_and_the_filters() -> None:
+    from newsclean.pipeline import codes_markdown
+
+    assert (ROOT / "docs" / "codes.md").read_text(encoding="utf-8") == codes_markdown()
 
 
 def test_codes_are_dotted_slugs_with_known_kinds() -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -7,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import newsclean
-from newsclean.commands._common import Summary
 from newsclean.io import Reject
-from newsclean.record import Article
-from newsclean.report import CorpusReport, corpus_report, iter_corpus, removed_share, site_of
+from newsclean.record import Article, removed_share, site_of
+from newsclean.report import CorpusReport, corpus_report, iter_corpus
+from newsclean.runs import Counts
 
 CORPUS = Path(__file__).parent / "data" / "corpus.jsonl"
 
@@ -21,12 +22,9 @@ def records() -> list[Article | Reject]:
 
 
 def test_report_counts_match_the_clean_summary(records: list[Article | Reject]) -> None:
-    summary = Summary()
+    summary = Counts()
     for r in records:
-        if isinstance(r, Reject):
-            summary.add_reject(r)
-        else:
-            summary.add(r)
+        summary.add(r)
     report = CorpusReport.from_articles(records)
     assert report.summary() == summary.to_dict()
     assert report.documents == 7
@@ -106,7 +104,11 @@ def test_reads_clean_records_as_they_are(tmp_path: Path) -> None:
 def test_removed_share_and_site() -> None:
     a = newsclean.clean("A Headline For This Story\n\nShare this article\n\nThe body is here.")
     assert 0 < removed_share(a) < 1
-    assert site_of(a) == "(no site)"
+    assert site_of(a.site, a.url) is None
+    report = CorpusReport.from_articles(
+        [a, dataclasses.replace(a, url="https://www.example.org/x")]
+    )
+    assert [row["site"] for row in report.site_rows()] == ["(no site)", "example.org"]
 
 
 def test_pandas_frames(records: list[Article | Reject]) -> None:

@@ -37,10 +37,11 @@ from newsclean.pipeline import (
     Proposal,
     Stage,
     TextEdit,
+    default_pipeline,
     make_filter,
     make_pipeline,
 )
-from newsclean.presets import PRESETS, default_pipeline
+from newsclean.presets import PRESETS
 from newsclean.record import Article, Edit, Finding, Removal
 from newsclean.registry import FILTERS, register_filter
 from newsclean.report import CorpusReport

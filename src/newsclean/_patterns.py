@@ -1,9 +1,23 @@
 """Loading pattern data files and matching untrusted text under a time limit.
 
-Every match on scraped text goes through :func:`finditer` or :func:`search`, which pass a timeout
-to ``regex``. A pattern that runs out of time raises :class:`TimeoutError`; the pipeline turns that
-into a ``pipeline.regex_timeout`` finding for the filter that ran it, so one hostile document
-cannot stall a worker.
+A ``regex`` pattern that can backtrack runs on scraped text through :func:`finditer`,
+:func:`search`, :func:`match` or :func:`fullmatch` (or a method of the compiled pattern given
+``timeout=``), with the pipeline's ``regex_timeout`` (``Draft.regex_timeout``). A pattern that runs
+out of time raises :class:`TimeoutError`; the pipeline turns that into a ``pipeline.regex_timeout``
+finding for the filter that ran it, so one hostile document cannot stall a worker.
+
+Some patterns run with the standard library's ``re`` and no timeout, because they cannot
+backtrack: the work at each position is bounded by a constant, so a scan is linear in the text.
+They are:
+
+- the literal tries of :func:`literal_pattern` (alternatives of literal strings, no repetition
+  but, with ``line_start``, one class of characters skipped from the start of a line, a single
+  pass per line; lookarounds of one character): bounded by the longest literal;
+- single character classes and fixed-length alternatives used as fast-path gates
+  (``[0-9]``, a set of invisible characters, ``[|•·/»›>]|\\s[-–]\\s``): at most a few characters per
+  position;
+- :data:`WORDS_STDLIB_RE`, possessive repeats over disjoint classes: each character is looked at
+  a bounded number of times.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import fnmatch
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -102,7 +103,7 @@ _ENTRIES: tuple[tuple[str, Kind, Severity, str], ...] = (
     ("boilerplate.teaser", _R, _I, "read-more or continue-reading teaser"),
     ("boilerplate.link_list", _R, _I, "run of short link-like lines (menu, tag list, related list)"),
     ("boilerplate.context", _R, _I, "short line surrounded by boilerplate"),
-    ("boilerplate.chrome", _R, _I, "page chrome told apart from body by block features (page preset)"),
+    ("boilerplate.chrome", _R, _I, "page chrome: a block the classifier tells from body (page preset), or a line a user pattern matched"),
     ("boilerplate.duplicate", _R, _I, "a line repeated within one document"),
     ("boilerplate.site_repeated", _R, _I, "a line the site repeats on many of its pages (learned profile)"),
     # template tokens and generation leftovers
@@ -237,24 +238,33 @@ def get(slug: str) -> Code:
         raise ConfigError(msg) from None
 
 
-def markdown_table() -> str:
-    """The catalogue as a Markdown table (the source of ``docs/codes.md``)."""
+def markdown_table(raised_by: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The catalogue as a Markdown table, with who raises each code when ``raised_by`` (code ->
+    names) is given (``docs/codes.md`` is ``newsclean.pipeline.codes_markdown()``)."""
     lines = [
         "# Codes",
         "",
         "Generated from `src/newsclean/codes.py` by `make docs`. Codes are never",
         "renamed or reused.",
         "",
-        "| code | kind | default severity | meaning |",
-        "|---|---|---|---|",
     ]
+    if raised_by is None:
+        lines += ["| code | kind | default severity | meaning |", "|---|---|---|---|"]
+    else:
+        lines += [
+            '"raised by" lists the filters that declare the code in their `codes` (and the',
+            "pipeline itself); `strip_lines_matching` uses the removal code it is configured with.",
+            "",
+            "| code | kind | default severity | meaning | raised by |",
+            "|---|---|---|---|---|",
+        ]
     for code in CODES.values():
         if code.slug not in BUILTIN:
             continue
         summary = code.summary.replace("|", "\\|")
-        lines.append(f"| `{code.slug}` | {code.kind.value} | {code.severity} | {summary} |")
+        row = f"| `{code.slug}` | {code.kind.value} | {code.severity} | {summary} |"
+        if raised_by is not None:
+            names = ", ".join(f"`{name}`" for name in raised_by.get(code.slug, ())) or "—"
+            row += f" {names} |"
+        lines.append(row)
     return "\n".join(lines) + "\n"
-
-
-if __name__ == "__main__":  # pragma: no cover
-    print(markdown_table(), end="")

@@ -16,14 +16,22 @@ render from it.
 
 from __future__ import annotations
 
+import html
 import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsclean.record import escape
-
 if TYPE_CHECKING:
     from newsclean.record import Article, Finding, Removal
+
+
+def escape(text: str) -> str:
+    """``text`` safe inside HTML, attribute values in quotes included.
+
+    >>> escape("<b title='x'>")
+    '&lt;b title=&#x27;x&#x27;&gt;'
+    """
+    return html.escape(text, quote=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newsclean.errors import InputError
-from newsclean.record import Article, text_field_hint
+from newsclean.record import NO_SITE, Article, removed_share, site_of, text_field_hint
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -93,15 +93,13 @@ def to_pandas(records: Iterable[Article | Mapping[str, Any]]) -> pd.DataFrame:
     >>> to_pandas([{"id": "b", "text": "Body.", "findings": []}]).loc[0, "id"]
     'b'
     """
-    from newsclean.report import removed_share, site_of
-
     pandas = require_pandas()
     articles = (as_article(a) for a in records)
     rows = [
         {
             "id": a.id,
             "title": a.title,
-            "site": site_of(a),
+            "site": site_of(a.site, a.url) or NO_SITE,
             "url": a.url,
             "published": a.published,
             "lang": a.lang,
@@ -120,14 +118,12 @@ def to_pandas(records: Iterable[Article | Mapping[str, Any]]) -> pd.DataFrame:
 
 def findings_frame(records: Iterable[Article | Mapping[str, Any]]) -> pd.DataFrame:
     """One row per finding: record id and site, code, severity, span, the text it covers, message."""
-    from newsclean.report import site_of
-
     pandas = require_pandas()
     articles = [as_article(a) for a in records]
     rows = [
         {
             "id": a.id,
-            "site": site_of(a),
+            "site": site_of(a.site, a.url) or NO_SITE,
             "code": f.code,
             "severity": str(f.severity),
             "start": f.span[0],
@@ -174,8 +170,8 @@ def clean_frame(
     >>> out.loc[0, "clean_text"], bool(out.loc[0, "clean_ok"])
     ('Stocks rose.', True)
     """
-    from newsclean.pipeline import RECORD_FIELDS
-    from newsclean.presets import default_pipeline
+    from newsclean.pipeline import RECORD_FIELDS, default_pipeline
+    from newsclean.runs import clean_record
 
     pandas = require_pandas()
     if text_field not in frame.columns:
@@ -190,7 +186,7 @@ def clean_frame(
         for c in fields:
             value = extra[c][i]
             record[c] = None if value is None or pandas.isna(value) else value
-        article = pipeline(record)
+        article = clean_record(pipeline, record, line=i + 1, strict=True)
         columns["title"].append(article.title)
         columns["text"].append(article.text)
         columns["ok"].append(article.ok)

@@ -27,23 +27,28 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 
 @dataclass(frozen=True, slots=True)
 class Reject:
-    """An input that could not be cleaned, and why."""
+    """An input that could not be cleaned, and why: where it came from (``source``, ``line``), the
+    reason, the start of its text, and the record's ``id`` when it got far enough to have one."""
 
     source: str
     line: int
     reason: str
     excerpt: str = ""
+    id: str | None = None
     #: for a record without its text field: the fields it has, and the likeliest text field
     fields_seen: tuple[str, ...] = ()
     text_guess: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "source": self.source,
             "line": self.line,
             "reason": self.reason,
             "excerpt": self.excerpt,
         }
+        if self.id is not None:
+            out["id"] = self.id
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +128,11 @@ def _parse_line(path: str, lineno: int, raw: bytes, fields: FieldMap) -> Item:
     def reject(reason: str, obj: dict[str, Any] | None = None) -> Item:
         seen = tuple(map(str, obj)) if obj is not None else ()
         guess = likely_text_field(obj) if obj is not None else None
-        return Item(path, lineno, reject=Reject(path, lineno, reason, _excerpt(raw), seen, guess))
+        return Item(
+            path,
+            lineno,
+            reject=Reject(path, lineno, reason, _excerpt(raw), fields_seen=seen, text_guess=guess),
+        )
 
     try:
         line = raw.decode("utf-8")

@@ -111,9 +111,7 @@ def _context(pipeline: Pipeline) -> multiprocessing.context.BaseContext:
     # carried over), faster than spawn; the server imports newsclean once, with the default
     # catalogue built, and each worker is forked from it with the modules loaded
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(
-        ["newsclean.presets", "newsclean.commands.clean", "newsclean._preload"]
-    )
+    ctx.set_forkserver_preload(["newsclean.runs", "newsclean._preload"])
     return ctx
 
 

@@ -1,32 +1,54 @@
-"""The document model in flight (:class:`Draft`), the filter protocol, and :class:`Pipeline`.
+"""The :class:`Pipeline`: an ordered, validated tuple of filters, and the one place where
+proposals are applied to a draft.
 
-A filter looks at a draft and returns a :class:`Proposal`: text edits (normalize stage only), blocks
-to remove and a title (strip stage), flags, a title. It never applies anything itself; the pipeline
-applies every proposal in one place, so spans stay right and every change is recorded.
+The document model and the filter protocol live in :mod:`newsclean.draft`; configuration in
+:mod:`newsclean.config`. Their names are importable from here too, as they always were.
 """
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import enum
-import gc
 import time
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, TypeVar, overload, runtime_checkable
+from typing import Any, overload
 
 from newsclean import codes
-from newsclean._offsets import OffsetMap, TextEdit
 from newsclean._patterns import DEFAULT_TIMEOUT
 from newsclean._suggest import did_you_mean
-from newsclean.codes import Kind, Severity
-from newsclean.errors import ConfigError, InputError, UnknownOptionError
-from newsclean.record import Article, Edit, Finding, Removal, Span, text_field_hint
-from newsclean.registry import FILTERS
+from newsclean.codes import Kind
+from newsclean.config import (
+    PIPELINE_OPTIONS,
+    filter_config,
+    filter_options,
+    filters_from_config,
+    load_toml,
+    make_filter,
+    preset_filters,
+)
+from newsclean.draft import (
+    EMPTY,
+    RECORD_FIELDS,
+    Block,
+    BlockRemoval,
+    Draft,
+    Filter,
+    Flag,
+    Proposal,
+    Stage,
+    TextEdit,
+    collector_paused,
+    make_draft,
+    split_blocks,
+)
+from newsclean.errors import ConfigError, UnknownOptionError
+from newsclean.filters._builtin import BUILTIN_FILTERS
+from newsclean.presets import PRESETS
+from newsclean.record import Article, Edit, Finding, Removal, Span
 
 __all__ = [
+    "EMPTY",
+    "PRESETS",
+    "RECORD_FIELDS",
     "Block",
     "BlockRemoval",
     "Draft",
@@ -36,261 +58,18 @@ __all__ = [
     "Proposal",
     "Stage",
     "TextEdit",
+    "default_pipeline",
+    "filter_config",
+    "filter_options",
+    "make_draft",
     "make_filter",
     "make_pipeline",
+    "pipeline_from_config",
+    "split_blocks",
 ]
 
-
-T = TypeVar("T")
-
-
-class Stage(enum.IntEnum):
-    """Filters run in non-decreasing stage order. What each stage may propose:
-
-    NORMALIZE: text edits. STRIP: block removals and a title. FLAG: flags only.
-    Every stage may flag and annotate. Blocks exist from the strip stage on.
-    """
-
-    NORMALIZE = 10
-    STRIP = 30
-    FLAG = 40
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One non-empty line of the normalized text.
-
-    ``span`` is in the normalized text; ``para`` numbers the blank-line-separated group it is in.
-    """
-
-    index: int
-    text: str
-    span: Span
-    para: int
-
-
-@dataclass(frozen=True, slots=True)
-class BlockRemoval:
-    """Take block ``index`` out of the body, for ``reason`` (a removal code), by ``rule``."""
-
-    index: int
-    reason: str
-    rule: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Flag:
-    """A finding in the making; ``span`` is in the normalized text."""
-
-    code: str
-    span: Span
-    message: str
-    evidence: Mapping[str, Any] = field(default_factory=dict)
-    severity: Severity | None = None  # None: the code's default
-
-
-@dataclass(frozen=True, slots=True)
-class Proposal:
-    """What one filter proposes for one draft."""
-
-    edits: tuple[TextEdit, ...] = ()
-    removals: tuple[BlockRemoval, ...] = ()
-    flags: tuple[Flag, ...] = ()
-    title: str | None = None
-    annotations: Mapping[str, Any] = field(default_factory=dict)
-
-
-EMPTY = Proposal()
-
-
-@runtime_checkable
-class Filter(Protocol):
-    """A small object with a stable ``name``, a ``stage``, and one pure method."""
-
-    name: ClassVar[str]
-    stage: ClassVar[Stage]
-
-    def apply(self, draft: Draft, /) -> Proposal: ...
-
-
-class Draft:
-    """The document in flight. Filters read it; only the pipeline changes it."""
-
-    __slots__ = (
-        "_removed",
-        "annotations",
-        "blocks",
-        "edit_filters",
-        "extra",
-        "findings",
-        "id",
-        "lang",
-        "memo",
-        "offsets",
-        "original",
-        "published",
-        "regex_timeout",
-        "site",
-        "text",
-        "title",
-        "title_given",
-        "url",
-    )
-
-    def __init__(
-        self,
-        original: str,
-        *,
-        title: str | None = None,
-        id: str | None = None,
-        url: str | None = None,
-        site: str | None = None,
-        published: str | None = None,
-        lang: str | None = None,
-        extra: Mapping[str, Any] | None = None,
-        regex_timeout: float | None = DEFAULT_TIMEOUT,
-    ) -> None:
-        self.original = original
-        self.text = original
-        self.offsets = OffsetMap()
-        self.blocks: tuple[Block, ...] = ()
-        self._removed: dict[int, tuple[BlockRemoval, str]] = {}
-        self.title = title
-        self.title_given = title is not None
-        self.id, self.url, self.site = id, url, site
-        self.published, self.lang = published, lang
-        self.extra: dict[str, Any] = dict(extra or {})
-        self.annotations: dict[str, Any] = {}
-        self.findings: list[Finding] = []
-        self.edit_filters: dict[str, str] = {}  # edit code -> the filter that made such edits
-        self.memo: dict[Hashable, Any] = {}
-        self.regex_timeout = regex_timeout
-
-    @classmethod
-    def of(cls, text: str) -> Draft:
-        """A segmented draft of ``text`` with no normalization: handy for testing one filter."""
-        draft = cls(text)
-        draft.blocks = split_blocks(text)
-        return draft
-
-    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """A value derived from the blocks, computed once per document and shared by filters.
-
-        Blocks do not change after normalization, so what is derived from them alone (a
-        language guess, per-line features) can be computed by the first filter that needs it.
-        Only such derived values belong here: a filter's decisions go in its proposal.
-        """
-        try:
-            value: T = self.memo[key]
-        except KeyError:
-            value = self.memo[key] = compute()
-        return value
-
-    def is_removed(self, index: int) -> bool:
-        return index in self._removed
-
-    def removal_of(self, index: int) -> BlockRemoval | None:
-        entry = self._removed.get(index)
-        return entry[0] if entry else None
-
-    def kept(self) -> list[Block]:
-        """The blocks still in the body."""
-        removed = self._removed
-        return [b for b in self.blocks if b.index not in removed]
-
-    def body(self) -> str:
-        """The kept blocks joined by newlines (spans do not apply to this string)."""
-        return "\n".join(b.text for b in self.kept())
-
-    def original_span(self, span: Span) -> Span:
-        return self.offsets.span(span)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a function builds many acyclic objects.
-
-    A line-dense text makes a block per line and a record per removed line; the collector would
-    walk the growing heap again and again for objects that cannot form cycles.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-@collector_paused()
-def split_blocks(text: str) -> tuple[Block, ...]:
-    """Split text into non-empty lines, numbering blank-line-separated groups."""
-    blocks: list[Block] = []
-    pos, para, blank = 0, 0, False
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if line.strip():
-            if blank and blocks:
-                para += 1
-            blocks.append(Block(len(blocks), line, (pos, end), para))
-            blank = False
-        else:
-            blank = True
-        pos = end + 1
-    return tuple(blocks)
-
-
-# ---------------------------------------------------------------------------------------------
-# building filters and pipelines
-
-
-def filter_options(cls: type[Any]) -> list[str]:
-    """The option names a filter class accepts."""
-    if dataclasses.is_dataclass(cls):
-        return [f.name for f in dataclasses.fields(cls) if f.init]
-    return []
-
-
-def make_filter(name: str, /, **options: Any) -> Filter:
-    """Build a registered filter by name, checking its options.
-
-    >>> make_filter("strip_duplicates", min_chars=3).min_chars
-    3
-    """
-    cls = FILTERS.get(name)
-    valid = filter_options(cls)
-    unknown = sorted(set(options) - set(valid))
-    if unknown:
-        msg = (
-            f"filter {name!r} has no option {', '.join(map(repr, unknown))}."
-            f"{did_you_mean(unknown[0], valid)} valid options: {', '.join(valid) or '(none)'}"
-        )
-        raise UnknownOptionError(msg)
-    try:
-        instance = cls(**options)
-    except (TypeError, ValueError) as exc:
-        msg = f"filter {name!r}: {exc}"
-        raise ConfigError(msg) from exc
-    return instance  # type: ignore[no-any-return]
-
-
-def filter_config(f: Filter) -> dict[str, Any]:
-    """A filter as a plain dict ``{"name": ..., **options}`` (non-default options only)."""
-    out: dict[str, Any] = {"name": f.name}
-    if dataclasses.is_dataclass(f):
-        for fld in dataclasses.fields(f):
-            if not fld.init:
-                continue
-            value = getattr(f, fld.name)
-            default = fld.default
-            if fld.default_factory is not dataclasses.MISSING:
-                default = fld.default_factory()
-            if value != default:
-                out[fld.name] = list(value) if isinstance(value, tuple) else value
-    return out
-
-
-_PIPELINE_OPTIONS = ("regex_timeout", "budget")
+#: codes the pipeline itself raises (not a filter)
+PIPELINE_CODES = ("pipeline.regex_timeout", "pipeline.budget_exceeded")
 
 
 class _Inherit:
@@ -415,7 +194,6 @@ class Pipeline:
         ``before=`` or ``after=`` a filter name places them there instead (still checked for
         stage order). The copy keeps this pipeline's ``regex_timeout`` and ``budget``.
 
-        >>> from newsclean.presets import default_pipeline
         >>> p = default_pipeline().without("strip_duplicates")
         >>> p.add(make_filter("strip_duplicates")).names.index("strip_duplicates") > p.names.index("detect_title")
         True
@@ -429,13 +207,15 @@ class Pipeline:
                 msg = f"{f!r} is not a filter: it needs 'name', 'stage' and 'apply(draft)'"
                 raise ConfigError(msg)
             if before is not None or after is not None:
-                anchor = before if before is not None else after
+                anchor = str(before if before is not None else after)
                 names = [g.name for g in out]
                 if anchor not in names:
-                    msg = f"no filter named {anchor!r} in this pipeline.{did_you_mean(str(anchor), names)} It has: {', '.join(names)}"
+                    msg = (
+                        f"no filter named {anchor!r} in this pipeline.{did_you_mean(anchor, names)}"
+                        f" It has: {', '.join(names)}"
+                    )
                     raise ConfigError(msg)
-                at = names.index(str(anchor)) + (after is not None)
-                out.insert(at, f)
+                out.insert(names.index(anchor) + (after is not None), f)
                 if after is not None:
                     after = f.name  # several filters keep their order
                 continue
@@ -495,7 +275,7 @@ class Pipeline:
     def to_config(self) -> dict[str, Any]:
         """The pipeline as plain data (the shape :meth:`from_config` and TOML files use)."""
         out: dict[str, Any] = {"pipeline": {}, "filter": [filter_config(f) for f in self.filters]}
-        for opt in _PIPELINE_OPTIONS:
+        for opt in PIPELINE_OPTIONS:
             value = getattr(self, opt)
             if value is not None:
                 out["pipeline"][opt] = value
@@ -503,15 +283,13 @@ class Pipeline:
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Pipeline:
-        """Build from plain data: see ``docs/configuration.md``."""
-        from newsclean.presets import pipeline_from_config
-
-        return pipeline_from_config(config)
+        """Build from configuration data (see :func:`newsclean.config.filters_from_config`)."""
+        filters, options = filters_from_config(config)
+        return cls(filters, **options)
 
     @classmethod
     def from_toml(cls, path: str | Path) -> Pipeline:
-        from newsclean.presets import load_toml
-
+        """Build from a TOML file (the shape of :meth:`to_config`)."""
         return cls.from_config(load_toml(path))
 
     # -- running ----------------------------------------------------------------------------
@@ -536,7 +314,8 @@ class Pipeline:
             **fields: record fields (``title=``, ``id=``, ...) to add or override. Any other
                 keyword is an error: it would otherwise vanish unread.
         """
-        check_fields(fields, self)
+        if fields:
+            check_fields(fields, self)
         draft = make_draft(
             record, fields, text_field=text_field, meta=meta, regex_timeout=self.regex_timeout
         )
@@ -590,7 +369,7 @@ class Pipeline:
             f"document took over {self.budget:g}s; skipped {f.name} and the filters after it",
             {"budget": self.budget, "skipped_from": f.name},
         )
-        _flag(draft, f, flag)
+        _flag(draft, f, flag, declared=PIPELINE_CODES)
         if not draft.blocks:
             draft.blocks = split_blocks(draft.text)
         return True
@@ -607,20 +386,22 @@ class Pipeline:
                 "its proposals were dropped",
                 {"timeout": draft.regex_timeout},
             )
-            _flag(draft, f, flag)
+            _flag(draft, f, flag, declared=PIPELINE_CODES)
             return
         _accept(draft, f, proposal)
 
 
 def declare_codes(filters: Iterable[Filter]) -> None:
-    """Register the codes filters declare in a ``codes`` class attribute.
+    """Register the new codes filters declare in ``codes`` (a ``Code`` or a ``(slug, kind,
+    severity, summary)`` tuple; a plain slug names a catalogued code).
 
     This runs whenever a pipeline is built or unpickled, so a worker process knows a custom
     filter's codes before its first document.
     """
     for f in filters:
         for entry in getattr(f, "codes", None) or ():
-            codes.as_code(entry)
+            if not isinstance(entry, str):
+                codes.as_code(entry)
 
 
 def check_fields(fields: Mapping[str, Any], pipeline: Pipeline | None = None) -> None:
@@ -629,12 +410,12 @@ def check_fields(fields: Mapping[str, Any], pipeline: Pipeline | None = None) ->
     if not unknown:
         return
     key = unknown[0]
-    options = set(_PIPELINE_OPTIONS)
+    options = set(PIPELINE_OPTIONS)
     for f in pipeline.filters if pipeline is not None else ():
         options.update(filter_options(type(f)))
     if key == "preset":
         hint = " The preset is chosen when a pipeline is built: default_pipeline('page')."
-    elif key in options or (pipeline is None and key in ("kb", "profile")):
+    elif key in options:
         hint = (
             f" {key!r} is a pipeline option: build the pipeline with it, "
             f"e.g. newsclean.default_pipeline({key}=...), and call that."
@@ -650,11 +431,33 @@ def check_fields(fields: Mapping[str, Any], pipeline: Pipeline | None = None) ->
 NORMALIZE_ROUNDS = 4
 
 
-def _flag(draft: Draft, f: Filter, flag: Flag) -> None:
+def declared_codes(f: Filter) -> tuple[str, ...] | None:
+    """The codes a filter declares it uses (``None``: it declares none, and is not checked)."""
+    declared = getattr(f, "codes", None)
+    if declared is None:
+        return None
+    # a filter's own code is declared with its kind (a Code or a tuple): its slug is what counts
+    return tuple(
+        e if isinstance(e, str) else e.slug if isinstance(e, codes.Code) else e[0] for e in declared
+    )
+
+
+def _check_declared(f: Filter, code: str, declared: tuple[str, ...] | None) -> None:
+    if declared is not None and code not in declared:
+        msg = (
+            f"{f.name} used {code!r}, which is not among the codes it declares: "
+            f"{', '.join(declared) or '(none)'}"
+        )
+        raise ConfigError(msg)
+
+
+def _flag(draft: Draft, f: Filter, flag: Flag, declared: tuple[str, ...] | None) -> None:
+    """Record a flag of ``f`` as a finding; ``declared``: the codes it may use (``None``: any)."""
     code = codes.get(flag.code)
     if code.kind is not Kind.FINDING:
         msg = f"{f.name} flagged {flag.code!r}, which is a {code.kind.value} code, not a finding"
         raise ConfigError(msg)
+    _check_declared(f, flag.code, declared)
     start, end = flag.span
     if not 0 <= start <= end <= len(draft.text):
         msg = f"{f.name} flagged span {flag.span} outside the text (length {len(draft.text)})"
@@ -673,6 +476,7 @@ def _flag(draft: Draft, f: Filter, flag: Flag) -> None:
 
 def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
     """Apply one filter's proposal to the draft: the one place where drafts change."""
+    declared = declared_codes(f)
     if proposal.edits:
         if f.stage is not Stage.NORMALIZE:
             msg = f"{f.name} proposed text edits, which only normalize-stage filters may do"
@@ -681,16 +485,17 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
             if codes.get(e.code).kind is not Kind.EDIT:
                 msg = f"{f.name} used {e.code!r} for an edit; it is not an edit code"
                 raise ConfigError(msg)
+            _check_declared(f, e.code, declared)
     if (proposal.removals or proposal.title is not None) and f.stage is not Stage.STRIP:
         msg = f"{f.name} proposed removals or a title, which only strip-stage filters may do"
         raise ConfigError(msg)
     # flags are in the coordinates of the text the filter saw: record them before any edit
     for flag in proposal.flags:
-        _flag(draft, f, flag)
+        _flag(draft, f, flag, declared)
     if proposal.edits:
         draft.text, draft.offsets = draft.offsets.then(draft.text, proposal.edits)
         draft.edit_filters.update({e.code: f.name for e in proposal.edits})
-    checked: set[str] = set()  # reasons already known to be removal codes
+    checked: set[str] = set()  # reasons already known to be declared removal codes
     # a removal per line of a long page: names looked up once, not per removal
     n_blocks, keep, name = len(draft.blocks), draft._removed.setdefault, f.name
     for removal in proposal.removals:
@@ -699,6 +504,7 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
             if codes.get(reason).kind is not Kind.REMOVAL:
                 msg = f"{name} used {reason!r} as a removal reason; it is not a removal code"
                 raise ConfigError(msg)
+            _check_declared(f, reason, declared)
             checked.add(reason)
         if not 0 <= index < n_blocks:
             msg = f"{name} proposed removing block {index}, which does not exist"
@@ -706,7 +512,6 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
         keep(index, (removal, name))
     if proposal.title is not None and not draft.title_given:
         draft.title = proposal.title
-    draft.annotations.update(proposal.annotations)
 
 
 @collector_paused()
@@ -746,8 +551,6 @@ def build_article(draft: Draft) -> Article:
     )
     findings = tuple(sorted(draft.findings, key=lambda x: (x.span, x.code)))
     meta = dict(draft.extra)
-    if draft.annotations:
-        meta.update({k: v for k, v in draft.annotations.items() if not k.startswith("_")})
     return Article(
         text="\n\n".join(paragraphs),
         original=draft.original,
@@ -766,70 +569,46 @@ def build_article(draft: Draft) -> Article:
     )
 
 
-# ---------------------------------------------------------------------------------------------
-# input records
-
-#: Record keys that map to draft fields; every other key is carried along in ``Article.meta``.
-RECORD_FIELDS = ("text", "title", "id", "url", "site", "published", "lang")
-
-
-def _as_optional_str(key: str, value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
-        text = str(value).strip()
-        return text or None
-    msg = f"field {key!r} must be a string, not {type(value).__name__}"
-    raise InputError(msg)
-
-
-def make_draft(
-    record: str | Mapping[str, Any],
-    fields: Mapping[str, Any] | None = None,
-    *,
-    text_field: str = "text",
-    meta: Mapping[str, Any] | None = None,
-    regex_timeout: float | None = DEFAULT_TIMEOUT,
-) -> Draft:
-    """Turn an input record into a draft, with clear errors for records that cannot be cleaned."""
-    if isinstance(record, (bytes, bytearray)):
-        msg = "newsclean needs text (str), got bytes; decode it first, e.g. data.decode('utf-8')"
-        raise InputError(msg)
-    data: dict[str, Any]
-    if isinstance(record, str):
-        data = {"text": record}
-    elif isinstance(record, Mapping):
-        data = dict(record)
-        if text_field in data:
-            if text_field != "text":
-                other = data.pop("text", None)
-                data["text"] = data.pop(text_field)
-                if other is not None:  # kept, under a name that is not a record field
-                    data["input_text"] = other
-        elif not (fields and "text" in fields):
-            raise InputError(text_field_hint(record, text_field))
-    else:
-        msg = (
-            f"a record must be a str or a mapping with a 'text' field, not {type(record).__name__}"
-        )
-        raise InputError(msg)
-    data.update(fields or {})
-    text = data.pop("text", None)
-    if text is None:
-        msg = f"the record's {text_field!r} field is null"
-        raise InputError(msg)
-    if not isinstance(text, str):
-        msg = f"field {text_field!r} must be a string, not {type(text).__name__}"
-        raise InputError(msg)
-    known = {k: _as_optional_str(k, data.pop(k, None)) for k in RECORD_FIELDS[1:]}
-    if meta is not None:
-        if not isinstance(meta, Mapping):
-            msg = f"meta must be a mapping, not {type(meta).__name__}"
-            raise UnknownOptionError(msg)
-        data.update(meta)
-    return Draft(text, extra=data, regex_timeout=regex_timeout, **known)
-
-
 def make_pipeline(*filters: Filter, **options: Any) -> Pipeline:
     """A pipeline of the given filters; ``options`` are :class:`Pipeline` options."""
     return Pipeline(filters, **options)
+
+
+def default_pipeline(preset: str = "extracted", **options: Any) -> Pipeline:
+    """The recommended pipeline for a kind of input.
+
+    Keyword options go to the pipeline (``regex_timeout``, ``budget``) or, by name, to every filter
+    of the preset that has an option of that name (``kb=[...]`` reaches the fact checker,
+    ``profile=...`` the learned-site filter). An option no filter takes is an error.
+
+    >>> default_pipeline().names[:3]
+    ('fix_line_breaks', 'fix_encoding', 'strip_invisible')
+    """
+    filters, pipeline_options = preset_filters(preset, **options)
+    return Pipeline(filters, **pipeline_options)
+
+
+def raised_by() -> dict[str, list[str]]:
+    """Code -> the built-in filters that declare it in their ``codes`` (``pipeline`` for the
+    pipeline's own codes), names sorted.
+
+    >>> raised_by()["boilerplate.chrome"]
+    ['classify_blocks']
+    """
+    out: dict[str, list[str]] = {code: ["pipeline"] for code in PIPELINE_CODES}
+    for cls in BUILTIN_FILTERS:
+        declared = getattr(cls, "codes", None)
+        if isinstance(declared, tuple):  # not a property: the codes of every instance
+            for code in declared:
+                out.setdefault(code, []).append(cls.name)
+    return {code: sorted(names) for code, names in out.items()}
+
+
+def codes_markdown() -> str:
+    """``docs/codes.md``: the code catalogue with the filters that raise each code."""
+    return codes.markdown_table(raised_by())
+
+
+def pipeline_from_config(config: Mapping[str, Any]) -> Pipeline:
+    """Build a pipeline from configuration data: see :func:`newsclean.config.filters_from_config`."""
+    return Pipeline.from_config(config)

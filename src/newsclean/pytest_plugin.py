@@ -206,7 +206,7 @@ def _settings(config: pytest.Config) -> Settings:
 
 
 def _pipeline(settings: Settings) -> Pipeline:
-    from newsclean.presets import default_pipeline
+    from newsclean.pipeline import default_pipeline
 
     return default_pipeline(settings.preset or "extracted")
 

@@ -6,11 +6,11 @@ text exactly as it came in, so any claim the record makes can be checked against
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsclean.codes import Severity
 
@@ -216,8 +216,45 @@ class Article:
         )
 
 
-def escape(text: str) -> str:
-    return html.escape(text, quote=True)
+#: the site of a record that has neither a site nor a URL, where a name is needed (reports, frames)
+NO_SITE = "(no site)"
+#: removal reasons that move text rather than drop it; they do not count as text removed
+NOT_REMOVED = frozenset({"structure.title"})
+
+
+def site_of(site: object, url: object = None) -> str | None:
+    """A record's site: its ``site`` field, else the host of its ``url``; a leading ``www.``
+    is dropped either way. The one rule for grouping by site (reports, learned profiles).
+
+    >>> site_of(None, "https://www.example.org/a/b")
+    'example.org'
+    >>> site_of("Example News", "https://other.org/")
+    'Example News'
+    >>> site_of(None, None) is None
+    True
+    """
+    name = ""
+    if isinstance(site, str) and site.strip():
+        name = site.strip()
+    elif isinstance(url, str) and url.strip():
+        try:
+            name = urlsplit(url.strip()).hostname or ""
+        except ValueError:  # not a URL ("http://[x"): no host to tell
+            name = ""
+    if name[:4].casefold() == "www.":
+        name = name[4:]
+    return name or None
+
+
+def removed_share(article: Article) -> float:
+    """The share of the original text (in code points) taken out of the body, 0.0 to 1.0.
+
+    The title line is moved, not removed, and does not count.
+    """
+    if not article.original:
+        return 0.0
+    removed = sum(r.span[1] - r.span[0] for r in article.removals if r.reason not in NOT_REMOVED)
+    return min(1.0, removed / len(article.original))
 
 
 #: record fields that hold metadata, never the text

@@ -21,12 +21,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from newsclean import codes
 from newsclean.codes import CODES, Kind
 from newsclean.io import FieldMap, Item, Reject, read_items
-from newsclean.record import Article
+from newsclean.record import NO_SITE, Article, removed_share, site_of
+from newsclean.runs import Counts, clean_one
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,36 +35,7 @@ if TYPE_CHECKING:
 
 #: bins of the histogram of the share of text removed: [0, 10%), [10%, 20%), ... [90%, 100%]
 SHARE_BINS = 10
-#: removal reasons that move text rather than drop it; they do not count as text removed
-NOT_REMOVED = frozenset({"structure.title"})
-NO_SITE = "(no site)"
 OTHER_SITES = "(other sites)"
-
-
-def site_of(article: Article) -> str:
-    """The record's site, else the host of its URL, else ``"(no site)"``.
-
-    >>> site_of(Article(text="", original="", url="https://www.example.org/a/b"))
-    'www.example.org'
-    """
-    if article.site:
-        return article.site
-    if article.url:
-        host = urlsplit(article.url).hostname
-        if host:
-            return host
-    return NO_SITE
-
-
-def removed_share(article: Article) -> float:
-    """The share of the original text (in code points) taken out of the body, 0.0 to 1.0.
-
-    The title line is moved, not removed, and does not count.
-    """
-    if not article.original:
-        return 0.0
-    removed = sum(r.span[1] - r.span[0] for r in article.removals if r.reason not in NOT_REMOVED)
-    return min(1.0, removed / len(article.original))
 
 
 def excerpt(text: str, span: tuple[int, int], width: int = 60) -> tuple[str, str, str]:
@@ -120,14 +91,7 @@ class CorpusReport:
 
     examples_per_code: int = 3
     max_sites: int = 1000
-    read: int = 0
-    documents: int = 0
-    rejected: int = 0
-    not_ok: int = 0
-    findings: Counter[str] = field(default_factory=Counter)
-    docs_with_finding: Counter[str] = field(default_factory=Counter)
-    removals: Counter[str] = field(default_factory=Counter)
-    docs_with_removal: Counter[str] = field(default_factory=Counter)
+    counts: Counts = field(default_factory=Counts)
     finding_combos: Counter[frozenset[str]] = field(default_factory=Counter)
     sites: Counter[str] = field(default_factory=Counter)
     sites_with_finding: Counter[str] = field(default_factory=Counter)
@@ -161,20 +125,14 @@ class CorpusReport:
 
     def add(self, article: Article) -> None:
         """Count one clean record."""
-        self.read += 1
-        self.documents += 1
-        self.not_ok += not article.ok
-        site = site_of(article)
+        self.counts += Counts.of(article)
+        site = site_of(article.site, article.url) or NO_SITE
         if site not in self.sites and len(self.sites) >= self.max_sites:
             site = OTHER_SITES
         self.sites[site] += 1
         self.sites_with_finding[site] += bool(article.findings)
         codes = {f.code for f in article.findings}
         reasons = {r.reason for r in article.removals}
-        self.findings.update(f.code for f in article.findings)
-        self.docs_with_finding.update(codes)
-        self.removals.update(r.reason for r in article.removals)
-        self.docs_with_removal.update(reasons)
         self.finding_combos[frozenset(codes)] += 1
         self.site_findings[site].update(codes)
         self.site_removals[site].update(reasons)
@@ -188,8 +146,7 @@ class CorpusReport:
 
     def add_reject(self, reject: Reject) -> None:
         """Count one input that could not be cleaned."""
-        self.read += 1
-        self.rejected += 1
+        self.counts += Counts.of(reject)
         if len(self.reject_examples) < self.examples_per_code:
             self.reject_examples.append(reject)
 
@@ -207,16 +164,8 @@ class CorpusReport:
     def merge(self, other: CorpusReport) -> CorpusReport:
         """Add another report's counts to this one (e.g. one report per partition or process);
         examples are kept up to this report's limit."""
-        for name in ("read", "documents", "rejected", "not_ok"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in (
-            "findings",
-            "docs_with_finding",
-            "removals",
-            "docs_with_removal",
-            "finding_combos",
-        ):
-            getattr(self, name).update(getattr(other, name))
+        self.counts += other.counts
+        self.finding_combos.update(other.finding_combos)
         for site, n in other.sites.items():
             target = site
             if site not in self.sites and len(self.sites) >= self.max_sites:
@@ -235,6 +184,39 @@ class CorpusReport:
         return self
 
     # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def read(self) -> int:
+        return self.counts.read
+
+    @property
+    def documents(self) -> int:
+        """Clean records counted (rejects are not documents)."""
+        return self.counts.cleaned
+
+    @property
+    def rejected(self) -> int:
+        return self.counts.rejected
+
+    @property
+    def not_ok(self) -> int:
+        return self.counts.not_ok
+
+    @property
+    def findings(self) -> Counter[str]:
+        return self.counts.findings
+
+    @property
+    def docs_with_finding(self) -> Counter[str]:
+        return self.counts.docs_with_finding
+
+    @property
+    def removals(self) -> Counter[str]:
+        return self.counts.removals
+
+    @property
+    def docs_with_removal(self) -> Counter[str]:
+        return self.counts.docs_with_removal
 
     def finding_rate(self, pattern: str) -> float:
         """The share of documents with at least one finding whose code matches ``pattern``.
@@ -302,15 +284,7 @@ class CorpusReport:
 
     def summary(self) -> dict[str, Any]:
         """The same numbers, in the same shape, as ``newsclean clean --summary-json``."""
-        return {
-            "read": self.read,
-            "cleaned": self.documents,
-            "rejected": self.rejected,
-            "not_ok": self.not_ok,
-            "findings": dict(sorted(self.findings.items())),
-            "documents_with_finding": dict(sorted(self.docs_with_finding.items())),
-            "removals": dict(sorted(self.removals.items())),
-        }
+        return self.counts.to_dict()
 
     def to_dict(self) -> dict[str, Any]:
         """Everything in the report, JSON-ready."""
@@ -370,8 +344,6 @@ def record_from_item(item: Item, pipeline: Pipeline) -> Article | Reject:
     """One input as a clean record: read as it is when it already carries ``findings`` (the output
     of ``newsclean clean``), cleaned with ``pipeline`` otherwise; a :class:`Reject` when neither
     works."""
-    from newsclean.commands._common import clean_one
-
     if item.record is not None and "findings" in item.record:
         try:
             return _record_to_article(item.record)
@@ -397,7 +369,7 @@ def iter_corpus(
     given). Inputs that cannot be read or cleaned come back as :class:`~newsclean.io.Reject`.
     """
     if pipeline is None:
-        from newsclean.presets import default_pipeline
+        from newsclean.pipeline import default_pipeline
 
         pipeline = default_pipeline()
     for item in read_items([os.fspath(p) for p in paths], fields):

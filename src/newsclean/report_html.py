@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from newsclean.record import escape
+from newsclean.display import escape
 
 if TYPE_CHECKING:
     from newsclean.report import CorpusReport

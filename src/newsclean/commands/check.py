@@ -174,7 +174,7 @@ def junit_xml(report: CorpusReport, results: list[Result], seconds: float) -> st
 
 def limits_from_pyproject(path: str | Path) -> list[Limit]:
     """The limits under ``[tool.newsclean.expect]`` of a ``pyproject.toml``."""
-    from newsclean.presets import load_toml
+    from newsclean.config import load_toml
 
     table = load_toml(path).get("tool", {}).get("newsclean", {}).get("expect", {})
     if not isinstance(table, dict) or not table:

@@ -9,19 +9,16 @@ import json
 
 from newsclean.codes import Severity
 from newsclean.commands._common import (
-    Summary,
-    Tally,
     add_input_arguments,
     add_pipeline_arguments,
-    clean_one,
     eprint,
     iter_items,
     pipeline_from_args,
 )
-from newsclean.io import Item, Reject, atomic_output, json_line
+from newsclean.io import Reject, atomic_output, json_line
 from newsclean.parallel import pool_map, resolve_jobs
-from newsclean.pipeline import Pipeline
 from newsclean.progress import Progress, count_records, wanted
+from newsclean.runs import Counts, render_one
 
 NAME = "clean"
 HELP = "clean records and write them as JSONL"
@@ -55,44 +52,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-#: one input, cleaned and rendered: (JSON line, tally) or a reject
-Rendered = tuple[str, Tally] | Reject
-
-
-def render(pipeline: Pipeline, item: Item, drop_original: bool = False) -> Rendered:
-    """Clean one input and render its output line (in a worker process when --jobs > 1)."""
-    outcome = clean_one(pipeline, item)
-    if outcome.article is None:
-        assert outcome.reject is not None
-        return outcome.reject
-    record = outcome.article.to_dict()
-    if drop_original:
-        record.pop("original")
-    return json_line(record), Tally.of(outcome.article)
-
-
 def run(args: argparse.Namespace) -> int:
     pipeline = pipeline_from_args(args)
     jobs = resolve_jobs(args.jobs)
-    summary = Summary()
+    summary = Counts()
     show_bar = wanted(quiet=args.quiet)
     total = count_records(args.inputs) if show_bar else None
-    func = functools.partial(render, drop_original=args.drop_original)
+    func = functools.partial(render_one, drop_original=args.drop_original)
     with contextlib.ExitStack() as stack:  # records and rejects both stream to their files
         out = stack.enter_context(atomic_output(args.output))
         rejects = stack.enter_context(atomic_output(args.rejects)) if args.rejects else None
         bar = stack.enter_context(Progress(enabled=show_bar, total=total))
         for rendered in bar.wrap(pool_map(func, pipeline, iter_items(args), jobs)):
             if isinstance(rendered, Reject):
-                summary.add_reject(rendered)
+                summary.add(rendered)
                 if rejects is not None:
                     rejects.write(json_line(rendered.to_dict()))
                 elif not args.quiet:
                     r = rendered
                     bar.write(f"newsclean: rejected {r.source}:{r.line}: {r.reason}")
             else:
-                line, tally = rendered
-                summary.add_tally(tally)
+                line, counts = rendered
+                summary += counts
                 out.write(line)
     if args.summary_json:
         with atomic_output(args.summary_json) as fh:

@@ -1,8 +1,9 @@
 """Learned site boilerplate: lines a site repeats across many of its documents.
 
 :func:`learn_profile` reads records once, in order, and counts for every site (the ``site`` field,
-else the host of ``url``) in how many of its documents each line occurs. Lines are grouped by a
-*signature* with digits masked, so "© 2024 Example News" and "© 2025 Example News" count as one.
+else the host of ``url``, without a leading ``www.``: :func:`~newsclean.record.site_of`, case
+folded) in how many of its documents each line occurs. Lines are grouped by a *signature* with
+digits masked, so "© 2024 Example News" and "© 2025 Example News" count as one.
 
 Memory is bounded: at most ``max_entries`` (site, signature) counters are held. When the table is
 full, the Misra-Gries step frees half of it (every count is lowered by the same amount and those
@@ -22,10 +23,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern
 from newsclean.errors import ConfigError
+from newsclean.record import site_of
 
 FORMAT = "newsclean-site-profile"
 VERSION = 1
@@ -43,23 +44,6 @@ def line_signature(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> str:
     """
     masked = DIGITS_RE.sub("#", text.casefold(), timeout=timeout)
     return " ".join(masked.split())
-
-
-def site_of(record: Mapping[str, Any]) -> str | None:
-    """The site of a record: its ``site`` field, else the host of its ``url`` (without www.).
-
-    >>> site_of({"url": "https://www.example.com/news/1"})
-    'example.com'
-    """
-    site = record.get("site")
-    if isinstance(site, str) and site.strip():
-        return site.strip().casefold()
-    url = record.get("url")
-    if isinstance(url, str) and url.strip():
-        host = urlsplit(url.strip()).hostname
-        if host:
-            return host.removeprefix("www.")
-    return None
 
 
 @dataclass(frozen=True)
@@ -211,7 +195,8 @@ def learn_profile(
         if not isinstance(record, Mapping):
             skipped += 1
             continue
-        site = site_of(record)
+        site = site_of(record.get("site"), record.get("url"))
+        site = site.casefold() if site is not None else None
         text = record.get(text_field)
         if site is None or not isinstance(text, str):
             skipped += 1

@@ -25,9 +25,10 @@ from typing import ClassVar, Literal
 
 from newsclean._patterns import DEFAULT_TIMEOUT, data_files, phrase_lines
 from newsclean._patterns import words as text_words
+from newsclean.draft import Block, BlockRemoval, Draft, Proposal, Stage
 from newsclean.errors import PatternDataError
-from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
-from newsclean.registry import register_filter
+from newsclean.filters._shared import looks_like_headline
+from newsclean.filters.boilerplate import CATALOGUE_CODES, catalogue
 
 #: a sentence end, allowing closing quotes and brackets after it
 SENTENCE_END = frozenset(".!?…。！？")
@@ -279,7 +280,6 @@ def is_prose(f: Features) -> bool:
 # link-like runs
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StripLinkLists:
     """Remove runs of short link-like lines: menus, tag lists, related-article lists.
@@ -295,6 +295,7 @@ class StripLinkLists:
 
     name: ClassVar[str] = "strip_link_lists"
     stage: ClassVar[Stage] = Stage.STRIP
+    codes: ClassVar[tuple[str, ...]] = ("boilerplate.link_list",)
     min_run: int = 3
     where: Literal["chrome", "edges", "anywhere"] = "chrome"
     bullets: bool = False
@@ -391,7 +392,6 @@ class StripLinkLists:
 # context
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StripContext:
     """Remove short lines whose nearest longer neighbours on both sides are chrome.
@@ -402,6 +402,7 @@ class StripContext:
 
     name: ClassVar[str] = "strip_context"
     stage: ClassVar[Stage] = Stage.STRIP
+    codes: ClassVar[tuple[str, ...]] = ("boilerplate.context",)
     max_words: int = 12
     edges: bool = True
 
@@ -435,11 +436,11 @@ class StripContext:
 
     def _heading(self, draft: Draft, stops: frozenset[str] | None, i: int) -> bool:
         """A headline-like line whose next kept line is prose: a heading, not chrome."""
-        from newsclean.filters.segment import looks_like_headline
-
         # a short line (only those get here) has its words counted in its features
         n_words = block_features(draft, i, stops).words
-        if not looks_like_headline(draft.blocks[i].text.strip(), n_words=n_words):
+        if not looks_like_headline(
+            draft.blocks[i].text.strip(), n_words=n_words, timeout=draft.regex_timeout
+        ):
             return False
         for k in range(i + 1, len(draft.blocks)):
             if not draft.is_removed(k):
@@ -607,7 +608,6 @@ def body_regions(
     return [(a, b) for (_, a, b, _, _), keep in zip(segments, chosen, strict=True) if keep]
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClassifyBlocks:
     """Tell article body from page chrome by block features and context (``page`` preset).
@@ -622,6 +622,7 @@ class ClassifyBlocks:
 
     name: ClassVar[str] = "classify_blocks"
     stage: ClassVar[Stage] = Stage.STRIP
+    codes: ClassVar[tuple[str, ...]] = ("boilerplate.chrome",)
     length_low: int = 70
     length_high: int = 200
     heading_distance: int = 200
@@ -630,8 +631,6 @@ class ClassifyBlocks:
     region_bridge: int = 1
 
     def apply(self, draft: Draft, /) -> Proposal:
-        from newsclean.filters.segment import looks_like_headline
-
         stops = draft_stopwords(draft)
         blocks = draft.blocks
         if not blocks:
@@ -668,7 +667,9 @@ class ClassifyBlocks:
                 classes[i] in ("short", "neargood")
                 and self._heading(blocks, final, fixed, i)
                 and looks_like_headline(
-                    b.text.strip(), n_words=feats[i].words if len(b.text) <= 5000 else None
+                    b.text.strip(),
+                    n_words=feats[i].words if len(b.text) <= 5000 else None,
+                    timeout=draft.regex_timeout,
                 )
             ):
                 continue
@@ -694,7 +695,6 @@ class ClassifyBlocks:
 # position: chrome clusters at the start and end
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StripEdges:
     """Remove the chrome cluster after the last body paragraph (and, with ``head``, before the first).
@@ -709,6 +709,7 @@ class StripEdges:
 
     name: ClassVar[str] = "strip_edges"
     stage: ClassVar[Stage] = Stage.STRIP
+    codes: ClassVar[tuple[str, ...]] = (*CATALOGUE_CODES, "boilerplate.context")
     languages: tuple[str, ...] = ()
     head: bool = False
     lists: bool = False
@@ -718,8 +719,6 @@ class StripEdges:
     cluster: bool = True
 
     def apply(self, draft: Draft, /) -> Proposal:
-        from newsclean.filters.boilerplate import catalogue
-
         table = catalogue(tuple(self.languages))
         stops = draft_stopwords(draft)
         removals = self._after_heading(draft)

@@ -39,10 +39,9 @@ from newsclean._patterns import (
     search,
 )
 from newsclean._patterns import words as text_words
-from newsclean.codes import CODES
+from newsclean.draft import Block, BlockRemoval, Draft, Proposal, Stage
 from newsclean.errors import PatternDataError
-from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
-from newsclean.registry import register_filter
+from newsclean.filters._shared import looks_like_prose
 
 # symbols, digits, counters and punctuation around a chrome phrase: "› Next Article »", "Share (12)";
 # the trailing one is matched right to left ((?r)), so a long run of symbols stays linear
@@ -105,6 +104,21 @@ LABEL_DASH_RE = compile_pattern(r"\s(?:-|–|—|\|)\s")
 FILE_LINK_RE = compile_pattern(
     r"\b(?:pdf|docx?|xlsx?|pptx?|zip|mp3)\b\W{0,4}\d+(?:[.,]\d+)?\s?[kmg]i?b\b",
     flags=regex.IGNORECASE,
+)
+#: the codes a catalogue line may carry (``phrase<TAB>category``): what the catalogue can decide
+CATALOGUE_CODES = (
+    "boilerplate.navigation",
+    "boilerplate.summary_widget",
+    "boilerplate.share",
+    "boilerplate.subscribe",
+    "boilerplate.cookie",
+    "boilerplate.ad",
+    "boilerplate.related",
+    "boilerplate.comments",
+    "boilerplate.credit",
+    "boilerplate.author_box",
+    "boilerplate.footer",
+    "boilerplate.teaser",
 )
 #: a line of at most this many words with a strong cue ("PC Gamer Newsletter") is a widget heading
 CUE_HEADING_WORDS = 4
@@ -626,8 +640,8 @@ def parse_catalogue_lines(
         if not tab or not phrase.strip():
             msg = f"{source}:{lineno}: expected 'phrase<TAB>category', got {line!r}"
             raise PatternDataError(msg)
-        if code not in CODES:
-            valid = sorted(c.split(".", 1)[1] for c in CODES if c.startswith("boilerplate."))
+        if code not in CATALOGUE_CODES:
+            valid = sorted(c.split(".", 1)[1] for c in CATALOGUE_CODES)
             msg = (
                 f"{source}:{lineno}: unknown category {category.strip()!r}; "
                 f"categories: {', '.join(valid)}"
@@ -657,7 +671,6 @@ NAV_CODES = frozenset({"boilerplate.navigation"})
 TEASER_CODES = frozenset({"boilerplate.related", "boilerplate.teaser"})
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StripBoilerplate:
     """Remove lines that are known chrome, and the title a navigation label introduces.
@@ -670,6 +683,11 @@ class StripBoilerplate:
 
     name: ClassVar[str] = "strip_boilerplate"
     stage: ClassVar[Stage] = Stage.STRIP
+    codes: ClassVar[tuple[str, ...]] = (
+        *CATALOGUE_CODES,
+        "boilerplate.nav_title",
+        "boilerplate.link_list",
+    )
     languages: tuple[str, ...] = ()
     fuzzy: bool = True
     nav_title_max_words: int = 25
@@ -694,7 +712,7 @@ class StripBoilerplate:
             title = kept[pos + 1]
             if (
                 title.index in found
-                or not self._title_like(title)
+                or not self._title_like(title, draft.regex_timeout)
                 or not original_text(draft, title)
             ):
                 continue
@@ -703,7 +721,11 @@ class StripBoilerplate:
                 hit[0] in TEASER_CODES
                 and hit[1] == "catalogue"
                 and not title.text.lstrip().startswith(("-", "•", "*", "·"))
-                and (after is None or after.index in found or not self._title_like(after))
+                and (
+                    after is None
+                    or after.index in found
+                    or not self._title_like(after, draft.regex_timeout)
+                )
             ):
                 # "Read also" / "Leia também" on its own line: the next line is the link (a
                 # list of them is left to strip_link_lists)
@@ -716,20 +738,18 @@ class StripBoilerplate:
         removals.sort(key=lambda r: r.index)
         return Proposal(removals=tuple(removals))
 
-    def _title_like(self, block: Block) -> bool:
-        from newsclean.filters.segment import looks_like_prose
-
-        n = len(text_words(block.text))
-        return n <= self.nav_title_max_words and not looks_like_prose(block.text)
+    def _title_like(self, block: Block, timeout: float | None) -> bool:
+        n = len(text_words(block.text, timeout=timeout))
+        return n <= self.nav_title_max_words and not looks_like_prose(block.text, timeout=timeout)
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StripDuplicates:
     """Remove later copies of a line already seen in the same document."""
 
     name: ClassVar[str] = "strip_duplicates"
     stage: ClassVar[Stage] = Stage.STRIP
+    codes: ClassVar[tuple[str, ...]] = ("boilerplate.duplicate",)
     min_chars: int = 1
 
     def apply(self, draft: Draft, /) -> Proposal:

@@ -17,9 +17,8 @@ import regex
 
 from newsclean import codes
 from newsclean.codes import Kind
+from newsclean.draft import BlockRemoval, Draft, Proposal, Stage
 from newsclean.errors import ConfigError
-from newsclean.pipeline import BlockRemoval, Draft, Proposal, Stage
-from newsclean.registry import register_filter
 
 #: longest user pattern accepted, in characters
 MAX_PATTERN_CHARS = 300
@@ -138,7 +137,6 @@ def compile_user_pattern(pattern: str, *, ignore_case: bool = True) -> regex.Pat
         raise ConfigError(msg) from None
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StripLinesMatching:
     """Remove lines that one of the user's patterns matches (``search``), for ``reason``.
@@ -172,6 +170,11 @@ class StripLinesMatching:
             raise ConfigError(msg)
         for p in self.patterns:
             compile_user_pattern(p, ignore_case=self.ignore_case)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The one code this filter uses: its ``reason``."""
+        return (self.reason,)
 
     def _compiled(self) -> list[regex.Pattern[str]]:
         return [_compile_cached(p, self.ignore_case) for p in self.patterns]

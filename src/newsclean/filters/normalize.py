@@ -21,8 +21,7 @@ from ftfy import badness, chardata
 
 from newsclean._offsets import TextEdit
 from newsclean._patterns import compile_pattern, finditer
-from newsclean.pipeline import EMPTY, Draft, Proposal, Stage
-from newsclean.registry import register_filter
+from newsclean.draft import EMPTY, Draft, Proposal, Stage
 
 # U+0085 is left to ftfy, which reads it as the cp1252 ellipsis it nearly always is in scraped text
 # a run of line breaks becomes one edit (with as many newlines), so blank-line runs stay cheap
@@ -260,13 +259,13 @@ def _breaks(run: str) -> int:
     return len(run) - run.count("\r\n")
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FixLineBreaks:
     """Turn CR, CRLF, vertical tab, form feed and Unicode line/paragraph separators into newlines."""
 
     name: ClassVar[str] = "fix_line_breaks"
     stage: ClassVar[Stage] = Stage.NORMALIZE
+    codes: ClassVar[tuple[str, ...]] = ("normalize.line_break",)
 
     def apply(self, draft: Draft, /) -> Proposal:
         if _ANY_LINE_BREAK_RE.search(draft.text) is None:
@@ -279,13 +278,19 @@ class FixLineBreaks:
         )
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FixEncoding:
     """Repair mojibake, HTML entities and C1 controls with ftfy, line by line; put text in NFC."""
 
     name: ClassVar[str] = "fix_encoding"
     stage: ClassVar[Stage] = Stage.NORMALIZE
+    codes: ClassVar[tuple[str, ...]] = (
+        "normalize.encoding",
+        "normalize.html_entity",
+        "normalize.control",
+        "normalize.line_break",
+        "normalize.unicode_form",
+    )
     normalization: Literal["NFC"] | None = "NFC"
 
     def apply(self, draft: Draft, /) -> Proposal:
@@ -318,13 +323,17 @@ CONTROL_RE = compile_pattern(rf"[{_CONTROL}]+")
 _ANY_INVISIBLE_RE = re.compile(rf"[{_INVISIBLE}\u00ad{_CONTROL}]")
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StripInvisible:
     """Remove invisible and control characters and soft hyphens."""
 
     name: ClassVar[str] = "strip_invisible"
     stage: ClassVar[Stage] = Stage.NORMALIZE
+    codes: ClassVar[tuple[str, ...]] = (
+        "normalize.invisible",
+        "normalize.soft_hyphen",
+        "normalize.control",
+    )
 
     def apply(self, draft: Draft, /) -> Proposal:
         text = draft.text
@@ -401,13 +410,13 @@ def needs_whitespace_edits(text: str) -> bool:
     )
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NormalizeWhitespace:
     """Unify spaces, collapse runs of them, and trim line ends."""
 
     name: ClassVar[str] = "normalize_whitespace"
     stage: ClassVar[Stage] = Stage.NORMALIZE
+    codes: ClassVar[tuple[str, ...]] = ("normalize.whitespace",)
 
     def apply(self, draft: Draft, /) -> Proposal:
         text = draft.text

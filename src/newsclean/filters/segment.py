@@ -12,45 +12,21 @@ from typing import ClassVar
 
 from rapidfuzz import fuzz, utils
 
-from newsclean._patterns import compile_pattern, words
-from newsclean.pipeline import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
-from newsclean.registry import register_filter
-
-SENTENCE_END_RE = compile_pattern(r"[.!?…。！？][\"'”’»)\]]*$")
-TITLE_BAD_END_RE = compile_pattern(r"[.,;:…]$")
-
-
-def looks_like_headline(text: str, *, max_words: int = 30, n_words: int | None = None) -> bool:
-    """Short, starts with a capital or digit, no sentence-final stop. ``n_words``: the number of
-    words of ``text``, when the caller knows it."""
-    if len(text) > 300:  # settled before the words are counted
-        return False
-    n = len(words(text)) if n_words is None else n_words
-    if not 3 <= n <= max_words:
-        return False
-    first = text.lstrip("\"'“‘«¿¡([")[:1]
-    if not (first.isupper() or first.isdigit()):
-        return False
-    return not TITLE_BAD_END_RE.search(text.rstrip("\"'”’»)]"), timeout=1.0)
-
-
-def looks_like_prose(text: str) -> bool:
-    """A paragraph of running text: several words ending a sentence, or many words."""
-    n = len(words(text))
-    return n >= 25 or (n >= 8 and bool(SENTENCE_END_RE.search(text, timeout=1.0)))
+from newsclean.draft import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
+from newsclean.filters._shared import looks_like_headline, looks_like_prose
 
 
 def same_headline(a: str, b: str) -> bool:
     return fuzz.ratio(a, b, processor=utils.default_process) >= 90
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DetectTitle:
     """Move the headline line out of the body and into ``title``."""
 
     name: ClassVar[str] = "detect_title"
     stage: ClassVar[Stage] = Stage.STRIP
+    codes: ClassVar[tuple[str, ...]] = ("structure.title", "headline.conflict")
     max_words: int = 30
 
     def apply(self, draft: Draft, /) -> Proposal:
@@ -64,7 +40,7 @@ class DetectTitle:
                 return Proposal(
                     removals=(BlockRemoval(first.index, "structure.title", "same_as_given"),)
                 )
-            if self._is_headline(first, after):
+            if self._is_headline(first, after, draft.regex_timeout):
                 flag = Flag(
                     "headline.conflict",
                     first.span,
@@ -76,18 +52,20 @@ class DetectTitle:
                     flags=(flag,),
                 )
             return EMPTY
-        if self._is_headline(first, after):
+        if self._is_headline(first, after, draft.regex_timeout):
             return Proposal(
                 removals=(BlockRemoval(first.index, "structure.title", "headline_line"),),
                 title=line,
             )
         return EMPTY
 
-    def _is_headline(self, first: Block, after: Block) -> bool:
+    def _is_headline(self, first: Block, after: Block, timeout: float | None) -> bool:
         # the line after must read as prose and not as a headline itself: otherwise, once the
         # first line is gone, cleaning the body again would take that line as the headline
         return (
-            looks_like_headline(first.text.strip(), max_words=self.max_words)
-            and looks_like_prose(after.text)
-            and not looks_like_headline(after.text.strip(), max_words=self.max_words)
+            looks_like_headline(first.text.strip(), max_words=self.max_words, timeout=timeout)
+            and looks_like_prose(after.text, timeout=timeout)
+            and not looks_like_headline(
+                after.text.strip(), max_words=self.max_words, timeout=timeout
+            )
         )

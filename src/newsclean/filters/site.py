@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from newsclean.corpus.profile import Profile, line_signature, load_profile, site_of
-from newsclean.pipeline import EMPTY, BlockRemoval, Draft, Proposal, Stage
-from newsclean.registry import register_filter
+from newsclean.corpus.profile import Profile, line_signature, load_profile
+from newsclean.draft import EMPTY, BlockRemoval, Draft, Proposal, Stage
+from newsclean.record import site_of
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StripSiteRepeated:
     """Remove lines that the draft's site repeats across its documents.
@@ -22,6 +21,7 @@ class StripSiteRepeated:
 
     name: ClassVar[str] = "strip_site_repeated"
     stage: ClassVar[Stage] = Stage.STRIP
+    codes: ClassVar[tuple[str, ...]] = ("boilerplate.site_repeated",)
     profile: str | Profile | None = None
     max_line_chars: int = 300
 
@@ -29,7 +29,7 @@ class StripSiteRepeated:
         if self.profile is None:
             return EMPTY
         profile = self.profile if isinstance(self.profile, Profile) else load_profile(self.profile)
-        lines = profile.lines_for(site_of({"site": draft.site, "url": draft.url}))
+        lines = profile.lines_for(site_of(draft.site, draft.url))
         if not lines:
             return EMPTY
         removals = []

@@ -48,9 +48,8 @@ from newsclean._patterns import (
 from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
 from newsclean.codes import Severity
+from newsclean.draft import Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.errors import ConfigError, PatternDataError
-from newsclean.pipeline import Block, BlockRemoval, Draft, Flag, Proposal, Stage
-from newsclean.registry import register_filter
 
 KINDS = ("token", "empty_value", "filler", "leftover")
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
@@ -1129,7 +1128,6 @@ _CODE_OF = {
 }
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FlagTemplates:
     """Flag unresolved placeholders, empty values, filler and generation leftovers.
@@ -1153,6 +1151,15 @@ class FlagTemplates:
 
     name: ClassVar[str] = "flag_templates"
     stage: ClassVar[Stage] = Stage.STRIP
+    codes: ClassVar[tuple[str, ...]] = (
+        "template.token",
+        "template.empty_value",
+        "template.filler",
+        "template.leftover",
+        "template.token_line",
+        "template.leftover_line",
+        "template.filler_line",
+    )
     remove_lines: bool = True
     severity: str | None = None
     detect: tuple[str, ...] = KINDS

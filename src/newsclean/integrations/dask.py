@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from newsclean.frames import clean_frame
 from newsclean.integrations.partition import Errors, clean_partition, with_profile
-from newsclean.pipeline import Pipeline
-from newsclean.presets import default_pipeline
+from newsclean.pipeline import Pipeline, default_pipeline
 
 if TYPE_CHECKING:
     import dask.bag

@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsclean.pipeline import Pipeline
-from newsclean.presets import default_pipeline
+from newsclean.pipeline import Pipeline, default_pipeline
+from newsclean.runs import clean_record
 
 if TYPE_CHECKING:
     from datatrove.data import Document
@@ -92,7 +92,7 @@ def _build() -> Any:
                 value = doc.metadata.get(key)
                 if isinstance(value, str) and value.strip():
                     record[field] = value
-            article = self.pipeline(record)
+            article = clean_record(self.pipeline, record, strict=True)
             info = article.to_dict()
             for key in ("id", "text", "paragraphs", "url", "site", "lang", "meta"):
                 info.pop(key, None)

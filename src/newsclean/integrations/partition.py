@@ -13,8 +13,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 from newsclean.errors import ConfigError
-from newsclean.pipeline import Pipeline
-from newsclean.presets import default_pipeline
+from newsclean.io import Reject
+from newsclean.pipeline import Pipeline, default_pipeline
+from newsclean.runs import clean_record
 
 Errors = Literal["raise", "reject"]
 
@@ -43,16 +44,13 @@ def clean_partition(
         msg = f"errors must be 'raise' or 'reject', not {errors!r}"
         raise ConfigError(msg)
     pipeline = pipeline if pipeline is not None else default_pipeline()
-    for record in records:
-        try:
-            article = pipeline(record)
-        except Exception as exc:
-            if errors == "raise":
-                raise
+    for line, record in enumerate(records, 1):
+        result = clean_record(pipeline, record, line=line, strict=errors == "raise")
+        if isinstance(result, Reject):
             rid = record.get("id") if isinstance(record, Mapping) else None
-            yield {"id": rid, "rejected": f"{type(exc).__name__}: {exc}"}
+            yield {"id": rid, "rejected": result.reason}
             continue
-        out = article.to_dict()
+        out = result.to_dict()
         if drop_original:
             out.pop("original", None)
         yield out

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newsclean._patterns import (
+    DEFAULT_TIMEOUT,
     alternation,
     compile_pattern,
     finditer,
@@ -381,7 +382,9 @@ def _find_dates(
             )
 
 
-def parse_published(value: str | None) -> dt.date | None:
+def parse_published(
+    value: str | None, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> dt.date | None:
     """The publication date from an ISO-like ``published`` field, or from a date in it.
 
     >>> parse_published("2022-11-30T08:00:00Z")
@@ -391,13 +394,13 @@ def parse_published(value: str | None) -> dt.date | None:
     """
     if not value:
         return None
-    m = search(PUBLISHED_RE, value)
+    m = search(PUBLISHED_RE, value, timeout=timeout)
     if m:
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
-    for d in find_dates(value):
+    for d in find_dates(value, timeout=timeout):
         date = d.date()
         if date is not None:
             return date

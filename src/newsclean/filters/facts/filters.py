@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from newsclean._patterns import Pattern, compile_pattern, finditer, match, search
 from newsclean.codes import Severity
+from newsclean.draft import EMPTY, Block, Draft, Flag, Proposal, Stage
 from newsclean.filters.facts import names as nm
 from newsclean.filters.facts import windows as win
 from newsclean.filters.facts.dates import ENGLISH_WEEKDAY, find_dates, parse_published
@@ -26,8 +27,6 @@ from newsclean.filters.facts.headline import (
 )
 from newsclean.filters.facts.kb import KB, iso, load_kb, name_key
 from newsclean.filters.facts.mentions import Mention, find_mentions, gazetteer, trigger_spans
-from newsclean.pipeline import EMPTY, Block, Draft, Flag, Proposal, Stage
-from newsclean.registry import register_filter
 
 YEAR_RE = compile_pattern(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 #: a plain title this long after the tenure ended reads as a reference to the past
@@ -114,7 +113,7 @@ def article_date(draft: Draft, blocks: list[Block]) -> tuple[dt.date, str] | Non
     """The document date: ``published``, else a dateline at the start of the first body lines
     ("BUCHAREST, 30 November 2022 —", "Published 12 March 2023 10:15"). A date inside a sentence
     is an event, not the article's date."""
-    published = parse_published(draft.published)
+    published = parse_published(draft.published, timeout=draft.regex_timeout)
     if published is not None:
         return published, "published"
     timeout = draft.regex_timeout
@@ -176,7 +175,6 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckFacts:
     """Office titles and person names against the knowledge base (flags only).
@@ -186,6 +184,15 @@ class CheckFacts:
 
     name: ClassVar[str] = "check_facts"
     stage: ClassVar[Stage] = Stage.FLAG
+    codes: ClassVar[tuple[str, ...]] = (
+        "title.never_held",
+        "title.not_incumbent",
+        "title.former_but_incumbent",
+        "title.anachronism",
+        "title.unverifiable",
+        "name.variant",
+        "name.inconsistent",
+    )
     kb: tuple[str, ...] = ()
     max_conflicts: int = 3
 
@@ -251,7 +258,7 @@ class CheckFacts:
         flags: list[Flag] = []
         flags += self._names(kb, draft, mentions, capwords)
         flags += self._never_held(kb, mentions)
-        claims = self._claims(kb, mentions, blocks)
+        claims = self._claims(kb, mentions, blocks, draft.regex_timeout)
         flags += self._anachronisms(claims, self_refs, draft)
         body = draft.kept()
         date = article_date(draft, body)
@@ -395,7 +402,9 @@ class CheckFacts:
             )
         return flags
 
-    def _claims(self, kb: KB, mentions: list[Mention], blocks: list[Block]) -> list[win.Claim]:
+    def _claims(
+        self, kb: KB, mentions: list[Mention], blocks: list[Block], timeout: float | None
+    ) -> list[win.Claim]:
         claims: list[win.Claim] = []
         seen: set[tuple[frozenset[str], frozenset[str], str | None]] = set()
         for i, m in enumerate(mentions):
@@ -414,7 +423,7 @@ class CheckFacts:
             if m.modifier is None or m.modifier == "then":
                 block = next((b for b in blocks if b.span[0] <= m.span[0] < b.span[1]), None)
                 if block is not None:
-                    years = {int(y) for y in YEAR_RE.findall(block.text, timeout=1.0)}
+                    years = {int(y) for y in YEAR_RE.findall(block.text, timeout=timeout)}
                     historic = win.years_inside(window, years)
             claims.append(
                 win.Claim(
@@ -571,16 +580,16 @@ class CheckFacts:
         return flags
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckDates:
     """Weekdays that do not match their date, and dates that do not exist (flags only)."""
 
     name: ClassVar[str] = "check_dates"
     stage: ClassVar[Stage] = Stage.FLAG
+    codes: ClassVar[tuple[str, ...]] = ("date.weekday_mismatch", "date.invalid")
 
     def apply(self, draft: Draft, /) -> Proposal:
-        published = parse_published(draft.published)
+        published = parse_published(draft.published, timeout=draft.regex_timeout)
         flags: list[Flag] = []
         if not draft.blocks:
             return EMPTY
@@ -639,7 +648,6 @@ def _days(month: int, year: int | None) -> int:
     return (nxt - dt.timedelta(days=1)).day
 
 
-@register_filter
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckHeadline:
     """A headline the body does not bear out, and another article's title in the body.
@@ -651,6 +659,7 @@ class CheckHeadline:
 
     name: ClassVar[str] = "check_headline"
     stage: ClassVar[Stage] = Stage.FLAG
+    codes: ClassVar[tuple[str, ...]] = ("headline.mismatch", "headline.leak")
     min_terms: int = 4
     max_share: float = 0.2
     min_body_words: int = 80
