@@ -114,9 +114,10 @@ def test_an_all_rejected_corpus_fails(pytester: pytest.Pytester) -> None:
     result.assert_outcomes(failed=2, errors=2)
     result.stdout.fnmatch_lines(
         [
-            "*0 documents cleaned, 4 of 4 records rejected*",
-            "*4x missing text field 'text'; fields: id, page_text",
-            "*the text looks to be in 'page_text': set text_field = 'page_text' under*",
+            "*no record has 'text'; fields seen: page_text; try --newsclean-text-field page_text",
+            "*0 documents cleaned, 4 of 4 records rejected (max_reject_rate = 0.5)",
+            "*4x missing text field 'text' (first at *pages.jsonl:1)",
+            '*or set text_field = "page_text" under ?tool.newsclean?',
         ]
     )
 

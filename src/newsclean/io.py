@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsclean.errors import InputError
-from newsclean.record import likely_text_field
+from newsclean.record import likely_text_field, text_candidates
 
 EXCERPT_CHARS = 120
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -126,7 +126,7 @@ def _jsonl_items(path: str, fields: FieldMap) -> Iterator[Item]:
 
 def _parse_line(path: str, lineno: int, raw: bytes, fields: FieldMap) -> Item:
     def reject(reason: str, obj: dict[str, Any] | None = None) -> Item:
-        seen = tuple(map(str, obj)) if obj is not None else ()
+        seen = tuple(text_candidates(obj)) if obj is not None else ()
         guess = likely_text_field(obj) if obj is not None else None
         return Item(
             path,
@@ -195,18 +195,39 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     return out
 
 
+def check_format(path: str) -> None:
+    """Refuse a file newsclean cannot read (a CSV read as JSONL would be all rejects).
+
+    Raises:
+        InputError: the name ends in neither a JSONL suffix nor ``.txt``.
+    """
+    if path == "-" or _is_jsonl(path) or path.endswith(".txt"):
+        return
+    suffix = "".join(Path(path).suffixes[-2:]) or "(none)"
+    msg = (
+        f"{path}: unknown input format {suffix!r}; newsclean reads JSONL "
+        f"({', '.join(JSONL_SUFFIXES)}, and .gz of these) and .txt files (one record each). "
+        "A JSONL file by another name can be read from stdin: newsclean clean - < FILE"
+    )
+    raise InputError(msg)
+
+
 def read_items(paths: Iterable[str], fields: FieldMap | None = None) -> Iterator[Item]:
     """Every input of every path, in order: ``.txt`` files are one record, the rest JSONL.
 
     Raises:
-        InputError: a path does not exist (a usage error, not a bad record).
+        InputError: a path does not exist, or is not JSONL or text (a usage error, not a bad
+            record).
     """
     fields = fields or FieldMap()
-    for path in expand_paths(paths):
+    paths = expand_paths(paths)
+    for path in paths:  # every name checked before the first record is read
         if path != "-" and not Path(path).exists():
             msg = f"no such file: {path}"
             raise InputError(msg)
-        if _is_jsonl(path) or not path.endswith(".txt"):
+        check_format(path)
+    for path in paths:
+        if _is_jsonl(path):
             yield from _jsonl_items(path, fields)
         else:
             yield _text_item(path, fields)

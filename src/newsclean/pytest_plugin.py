@@ -213,32 +213,26 @@ def _pipeline(settings: Settings) -> Pipeline:
 
 def corpus_problem(report: CorpusReport, settings: Settings) -> str | None:
     """Why a corpus cannot stand behind any test: no document, or mostly rejects."""
-    from collections import Counter
-
-    rejected, read = report.rejected, report.read
-    if report.documents and rejected <= settings.max_reject_rate * read:
-        return None
-    head = (
-        f"newsclean corpus ({settings.source}): {report.documents} documents cleaned, "
-        f"{rejected} of {read} records rejected"
+    counts = report.counts
+    problem = counts.verdict(
+        max_reject_rate=settings.max_reject_rate,
+        text_field=settings.text_field,
+        option="--newsclean-text-field",
     )
-    if report.documents:
-        head += f", more than max_reject_rate = {settings.max_reject_rate:g}"
-    lines = [head]
-    examples = report.reject_examples
-    reasons = Counter(r.reason for r in examples)
-    if len(reasons) == 1 and len(examples) < rejected:
-        reasons = Counter({next(iter(reasons)): rejected})  # one reason for every reject
-    lines += [f"  {n}x {reason}" for reason, n in reasons.most_common(3)]
-    guesses = Counter(r.text_guess for r in examples if r.text_guess)
-    if guesses:
-        guess = guesses.most_common(1)[0][0]
-        lines.append(
-            f"  the text looks to be in {guess!r}: set text_field = {guess!r} under "
-            f"[tool.newsclean], or pass --newsclean-text-field {guess}"
-        )
-    if not read:
-        lines.append("  the corpus files hold no records")
+    if problem is None:
+        return None
+    lines = [
+        f"newsclean corpus ({settings.source}): {problem}",
+        f"  {counts.cleaned} documents cleaned, {counts.rejected} of {counts.read} records "
+        f"rejected (max_reject_rate = {settings.max_reject_rate:g})",
+    ]
+    lines += [
+        f"  {n}x {reason} (first at {counts.first_reject.get(reason, '?')})"
+        for reason, n in counts.reject_reasons.most_common(3)
+    ]
+    if counts.text_guesses:
+        guess = counts.text_guesses.most_common(1)[0][0]
+        lines.append(f'  or set text_field = "{guess}" under [tool.newsclean]')
     return "\n".join(lines)
 
 

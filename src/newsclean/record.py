@@ -87,7 +87,10 @@ class Removal:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Removal:
+    def from_dict(cls, data: Mapping[str, Any] | str) -> Removal:
+        """Read a removal back; a bare code (``--removals codes``) has no span and no text."""
+        if isinstance(data, str):
+            return cls(span=(0, 0), text="", reason=data)
         return cls(
             span=_span(data["span"]),
             text=data["text"],
@@ -261,18 +264,28 @@ def removed_share(article: Article) -> float:
 METADATA_FIELDS = ("title", "id", "url", "site", "published", "lang")
 
 
+def text_candidates(record: Mapping[str, Any]) -> list[str]:
+    """The fields that could hold the text: strings that are not metadata, longest first.
+
+    >>> text_candidates({"id": "a", "page_text": "A long page.", "source": "x", "n": 3})
+    ['page_text', 'source']
+    """
+    strings = [
+        (-len(v), str(k))
+        for k, v in record.items()
+        if isinstance(v, str) and v.strip() and k not in METADATA_FIELDS
+    ]
+    return [name for _, name in sorted(strings)]
+
+
 def likely_text_field(record: Mapping[str, Any]) -> str | None:
     """The field that most likely holds the text: the longest string that is not metadata.
 
     >>> likely_text_field({"title": "A much longer title than the text", "body": "Text."})
     'body'
     """
-    strings = [
-        (len(v), str(k))
-        for k, v in record.items()
-        if isinstance(v, str) and v.strip() and k not in METADATA_FIELDS
-    ]
-    return max(strings)[1] if strings else None
+    found = text_candidates(record)
+    return found[0] if found else None
 
 
 def text_field_hint(record: Mapping[str, Any], text_field: str = "text") -> str:

@@ -18,6 +18,7 @@ from newsclean.commands._common import (
     add_input_arguments,
     add_pipeline_arguments,
     eprint,
+    failed_run,
     fields_from_args,
     pipeline_from_args,
 )
@@ -202,9 +203,9 @@ def run(args: argparse.Namespace) -> int:
     report = CorpusReport.from_articles(
         iter_corpus(args.inputs, pipeline=pipeline, fields=fields_from_args(args))
     )
-    if report.documents == 0:
-        eprint("newsclean: error: no documents to check")
-        return 2
+    failed = failed_run(report.counts, args)
+    if failed:  # a gate that checked nothing never passes
+        return failed
     results = check(report, limits)
     if args.junit_xml:
         with atomic_output(args.junit_xml) as fh:
