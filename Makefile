@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 LINT_PATHS := $(wildcard src tests examples benchmarks fuzz)
 
-.PHONY: demo test lint typecheck unit eval bench fuzz clean-venv docs browser
+.PHONY: demo test lint typecheck unit eval bench fuzz clean-venv docs browser spark
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ typecheck: $(VENV)/.installed
 
 unit: $(VENV)/.installed
 	$(BIN)/pytest -q
+
+## spark: the Spark recipe of docs/scale.md for real on local[2] (installs the spark extra; needs Java)
+spark: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[spark]"
+	$(BIN)/pytest -q -m spark tests/test_spark.py tests/test_docs_snippets.py
 
 ## eval: score both presets on ../shared/data/boilerplate-dev.jsonl (skips when ../shared is absent)
 eval: $(VENV)/.installed

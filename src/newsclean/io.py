@@ -118,13 +118,20 @@ def _jsonl_items(path: str, fields: FieldMap) -> Iterator[Item]:
                 raw = raw[3:]  # a UTF-8 byte-order mark
             if not raw.strip():
                 continue  # blank lines are not records
-            yield _parse_line(path, lineno, raw, fields)
+            yield parse_line(path, lineno, raw, fields)
     finally:
         if fh is not sys.stdin.buffer:
             fh.close()
 
 
-def _parse_line(path: str, lineno: int, raw: bytes, fields: FieldMap) -> Item:
+def parse_line(path: str, lineno: int, raw: bytes | str, fields: FieldMap | None = None) -> Item:
+    """One JSONL line as a record ready for the pipeline, or a reject saying why it is not.
+
+    The checks ``newsclean clean`` makes of every line (UTF-8, JSON, an object, a non-empty
+    string in the text field); engines that read lines themselves (Spark) call this too.
+    """
+    fields = fields or FieldMap()
+
     def reject(reason: str, obj: dict[str, Any] | None = None) -> Item:
         seen = tuple(text_candidates(obj)) if obj is not None else ()
         guess = likely_text_field(obj) if obj is not None else None
@@ -135,7 +142,7 @@ def _parse_line(path: str, lineno: int, raw: bytes, fields: FieldMap) -> Item:
         )
 
     try:
-        line = raw.decode("utf-8")
+        line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as exc:
         return reject(f"invalid UTF-8 at byte {exc.start}")
     try:

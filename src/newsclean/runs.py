@@ -54,6 +54,7 @@ def clean_record(
     source: str = ...,
     line: int = ...,
     strict: Literal[True],
+    text_field: str = ...,
 ) -> Article: ...
 @overload
 def clean_record(
@@ -63,6 +64,7 @@ def clean_record(
     source: str = ...,
     line: int = ...,
     strict: bool = ...,
+    text_field: str = ...,
 ) -> Article | Reject: ...
 def clean_record(
     pipeline: Pipeline,
@@ -71,14 +73,16 @@ def clean_record(
     source: str = "",
     line: int = 0,
     strict: bool = False,
+    text_field: str = "text",
 ) -> Article | Reject:
     """Clean one record: the clean record, or a :class:`Reject` saying why it could not be cleaned.
 
     ``source`` and ``line`` say where the record came from, for the reject. With ``strict`` the
     error is raised instead (a record that is not a string, a mapping without text, ...).
+    ``text_field`` names the text's key in a mapping.
     """
     try:
-        return pipeline(record)
+        return pipeline(record, text_field=text_field)
     except Exception as exc:  # one bad record must not stop the stream
         if strict:
             raise
