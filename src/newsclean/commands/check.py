@@ -1,6 +1,7 @@
 """``newsclean check``: finding rates of a corpus against limits, for CI.
 
-Exit codes: 0 every rate within its limit; 1 a rate above its limit; 2 usage or input error.
+Exit codes: 0 every rate within its limit; 1 a rate above its limit; 2 usage or input error;
+3 nothing checked (no document, or more rejects than --max-reject-rate).
 """
 
 from __future__ import annotations
