@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 LINT_PATHS := $(wildcard src tests examples benchmarks fuzz)
 
-.PHONY: demo test lint typecheck unit unit-plain plain-check eval bench fuzz clean-venv docs browser
+.PHONY: demo test lint typecheck unit unit-plain plain-check eval bench fuzz clean-venv docs browser spark
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ unit-plain: $(VENV)/.installed
 ## (`make test` compares one page in eight; skips when ../shared is absent)
 plain-check: $(VENV)/.installed
 	NEWSCLEAN_PLAIN_FULL=1 $(BIN)/pytest -q tests/test_plain.py -k development_pages
+
+## spark: the Spark recipe of docs/scale.md for real on local[2] (installs the spark extra; needs Java)
+spark: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[spark]"
+	$(BIN)/pytest -q -m spark tests/test_spark.py tests/test_docs_snippets.py
 
 ## eval: score both presets on ../shared/data/boilerplate-dev.jsonl (skips when ../shared is absent)
 eval: $(VENV)/.installed

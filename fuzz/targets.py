@@ -66,10 +66,13 @@ def jsonl_target(data: bytes) -> None:
             "--summary-json",
             str(summary),
             "-q",
+            "--max-reject-rate",
+            "1",
         ]
     )
-    assert code == 0, f"exit code {code}"
     counts = json.loads(summary.read_text(encoding="utf-8"))
+    # a run that cleaned nothing must not pass as a success; any other run here does
+    assert code == (3 if counts["cleaned"] == 0 else 0), f"exit code {code}, {counts}"
     assert counts["read"] == counts["cleaned"] + counts["rejected"], counts
     records = out.read_text(encoding="utf-8").split("\n")[:-1]
     rejected = rejects.read_text(encoding="utf-8").split("\n")[:-1]

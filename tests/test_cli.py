@@ -57,6 +57,7 @@ def test_jsonl_fields_rejects_and_accounting(tmp_path: Path) -> None:
         str(summary),
     ]
     args += ["--text-field", "body", "--id-field", "key", "--title-field", "headline", "-q"]
+    args += ["--max-reject-rate", "1"]  # a file of mostly broken records, on purpose
     assert main(args) == 0
     records = read_jsonl(out)
     assert [r["id"] for r in records] == ["a", "b"]

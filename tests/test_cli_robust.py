@@ -141,7 +141,7 @@ def test_truncated_gzip_is_a_reject_after_the_good_lines(tmp_path: Path) -> None
     src = tmp_path / "in.jsonl.gz"
     src.write_bytes(data[: len(data) // 2])
     r = run_clean(tmp_path, str(src))
-    assert r["code"] == 0
+    assert r["code"] == (0 if r["summary"]["cleaned"] else 3)  # nothing cleaned never passes
     assert r["summary"]["rejected"] == 1
     assert "unreadable input after line" in r["rejects"][0]["reason"]
 
@@ -158,7 +158,7 @@ def test_empty_file(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_bytes(b"")
     r = run_clean(tmp_path, str(src))
-    assert r["code"] == 0
+    assert r["code"] == 3  # a run that read nothing is not a success
     assert r["summary"]["read"] == 0
     assert r["records"] == []
 
@@ -188,7 +188,7 @@ def test_directory_stands_for_its_files(tmp_path: Path) -> None:
 def test_empty_directory(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     r = run_clean(tmp_path, str(tmp_path / "empty"))
-    assert r["code"] == 0
+    assert r["code"] == 3
     assert r["summary"]["read"] == 0
 
 
@@ -219,10 +219,11 @@ def test_stdin(tmp_path: Path) -> None:
         check=False,
         timeout=60,
     )
-    assert proc.returncode == 0
+    assert proc.returncode == 3  # two of three rejected: more than --max-reject-rate 0.5
     assert len(proc.stdout.splitlines()) == 1
     assert b"rejected -:2" in proc.stderr
     assert b"rejected -:3" in proc.stderr
+    assert b"newsclean: error: 2 of 3 records rejected (67%)" in proc.stderr
 
 
 # ---------------------------------------------------------------------------------------------

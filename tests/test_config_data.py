@@ -82,15 +82,15 @@ def test_pipeline_pickles_round_trip() -> None:
     [
         (
             {"pipelin": {}},
-            r"unknown key\(s\) 'pipelin' in the configuration; valid: pipeline, filter, options",
+            r"unknown key\(s\) 'pipelin' in the configuration\. Did you mean 'pipeline'\? Valid: pipeline, filter, options",
         ),
         (
             {"pipeline": {"presett": "page"}},
-            r"'presett' in \[pipeline\]; valid: preset, without, regex_timeout, budget",
+            r"'presett' in \[pipeline\]\. Did you mean 'preset'\? Valid: preset, without, regex_timeout, budget",
         ),
         (
             {"options": {"strip_duplicates": {"min_char": 3}}},
-            r"has no option 'min_char'; valid options: min_chars",
+            r"has no option 'min_char'\. Did you mean 'min_chars'\? valid options: min_chars",
         ),
         (
             {"options": {"strip_dupes": {}}},
@@ -98,18 +98,21 @@ def test_pipeline_pickles_round_trip() -> None:
         ),
         (
             {"filter": [{"name": "strip_duplicates", "bogus": 1}]},
-            r"no option 'bogus'; valid options: min_chars",
+            r"no option 'bogus'\. valid options: min_chars",
         ),
         (
             {"filter": [{"name": "strip_lines_matching", "pattern": ["x"]}]},
-            r"no option 'pattern'; valid options: patterns, reason, ignore_case",
+            r"no option 'pattern'\. Did you mean 'patterns'\? valid options: patterns, reason, ignore_case",
         ),
         ({"filter": [{"nam": "strip_duplicates"}]}, r"\[\[filter\]\] entry 1 has no 'name'"),
         (
             {"pipeline": {"without": ["strip_dupes"]}},
             r"without names filters not in the preset: strip_dupes; it has: fix_line_breaks",
         ),
-        ({"pipeline": {"preset": "pages"}}, r"unknown preset 'pages'; presets: extracted, page"),
+        (
+            {"pipeline": {"preset": "pages"}},
+            r"unknown preset 'pages'\. Did you mean 'page'\? Presets: extracted, page",
+        ),
         ({"pipeline": {"budget": "fast"}}, r"budget must be a positive number"),
         ({"pipeline": {"regex_timeout": -1}}, r"regex_timeout must be a positive number"),
         ({"pipeline": {"without": "strip_duplicates"}}, r"without must be a list"),
@@ -134,7 +137,7 @@ def test_unknown_filter_name_lists_the_names() -> None:
 
 def test_default_pipeline_unknown_option_lists_the_valid_ones() -> None:
     with pytest.raises(
-        ConfigError, match=r"takes 'bogus'; options: regex_timeout, budget, .*min_chars"
+        ConfigError, match=r"takes 'bogus'\. Options: regex_timeout, budget, .*min_chars"
     ):
         default_pipeline(bogus=1)
 

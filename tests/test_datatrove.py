@@ -77,3 +77,16 @@ def test_local_executor(tmp_path: Path) -> None:
     assert step_stats.get("dropped", 0) == len(dropped)
     assert step_stats["dropped_empty"] == 1  # the all-chrome document
     assert step_stats["removal_boilerplate.share"] >= 2
+
+
+def test_text_field_from_the_metadata() -> None:
+    step = NewscleanFilter(text_field="page_text")
+    doc = Document(
+        text="extracted", id="p", metadata={"page_text": "Body of a story.\nShare this article"}
+    )
+    assert step.filter(doc) is True
+    assert doc.text == "Body of a story."
+    assert "page_text" not in doc.metadata
+    same = Document(text="Body of a story.\nShare this article", id="q", metadata={})
+    assert step.filter(same) is True  # a reader given text_key="page_text" put it in doc.text
+    assert same.text == "Body of a story."

@@ -81,7 +81,7 @@ def test_in_tests_and_ci_plugin_config_runs(pytester: pytest.Pytester) -> None:
     pytester.makepyprojecttoml(toml)
     pytester.makepyfile(test_sample=fixtures)
     result = pytester.runpytest("-p", "no:cacheprovider")
-    result.assert_outcomes(passed=4)
+    result.assert_outcomes(passed=5)  # the two tests, two limits and the corpus itself
 
 
 def test_in_tests_and_ci_command_runs(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

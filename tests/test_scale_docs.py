@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -33,37 +32,23 @@ def test_readme_at_scale_blocks_run() -> None:
         exec(compile(block, "README.md", "exec"), {})
 
 
-class Row:
-    """What a Spark Row offers the recipe: asDict()."""
+def test_clean_lines_and_rows_without_spark() -> None:
+    from newsclean.integrations import clean_lines, clean_partition
 
-    def __init__(self, **fields: Any) -> None:
-        self._fields = fields
-
-    def asDict(self) -> dict[str, Any]:
-        return dict(self._fields)
-
-
-class Broadcast:
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-
-def test_spark_partition_function() -> None:
-    doc = (ROOT / "docs" / "scale.md").read_text(encoding="utf-8")
-    marker = doc.index("<!-- the test suite runs this block")
-    recipe = python_blocks(doc[marker:])[0]
-    namespace: dict[str, Any] = {}
-    exec(compile(recipe, "docs/scale.md", "exec"), namespace)
-    pipeline = Broadcast(default_pipeline("extracted"))
-    rows = [
-        Row(id="1", text="Stocks rose.\nShare this article", url=None, site="example.org"),
-        Row(id="2", text=None, url=None, site=None),
-        Row(id="3", text="Markets fell.", url="https://example.org/x", site=None),
+    pipeline = default_pipeline("extracted")
+    lines = [
+        (json.dumps({"id": "1", "page_text": "Stocks rose.\nShare this article"}), 1),
+        ("{bad", 2),
+        (json.dumps({"id": "3", "page_text": None}), 3),
+        ("", 4),
     ]
-    out = list(namespace["clean_rows"](iter(rows), pipeline.value))
-    assert [r["id"] for r in out] == ["1", "2", "3"]
-    assert out[0]["text"] == "Stocks rose."
-    assert "original" not in out[0]
-    assert "rejected" in out[1]
-    assert out[2]["url"] == "https://example.org/x"
-    json.dumps(out)  # what saveAsTextFile writes
+    out = list(clean_lines(lines, pipeline, source="in.jsonl", text_field="page_text"))
+    assert [ok for ok, _ in out] == [True, False, False]
+    assert out[0][1]["text"] == "Stocks rose."
+    assert (out[1][1]["line"], out[1][1]["excerpt"]) == (2, "{bad")
+    assert out[2][1]["reason"] == "missing text field 'page_text'"
+    rows = [{"id": "1", "page_text": "Markets fell."}, {"id": "2", "page_text": 7}]
+    got = list(clean_partition(rows, pipeline, errors="reject", text_field="page_text"))
+    assert got[0]["text"] == "Markets fell."
+    assert got[1]["id"] == "2"
+    assert "must be a string" in got[1]["rejected"]

@@ -16,7 +16,7 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
-from newsclean.codes import CODES, Code, Severity
+from newsclean.codes import CODES, Code, Kind, Severity, register_code
 from newsclean.errors import (
     ConfigError,
     InputError,
@@ -24,8 +24,9 @@ from newsclean.errors import (
     NewscleanError,
     PatternDataError,
     UnknownFilterError,
+    UnknownOptionError,
 )
-from newsclean.frames import findings_frame, to_pandas
+from newsclean.frames import clean_frame, findings_frame, to_pandas
 from newsclean.pipeline import (
     Block,
     BlockRemoval,
@@ -53,13 +54,27 @@ def _cached_default(preset: str) -> Pipeline:
     return default_pipeline(preset)
 
 
-def clean(record: str | Mapping[str, Any], /, *, preset: str = "extracted", **meta: Any) -> Article:
+def clean(
+    record: str | Mapping[str, Any],
+    /,
+    *,
+    preset: str = "extracted",
+    text_field: str = "text",
+    meta: Mapping[str, Any] | None = None,
+    **fields: Any,
+) -> Article:
     """Clean one record with the default pipeline of ``preset``.
 
-    ``record`` is the text, or a mapping with ``text`` and optional ``title``, ``id``, ``url``,
-    ``site``, ``published`` (ISO date) and ``lang``; keyword arguments add or override those.
+    ``record`` is the text, or a mapping with ``text`` (or the key ``text_field`` names) and
+    optional ``title``, ``id``, ``url``, ``site``, ``published`` (ISO date) and ``lang``; keyword
+    arguments of those names add or override them, and ``meta=`` adds to ``Article.meta``. Any
+    other keyword is an error; pipeline options such as ``kb=`` go to
+    :func:`default_pipeline`, whose pipeline is called the same way.
+
+    >>> clean({"page_text": "Body text."}, text_field="page_text", title="A title").title
+    'A title'
     """
-    return _cached_default(preset)(record, **meta)
+    return _cached_default(preset)(record, text_field=text_field, meta=meta, **fields)
 
 
 __all__ = [
@@ -78,6 +93,7 @@ __all__ = [
     "Finding",
     "Flag",
     "InputError",
+    "Kind",
     "KnowledgeBaseError",
     "NewscleanError",
     "PatternDataError",
@@ -88,12 +104,15 @@ __all__ = [
     "Stage",
     "TextEdit",
     "UnknownFilterError",
+    "UnknownOptionError",
     "__version__",
     "clean",
+    "clean_frame",
     "default_pipeline",
     "findings_frame",
     "make_filter",
     "make_pipeline",
+    "register_code",
     "register_filter",
     "to_pandas",
 ]

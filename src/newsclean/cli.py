@@ -1,7 +1,8 @@
 """The ``newsclean`` command.
 
 Exit codes: 0 done; 1 findings (or rates) past the threshold the command was asked to fail on;
-2 usage, configuration or I/O error.
+2 usage, configuration or I/O error; 3 nothing cleaned, or more records rejected than
+``--max-reject-rate`` allows.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsclean",
         description="Clean scraped news text into article records, and say why.",
-        epilog="Exit codes: 0 done; 1 findings past --fail-on / rates past limits; 2 usage or I/O error.",
+        epilog="Exit codes: 0 done; 1 findings past --fail-on / rates past limits; 2 usage or I/O "
+        "error; 3 nothing cleaned, or more rejected than --max-reject-rate.",
     )
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

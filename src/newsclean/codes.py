@@ -9,9 +9,13 @@ in step.
 from __future__ import annotations
 
 import enum
+import fnmatch
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import regex
+
+from newsclean._suggest import nearest
 from newsclean.errors import ConfigError
 
 
@@ -137,6 +141,79 @@ _ENTRIES: tuple[tuple[str, Kind, Severity, str], ...] = (
 CODES: dict[str, Code] = {
     slug: Code(slug, kind, sev, summary) for slug, kind, sev, summary in _ENTRIES
 }
+#: the codes newsclean itself defines (the others were registered by users' filters)
+BUILTIN = frozenset(CODES)
+
+
+#: a code: lower-case family, a dot, lower-case words (``acme.promo_line``)
+SLUG = regex.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
+
+
+def register_code(
+    slug: str,
+    kind: Kind | str,
+    severity: Severity | str | int = Severity.INFO,
+    summary: str = "",
+) -> Code:
+    """Add a code to the catalogue, for a filter of your own; the same definition twice is fine.
+
+    Filters usually declare theirs in a ``codes`` class attribute, which :class:`Pipeline`
+    registers when it is built (also in each worker process).
+
+    >>> register_code("example.promo", "removal", summary="the site's promo line").kind
+    <Kind.REMOVAL: 'removal'>
+    """
+    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
+        msg = f"code {slug!r} is not a dotted lower-case slug such as 'acme.promo_line'"
+        raise ConfigError(msg)
+    try:
+        kind = Kind(kind)
+    except ValueError:
+        kinds = ", ".join(k.value for k in Kind)
+        msg = f"code {slug!r}: kind {kind!r} is not one of {kinds}"
+        raise ConfigError(msg) from None
+    code = Code(slug, kind, Severity.parse(severity), summary)
+    known = CODES.get(slug)
+    if known is not None and known != code:
+        msg = (
+            f"code {slug!r} is already catalogued ({known.kind.value}, {known.severity}: "
+            f"{known.summary!r}); codes are never reused"
+        )
+        raise ConfigError(msg)
+    CODES[slug] = code
+    return code
+
+
+def as_code(entry: Code | tuple[str, ...] | str) -> Code:
+    """A filter's ``codes`` entry as a :class:`Code`: a Code, ``(slug, kind[, severity[, summary]])``."""
+    if isinstance(entry, Code):
+        return register_code(entry.slug, entry.kind, entry.severity, entry.summary)
+    if isinstance(entry, tuple) and 2 <= len(entry) <= 4:
+        return register_code(*entry)
+    msg = f"a code declaration is a Code or (slug, kind, severity, summary), not {entry!r}"
+    raise ConfigError(msg)
+
+
+def matching(pattern: str, kind: Kind | None = Kind.FINDING) -> list[str]:
+    """The catalogued codes ``pattern`` (a code or a shell pattern such as ``template.*``) matches.
+
+    A pattern that matches none is a mistake (a typo would pass every check), so it is an error
+    that names the nearest codes.
+
+    >>> matching("date.*")
+    ['date.weekday_mismatch', 'date.invalid']
+    """
+    slugs = [c.slug for c in CODES.values() if kind is None or c.kind is kind]
+    found = [s for s in slugs if fnmatch.fnmatchcase(s, pattern)]
+    if found:
+        return found
+    stem = pattern.rstrip("*?.[]")
+    families = sorted({s.split(".", 1)[0] + ".*" for s in slugs})
+    near = nearest(stem, [*families, *slugs], limit=3)
+    what = f"{kind.value} " if kind is not None else ""
+    hint = f"; nearest: {', '.join(near)}" if near else f"; families: {', '.join(families)}"
+    msg = f"{pattern!r} matches no {what}code{hint}"
+    raise ConfigError(msg)
 
 
 def get(slug: str) -> Code:
@@ -151,7 +228,13 @@ def get(slug: str) -> Code:
         family = slug.split(".", 1)[0]
         near = sorted(s for s in CODES if s.startswith(family + "."))
         hint = f" Codes in {family!r}: {', '.join(near)}" if near else ""
-        msg = f"unknown code {slug!r}.{hint}"
+        if not near:
+            close = nearest(slug, CODES, limit=3)
+            hint = f" Nearest: {', '.join(close)}." if close else ""
+        msg = (
+            f"unknown code {slug!r}.{hint} A filter of your own declares its codes "
+            "(a 'codes' class attribute) or calls newsclean.register_code()"
+        )
         raise ConfigError(msg) from None
 
 
@@ -176,6 +259,8 @@ def markdown_table(raised_by: Mapping[str, Sequence[str]] | None = None) -> str:
             "|---|---|---|---|---|",
         ]
     for code in CODES.values():
+        if code.slug not in BUILTIN:
+            continue
         summary = code.summary.replace("|", "\\|")
         row = f"| `{code.slug}` | {code.kind.value} | {code.severity} | {summary} |"
         if raised_by is not None:

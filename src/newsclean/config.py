@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from newsclean._patterns import DEFAULT_TIMEOUT
+from newsclean._suggest import did_you_mean
 from newsclean.draft import Filter
-from newsclean.errors import ConfigError
+from newsclean.errors import ConfigError, UnknownOptionError
 from newsclean.presets import DEFAULT_BUDGET, preset_specs
 from newsclean.registry import FILTERS
 
@@ -46,10 +47,10 @@ def make_filter(name: str, /, **options: Any) -> Filter:
     unknown = sorted(set(options) - set(valid))
     if unknown:
         msg = (
-            f"filter {name!r} has no option {', '.join(map(repr, unknown))}; "
-            f"valid options: {', '.join(valid) or '(none)'}"
+            f"filter {name!r} has no option {', '.join(map(repr, unknown))}."
+            f"{did_you_mean(unknown[0], valid)} valid options: {', '.join(valid) or '(none)'}"
         )
-        raise ConfigError(msg)
+        raise UnknownOptionError(msg)
     try:
         instance = cls(**options)
     except (TypeError, ValueError) as exc:
@@ -95,11 +96,12 @@ def preset_filters(preset: str, /, **options: Any) -> tuple[list[Filter], dict[s
     unused = sorted(set(options) - used)
     if unused:
         valid_all = sorted({o for n, _ in specs for o in filter_options(FILTERS.get(n))})
+        known = [*PIPELINE_OPTIONS, *valid_all]
         msg = (
-            f"no filter of preset {preset!r} takes {', '.join(map(repr, unused))}; "
-            f"options: {', '.join([*PIPELINE_OPTIONS, *valid_all])}"
+            f"no filter of preset {preset!r} takes {', '.join(map(repr, unused))}."
+            f"{did_you_mean(unused[0], known)} Options: {', '.join(known)}"
         )
-        raise ConfigError(msg)
+        raise UnknownOptionError(msg)
     return filters, pipeline_kwargs
 
 
@@ -111,9 +113,10 @@ def _check_keys(where: str, data: Mapping[str, Any], valid: tuple[str, ...]) -> 
     unknown = sorted(set(data) - set(valid))
     if unknown:
         msg = (
-            f"unknown key(s) {', '.join(map(repr, unknown))} in {where}; valid: {', '.join(valid)}"
+            f"unknown key(s) {', '.join(map(repr, unknown))} in {where}."
+            f"{did_you_mean(unknown[0], valid)} Valid: {', '.join(valid)}"
         )
-        raise ConfigError(msg)
+        raise UnknownOptionError(msg)
 
 
 def filters_from_config(config: Mapping[str, Any]) -> tuple[list[Filter], dict[str, Any]]:

@@ -19,8 +19,8 @@ from typing import Any, ClassVar, Protocol, TypeVar, runtime_checkable
 from newsclean._offsets import OffsetMap, TextEdit
 from newsclean._patterns import DEFAULT_TIMEOUT
 from newsclean.codes import Severity
-from newsclean.errors import InputError
-from newsclean.record import Finding, Span
+from newsclean.errors import InputError, UnknownOptionError
+from newsclean.record import Finding, Span, text_field_hint
 
 __all__ = [
     "EMPTY",
@@ -272,32 +272,52 @@ def _as_optional_str(key: str, value: Any) -> str | None:
 
 def make_draft(
     record: str | Mapping[str, Any],
-    meta: Mapping[str, Any] | None = None,
+    fields: Mapping[str, Any] | None = None,
     *,
+    text_field: str = "text",
+    meta: Mapping[str, Any] | None = None,
     regex_timeout: float | None = DEFAULT_TIMEOUT,
     plain: bool | None = None,
 ) -> Draft:
-    """Turn an input record into a draft, with clear errors for records that cannot be cleaned."""
+    """Turn an input record into a draft, with clear errors for records that cannot be cleaned.
+
+    ``fields`` add to or override the record's fields; ``text_field`` names the key of the text
+    in a mapping (another ``text`` key is kept, as ``input_text``); ``meta`` adds to the
+    record's other keys, which become ``Article.meta``.
+    """
     if isinstance(record, (bytes, bytearray)):
         msg = "newsclean needs text (str), got bytes; decode it first, e.g. data.decode('utf-8')"
         raise InputError(msg)
-    fields: dict[str, Any]
+    data: dict[str, Any]
     if isinstance(record, str):
-        fields = {"text": record}
+        data = {"text": record}
     elif isinstance(record, Mapping):
-        fields = dict(record)
+        data = dict(record)
+        if text_field in data:
+            if text_field != "text":
+                other = data.pop("text", None)
+                data["text"] = data.pop(text_field)
+                if other is not None:  # kept, under a name that is not a record field
+                    data["input_text"] = other
+        elif not (fields and "text" in fields):
+            raise InputError(text_field_hint(record, text_field))
     else:
         msg = (
             f"a record must be a str or a mapping with a 'text' field, not {type(record).__name__}"
         )
         raise InputError(msg)
-    fields.update(meta or {})
-    text = fields.pop("text", None)
+    data.update(fields or {})
+    text = data.pop("text", None)
     if text is None:
-        msg = "the record has no 'text' field"
+        msg = f"the record's {text_field!r} field is null"
         raise InputError(msg)
     if not isinstance(text, str):
-        msg = f"field 'text' must be a string, not {type(text).__name__}"
+        msg = f"field {text_field!r} must be a string, not {type(text).__name__}"
         raise InputError(msg)
-    known = {k: _as_optional_str(k, fields.pop(k, None)) for k in RECORD_FIELDS[1:]}
-    return Draft(text, extra=fields, regex_timeout=regex_timeout, plain=plain, **known)
+    known = {k: _as_optional_str(k, data.pop(k, None)) for k in RECORD_FIELDS[1:]}
+    if meta is not None:
+        if not isinstance(meta, Mapping):
+            msg = f"meta must be a mapping, not {type(meta).__name__}"
+            raise UnknownOptionError(msg)
+        data.update(meta)
+    return Draft(text, extra=data, regex_timeout=regex_timeout, plain=plain, **known)

@@ -4,6 +4,7 @@ Problems in the *text* are never exceptions: they become findings. The hierarchy
 
     NewscleanError(Exception)
     ├── ConfigError(NewscleanError, ValueError)      bad options, duplicate filter names, stage order
+    │   ├── UnknownOptionError(ConfigError, TypeError) a keyword or option nobody understands
     │   ├── PatternDataError(ConfigError)             bad line in a data file (file:line in the message)
     │   └── KnowledgeBaseError(ConfigError)           bad knowledge-base row (file:line in the message)
     ├── UnknownFilterError(NewscleanError, KeyError)  the message lists the available names
@@ -19,6 +20,10 @@ class NewscleanError(Exception):
 
 class ConfigError(NewscleanError, ValueError):
     """A pipeline, filter option or configuration file is invalid."""
+
+
+class UnknownOptionError(ConfigError, TypeError):
+    """A keyword argument or option that nothing understands (the message says what would)."""
 
 
 class PatternDataError(ConfigError):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsclean.errors import InputError
+from newsclean.record import likely_text_field, text_candidates
 
 EXCERPT_CHARS = 120
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -34,6 +35,9 @@ class Reject:
     reason: str
     excerpt: str = ""
     id: str | None = None
+    #: for a record without its text field: the fields it has, and the likeliest text field
+    fields_seen: tuple[str, ...] = ()
+    text_guess: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -114,18 +118,31 @@ def _jsonl_items(path: str, fields: FieldMap) -> Iterator[Item]:
                 raw = raw[3:]  # a UTF-8 byte-order mark
             if not raw.strip():
                 continue  # blank lines are not records
-            yield _parse_line(path, lineno, raw, fields)
+            yield parse_line(path, lineno, raw, fields)
     finally:
         if fh is not sys.stdin.buffer:
             fh.close()
 
 
-def _parse_line(path: str, lineno: int, raw: bytes, fields: FieldMap) -> Item:
-    def reject(reason: str) -> Item:
-        return Item(path, lineno, reject=Reject(path, lineno, reason, _excerpt(raw)))
+def parse_line(path: str, lineno: int, raw: bytes | str, fields: FieldMap | None = None) -> Item:
+    """One JSONL line as a record ready for the pipeline, or a reject saying why it is not.
+
+    The checks ``newsclean clean`` makes of every line (UTF-8, JSON, an object, a non-empty
+    string in the text field); engines that read lines themselves (Spark) call this too.
+    """
+    fields = fields or FieldMap()
+
+    def reject(reason: str, obj: dict[str, Any] | None = None) -> Item:
+        seen = tuple(text_candidates(obj)) if obj is not None else ()
+        guess = likely_text_field(obj) if obj is not None else None
+        return Item(
+            path,
+            lineno,
+            reject=Reject(path, lineno, reason, _excerpt(raw), fields_seen=seen, text_guess=guess),
+        )
 
     try:
-        line = raw.decode("utf-8")
+        line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as exc:
         return reject(f"invalid UTF-8 at byte {exc.start}")
     try:
@@ -137,7 +154,7 @@ def _parse_line(path: str, lineno: int, raw: bytes, fields: FieldMap) -> Item:
     if not isinstance(obj, dict):
         return reject(f"a record must be a JSON object, not {type(obj).__name__}")
     if fields.text not in obj:  # not another field's text in its place
-        return reject(f"missing text field {fields.text!r}")
+        return reject(f"missing text field {fields.text!r}; fields: {', '.join(obj)}", obj)
     obj = fields.apply(obj)
     text = obj.get("text")
     if text is None:
@@ -185,18 +202,39 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
     return out
 
 
+def check_format(path: str) -> None:
+    """Refuse a file newsclean cannot read (a CSV read as JSONL would be all rejects).
+
+    Raises:
+        InputError: the name ends in neither a JSONL suffix nor ``.txt``.
+    """
+    if path == "-" or _is_jsonl(path) or path.endswith(".txt"):
+        return
+    suffix = "".join(Path(path).suffixes[-2:]) or "(none)"
+    msg = (
+        f"{path}: unknown input format {suffix!r}; newsclean reads JSONL "
+        f"({', '.join(JSONL_SUFFIXES)}, and .gz of these) and .txt files (one record each). "
+        "A JSONL file by another name can be read from stdin: newsclean clean - < FILE"
+    )
+    raise InputError(msg)
+
+
 def read_items(paths: Iterable[str], fields: FieldMap | None = None) -> Iterator[Item]:
     """Every input of every path, in order: ``.txt`` files are one record, the rest JSONL.
 
     Raises:
-        InputError: a path does not exist (a usage error, not a bad record).
+        InputError: a path does not exist, or is not JSONL or text (a usage error, not a bad
+            record).
     """
     fields = fields or FieldMap()
-    for path in expand_paths(paths):
+    paths = expand_paths(paths)
+    for path in paths:  # every name checked before the first record is read
         if path != "-" and not Path(path).exists():
             msg = f"no such file: {path}"
             raise InputError(msg)
-        if _is_jsonl(path) or not path.endswith(".txt"):
+        check_format(path)
+    for path in paths:
+        if _is_jsonl(path):
             yield from _jsonl_items(path, fields)
         else:
             yield _text_item(path, fields)

@@ -14,6 +14,7 @@ from typing import Any, overload
 
 from newsclean import codes
 from newsclean._patterns import DEFAULT_TIMEOUT, plain_path
+from newsclean._suggest import did_you_mean
 from newsclean.codes import Kind
 from newsclean.config import (
     PIPELINE_OPTIONS,
@@ -41,7 +42,7 @@ from newsclean.draft import (
     plain_from_env,
     split_blocks,
 )
-from newsclean.errors import ConfigError
+from newsclean.errors import ConfigError, UnknownOptionError
 from newsclean.filters._builtin import BUILTIN_FILTERS
 from newsclean.presets import PRESETS
 from newsclean.record import Article, Edit, Finding, Removal, Span
@@ -75,6 +76,16 @@ __all__ = [
 PIPELINE_CODES = ("pipeline.regex_timeout", "pipeline.budget_exceeded")
 
 
+class _Inherit:
+    """The default of an option that a copy takes from the pipeline it copies."""
+
+    def __repr__(self) -> str:
+        return "<inherit>"
+
+
+_INHERIT = _Inherit()
+
+
 class Pipeline:
     """An ordered, validated tuple of filters that turns records into :class:`Article` s.
 
@@ -94,16 +105,25 @@ class Pipeline:
         self,
         filters: Iterable[Filter] = (),
         *,
-        regex_timeout: float | None = DEFAULT_TIMEOUT,
-        budget: float | None = None,
-        plain: bool | None = None,
+        regex_timeout: float | _Inherit | None = _INHERIT,
+        budget: float | _Inherit | None = _INHERIT,
+        plain: bool | _Inherit | None = _INHERIT,
     ) -> None:
+        # Pipeline(other) is a copy: it keeps the other's options unless they are given
+        base = filters if isinstance(filters, Pipeline) else None
         self.filters: tuple[Filter, ...] = tuple(filters)
-        self.regex_timeout = regex_timeout
-        self.budget = budget
-        self.plain = plain
+        if isinstance(regex_timeout, _Inherit):
+            regex_timeout = base.regex_timeout if base is not None else DEFAULT_TIMEOUT
+        if isinstance(budget, _Inherit):
+            budget = base.budget if base is not None else None
+        self.regex_timeout: float | None = regex_timeout
+        self.budget: float | None = budget
+        if isinstance(plain, _Inherit):
+            plain = base.plain if base is not None else None
+        self.plain: bool | None = plain
         self._prepared = False
         self._validate()
+        declare_codes(self.filters)
 
     def _validate(self) -> None:
         seen: set[str] = set()
@@ -118,7 +138,10 @@ class Pipeline:
             seen.add(f.name)
             if f.stage < last:
                 order = ", ".join(f"{g.name} ({g.stage.name.lower()})" for g in self.filters)
-                msg = f"filter {f.name!r} is out of stage order: {order}"
+                msg = (
+                    f"filter {f.name!r} is out of stage order: {order}. "
+                    "pipeline.add(filter) places a filter by its stage"
+                )
                 raise ConfigError(msg)
             last = f.stage
         if self.plain not in (None, True, False):
@@ -179,6 +202,53 @@ class Pipeline:
             filters, regex_timeout=self.regex_timeout, budget=self.budget, plain=self.plain
         )
 
+    def add(
+        self, *filters: Filter, before: str | None = None, after: str | None = None
+    ) -> Pipeline:
+        """A copy with ``filters`` added, each after the last filter of its stage.
+
+        ``before=`` or ``after=`` a filter name places them there instead (still checked for
+        stage order). The copy keeps this pipeline's ``regex_timeout``, ``budget`` and ``plain``.
+
+        >>> p = default_pipeline().without("strip_duplicates")
+        >>> p.add(make_filter("strip_duplicates")).names.index("strip_duplicates") > p.names.index("detect_title")
+        True
+        """
+        if before is not None and after is not None:
+            msg = "give before= or after=, not both"
+            raise ConfigError(msg)
+        out = list(self.filters)
+        for f in filters:
+            if not isinstance(f, Filter):
+                msg = f"{f!r} is not a filter: it needs 'name', 'stage' and 'apply(draft)'"
+                raise ConfigError(msg)
+            if before is not None or after is not None:
+                anchor = str(before if before is not None else after)
+                names = [g.name for g in out]
+                if anchor not in names:
+                    msg = (
+                        f"no filter named {anchor!r} in this pipeline.{did_you_mean(anchor, names)}"
+                        f" It has: {', '.join(names)}"
+                    )
+                    raise ConfigError(msg)
+                out.insert(names.index(anchor) + (after is not None), f)
+                if after is not None:
+                    after = f.name  # several filters keep their order
+                continue
+            at = len(out)
+            while at and out[at - 1].stage > f.stage:
+                at -= 1
+            out.insert(at, f)
+        return self._copy(out)
+
+    def __add__(self, other: Filter | Iterable[Filter]) -> Pipeline:
+        """``pipeline + filter``, ``+ [filters]`` or ``+ other_pipeline``: :meth:`add` each."""
+        if isinstance(other, Filter):
+            return self.add(other)
+        if isinstance(other, Iterable) and not isinstance(other, (str, bytes)):
+            return self.add(*other)
+        return NotImplemented
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Pipeline):
             return NotImplemented
@@ -197,6 +267,7 @@ class Pipeline:
         for key, value in state.items():
             object.__setattr__(self, key, value)
         object.__setattr__(self, "_prepared", False)
+        declare_codes(self.filters)
 
     def prepare(self) -> Pipeline:
         """Load now what filters load lazily (a knowledge base, catalogues).
@@ -239,17 +310,46 @@ class Pipeline:
 
     # -- running ----------------------------------------------------------------------------
 
-    def __call__(self, record: str | Mapping[str, Any], /, **meta: Any) -> Article:
-        """Clean one record: a string, or a mapping with ``text`` and optional metadata."""
-        draft = make_draft(record, meta, regex_timeout=self.regex_timeout, plain=self.plain)
+    def __call__(
+        self,
+        record: str | Mapping[str, Any],
+        /,
+        *,
+        text_field: str = "text",
+        meta: Mapping[str, Any] | None = None,
+        **fields: Any,
+    ) -> Article:
+        """Clean one record: a string, or a mapping with the text and optional metadata.
+
+        Args:
+            record: the text, or a mapping with ``text`` (or ``text_field``) and optional
+                ``title``, ``id``, ``url``, ``site``, ``published`` (ISO date) and ``lang``;
+                its other keys go to ``Article.meta``.
+            text_field: the key of the text in a mapping.
+            meta: more entries for ``Article.meta``.
+            **fields: record fields (``title=``, ``id=``, ...) to add or override. Any other
+                keyword is an error: it would otherwise vanish unread.
+        """
+        if fields:
+            check_fields(fields, self)
+        draft = make_draft(
+            record,
+            fields,
+            text_field=text_field,
+            meta=meta,
+            regex_timeout=self.regex_timeout,
+            plain=self.plain,
+        )
         return self.run(draft)
 
     clean = __call__
 
-    def pipe(self, records: Iterable[str | Mapping[str, Any]]) -> Iterator[Article]:
+    def pipe(
+        self, records: Iterable[str | Mapping[str, Any]], *, text_field: str = "text"
+    ) -> Iterator[Article]:
         """Clean records lazily, one at a time, in order."""
         for record in records:
-            yield self(record)
+            yield self(record, text_field=text_field)
 
     def run(self, draft: Draft) -> Article:
         """Run every filter over a draft and build the record.
@@ -316,6 +416,42 @@ class Pipeline:
         _accept(draft, f, proposal)
 
 
+def declare_codes(filters: Iterable[Filter]) -> None:
+    """Register the new codes filters declare in ``codes`` (a ``Code`` or a ``(slug, kind,
+    severity, summary)`` tuple; a plain slug names a catalogued code).
+
+    This runs whenever a pipeline is built or unpickled, so a worker process knows a custom
+    filter's codes before its first document.
+    """
+    for f in filters:
+        for entry in getattr(f, "codes", None) or ():
+            if not isinstance(entry, str):
+                codes.as_code(entry)
+
+
+def check_fields(fields: Mapping[str, Any], pipeline: Pipeline | None = None) -> None:
+    """Refuse keywords that are not record fields, saying what was probably meant."""
+    unknown = [k for k in fields if k not in RECORD_FIELDS]
+    if not unknown:
+        return
+    key = unknown[0]
+    options = set(PIPELINE_OPTIONS)
+    for f in pipeline.filters if pipeline is not None else ():
+        options.update(filter_options(type(f)))
+    if key == "preset":
+        hint = " The preset is chosen when a pipeline is built: default_pipeline('page')."
+    elif key in options:
+        hint = (
+            f" {key!r} is a pipeline option: build the pipeline with it, "
+            f"e.g. newsclean.default_pipeline({key}=...), and call that."
+        )
+    else:
+        hint = did_you_mean(key, [*RECORD_FIELDS, "text_field", "meta"])
+    valid = ", ".join([*RECORD_FIELDS, "text_field", "meta"])
+    msg = f"unexpected keyword {key!r}.{hint} Keywords: {valid}; put anything else in meta={{...}}"
+    raise UnknownOptionError(msg)
+
+
 #: the most rounds the normalize stage runs to reach a fixpoint
 NORMALIZE_ROUNDS = 4
 
@@ -323,7 +459,12 @@ NORMALIZE_ROUNDS = 4
 def declared_codes(f: Filter) -> tuple[str, ...] | None:
     """The codes a filter declares it uses (``None``: it declares none, and is not checked)."""
     declared = getattr(f, "codes", None)
-    return None if declared is None else tuple(declared)
+    if declared is None:
+        return None
+    # a filter's own code is declared with its kind (a Code or a tuple): its slug is what counts
+    return tuple(
+        e if isinstance(e, str) else e.slug if isinstance(e, codes.Code) else e[0] for e in declared
+    )
 
 
 def _check_declared(f: Filter, code: str, declared: tuple[str, ...] | None) -> None:
@@ -458,7 +599,7 @@ def make_pipeline(*filters: Filter, **options: Any) -> Pipeline:
     return Pipeline(filters, **options)
 
 
-def default_pipeline(preset: str = "extracted", /, **options: Any) -> Pipeline:
+def default_pipeline(preset: str = "extracted", **options: Any) -> Pipeline:
     """The recommended pipeline for a kind of input.
 
     Keyword options go to the pipeline (``regex_timeout``, ``budget``) or, by name, to every filter

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import newsclean.filters._builtin  # noqa: F401  (registers the built-in filters)
+from newsclean._suggest import did_you_mean
 from newsclean.errors import ConfigError
 
 #: filter name -> options, in pipeline order, per preset
@@ -68,5 +69,5 @@ def preset_specs(preset: str) -> list[tuple[str, dict[str, Any]]]:
     try:
         return [(name, dict(opts)) for name, opts in PRESETS[preset]]
     except KeyError:
-        msg = f"unknown preset {preset!r}; presets: {', '.join(PRESETS)}"
+        msg = f"unknown preset {preset!r}.{did_you_mean(str(preset), PRESETS)} Presets: {', '.join(PRESETS)}"
         raise ConfigError(msg) from None

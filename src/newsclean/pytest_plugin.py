@@ -10,7 +10,12 @@ newsclean installed. It does nothing until it is given a corpus or limits:
   and ``newsclean_report`` (the :class:`~newsclean.report.CorpusReport`, built once per session).
 - ``[tool.newsclean.expect]``: ``"code pattern" = max rate``, e.g. ``"template.*" = 0`` and
   ``"title.*" = 0.01``. Each line becomes one test, ``newsclean-rate[template.*]``, that fails when
-  the share of documents with a matching finding is above the limit.
+  the share of documents with a matching finding is above the limit. A pattern that matches no
+  code is a usage error.
+- A configured corpus is itself a test, ``newsclean-corpus``: it fails when the corpus yields no
+  document or more than ``max_reject_rate`` (default 0.5) of its records are rejected, naming the
+  reasons (``text_field = "page_text"`` or ``--newsclean-text-field`` says where the text is).
+  The rate tests and fixtures fail the same way, so a corpus that was never read cannot pass.
 """
 
 from __future__ import annotations
@@ -44,6 +49,9 @@ class Settings:
     preset: str | None
     expect: tuple[tuple[str, float], ...]
     source: str
+    text_field: str = "text"
+    max_reject_rate: float = 0.5
+    pyproject: Path | None = None
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -61,29 +69,132 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="NAME",
         help="pipeline preset for raw corpus records (default: extracted)",
     )
+    group.addoption(
+        "--newsclean-text-field",
+        default=None,
+        metavar="NAME",
+        help="field of raw corpus records holding the text (default: text)",
+    )
+
+
+_SETTINGS_KEYS = ("corpus", "expect", "preset", "text_field", "max_reject_rate")
+
+
+def _find_pyproject(config: pytest.Config) -> Path | None:
+    """The ``pyproject.toml`` with the settings: the rootdir's, else the nearest one above the
+    directory pytest was started in that has a ``[tool.newsclean]`` table."""
+    candidates = [Path(config.rootpath) / "pyproject.toml"]
+    here = Path(config.invocation_params.dir).resolve()
+    candidates += [d / "pyproject.toml" for d in (here, *here.parents)]
+    first = None
+    for path in candidates:
+        if path.is_file():
+            first = first or path
+            if b"[tool.newsclean" in path.read_bytes():
+                return path
+    return first
 
 
 def _read_settings(config: pytest.Config) -> Settings:
+    from newsclean._suggest import did_you_mean
+    from newsclean.codes import matching
+    from newsclean.errors import ConfigError
+
     table: dict[str, Any] = {}
-    pyproject = Path(config.rootpath) / "pyproject.toml"
-    if pyproject.is_file():
+    pyproject = _find_pyproject(config)
+    if pyproject is not None:
         with pyproject.open("rb") as fh:
             table = tomllib.load(fh).get("tool", {}).get("newsclean", {})
+    for key in table:
+        if key not in _SETTINGS_KEYS:
+            msg = (
+                f"[tool.newsclean] has no setting {key!r}.{did_you_mean(key, _SETTINGS_KEYS)} "
+                f"Settings: {', '.join(_SETTINGS_KEYS)}"
+            )
+            raise pytest.UsageError(msg)
+    base = pyproject.parent if pyproject is not None else Path(config.rootpath)
     paths: list[str] = list(config.getoption("newsclean_corpus") or [])
     source = "--newsclean-corpus"
     if not paths:
         configured = table.get("corpus", [])
         configured = [configured] if isinstance(configured, str) else list(configured)
-        paths = [str(Path(config.rootpath) / p) for p in configured]
+        paths = [str(base / p) for p in configured]
         source = f"[tool.newsclean] corpus in {pyproject}"
     expect: list[tuple[str, float]] = []
     for pattern, limit in (table.get("expect") or {}).items():
         if isinstance(limit, bool) or not isinstance(limit, int | float) or not 0 <= limit <= 1:
             msg = f"[tool.newsclean.expect] {pattern!r}: the limit must be a rate from 0 to 1, not {limit!r}"
             raise pytest.UsageError(msg)
+        try:
+            matching(str(pattern))
+        except ConfigError as exc:
+            msg = f"[tool.newsclean.expect] {exc}"
+            raise pytest.UsageError(msg) from None
         expect.append((str(pattern), float(limit)))
     preset = config.getoption("newsclean_preset") or table.get("preset")
-    return Settings(tuple(paths), preset, tuple(expect), source)
+    text_field = config.getoption("newsclean_text_field") or table.get("text_field", "text")
+    max_rejects = table.get("max_reject_rate", 0.5)
+    if isinstance(max_rejects, bool) or not isinstance(max_rejects, int | float):
+        msg = f"[tool.newsclean] max_reject_rate must be a rate from 0 to 1, not {max_rejects!r}"
+        raise pytest.UsageError(msg)
+    if not isinstance(text_field, str) or not text_field:
+        msg = f"[tool.newsclean] text_field must be a field name, not {text_field!r}"
+        raise pytest.UsageError(msg)
+    return Settings(
+        tuple(paths), preset, tuple(expect), source, text_field, float(max_rejects), pyproject
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(
+    early_config: pytest.Config, parser: pytest.Parser, args: list[str]
+) -> None:
+    """Undo what ``--newsclean-corpus PATH`` (with a space) did to the rootdir.
+
+    pytest chooses its rootdir and ini file before it loads plugins, when it takes ``PATH`` for a
+    test path; a corpus outside the project then moves the rootdir there and the project's
+    settings are lost. Here the option is known, so the choice is made again without it.
+    """
+    values = {args[i + 1] for i, a in enumerate(args[:-1]) if a == "--newsclean-corpus"}
+    if not values:
+        return
+    try:
+        _redetermine_rootdir(early_config, args)
+    except Exception as exc:  # pytest internals differ between releases: say what to do
+        msg = (
+            f"could not choose pytest's rootdir again after --newsclean-corpus {sorted(values)[0]} "
+            f"({type(exc).__name__}: {exc}); write --newsclean-corpus=PATH instead"
+        )
+        raise pytest.UsageError(msg) from exc
+
+
+def _redetermine_rootdir(config: pytest.Config, args: list[str]) -> None:
+    import inspect
+
+    from _pytest.config.findpaths import determine_setup
+
+    ns = config.known_args_namespace
+    wanted: dict[str, Any] = {
+        "inifile": ns.inifilename,
+        "override_ini": getattr(ns, "override_ini", None),
+        "args": list(ns.file_or_dir),
+        "rootdir_cmd_arg": ns.rootdir or None,
+        "invocation_dir": config.invocation_params.dir,
+    }
+    accepted = inspect.signature(determine_setup).parameters
+    found = determine_setup(**{k: v for k, v in wanted.items() if k in accepted})
+    rootpath, inipath, inicfg = found[0], found[1], found[2]
+    if (rootpath, inipath) == (config.rootpath, config.inipath):
+        return
+    config._rootpath = rootpath
+    config._inipath = inipath
+    config._inicfg = inicfg
+    config._inicache.clear()
+    config._parser.extra_info["rootdir"] = str(rootpath)
+    config._parser.extra_info["inifile"] = str(inipath)
+    ns.confcutdir = str(inipath.parent if inipath is not None else rootpath)
+    # the ini file's addopts were read from the wrong file: add the right ones
+    args[:] = [*config.getini("addopts"), *args]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -100,6 +211,31 @@ def _pipeline(settings: Settings) -> Pipeline:
     return default_pipeline(settings.preset or "extracted")
 
 
+def corpus_problem(report: CorpusReport, settings: Settings) -> str | None:
+    """Why a corpus cannot stand behind any test: no document, or mostly rejects."""
+    counts = report.counts
+    problem = counts.verdict(
+        max_reject_rate=settings.max_reject_rate,
+        text_field=settings.text_field,
+        option="--newsclean-text-field",
+    )
+    if problem is None:
+        return None
+    lines = [
+        f"newsclean corpus ({settings.source}): {problem}",
+        f"  {counts.cleaned} documents cleaned, {counts.rejected} of {counts.read} records "
+        f"rejected (max_reject_rate = {settings.max_reject_rate:g})",
+    ]
+    lines += [
+        f"  {n}x {reason} (first at {counts.first_reject.get(reason, '?')})"
+        for reason, n in counts.reject_reasons.most_common(3)
+    ]
+    if counts.text_guesses:
+        guess = counts.text_guesses.most_common(1)[0][0]
+        lines.append(f'  or set text_field = "{guess}" under [tool.newsclean]')
+    return "\n".join(lines)
+
+
 def _require_corpus(settings: Settings) -> None:
     if not settings.paths:
         pytest.skip(
@@ -114,23 +250,38 @@ def _report(config: pytest.Config) -> CorpusReport:
         settings = _settings(config)
         _require_corpus(settings)
         config.stash[_REPORT_KEY] = corpus_report(
-            list(settings.paths), pipeline=_pipeline(settings)
+            list(settings.paths),
+            pipeline=_pipeline(settings),
+            text_field=settings.text_field,
+            examples_per_code=20,
         )
-    return config.stash[_REPORT_KEY]
+    report = config.stash[_REPORT_KEY]
+    problem = corpus_problem(report, _settings(config))
+    if problem:
+        raise CorpusError(problem)
+    return report
+
+
+class CorpusError(AssertionError):
+    """The corpus yields no documents, or mostly rejects: no test on it can pass."""
 
 
 class Corpus:
     """The clean records of the corpus; each iteration reads (and, if needed, cleans) them anew."""
 
-    def __init__(self, paths: tuple[str, ...], pipeline: Pipeline) -> None:
+    def __init__(
+        self, paths: tuple[str, ...], pipeline: Pipeline, text_field: str = "text"
+    ) -> None:
         self.paths = paths
         self.pipeline = pipeline
+        self.text_field = text_field
 
     def __iter__(self) -> Iterator[Article]:
-        from newsclean.io import Reject
+        from newsclean.io import FieldMap, Reject
         from newsclean.report import iter_corpus
 
-        for record in iter_corpus(list(self.paths), pipeline=self.pipeline):
+        fields = FieldMap(text=self.text_field)
+        for record in iter_corpus(list(self.paths), pipeline=self.pipeline, fields=fields):
             if not isinstance(record, Reject):
                 yield record
 
@@ -142,8 +293,8 @@ class Corpus:
 def newsclean_corpus(pytestconfig: pytest.Config) -> Corpus:
     """The corpus records (clean); skips the test when no corpus is configured."""
     settings = _settings(pytestconfig)
-    _require_corpus(settings)
-    return Corpus(settings.paths, _pipeline(settings))
+    _report(pytestconfig)  # fails when the corpus yields nothing usable
+    return Corpus(settings.paths, _pipeline(settings), settings.text_field)
 
 
 @pytest.fixture(scope="session")
@@ -187,7 +338,7 @@ class RateItem(pytest.Item):
         excinfo: pytest.ExceptionInfo[BaseException],
         style: Any = None,
     ) -> str:
-        if isinstance(excinfo.value, RateLimitError):
+        if isinstance(excinfo.value, RateLimitError | CorpusError):
             return str(excinfo.value)
         return str(super().repr_failure(excinfo))
 
@@ -195,16 +346,40 @@ class RateItem(pytest.Item):
         return self.path, None, f"newsclean rate {self.pattern} <= {self.limit:g}"
 
 
+class CorpusItem(pytest.Item):
+    """The corpus itself: it must yield documents, and not mostly rejects."""
+
+    def runtest(self) -> None:
+        _report(self.config)
+
+    def repr_failure(
+        self,
+        excinfo: pytest.ExceptionInfo[BaseException],
+        style: Any = None,
+    ) -> str:
+        if isinstance(excinfo.value, CorpusError):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, "newsclean corpus"
+
+
 class ExpectCollector(pytest.Collector):
-    """Collects one :class:`RateItem` per line of ``[tool.newsclean.expect]``."""
+    """Collects the corpus check and one :class:`RateItem` per line of ``[tool.newsclean.expect]``."""
 
     def collect(self) -> list[pytest.Item | pytest.Collector]:
-        return [
+        settings = _settings(self.config)
+        items: list[pytest.Item | pytest.Collector] = []
+        if settings.paths:
+            items.append(CorpusItem.from_parent(self, name="newsclean-corpus"))
+        items += [
             RateItem.from_parent(
                 self, name=f"newsclean-rate[{pattern}]", pattern=pattern, limit=limit
             )
-            for pattern, limit in _settings(self.config).expect
+            for pattern, limit in settings.expect
         ]
+        return items
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -212,11 +387,10 @@ def pytest_collection_modifyitems(
     session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
 ) -> None:
     settings = _settings(config)
-    if not settings.expect:
+    if not settings.expect and not settings.paths:
         return
-    collector = ExpectCollector.from_parent(
-        session, name="pyproject.toml", path=Path(config.rootpath) / "pyproject.toml"
-    )
+    path = settings.pyproject or Path(config.rootpath) / "pyproject.toml"
+    collector = ExpectCollector.from_parent(session, name="pyproject.toml", path=path)
     # report the collection like any other, so the limits are counted and errors shown
     report = collector.ihook.pytest_make_collect_report(collector=collector)
     config.hook.pytest_collectreport(report=report)

@@ -87,7 +87,10 @@ class Removal:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Removal:
+    def from_dict(cls, data: Mapping[str, Any] | str) -> Removal:
+        """Read a removal back; a bare code (``--removals codes``) has no span and no text."""
+        if isinstance(data, str):
+            return cls(span=(0, 0), text="", reason=data)
         return cls(
             span=_span(data["span"]),
             text=data["text"],
@@ -209,7 +212,7 @@ class Article:
         return article_html(self)
 
     def __repr__(self) -> str:
-        title = (self.title or "")[:60]
+        title = self.title if self.title is None else self.title[:60]
         return (
             f"<Article id={self.id!r} title={title!r} paragraphs={len(self.paragraphs)} "
             f"removals={len(self.removals)} findings={len(self.findings)} ok={self.ok}>"
@@ -255,3 +258,43 @@ def removed_share(article: Article) -> float:
         return 0.0
     removed = sum(r.span[1] - r.span[0] for r in article.removals if r.reason not in NOT_REMOVED)
     return min(1.0, removed / len(article.original))
+
+
+#: record fields that hold metadata, never the text
+METADATA_FIELDS = ("title", "id", "url", "site", "published", "lang")
+
+
+def text_candidates(record: Mapping[str, Any]) -> list[str]:
+    """The fields that could hold the text: strings that are not metadata, longest first.
+
+    >>> text_candidates({"id": "a", "page_text": "A long page.", "source": "x", "n": 3})
+    ['page_text', 'source']
+    """
+    strings = [
+        (-len(v), str(k))
+        for k, v in record.items()
+        if isinstance(v, str) and v.strip() and k not in METADATA_FIELDS
+    ]
+    return [name for _, name in sorted(strings)]
+
+
+def likely_text_field(record: Mapping[str, Any]) -> str | None:
+    """The field that most likely holds the text: the longest string that is not metadata.
+
+    >>> likely_text_field({"title": "A much longer title than the text", "body": "Text."})
+    'body'
+    """
+    found = text_candidates(record)
+    return found[0] if found else None
+
+
+def text_field_hint(record: Mapping[str, Any], text_field: str = "text") -> str:
+    """What to say when ``record`` has no ``text_field``: its fields, and the likeliest text.
+
+    >>> text_field_hint({"page_text": "A long page.", "url": "u"})
+    "the record has no 'text' field; fields: page_text, url; try text_field='page_text'"
+    """
+    names = [str(k) for k in record]
+    best = likely_text_field(record)
+    hint = f"; try text_field={best!r}" if best is not None else ""
+    return f"the record has no {text_field!r} field; fields: {', '.join(names) or '(none)'}{hint}"

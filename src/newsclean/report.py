@@ -22,7 +22,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsclean.codes import CODES
+from newsclean import codes
+from newsclean.codes import CODES, Kind
 from newsclean.io import FieldMap, Item, Reject, read_items
 from newsclean.record import NO_SITE, Article, removed_share, site_of
 from newsclean.runs import Counts, clean_one
@@ -223,12 +224,15 @@ class CorpusReport:
     def finding_rate(self, pattern: str) -> float:
         """The share of documents with at least one finding whose code matches ``pattern``.
 
-        ``pattern`` is a code or a shell-style pattern such as ``"template.*"``.
+        ``pattern`` is a code or a shell-style pattern such as ``"template.*"``; one that matches
+        no catalogued finding code is a :class:`~newsclean.errors.ConfigError` naming the nearest.
         """
-        return self.documents_matching(pattern) / self.documents if self.documents else 0.0
+        matched = self.documents_matching(pattern)
+        return matched / self.documents if self.documents else 0.0
 
     def documents_matching(self, pattern: str) -> int:
         """How many documents have a finding whose code matches ``pattern``."""
+        codes.matching(pattern)  # a typo would otherwise match nothing and pass
         return sum(
             n
             for combo, n in self.finding_combos.items()
@@ -237,6 +241,7 @@ class CorpusReport:
 
     def removal_rate(self, reason: str) -> float:
         """The share of documents with at least one removal of ``reason``."""
+        codes.matching(reason, Kind.REMOVAL)
         return self.docs_with_removal[reason] / self.documents if self.documents else 0.0
 
     @property
@@ -376,13 +381,23 @@ def iter_corpus(
 
 
 def corpus_report(
-    paths: Sequence[str | os.PathLike[str]], *, pipeline: Pipeline | None = None, **options: Any
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    pipeline: Pipeline | None = None,
+    text_field: str = "text",
+    **options: Any,
 ) -> CorpusReport:
-    """Read (and if needed clean) the given files and build their :class:`CorpusReport`."""
+    """Read (and if needed clean) the given files and build their :class:`CorpusReport`.
+
+    ``text_field`` names the field holding the text of raw records (``"page_text"``, say).
+    """
     from newsclean.filters.facts.kb import pipeline_kb_files
     from newsclean.pipeline import default_pipeline
 
     pipeline = pipeline or default_pipeline()
-    report = CorpusReport.from_articles(iter_corpus(paths, pipeline=pipeline), **options)
+    fields = FieldMap(text=text_field)
+    report = CorpusReport.from_articles(
+        iter_corpus(paths, pipeline=pipeline, fields=fields), **options
+    )
     report.knowledge_base = pipeline_kb_files(pipeline)
     return report

@@ -22,12 +22,15 @@ reports, Dask, Spark and datatrove — goes through this module:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, overload
 
+from newsclean._suggest import did_you_mean
 from newsclean.codes import Severity
+from newsclean.errors import UnknownOptionError
 from newsclean.io import EXCERPT_CHARS, Item, Reject, json_line
 from newsclean.pipeline import Pipeline
 from newsclean.record import Article
@@ -51,6 +54,7 @@ def clean_record(
     source: str = ...,
     line: int = ...,
     strict: Literal[True],
+    text_field: str = ...,
 ) -> Article: ...
 @overload
 def clean_record(
@@ -60,6 +64,7 @@ def clean_record(
     source: str = ...,
     line: int = ...,
     strict: bool = ...,
+    text_field: str = ...,
 ) -> Article | Reject: ...
 def clean_record(
     pipeline: Pipeline,
@@ -68,14 +73,16 @@ def clean_record(
     source: str = "",
     line: int = 0,
     strict: bool = False,
+    text_field: str = "text",
 ) -> Article | Reject:
     """Clean one record: the clean record, or a :class:`Reject` saying why it could not be cleaned.
 
     ``source`` and ``line`` say where the record came from, for the reject. With ``strict`` the
     error is raised instead (a record that is not a string, a mapping without text, ...).
+    ``text_field`` names the text's key in a mapping.
     """
     try:
-        return pipeline(record)
+        return pipeline(record, text_field=text_field)
     except Exception as exc:  # one bad record must not stop the stream
         if strict:
             raise
@@ -131,21 +138,106 @@ def clean_items(pipeline: Pipeline, items: Iterable[Item]) -> Iterator[Outcome]:
         yield clean_one(pipeline, item)
 
 
+#: what ``--removals`` may keep of each removal
+REMOVALS = ("full", "codes", "none")
+
+
+def output_fields(names: str | Iterable[str]) -> tuple[str, ...]:
+    """Check the names of ``--fields``: record keys (``Article.to_dict()``) or ``meta.NAME``.
+
+    >>> output_fields("id,title,text,meta.author")
+    ('id', 'title', 'text', 'meta.author')
+    """
+    if isinstance(names, str):
+        names = names.split(",")
+    out = tuple(n.strip() for n in names if n.strip())
+    valid = tuple(Article(text="", original="").to_dict())
+    for name in out:
+        if name not in valid and not (name.startswith("meta.") and len(name) > 5):
+            msg = (
+                f"no output field {name!r}.{did_you_mean(name, valid)} Fields: "
+                f"{', '.join(valid)}, or meta.NAME for an entry of meta"
+            )
+            raise UnknownOptionError(msg)
+    if not out:
+        msg = "no output fields given"
+        raise UnknownOptionError(msg)
+    return out
+
+
+def shape_record(
+    record: dict[str, Any],
+    *,
+    fields: tuple[str, ...] | None = None,
+    removals: str = "full",
+    drop_original: bool = False,
+) -> dict[str, Any]:
+    """A record dict cut down for output: only ``fields`` (``meta.NAME`` reaches into meta),
+    removals in full, as codes only (``["boilerplate.share", ...]``), or left out.
+
+    >>> shape_record({"id": "a", "text": "x", "removals": [{"reason": "boilerplate.share"}],
+    ...               "meta": {"author": "Jo"}}, fields=("id", "removals", "meta.author"),
+    ...              removals="codes")
+    {'id': 'a', 'removals': ['boilerplate.share'], 'meta.author': 'Jo'}
+    """
+    if removals not in REMOVALS:
+        msg = f"removals must be one of {', '.join(REMOVALS)}, not {removals!r}"
+        raise UnknownOptionError(msg)
+    if drop_original:
+        record.pop("original", None)
+    if removals == "none":
+        record.pop("removals", None)
+    elif removals == "codes" and "removals" in record:
+        record["removals"] = [r["reason"] for r in record["removals"]]
+    if fields is None:
+        return record
+    meta = record.get("meta") or {}
+    return {
+        name: meta.get(name[5:]) if name.startswith("meta.") else record[name]
+        for name in fields
+        if name in record or name.startswith("meta.")
+    }
+
+
 def render_one(
-    pipeline: Pipeline, item: Item, drop_original: bool = False
+    pipeline: Pipeline,
+    item: Item,
+    drop_original: bool = False,
+    *,
+    fields: tuple[str, ...] | None = None,
+    removals: str = "full",
 ) -> tuple[str, Counts] | Reject:
     """Clean one input and render it: its JSON line and counts, or its reject.
 
-    What a ``--jobs`` worker process sends back: small and cheap to pickle.
+    What a ``--jobs`` worker process sends back: small and cheap to pickle. ``fields`` and
+    ``removals`` shape the line (see :func:`shape_record`).
     """
     outcome = clean_one(pipeline, item)
     if outcome.article is None:
         assert outcome.reject is not None
         return outcome.reject
-    record = outcome.article.to_dict()
-    if drop_original:
-        record.pop("original")
+    record = shape_record(
+        outcome.article.to_dict(), fields=fields, removals=removals, drop_original=drop_original
+    )
     return json_line(record), Counts.of(outcome.article)
+
+
+#: distinct reject reasons a summary tells apart; the rest are pooled
+MAX_REASONS = 50
+OTHER_REASONS = "(other reasons)"
+_NUMBER = re.compile(r"\d+")
+
+
+def reason_key(reason: str) -> str:
+    """A reject reason without what differs from record to record (its fields, positions), so
+    that repeated reasons are summarised once.
+
+    >>> reason_key("missing text field 'text'; fields: id, page_text")
+    "missing text field 'text'"
+    >>> reason_key("invalid JSON: Expecting value (column 12)")
+    'invalid JSON: Expecting value (column N)'
+    """
+    return _NUMBER.sub("N", reason.split("; fields:", 1)[0])
 
 
 @dataclass
@@ -168,12 +260,30 @@ class Counts:
     docs_with_removal: Counter[str] = field(default_factory=Counter)
     #: the most severe finding seen, if any
     worst: Severity | None = None
+    #: rejects by reason (see :func:`reason_key`), and the first place each was seen
+    reject_reasons: Counter[str] = field(default_factory=Counter)
+    first_reject: dict[str, str] = field(default_factory=dict)
+    #: for records without their text field: how many, the string fields they had (longest
+    #: first, as votes), and where the text most likely is
+    missing_text: int = 0
+    fields_seen: Counter[str] = field(default_factory=Counter)
+    text_guesses: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, result: Article | Reject) -> Counts:
         """The counts of one clean record or reject."""
         if isinstance(result, Reject):
-            return cls(read=1, rejected=1)
+            key = reason_key(result.reason)
+            missing = bool(result.fields_seen) or result.reason.startswith("missing text field")
+            return cls(
+                read=1,
+                rejected=1,
+                reject_reasons=Counter({key: 1}),
+                first_reject={key: f"{result.source}:{result.line}"},
+                missing_text=int(missing),
+                fields_seen=Counter(result.fields_seen),
+                text_guesses=Counter([result.text_guess] if result.text_guess else []),
+            )
         codes = [f.code for f in result.findings]
         reasons = [r.reason for r in result.removals]
         return cls(
@@ -204,6 +314,14 @@ class Counts:
         self.docs_with_removal.update(other.docs_with_removal)
         if other.worst is not None and (self.worst is None or other.worst > self.worst):
             self.worst = other.worst
+        for key, n in other.reject_reasons.items():
+            if key not in self.reject_reasons and len(self.reject_reasons) >= MAX_REASONS:
+                key = OTHER_REASONS
+            self.reject_reasons[key] += n
+            self.first_reject.setdefault(key, other.first_reject.get(key, ""))
+        self.missing_text += other.missing_text
+        self.fields_seen.update(other.fields_seen)
+        self.text_guesses.update(other.text_guesses)
         return self
 
     def __add__(self, other: Counts) -> Counts:
@@ -224,6 +342,7 @@ class Counts:
             "findings": dict(sorted(self.findings.items())),
             "documents_with_finding": dict(sorted(self.docs_with_finding.items())),
             "removals": dict(sorted(self.removals.items())),
+            "rejected_by_reason": dict(self.reject_reasons.most_common()),
         }
 
     def render(self) -> str:
@@ -240,4 +359,52 @@ class Counts:
         if self.removals:
             lines.append("removals by reason:")
             lines += [f"  {code:<32} {n:>7}" for code, n in sorted(self.removals.items())]
+        if self.reject_reasons:
+            lines.append("rejected by reason (count, first at):")
+            lines += [
+                f"  {n:>7}  {reason}  ({self.first_reject.get(reason, '')})"
+                for reason, n in self.reject_reasons.most_common()
+            ]
         return "\n".join(lines)
+
+    def verdict(
+        self,
+        *,
+        max_reject_rate: float = 0.5,
+        text_field: str = "text",
+        option: str = "--text-field",
+    ) -> str | None:
+        """Why this run must not pass as a success, in one line; ``None`` when it may.
+
+        It fails when it read nothing, cleaned nothing, or rejected more than
+        ``max_reject_rate`` of what it read; the line names the missing text field and the
+        fields seen instead, and the commonest reasons with their counts.
+
+        >>> c = Counts.of(Reject("in.jsonl", 1, "missing text field 'text'", "",
+        ...                      fields_seen=("page_text", "source"), text_guess="page_text"))
+        >>> c.verdict()
+        "no record has 'text'; fields seen: page_text, source; try --text-field page_text"
+        """
+        if self.read == 0:
+            return "no records were read: the input is empty"
+        if self.cleaned and self.rejected <= max_reject_rate * self.read:
+            return None
+        if self.missing_text and self.missing_text == self.rejected:
+            seen = ", ".join(name for name, _ in self.fields_seen.most_common(5))
+            guess = self.text_guesses.most_common(1)[0][0] if self.text_guesses else None
+            who = (
+                "no record has"
+                if not self.cleaned
+                else f"{self.missing_text} of {self.read} records have no"
+            )
+            line = f"{who} {text_field!r}; fields seen: {seen or '(none)'}"
+            if guess is not None and guess != text_field:
+                line += f"; try {option} {guess}"
+            return line
+        reasons = "; ".join(f"{n}x {reason}" for reason, n in self.reject_reasons.most_common(3))
+        if not self.cleaned:
+            return f"no record was cleaned: {self.rejected} rejected ({reasons})"
+        return (
+            f"{self.rejected} of {self.read} records rejected ({self.rejected / self.read:.0%}), "
+            f"more than the {max_reject_rate:.0%} allowed ({reasons})"
+        )

@@ -15,6 +15,7 @@ from newsclean.config import load_toml
 from newsclean.io import FieldMap, Item, read_items
 from newsclean.pipeline import Pipeline, default_pipeline, pipeline_from_config
 from newsclean.presets import PRESETS
+from newsclean.runs import Counts
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +35,39 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--title-field", default="title", help="JSON field holding the title (default: title)"
     )
+    parser.add_argument(
+        "--max-reject-rate",
+        type=_rate,
+        default=0.5,
+        metavar="RATE",
+        help="exit 3 when more than this share of the records is rejected, or none is cleaned "
+        "(0 to 1, or a percentage; default: 0.5)",
+    )
+
+
+def _rate(text: str) -> float:
+    try:
+        value = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        msg = f"{text!r} is not a rate (0 to 1, or a percentage such as 5%)"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not 0 <= value <= 1:
+        msg = f"{text!r}: a rate is between 0 and 1 (0% and 100%)"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+#: the exit code of a run that cleaned nothing or rejected more than --max-reject-rate
+EXIT_REJECTS = 3
+
+
+def failed_run(counts: Counts, args: argparse.Namespace) -> int:
+    """Print why the run failed and return :data:`EXIT_REJECTS`, or return 0 when it did not."""
+    problem = counts.verdict(max_reject_rate=args.max_reject_rate, text_field=args.text_field)
+    if problem is None:
+        return 0
+    eprint(f"newsclean: error: {problem}")
+    return EXIT_REJECTS
 
 
 def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:

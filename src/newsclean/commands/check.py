@@ -1,6 +1,7 @@
 """``newsclean check``: finding rates of a corpus against limits, for CI.
 
-Exit codes: 0 every rate within its limit; 1 a rate above its limit; 2 usage or input error.
+Exit codes: 0 every rate within its limit; 1 a rate above its limit; 2 usage or input error;
+3 nothing checked (no document, or more rejects than --max-reject-rate).
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsclean import codes
 from newsclean.commands._common import (
     add_input_arguments,
     add_pipeline_arguments,
     eprint,
+    failed_run,
     fields_from_args,
     pipeline_from_args,
 )
@@ -55,6 +58,11 @@ class Limit:
         if not 0 <= rate <= 1:
             msg = f"--max-rate {text!r}: the rate must be between 0 and 1 (or 0% and 100%)"
             raise ConfigError(msg)
+        try:
+            codes.matching(pattern)
+        except ConfigError as exc:
+            msg = f"--max-rate {text!r}: {exc}"
+            raise ConfigError(msg) from None
         return cls(pattern, rate)
 
 
@@ -196,9 +204,9 @@ def run(args: argparse.Namespace) -> int:
     report = CorpusReport.from_articles(
         iter_corpus(args.inputs, pipeline=pipeline, fields=fields_from_args(args))
     )
-    if report.documents == 0:
-        eprint("newsclean: error: no documents to check")
-        return 2
+    failed = failed_run(report.counts, args)
+    if failed:  # a gate that checked nothing never passes
+        return failed
     results = check(report, limits)
     if args.junit_xml:
         with atomic_output(args.junit_xml) as fh:

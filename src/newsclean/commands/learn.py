@@ -6,9 +6,10 @@ import argparse
 from collections.abc import Iterator
 from typing import Any
 
-from newsclean.commands._common import add_input_arguments, eprint, iter_items
+from newsclean.commands._common import add_input_arguments, eprint, failed_run, iter_items
 from newsclean.corpus.profile import learn_profile
 from newsclean.io import atomic_output
+from newsclean.runs import Counts
 
 NAME = "learn"
 HELP = "learn the lines each site repeats across its documents (a site profile)"
@@ -41,14 +42,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    rejected = 0
+    counts = Counts()
 
     def records() -> Iterator[dict[str, Any]]:
-        nonlocal rejected
+        nonlocal counts
         for item in iter_items(args):
             if item.record is None:
-                rejected += 1
+                assert item.reject is not None
+                counts += Counts.of(item.reject)
                 continue
+            counts.read += 1
+            counts.cleaned += 1  # read whole, for learning
             yield item.record
 
     profile = learn_profile(
@@ -64,6 +68,6 @@ def run(args: argparse.Namespace) -> int:
         eprint(
             f"learned {len(profile)} repeated lines for {len(profile.sites)} sites "
             f"({profile.params['records_skipped']} records without site or text, "
-            f"{rejected} rejected)"
+            f"{counts.rejected} rejected)"
         )
-    return 0
+    return failed_run(counts, args)

@@ -13,6 +13,7 @@ from newsclean.commands._common import (
     add_input_arguments,
     add_pipeline_arguments,
     eprint,
+    failed_run,
     fields_from_args,
     pipeline_from_args,
 )
@@ -54,4 +55,4 @@ def run(args: argparse.Namespace) -> int:
             f"newsclean: report on {report.documents} documents ({report.rejected} rejected)"
             + (f" written to {args.output}" if args.output and args.output != "-" else "")
         )
-    return 0
+    return failed_run(report.counts, args)

@@ -6,6 +6,6 @@ share :func:`clean_partition`, the function that cleans one partition of records
 
 from __future__ import annotations
 
-from newsclean.integrations.partition import clean_partition, with_profile
+from newsclean.integrations.partition import clean_lines, clean_partition, with_profile
 
-__all__ = ["clean_partition", "with_profile"]
+__all__ = ["clean_lines", "clean_partition", "with_profile"]

@@ -11,24 +11,23 @@ code as a single process, so the result equals cleaning the records one by one.
 
 from __future__ import annotations
 
-import json
+import os
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from newsclean.frames import clean_frame
 from newsclean.integrations.partition import Errors, clean_partition, with_profile
-from newsclean.pipeline import RECORD_FIELDS, Pipeline, default_pipeline
-from newsclean.runs import clean_record
+from newsclean.io import FieldMap, atomic_output, json_line, read_items
+from newsclean.pipeline import Pipeline, default_pipeline
+from newsclean.runs import Counts, clean_one, shape_record
 
 if TYPE_CHECKING:
     import dask.bag
     import dask.dataframe
-    import pandas
 
-__all__ = ["clean_bag", "clean_dataframe", "clean_frame", "ship"]
-
-#: the columns :func:`clean_frame` adds, after ``prefix``
-OUTPUT_COLUMNS = ("title", "text", "ok", "codes", "findings", "removals")
+__all__ = ["clean_bag", "clean_dataframe", "clean_files", "clean_frame", "ship"]
 
 
 def _prepare(pipeline: Pipeline | None, profile: object | None) -> Pipeline:
@@ -50,8 +49,14 @@ def _bag_partition(
     pipeline: Pipeline,
     drop_original: bool,
     errors: Errors,
+    text_field: str,
 ) -> list[dict[str, Any]]:
-    return list(clean_partition(part, pipeline, drop_original=drop_original, errors=errors))
+    # a list: Dask sends a partition's result between processes, and a generator cannot travel
+    return list(
+        clean_partition(
+            part, pipeline, drop_original=drop_original, errors=errors, text_field=text_field
+        )
+    )
 
 
 def clean_bag(
@@ -61,72 +66,104 @@ def clean_bag(
     profile: object | None = None,
     drop_original: bool = False,
     errors: Errors = "raise",
+    text_field: str = "text",
 ) -> dask.bag.Bag:
     """A bag of clean records (``Article.to_dict()`` dicts) from a bag of strings or mappings.
 
+    Each partition's records are held in memory while it is processed (Dask moves a partition's
+    result between processes as a whole); for corpora that do not fit, :func:`clean_files`
+    streams each file instead.
+
     Args:
-        bag: elements are strings or mappings with ``text`` (and ``id``, ``title``, ``url``,
-            ``site``, ``published``, ``lang``; other keys go to ``meta``).
+        bag: elements are strings or mappings with ``text`` (or ``text_field``; and ``id``,
+            ``title``, ``url``, ``site``, ``published``, ``lang``; other keys go to ``meta``).
         pipeline: the pipeline (default: ``default_pipeline()``).
         profile: a learned site profile, given to every filter that takes one.
         drop_original: leave ``original`` out of the records.
         errors: ``"raise"`` or ``"reject"`` (see :func:`clean_partition`).
+        text_field: the key of the text in a mapping.
     """
     map_partitions: Any = bag.map_partitions
     return cast(
         "dask.bag.Bag",
         map_partitions(
-            _bag_partition, ship(pipeline, profile), drop_original=drop_original, errors=errors
+            _bag_partition,
+            ship(pipeline, profile),
+            drop_original=drop_original,
+            errors=errors,
+            text_field=text_field,
         ),
     )
 
 
-def clean_frame(
-    frame: pandas.DataFrame,
+def _clean_file(
+    path: str,
+    out_dir: str,
+    pipeline: Pipeline,
+    text_field: str,
+    drop_original: bool,
+    fields: tuple[str, ...] | None,
+    removals: str,
+) -> Counts:
+    """One input file, one record at a time: its clean records and its rejects, each to a file."""
+    name = Path(path).name.removesuffix(".gz")
+    stem = name.rsplit(".", 1)[0]
+    counts = Counts()
+    with (
+        atomic_output(str(Path(out_dir) / name)) as out,
+        atomic_output(str(Path(out_dir) / f"{stem}.rejects.jsonl")) as rejects,
+    ):
+        for item in read_items([path], FieldMap(text=text_field)):
+            outcome = clean_one(pipeline, item)
+            if outcome.article is None:
+                assert outcome.reject is not None
+                counts += Counts.of(outcome.reject)
+                rejects.write(json_line(outcome.reject.to_dict()))
+                continue
+            counts += Counts.of(outcome.article)
+            record = shape_record(
+                outcome.article.to_dict(),
+                fields=fields,
+                removals=removals,
+                drop_original=drop_original,
+            )
+            out.write(json_line(record))
+    return counts
+
+
+def clean_files(
+    paths: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
     pipeline: Pipeline | None = None,
     *,
-    text_column: str = "text",
-    prefix: str = "clean_",
-) -> pandas.DataFrame:
-    """One pandas partition: the input columns plus ``clean_title``, ``clean_text``, ``clean_ok``,
-    ``clean_codes`` (finding codes, comma-separated), ``clean_findings`` and ``clean_removals``
-    (JSON lists of the finding and removal dicts).
+    profile: object | None = None,
+    text_field: str = "text",
+    drop_original: bool = False,
+    fields: tuple[str, ...] | None = None,
+    removals: str = "full",
+) -> Counts:
+    """Clean JSONL files on the cluster, one task per file, in bounded memory.
 
-    Columns named like record fields (``id``, ``title``, ``url``, ``site``, ``published``,
-    ``lang``) are passed to the pipeline; ``text_column`` holds the text.
+    Each task streams its file through the pipeline as ``newsclean clean`` does (the same
+    checks, ids and rejects, one record in memory at a time) and writes ``out_dir/NAME`` and
+    ``out_dir/STEM.rejects.jsonl``; the result is the run's summed :class:`~newsclean.runs.Counts`
+    (``counts.verdict()`` says whether it may pass). Uses the current Dask scheduler.
     """
-    import pandas as pd
+    import dask
 
-    pipeline = pipeline if pipeline is not None else default_pipeline()
-    fields = [c for c in RECORD_FIELDS[1:] if c in frame.columns and c != text_column]
-    columns: dict[str, list[Any]] = {name: [] for name in OUTPUT_COLUMNS}
-    texts = frame[text_column].tolist()
-    extra = {c: frame[c].tolist() for c in fields}
-    for i, text in enumerate(texts):
-        record: dict[str, Any] = {"text": text}
-        for c in fields:
-            value = extra[c][i]
-            record[c] = None if value is None or pd.isna(value) else value
-        article = clean_record(pipeline, record, line=i + 1, strict=True)
-        columns["title"].append(article.title)
-        columns["text"].append(article.text)
-        columns["ok"].append(article.ok)
-        columns["codes"].append(",".join(sorted(article.codes)))
-        columns["findings"].append(
-            json.dumps([f.to_dict() for f in article.findings], ensure_ascii=False)
+    api: Any = dask  # untyped
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    shipped = ship(pipeline, profile)
+    tasks = [
+        api.delayed(_clean_file)(
+            os.fspath(p), os.fspath(out_dir), shipped, text_field, drop_original, fields, removals
         )
-        columns["removals"].append(
-            json.dumps([r.to_dict() for r in article.removals], ensure_ascii=False)
-        )
-    out = frame.copy()
-    for name in OUTPUT_COLUMNS:
-        out[prefix + name] = columns[name]
-    if not len(out):  # keep the dtypes of an empty frame (dask builds its meta from one)
-        out[prefix + "ok"] = out[prefix + "ok"].astype(bool)
-        for name in OUTPUT_COLUMNS:
-            if name != "ok":
-                out[prefix + name] = out[prefix + name].astype(object)
-    return out
+        for p in paths
+    ]
+    total = Counts()
+    for counts in api.compute(*tasks):
+        total += counts
+    return total
 
 
 def clean_dataframe(
@@ -134,17 +171,16 @@ def clean_dataframe(
     pipeline: Pipeline | None = None,
     *,
     profile: object | None = None,
-    text_column: str = "text",
+    text_field: str = "text",
     prefix: str = "clean_",
 ) -> dask.dataframe.DataFrame:
-    """A Dask dataframe with the columns of :func:`clean_frame` added, partition by partition."""
-    meta = clean_frame(
-        df._meta, _prepare(pipeline, profile), text_column=text_column, prefix=prefix
-    )
+    """A Dask dataframe with the columns of :func:`~newsclean.frames.clean_frame` added,
+    partition by partition; their dtypes are declared, so ``.to_parquet(path)`` works."""
+    meta = clean_frame(df._meta, _prepare(pipeline, profile), text_field=text_field, prefix=prefix)
     map_partitions: Any = df.map_partitions
     return cast(
         "dask.dataframe.DataFrame",
         map_partitions(
-            clean_frame, ship(pipeline, profile), text_column=text_column, prefix=prefix, meta=meta
+            clean_frame, ship(pipeline, profile), text_field=text_field, prefix=prefix, meta=meta
         ),
     )

@@ -56,6 +56,9 @@ def _build() -> Any:
             metadata_key: where in ``doc.metadata`` the findings and removals go.
             keep_original: also store the original text there.
             exclusion_writer: a datatrove writer for the dropped documents.
+            text_field: the record field holding the text. A reader given ``text_key=`` the
+                same name has put it in ``doc.text``; a reader that kept it in the metadata
+                leaves it there, and it is taken from there (and the metadata entry dropped).
         """
 
         name = "📰 newsclean"
@@ -70,8 +73,10 @@ def _build() -> Any:
             metadata_key: str = "newsclean",
             keep_original: bool = False,
             exclusion_writer: Any = None,
+            text_field: str = "text",
         ) -> None:
             super().__init__(exclusion_writer=exclusion_writer)
+            self.text_field = text_field
             self.pipeline = pipeline if pipeline is not None else default_pipeline(preset)
             self.drop_not_ok = drop_not_ok
             self.drop_empty = drop_empty
@@ -79,7 +84,10 @@ def _build() -> Any:
             self.keep_original = keep_original
 
         def filter(self, doc: Document) -> bool | tuple[bool, str]:
-            record: dict[str, Any] = {"text": doc.text, "id": str(doc.id)}
+            text = doc.text
+            if self.text_field != "text" and self.text_field in doc.metadata:
+                text = doc.metadata.pop(self.text_field)
+            record: dict[str, Any] = {"text": text, "id": str(doc.id)}
             for key, field in METADATA_FIELDS.items():
                 value = doc.metadata.get(key)
                 if isinstance(value, str) and value.strip():

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 from newsclean.errors import ConfigError
-from newsclean.io import Reject
+from newsclean.io import FieldMap, Reject, parse_line
 from newsclean.pipeline import Pipeline, default_pipeline
-from newsclean.runs import clean_record
+from newsclean.runs import clean_one, clean_record, shape_record
 
 Errors = Literal["raise", "reject"]
 
@@ -26,18 +26,22 @@ def clean_partition(
     *,
     drop_original: bool = False,
     errors: Errors = "raise",
+    text_field: str = "text",
 ) -> Iterator[dict[str, Any]]:
     """Clean records lazily and yield each clean record as a dict.
 
     Args:
-        records: strings, or mappings with ``text`` and optional ``id``, ``title``, ``url``,
-            ``site``, ``published``, ``lang`` (other keys go to ``meta``).
+        records: strings, or mappings with ``text`` (or ``text_field``) and optional ``id``,
+            ``title``, ``url``, ``site``, ``published``, ``lang`` (other keys go to ``meta``).
         pipeline: the pipeline to run (default: ``default_pipeline()``).
         drop_original: leave ``original`` out of the output (it can double the size).
         errors: ``"raise"`` stops on a record that cannot be cleaned (not a string, no text);
             ``"reject"`` yields ``{"id": ..., "rejected": reason}`` for it and goes on.
+        text_field: the key of the text in a mapping.
 
     >>> [r["text"] for r in clean_partition(["Stocks rose.\\nShare this article"])]
+    ['Stocks rose.']
+    >>> [r["text"] for r in clean_partition([{"page_text": "Stocks rose."}], text_field="page_text")]
     ['Stocks rose.']
     """
     if errors not in ("raise", "reject"):
@@ -45,7 +49,9 @@ def clean_partition(
         raise ConfigError(msg)
     pipeline = pipeline if pipeline is not None else default_pipeline()
     for line, record in enumerate(records, 1):
-        result = clean_record(pipeline, record, line=line, strict=errors == "raise")
+        result = clean_record(
+            pipeline, record, line=line, strict=errors == "raise", text_field=text_field
+        )
         if isinstance(result, Reject):
             rid = record.get("id") if isinstance(record, Mapping) else None
             yield {"id": rid, "rejected": result.reason}
@@ -54,6 +60,43 @@ def clean_partition(
         if drop_original:
             out.pop("original", None)
         yield out
+
+
+def clean_lines(
+    lines: Iterable[tuple[str | bytes, int]],
+    pipeline: Pipeline | None = None,
+    *,
+    source: str,
+    text_field: str = "text",
+    drop_original: bool = False,
+    fields: tuple[str, ...] | None = None,
+    removals: str = "full",
+) -> Iterator[tuple[bool, dict[str, Any]]]:
+    """JSONL lines with their line numbers in; ``(True, clean record)`` or ``(False, reject)`` out.
+
+    Each line gets the checks and the cleaning ``newsclean clean`` gives it, so the records and
+    the rejects (source, line number, reason, the line's start) are the command's: a malformed
+    line, a text that is not a string or is empty, each becomes a reject, not a lost record.
+    Blank lines are skipped, as the command skips them. What Spark's ``mapPartitions`` runs.
+
+    >>> [ok for ok, _ in clean_lines([('{"text": "Stocks rose."}', 1), ("{bad", 2)], source="a.jsonl")]
+    [True, False]
+    """
+    pipeline = pipeline if pipeline is not None else default_pipeline()
+    fieldmap = FieldMap(text=text_field)
+    for raw, lineno in lines:
+        if not raw.strip():
+            continue
+        outcome = clean_one(pipeline, parse_line(source, lineno, raw, fieldmap))
+        if outcome.article is None:
+            assert outcome.reject is not None
+            yield False, outcome.reject.to_dict()
+            continue
+        record = outcome.article.to_dict()
+        yield (
+            True,
+            shape_record(record, fields=fields, removals=removals, drop_original=drop_original),
+        )
 
 
 def with_profile(pipeline: Pipeline, profile: object) -> Pipeline:
