@@ -86,6 +86,10 @@ class Flag:
     message: str
     evidence: Mapping[str, Any] = field(default_factory=dict)
     severity: Severity | None = None  # None: the code's default
+    #: the block the flag is about, and the severity it takes when another filter removes that
+    #: block (None: it keeps its own), so a gate on the output judges the output
+    block: int | None = None
+    removed_severity: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +120,7 @@ class Draft:
     """The document in flight. Filters read it; only the pipeline changes it."""
 
     __slots__ = (
+        "_removable",
         "_removed",
         "annotations",
         "blocks",
@@ -154,6 +159,8 @@ class Draft:
         self.offsets = OffsetMap()
         self.blocks: tuple[Block, ...] = ()
         self._removed: dict[int, tuple[BlockRemoval, str]] = {}
+        # findings whose severity changes when their block is removed: (finding, block, severity)
+        self._removable: list[tuple[int, int, Severity]] = []
         self.title = title
         self.title_given = title is not None
         self.id, self.url, self.site = id, url, site
@@ -544,6 +551,8 @@ def _flag(draft: Draft, f: Filter, flag: Flag) -> None:
             filter=f.name,
         )
     )
+    if flag.block is not None and flag.removed_severity is not None:
+        draft._removable.append((len(draft.findings) - 1, flag.block, flag.removed_severity))
 
 
 def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
@@ -584,6 +593,22 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
     draft.annotations.update(proposal.annotations)
 
 
+def _in_removed_lines(draft: Draft) -> list[Finding]:
+    """The findings, those about a line another filter removed marked ``in_removed_line`` and
+    given the severity their flag asked for there."""
+    if not draft._removable:
+        return draft.findings
+    findings = list(draft.findings)
+    for at, index, severity in draft._removable:
+        entry = draft._removed.get(index)
+        if entry is None or entry[1] == findings[at].filter:
+            continue  # kept, or removed by the filter that flagged it (a line of nothing else)
+        old = findings[at]
+        evidence = {**old.evidence, "in_removed_line": True}
+        findings[at] = dataclasses.replace(old, severity=severity, evidence=evidence)
+    return findings
+
+
 @collector_paused()
 def build_article(draft: Draft) -> Article:
     """Assemble the immutable record from a finished draft."""
@@ -619,7 +644,7 @@ def build_article(draft: Draft) -> Article:
         Edit((e.start, e.end), e.replacement, e.code, draft.edit_filters.get(e.code, ""))
         for e in offsets.edits_in_original(draft.text)
     )
-    findings = tuple(sorted(draft.findings, key=lambda x: (x.span, x.code)))
+    findings = tuple(sorted(_in_removed_lines(draft), key=lambda x: (x.span, x.code)))
     meta = dict(draft.extra)
     if draft.annotations:
         meta.update({k: v for k, v in draft.annotations.items() if not k.startswith("_")})

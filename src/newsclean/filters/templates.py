@@ -49,8 +49,16 @@ from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
 from newsclean.codes import Severity
 from newsclean.errors import ConfigError, PatternDataError
+from newsclean.filters.shapes import (
+    Place,
+    ShapeHit,
+    bracket_slot,
+    line_hits,
+    reported_speech,
+)
 from newsclean.pipeline import Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.registry import register_filter
+from newsclean.voice import voice_table, words_of
 
 KINDS = ("token", "empty_value", "filler", "leftover")
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
@@ -315,7 +323,12 @@ def _name_ok(syntax: _Syntax, match: Match, timeout: float | None) -> bool:
         letters = name.replace("-", "")
         if letters.isupper():
             return len(letters) >= 2
-        return len(letters) >= 3
+        if len(letters) < 3:
+            return False
+        if any(c.isupper() for c in letters[1:]):
+            return True  # camelCase: "{vendorCount}"
+        # a plain word is a slot only when it names one: "{title}", "{Author}"; not "{nothing}"
+        return letters.casefold() in _slot_words()
     if syntax.check == "wiki":
         return name.casefold() not in _WIKI_TEMPLATES
     if syntax.check == "angle_vocab":
@@ -324,7 +337,21 @@ def _name_ok(syntax: _Syntax, match: Match, timeout: float | None) -> bool:
         )
     if syntax.check == "upper_vocab":
         return is_placeholder_phrase(name, upper_only=True, timeout=timeout)
-    return is_placeholder_phrase(name, timeout=timeout)
+    table = voice_table(LANGUAGES)
+    words = name.split(None, 1)
+    if len(words) > 1 and words[0].casefold() in words_of("editorial_heads", LANGUAGES):
+        return False  # "[The company] has paid": an editor's insertion, not a slot
+    if is_placeholder_phrase(name, timeout=timeout):
+        return True
+    # a slot noun or an instruction verb at the head or tail, in any of the languages
+    return syntax.kind == "bracket" and bool(bracket_slot(name, table))
+
+
+@functools.lru_cache(maxsize=1)
+def _slot_words() -> frozenset[str]:
+    """One-word slot names: the slot nouns of every language and the placeholder nouns."""
+    nouns = {w for w, role in placeholder_vocabulary().items() if role == "noun"}
+    return frozenset(nouns) | words_of("slot_nouns", LANGUAGES)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -851,14 +878,26 @@ class _Context:
     _block_keywords: dict[int, set[str]] | None = None  # block -> the keywords it holds
     _keyword_hits: dict[int, set[str]] = field(default_factory=dict)
     leads: dict[int, Match] = field(default_factory=dict)  # block -> its leftover at the start
+    shape_memo: dict[tuple[str, Place], list[ShapeHit]] = field(default_factory=dict)
 
     def code_line(self, index: int) -> bool:
         if index not in self._code:
             blocks = self.draft.blocks
-            self._code[index] = 0 <= index < len(blocks) and _code_like(
-                blocks[index].text[:_LONG_LINE], self.draft.regex_timeout
+            self._code[index] = 0 <= index < len(blocks) and (
+                _code_like(blocks[index].text[:_LONG_LINE], self.draft.regex_timeout)
+                or self._indented_originally(blocks[index])
             )
         return self._code[index]
+
+    def _indented_originally(self, block: Block) -> bool:
+        """Whether the line was indented like code before whitespace was unified: the
+        indentation is the code cue, and normalization trims it."""
+        draft = self.draft
+        if draft.text is draft.original or block.text[:1].isspace():
+            return False
+        start = draft.original_span(block.span)[0]
+        line_start = draft.original.rfind("\n", 0, start) + 1
+        return draft.original.startswith(_CODE_INDENTS, line_start)
 
     def near_code(self, index: int) -> bool:
         """Whether the line or one of the two nearest lines on each side still in the text
@@ -1089,6 +1128,13 @@ class _Context:
 
 #: how many lines on each side of a weak token are its code context
 _CODE_NEIGHBOURS = 2
+#: the indentation of a code sample (as ``_CODE_SIGNALS`` knows it)
+_CODE_INDENTS = ("    ", "\t")
+#: a document's edges for the voice rules: its first two and last three lines
+_EDGE_FIRST = 2
+_EDGE_LAST = 3
+#: the voice rules read sentences; a longer line is data, not a sentence of an assistant
+_SHAPE_VOICE_LINE = 5_000
 
 
 def _quoted_mention(line: str, start: int, end: int) -> bool:
@@ -1144,6 +1190,9 @@ class FlagTemplates:
         detect: which kinds to look for: ``token``, ``empty_value``, ``filler``, ``leftover``.
         languages: languages of the leftover phrase lists.
         code_context: drop ambiguous matches in code samples and programming articles.
+        removed_line_severity: the severity of a finding in a line another filter removes (its
+            evidence then says ``in_removed_line``): ``"info"`` by default, so a gate on the
+            output judges the output; None keeps the finding's own severity.
 
     >>> from newsclean.pipeline import Draft
     >>> p = FlagTemplates().apply(Draft.of("Intro line here.\\n{REWRITE_TITLE}\\nBody text."))
@@ -1158,10 +1207,13 @@ class FlagTemplates:
     detect: tuple[str, ...] = KINDS
     languages: tuple[str, ...] = LANGUAGES
     code_context: bool = True
+    removed_line_severity: str | None = "info"
 
     def __post_init__(self) -> None:
         if self.severity is not None:
             Severity.parse(self.severity)
+        if self.removed_line_severity is not None:
+            Severity.parse(self.removed_line_severity)
         detect = tuple(self.detect)
         unknown = sorted(set(detect) - set(KINDS))
         if unknown:
@@ -1183,10 +1235,16 @@ class FlagTemplates:
         """Compile the leftover phrases of the chosen languages (once per process)."""
         if "leftover" in self.detect:
             leftover_patterns(self.languages)
+        voice_table(self.languages)
 
     def apply(self, draft: Draft, /) -> Proposal:
         ctx = _Context(draft)
         severity = Severity.parse(self.severity) if self.severity is not None else None
+        removed_severity = (
+            Severity.parse(self.removed_line_severity)
+            if self.removed_line_severity is not None
+            else None
+        )
         flags: list[Flag] = []
         removals: list[BlockRemoval] = []
         candidates = self._candidates(ctx)
@@ -1204,6 +1262,8 @@ class FlagTemplates:
                         hit.message,
                         hit.evidence,
                         severity,
+                        block=block.index,
+                        removed_severity=removed_severity,
                     )
                 )
             if self.remove_lines and not draft.is_removed(block.index):
@@ -1253,6 +1313,8 @@ class FlagTemplates:
                     ctx.leads[block.index] = lead
                     add((block.index,), "start")
             add(ctx.blocks_with_keywords(leftover_patterns(self.languages).anywhere), "anywhere")
+        # the structural rules read every line: their cues are words, not literals
+        add(range(len(draft.blocks)), "shape")
         return looks
 
     def _hits(self, block: Block, ctx: _Context, looks: set[str]) -> Iterator[_Hit]:
@@ -1281,10 +1343,56 @@ class FlagTemplates:
                     )
         if "filler" in looks:
             yield from self._filler(block, ctx)
+        leftovers: list[_Hit] = []
         if "start" in looks:
-            yield self._leftover_hit(block, ctx, ctx.leads[block.index], "start")
+            leftovers.append(self._leftover_hit(block, ctx, ctx.leads[block.index], "start"))
         if "anywhere" in looks:
-            yield from self._leftovers(block, ctx)
+            leftovers.extend(self._leftovers(block, ctx))
+        for hit in leftovers:
+            if not reported_speech(text, hit.start, hit.end, voice_table(self.languages)):
+                yield hit
+        if "shape" in looks:
+            yield from self._shapes(block, ctx)
+
+    def _shapes(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
+        """The structural rules of :mod:`newsclean.filters.shapes` on one line."""
+        text = block.text
+        n = len(ctx.draft.blocks)
+        place = Place(
+            first=block.index == 0,
+            last=block.index == n - 1,
+            edge=block.index < _EDGE_FIRST or block.index >= n - _EDGE_LAST,
+        )
+        detect = set(self.detect)
+        if len(text) > _SHAPE_VOICE_LINE:
+            detect.discard("leftover")  # voice is in sentences, never in a line this long
+        key = (text, place)
+        hits = ctx.shape_memo.get(key)
+        if hits is None:  # a line's hits depend on its text and place alone: repeats are free
+            hits = ctx.shape_memo[key] = list(
+                line_hits(
+                    text,
+                    voice_table(self.languages),
+                    place,
+                    skip_names=_WIKI_TEMPLATES,
+                    timeout=ctx.draft.regex_timeout,
+                    detect=detect.__contains__,
+                )
+            )
+        for hit in hits:
+            if self._suppressed(block, ctx, hit.start, hit.end, weak=hit.weak, maths=hit.maths):
+                continue
+            if hit.code == "template.leftover" and _quoted_mention(text, hit.start, hit.end):
+                continue
+            yield _Hit(
+                hit.code,
+                hit.kind,
+                hit.start,
+                hit.end,
+                hit.evidence,
+                hit.message,
+                whole_line=hit.whole_line,
+            )
 
     def _suppressed(
         self,
