@@ -1,4 +1,4 @@
-"""The fast paths of the fact and template checks find what the plain scans find."""
+"""The fast paths of the fact checks find what the plain scans find."""
 
 from __future__ import annotations
 
@@ -6,12 +6,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean._patterns import alternation, literal_pattern, literal_starts, match
-from newsclean.filters import templates as tp
 from newsclean.filters.facts import dates
 from newsclean.filters.facts import mentions as mn
 from newsclean.filters.facts.kb import load_kb
 from newsclean.filters.facts.scan import find_words, scan
-from newsclean.pipeline import Draft
 
 GAZ = mn.gazetteer(load_kb())
 TRIGGERS = list(GAZ.triggers)
@@ -85,30 +83,6 @@ def test_name_outline_holds_wherever_a_name_first_mention_starts(text: str) -> N
     for pos in range(len(text)):
         if match(GAZ.name_first, text, pos=pos) is not None:
             assert match(mn.NAME_OUTLINE, text, pos=pos) is not None
-
-
-LEAD_WORDS = ["Here", "here's", "Sure", "Voici", "Hier", "Über", "İşte", "ß", "the", "A", "¡Claro"]
-
-
-@given(_texts(LEAD_WORDS))
-def test_lines_that_may_start_a_leftover_are_all_found(text: str) -> None:
-    draft = Draft.of(text)
-    found = set(
-        tp._Context(draft).blocks_starting_with(tp.leftover_patterns(tp.LANGUAGES).first_words)
-    )
-    for block in draft.blocks:
-        if tp._start_pattern_for(tp.LANGUAGES, tp._first_word(block.text)) is not None:
-            assert block.index in found
-
-
-CODE_PIECES = ["x", "if", "def f", "return", "=", "==", ";", "{", "}", "(", ")", "<p>", "->", "--v"]
-
-
-@given(st.lists(st.sampled_from([*CODE_PIECES, " ", "\t", "$ ", "console.log"]), max_size=12))
-def test_code_cue_holds_on_every_code_like_line(pieces: list[str]) -> None:
-    line = "".join(pieces)
-    if tp.search_pattern(tp._CODE_LINE_RE, line) or len(list(tp._CLI_FLAG_RE.finditer(line))) >= 2:
-        assert tp.search_pattern(tp._CODE_CUE_RE, line) is not None
 
 
 def test_literal_patterns_stay_linear_on_their_worst_inputs() -> None:

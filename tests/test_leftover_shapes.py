@@ -423,3 +423,11 @@ def test_many_short_voice_lines_are_bounded() -> None:
     started = time.perf_counter()
     f.apply(Draft.of(text))
     assert time.perf_counter() - started < 10.0
+
+
+def test_gated_and_plain_agree_on_the_development_set() -> None:
+    """The structural rules look at every line both ways: the gates change nothing."""
+    fast, plain = FlagTemplates(), FlagTemplates()
+    for item in ITEMS:
+        text = BODIES[0] + "\n" + item["line"] + "\n" + BODIES[1]
+        assert fast.apply(Draft.of(text, plain=False)) == plain.apply(Draft.of(text, plain=True))

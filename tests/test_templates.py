@@ -622,7 +622,7 @@ def test_near_miss(text: str) -> None:
 
 
 def test_every_token_kind_and_code_is_covered() -> None:
-    from newsclean.filters.templates import _EMPTY, _FILLER, _SYNTAXES
+    from newsclean.filters.templates.rules import _EMPTY, _FILLER, _SYNTAXES
 
     kinds = {(p[2], p[3]) for p in POSITIVES}
     assert {("template.token", s.kind) for s in _SYNTAXES} <= kinds
@@ -1016,14 +1016,15 @@ def _unbounded(source: str) -> list[int]:
 
 
 def test_every_pattern_has_bounded_repetition() -> None:
-    from newsclean.filters import templates as t
+    from newsclean.filters.templates import data as d
+    from newsclean.filters.templates import rules as t
 
     patterns = [s.pattern for s in t._SYNTAXES] + [t._TOKEN_RE]
     patterns += [p for _, p in t._EMPTY] + [p for _, p in t._FILLER]
     leftovers = leftover_patterns(LANGUAGES)
     patterns += [leftovers.start, *(a.pattern for a in leftovers.anywhere)]
     patterns += [t._CODE_LINE_RE, t._CLI_FLAG_RE, t._MATHS_RE, t._SETS_RE, t._PROGRAMMING_RE]
-    patterns += [t._URLISH_RE, t._LETTERS_RE, t._VOCAB_WORD_RE]
+    patterns += [t._URLISH_RE, d._LETTERS_RE, t._VOCAB_WORD_RE]
     offenders = {p.pattern[:60]: _unbounded(p.pattern) for p in patterns if _unbounded(p.pattern)}
     assert offenders == {}
     assert _unbounded(r"a+[+*]\+b*c{2,}d{1,3}") == [1, 9, 11]  # the check itself works
@@ -1073,7 +1074,7 @@ def test_bad_leftover_data_lines_name_file_and_line(
     monkeypatch: pytest.MonkeyPatch, line: str, message: str
 ) -> None:
     from newsclean.errors import PatternDataError
-    from newsclean.filters import templates as t
+    from newsclean.filters.templates import data as t
 
     monkeypatch.setattr(t, "phrase_lines", lambda relative: ((7, line),))
     t.leftover_sources.cache_clear()

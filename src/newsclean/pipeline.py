@@ -11,6 +11,7 @@ import contextlib
 import dataclasses
 import enum
 import gc
+import os
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -132,6 +133,7 @@ class Draft:
         "memo",
         "offsets",
         "original",
+        "plain",
         "published",
         "regex_timeout",
         "site",
@@ -153,6 +155,7 @@ class Draft:
         lang: str | None = None,
         extra: Mapping[str, Any] | None = None,
         regex_timeout: float | None = DEFAULT_TIMEOUT,
+        plain: bool | None = None,
     ) -> None:
         self.original = original
         self.text = original
@@ -171,11 +174,13 @@ class Draft:
         self.edit_filters: dict[str, str] = {}  # edit code -> the filter that made such edits
         self.memo: dict[Hashable, Any] = {}
         self.regex_timeout = regex_timeout
+        # every filter gives every line every check: its gates and fast paths are bypassed
+        self.plain = plain_from_env() if plain is None else plain
 
     @classmethod
-    def of(cls, text: str) -> Draft:
+    def of(cls, text: str, *, plain: bool | None = None) -> Draft:
         """A segmented draft of ``text`` with no normalization: handy for testing one filter."""
-        draft = cls(text)
+        draft = cls(text, plain=plain)
         draft.blocks = split_blocks(text)
         return draft
 
@@ -298,6 +303,14 @@ def filter_config(f: Filter) -> dict[str, Any]:
 
 _PIPELINE_OPTIONS = ("regex_timeout", "budget")
 
+#: set to ``1`` to run every filter on its plain path (see :attr:`Pipeline.plain`)
+PLAIN_ENV = "NEWSCLEAN_PLAIN"
+
+
+def plain_from_env() -> bool:
+    """Whether the environment asks for the plain path: ``NEWSCLEAN_PLAIN=1`` (or ``true``)."""
+    return os.environ.get(PLAIN_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
 
 class Pipeline:
     """An ordered, validated tuple of filters that turns records into :class:`Article` s.
@@ -307,9 +320,12 @@ class Pipeline:
         regex_timeout: seconds one pattern may spend on one text (``None``: no limit).
         budget: seconds one document may take before the rest of the pipeline is skipped and a
             ``pipeline.budget_exceeded`` finding is added (``None``: no budget).
+        plain: run every filter on its plain path, every line getting every check, with no
+            gate or fast path choosing lines (slower; the output is the same). ``None``: as the
+            environment variable ``NEWSCLEAN_PLAIN`` says, when each record is cleaned.
     """
 
-    __slots__ = ("_prepared", "budget", "filters", "regex_timeout")
+    __slots__ = ("_prepared", "budget", "filters", "plain", "regex_timeout")
 
     def __init__(
         self,
@@ -317,10 +333,12 @@ class Pipeline:
         *,
         regex_timeout: float | None = DEFAULT_TIMEOUT,
         budget: float | None = None,
+        plain: bool | None = None,
     ) -> None:
         self.filters: tuple[Filter, ...] = tuple(filters)
         self.regex_timeout = regex_timeout
         self.budget = budget
+        self.plain = plain
         self._prepared = False
         self._validate()
 
@@ -340,6 +358,9 @@ class Pipeline:
                 msg = f"filter {f.name!r} is out of stage order: {order}"
                 raise ConfigError(msg)
             last = f.stage
+        if self.plain not in (None, True, False):
+            msg = f"plain must be true, false or None, not {self.plain!r}"
+            raise ConfigError(msg)
         for opt in ("regex_timeout", "budget"):
             value = getattr(self, opt)
             if value is not None and (not isinstance(value, (int, float)) or value <= 0):
@@ -391,7 +412,9 @@ class Pipeline:
         return self._copy(new if f.name == name else f for f in self.filters)
 
     def _copy(self, filters: Iterable[Filter]) -> Pipeline:
-        return Pipeline(filters, regex_timeout=self.regex_timeout, budget=self.budget)
+        return Pipeline(
+            filters, regex_timeout=self.regex_timeout, budget=self.budget, plain=self.plain
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Pipeline):
@@ -438,6 +461,8 @@ class Pipeline:
             value = getattr(self, opt)
             if value is not None:
                 out["pipeline"][opt] = value
+        if self.plain is not None:
+            out["pipeline"]["plain"] = self.plain
         return out
 
     @classmethod
@@ -457,7 +482,7 @@ class Pipeline:
 
     def __call__(self, record: str | Mapping[str, Any], /, **meta: Any) -> Article:
         """Clean one record: a string, or a mapping with ``text`` and optional metadata."""
-        draft = make_draft(record, meta, regex_timeout=self.regex_timeout)
+        draft = make_draft(record, meta, regex_timeout=self.regex_timeout, plain=self.plain)
         return self.run(draft)
 
     clean = __call__
@@ -688,6 +713,7 @@ def make_draft(
     meta: Mapping[str, Any] | None = None,
     *,
     regex_timeout: float | None = DEFAULT_TIMEOUT,
+    plain: bool | None = None,
 ) -> Draft:
     """Turn an input record into a draft, with clear errors for records that cannot be cleaned."""
     if isinstance(record, (bytes, bytearray)):
@@ -712,7 +738,7 @@ def make_draft(
         msg = f"field 'text' must be a string, not {type(text).__name__}"
         raise InputError(msg)
     known = {k: _as_optional_str(k, fields.pop(k, None)) for k in RECORD_FIELDS[1:]}
-    return Draft(text, extra=fields, regex_timeout=regex_timeout, **known)
+    return Draft(text, extra=fields, regex_timeout=regex_timeout, plain=plain, **known)
 
 
 def make_pipeline(*filters: Filter, **options: Any) -> Pipeline:

@@ -65,7 +65,7 @@ PRESETS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
     ),
 }
 
-PIPELINE_OPTIONS = ("regex_timeout", "budget")
+PIPELINE_OPTIONS = ("regex_timeout", "budget", "plain")
 
 #: Seconds one document may take in :func:`default_pipeline` before the filters still to run are
 #: skipped (with a ``pipeline.budget_exceeded`` finding). A typical article takes milliseconds and
@@ -85,7 +85,7 @@ def _preset_filters(preset: str) -> list[tuple[str, dict[str, Any]]]:
 def default_pipeline(preset: str = "extracted", /, **options: Any) -> Pipeline:
     """The recommended pipeline for a kind of input.
 
-    Keyword options go to the pipeline (``regex_timeout``, ``budget``) or, by name, to every filter
+    Keyword options go to the pipeline (``regex_timeout``, ``budget``, ``plain``) or, by name, to every filter
     of the preset that has an option of that name (``kb=[...]`` reaches the fact checker,
     ``profile=...`` the learned-site filter). An option no filter takes is an error.
 
@@ -189,6 +189,8 @@ def pipeline_from_config(config: Mapping[str, Any]) -> Pipeline:
     kwargs: dict[str, Any] = {"regex_timeout": section.get("regex_timeout", DEFAULT_TIMEOUT)}
     if "budget" in section:
         kwargs["budget"] = section["budget"]
+    if "plain" in section:
+        kwargs["plain"] = section["plain"]
     return Pipeline(filters, **kwargs)
 
 

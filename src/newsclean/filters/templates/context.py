@@ -1,0 +1,134 @@
+"""What the document around a match says: code lines, maths, a programming article.
+
+These facts are rules (they decide whether an ambiguous match counts); they are computed once
+per draft, on demand. A plain draft computes them with the rules alone, a fast one through the
+gates that skip lines the patterns cannot match.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from newsclean._patterns import Match
+from newsclean._patterns import search as search_pattern
+from newsclean.filters.shapes import Place, ShapeHit
+from newsclean.filters.templates.gates import gated_code_like, gated_programming_matches
+from newsclean.filters.templates.rules import (
+    _CODE_INDENTS,
+    _CODE_NEIGHBOURS,
+    _LONG_LINE,
+    _MATHS_RE,
+    _PROGRAMMING_SCAN,
+    _SETS_RE,
+    _code_like,
+    _programming_matches,
+)
+from newsclean.pipeline import Block, Draft
+
+
+@dataclass(slots=True)
+class _Context:
+    """Lazily computed facts about a draft that decide whether an ambiguous match counts."""
+
+    draft: Draft
+    code_like: Callable[[str, float | None], bool] = _code_like
+    programming_matches: Callable[[str, float | None], Iterator[Match]] = _programming_matches
+    _code: dict[int, bool] = field(default_factory=dict)
+    _live: list[int] | None = None
+    _ticks: dict[int, tuple[int, int]] = field(default_factory=dict)
+    _maths: dict[tuple[int, str], bool] = field(default_factory=dict)
+    _programming: bool | None = None
+    leads: dict[int, Match] = field(default_factory=dict)  # block -> its leftover at the start
+    shape_memo: dict[tuple[str, Place], list[ShapeHit]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, draft: Draft) -> _Context:
+        """The context of ``draft``: through the gates, unless the draft is plain."""
+        if draft.plain:
+            return cls(draft)
+        return cls(draft, gated_code_like, gated_programming_matches)
+
+    def code_line(self, index: int) -> bool:
+        if index not in self._code:
+            blocks = self.draft.blocks
+            self._code[index] = 0 <= index < len(blocks) and (
+                self.code_like(blocks[index].text[:_LONG_LINE], self.draft.regex_timeout)
+                or self._indented_originally(blocks[index])
+            )
+        return self._code[index]
+
+    def _indented_originally(self, block: Block) -> bool:
+        """Whether the line was indented like code before whitespace was unified: the
+        indentation is the code cue, and normalization trims it."""
+        draft = self.draft
+        if draft.text is draft.original or block.text[:1].isspace():
+            return False
+        start = draft.original_span(block.span)[0]
+        line_start = draft.original.rfind("\n", 0, start) + 1
+        return draft.original.startswith(_CODE_INDENTS, line_start)
+
+    def near_code(self, index: int) -> bool:
+        """Whether the line or one of the two nearest lines on each side still in the text
+        (not blank, not removed) looks like code: the lines a second cleaning would see."""
+        if self.code_line(index):
+            return True
+        live = self._live_lines()
+        at = bisect.bisect_left(live, index)
+        after = at + 1 if at < len(live) and live[at] == index else at
+        near = live[max(0, at - _CODE_NEIGHBOURS) : at] + live[after : after + _CODE_NEIGHBOURS]
+        return any(self.code_line(i) for i in near)
+
+    def _live_lines(self) -> list[int]:
+        """The indices of the lines still in the text, in order (found once per document)."""
+        if self._live is None:
+            draft = self.draft
+            self._live = [
+                b.index for b in draft.blocks if b.text.strip() and not draft.is_removed(b.index)
+            ]
+        return self._live
+
+    def backticks(self, block: Block) -> tuple[int, int]:
+        """Where the first and last backtick of a line are (-1 when there is none)."""
+        found = self._ticks.get(block.index)
+        if found is None:
+            found = self._ticks[block.index] = (block.text.find("`"), block.text.rfind("`"))
+        return found
+
+    def maths(self, block: Block, which: str) -> bool:
+        key = (block.index, which)
+        if key not in self._maths:
+            pattern = _SETS_RE if which == "sets" else _MATHS_RE
+            hit = search_pattern(pattern, block.text, timeout=self.draft.regex_timeout)
+            self._maths[key] = hit is not None
+        return self._maths[key]
+
+    def programming(self) -> bool:
+        if self._programming is None:
+            terms: set[str] = set()
+            count = 0
+            # the lines still in the text, as a second cleaning would see them
+            blocks = self.draft.blocks
+            lines: list[str] = []
+            size = 0
+            for i in self._live_lines():
+                if size >= _PROGRAMMING_SCAN:
+                    break
+                lines.append(blocks[i].text)
+                size += len(blocks[i].text) + 1
+            head = "\n".join(lines)[:_PROGRAMMING_SCAN]
+            for m in self.programming_matches(head, self.draft.regex_timeout):
+                terms.add(m.group().casefold())
+                count += 1
+                if len(terms) >= 3 or count >= 6:
+                    break
+            code_lines = 0
+            if len(terms) < 3 and count < 6:
+                for index in self._live_lines()[:400]:
+                    if self.code_line(index):
+                        code_lines += 1
+                        if code_lines >= 2:
+                            break
+            self._programming = len(terms) >= 3 or count >= 6 or code_lines >= 2
+        return self._programming
