@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 LINT_PATHS := $(wildcard src tests examples benchmarks fuzz)
 
-.PHONY: demo test lint typecheck unit eval bench fuzz clean-venv docs browser
+.PHONY: demo test lint typecheck unit unit-plain plain-check eval bench fuzz clean-venv docs browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,9 @@ $(VENV)/.installed: pyproject.toml $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/python examples/demo.py
 
-## test: set up with the dev tools, then ruff, mypy (strict on src/) and pytest
-test: $(VENV)/.installed lint typecheck unit
+## test: set up with the dev tools, then ruff, mypy (strict on src/) and pytest; the property
+## tests run a second time on the plain path (NEWSCLEAN_PLAIN=1: every gate and fast path off)
+test: $(VENV)/.installed lint typecheck unit unit-plain
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check $(LINT_PATHS)
@@ -31,6 +32,14 @@ typecheck: $(VENV)/.installed
 
 unit: $(VENV)/.installed
 	$(BIN)/pytest -q
+
+unit-plain: $(VENV)/.installed
+	NEWSCLEAN_PLAIN=1 $(BIN)/pytest -q tests/test_properties.py
+
+## plain-check: plain and fast records compared on every development page in both presets
+## (`make test` compares one page in eight; skips when ../shared is absent)
+plain-check: $(VENV)/.installed
+	NEWSCLEAN_PLAIN_FULL=1 $(BIN)/pytest -q tests/test_plain.py -k development_pages
 
 ## eval: score both presets on ../shared/data/boilerplate-dev.jsonl (skips when ../shared is absent)
 eval: $(VENV)/.installed

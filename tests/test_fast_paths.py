@@ -30,6 +30,7 @@ from newsclean.filters.boilerplate import (
     search_camel,
     spelled_line,
 )
+from newsclean.pipeline import Pipeline, make_filter
 
 #: the plain definition of a word: what ``words()`` finds in one match
 PLAIN_WORD_RE = compile_pattern(r"\w+(?:['’.-]\w+)*")
@@ -177,21 +178,17 @@ def test_fuzzy_max_distance_is_the_cutoff_s() -> None:
             )
 
 
-class Ungated(Catalogue):
-    """The catalogue that splits every line into words."""
+#: the boilerplate filter alone, with its gates and on its plain path
+STRIP = {
+    plain: Pipeline([make_filter("strip_boilerplate", languages=["en", "de"])], plain=plain)
+    for plain in (False, True)
+}
 
-    def may_need_words(self, text: str, folded: str, spelled: str, digit: bool) -> bool:
-        return True
+
+def _removals(text: str, *, plain: bool) -> list[tuple[str, str]]:
+    return [(r.reason, r.rule) for r in STRIP[plain](text).removals]
 
 
-UNGATED = Ungated(
-    whole=TABLE.whole,
-    labels=TABLE.labels,
-    starts=TABLE.starts,
-    contains=TABLE.contains,
-    cues=TABLE.cues,
-)
-UNGATED.finish()
 GATE_WORDS = sorted(
     {w for table in (TABLE.starts, TABLE.contains, TABLE.cues) for phrase in table for w in phrase}
     | {k for k in TABLE.whole if " " not in k}
@@ -234,13 +231,14 @@ RULE_LINES = [
 )
 def test_lines_skipping_the_word_split_match_as_with_it(parts: list[str], end: str) -> None:
     text = " ".join(parts) + end
-    for fuzzy in (True, False):
-        assert TABLE._match(text, fuzzy, None) == UNGATED._match(text, fuzzy, None)
+    assert _removals(text, plain=False) == _removals(text, plain=True)
 
 
 def test_each_rule_line_matches_as_with_the_word_split() -> None:
     for text in RULE_LINES:
-        assert TABLE._match(text, True, None) == UNGATED._match(text, True, None) is not None, text
+        found = _removals(text, plain=False)
+        assert found == _removals(text, plain=True), text
+        assert found, text
 
 
 @given(st.text(alphabet="a -–—|/»›>•·\t\n\u00a0\u2009\u1680\u200bx", max_size=12))
@@ -307,6 +305,6 @@ def test_fuzzy_lookups_before_and_after_the_gate_is_built() -> None:
     key = "share this storyy"
     for _ in range(FUZZY_GATE_AFTER + 2):
         assert table.may_be_fuzzy(key)
-        assert table._match(key, True, None) == ("boilerplate.share", "catalogue_fuzzy")
     assert table.fuzzy_gates[len(key)] is not None
+    assert table.match(key) == ("boilerplate.share", "catalogue_fuzzy")
     assert not table.may_be_fuzzy("zzzzzzzzzzzzzzzzz")

@@ -886,18 +886,19 @@ def warm_filter() -> FlagTemplates:
 def test_worst_cases_are_bounded(text: str, warm_filter: FlagTemplates) -> None:
     assert len(text) >= 900_000
     draft = Draft.of(text)
-    started = time.perf_counter()
+    # processor time: the filter runs on one thread, and a busy machine must not fail it
+    started = time.process_time()
     warm_filter.apply(draft)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < 2.0, elapsed
 
 
 def test_many_short_lines_of_token_starts_are_bounded(warm_filter: FlagTemplates) -> None:
     """1 MB of short lines in which every character may start a token: linear, a few µs a char."""
     text = ("{{[[<<%%{[(" * 7 + "\n") * 12_800
-    started = time.perf_counter()
+    started = time.process_time()
     warm_filter.apply(Draft.of(text))
-    assert time.perf_counter() - started < 5.0
+    assert time.process_time() - started < 5.0
 
 
 # ---------------------------------------------------------------------------------------------

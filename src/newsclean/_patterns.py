@@ -8,6 +8,8 @@ cannot stall a worker.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import re
 from collections.abc import Iterator
@@ -23,6 +25,25 @@ DEFAULT_TIMEOUT = 1.0
 
 Pattern = regex.Pattern[str]
 Match = regex.Match[str]
+
+#: whether the draft being cleaned runs on the plain path (see ``Draft.plain``): helpers that
+#: have no draft at hand (word splitting, catalogue lookups, fact scans) read it here
+_PLAIN: contextvars.ContextVar[bool] = contextvars.ContextVar("newsclean_plain", default=False)
+
+
+def is_plain() -> bool:
+    """Whether the current draft runs on the plain path: every gate and fast path bypassed."""
+    return _PLAIN.get()
+
+
+@contextlib.contextmanager
+def plain_path(on: bool) -> Iterator[None]:
+    """Run the block with the plain path on or off (the pipeline sets it for each draft)."""
+    token = _PLAIN.set(on)
+    try:
+        yield
+    finally:
+        _PLAIN.reset(token)
 
 
 def compile_pattern(pattern: str, flags: int = 0, **named_lists: Any) -> Pattern:
@@ -172,7 +193,7 @@ def words(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
     >>> words("U.S. officials didn't say—yet.")
     ['U.S', 'officials', "didn't", 'say', 'yet']
     """
-    if _word_class_differs().search(text) is None:
+    if not _PLAIN.get() and _word_class_differs().search(text) is None:
         return WORDS_STDLIB_RE.findall(text)
     whole = match(WORDS_RE, text, timeout=timeout)
     found: list[str] = whole.captures(1) if whole else []

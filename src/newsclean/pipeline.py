@@ -20,7 +20,7 @@ from typing import Any, ClassVar, Protocol, TypeVar, overload, runtime_checkable
 
 from newsclean import codes
 from newsclean._offsets import OffsetMap, TextEdit
-from newsclean._patterns import DEFAULT_TIMEOUT
+from newsclean._patterns import DEFAULT_TIMEOUT, plain_path
 from newsclean.codes import Kind, Severity
 from newsclean.errors import ConfigError, InputError
 from newsclean.record import Article, Edit, Finding, Removal, Span
@@ -501,6 +501,10 @@ class Pipeline:
         """
         if not self._prepared:
             self.prepare()
+        with plain_path(draft.plain):
+            return self._run(draft)
+
+    def _run(self, draft: Draft) -> Article:
         started = time.perf_counter()
         normalizers = [f for f in self.filters if f.stage is Stage.NORMALIZE]
         rest = [f for f in self.filters if f.stage is not Stage.NORMALIZE]

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from newsclean._patterns import DEFAULT_TIMEOUT, data_files, phrase_lines
+from newsclean._patterns import DEFAULT_TIMEOUT, data_files, is_plain, phrase_lines
 from newsclean._patterns import words as text_words
 from newsclean.errors import PatternDataError
 from newsclean.pipeline import Block, BlockRemoval, Draft, Proposal, Stage
@@ -72,14 +72,16 @@ def blank_in_original(draft: Draft, index: int) -> bool:
     to say either way, and removing it would make cleaning depend on what was cleaned before), or
     only whitespace before normalization (NEL turned into "…")."""
     text = draft.blocks[index].text
+    plain = draft.plain
     if (
         len(text) <= MAX_SHORT_CHARS
-        and not text[:1].isalnum()  # most lines start with a letter: settled without a scan
+        # most lines start with a letter: settled without a scan
+        and (plain or not text[:1].isalnum())
         and not any(c.isalnum() for c in text)
     ):
         return True
-    if not draft.offsets.regions:  # nothing was replaced: the original line is this non-blank one
-        return False
+    if not plain and not draft.offsets.regions:
+        return False  # nothing was replaced: the original line is this non-blank one
     start, end = draft.original_span(draft.blocks[index].span)
     return not draft.original[start:end].strip()
 
@@ -115,7 +117,8 @@ def line_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
 
 def folded_line_words(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> list[str]:
     """The words of :func:`line_words`, case-folded."""
-    if text.isascii():  # ASCII folding only lowers letters: the words stay where they were
+    if not is_plain() and text.isascii():
+        # ASCII folding only lowers letters: the words stay where they were
         return text_words(text.lower(), timeout=timeout)
     return list(map(str.casefold, text_words(text, timeout=timeout)))
 
@@ -249,7 +252,7 @@ def block_features(draft: Draft, index: int, stops: frozenset[str] | None) -> Fe
     found: Features | None = draft.memo.get(key)
     if found is None:
         # a line that short has the same words as its first 5000 stripped characters
-        folded = draft_folded_words(draft, text) if len(text) <= 5000 else None
+        folded = draft_folded_words(draft, text) if len(text) <= 5000 and not draft.plain else None
         found = draft.memo[key] = features(text, stops, draft.regex_timeout, folded)
     return found
 
@@ -261,7 +264,8 @@ def letter_share(text: str) -> float:
     chars = "".join(text.split())  # str.split drops exactly what str.isspace calls space
     if not chars:
         return 0.0
-    if chars.isascii():  # the ASCII letters are exactly the ASCII characters str.isalpha accepts
+    # the ASCII letters are exactly the ASCII characters str.isalpha accepts
+    if not is_plain() and chars.isascii():
         return (len(chars) - len(chars.translate(_DROP_ASCII_LETTERS))) / len(chars)
     return sum(map(str.isalpha, chars)) / len(chars)
 

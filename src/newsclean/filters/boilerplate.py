@@ -34,6 +34,7 @@ from newsclean._patterns import (
     compile_pattern,
     data_files,
     finditer,
+    is_plain,
     literal_pattern,
     phrase_lines,
     search,
@@ -159,6 +160,8 @@ ASCII_DIGIT_RE = re.compile("[0-9]")  # one class: a linear scan, faster than a 
 
 def has_digit(text: str, timeout: float | None = DEFAULT_TIMEOUT) -> bool:
     """Whether ``text`` has a digit; ASCII digits and ASCII text are settled without the pattern."""
+    if is_plain():
+        return search(DIGIT_RE, text, timeout=timeout) is not None
     if ASCII_DIGIT_RE.search(text) is not None:
         return True
     return not text.isascii() and search(DIGIT_RE, text, timeout=timeout) is not None
@@ -198,10 +201,10 @@ EDGE_SCAN_CHARS = 16
 
 def _lead_end(folded: str, timeout: float | None) -> int:
     """Where the symbols, digits and punctuation before a line's first letter end."""
-    start, stop = 0, min(len(folded), EDGE_SCAN_CHARS)
+    start, stop = 0, 0 if is_plain() else min(len(folded), EDGE_SCAN_CHARS)
     while start < stop and folded[start] in ASCII_NON_LETTERS:
         start += 1
-    if folded[start : start + 1] in LATIN_LETTERS:
+    if stop and folded[start : start + 1] in LATIN_LETTERS:
         return start
     lead = search(EDGE_LEAD_RE, folded, timeout=timeout)
     return lead.end() if lead else 0
@@ -210,11 +213,12 @@ def _lead_end(folded: str, timeout: float | None) -> int:
 def _trail_start(folded: str, timeout: float | None) -> int:
     """Where the symbols, digits and punctuation after a line's last letter start."""
     end = len(folded)
-    stop = max(0, end - EDGE_SCAN_CHARS)
-    while end > stop and folded[end - 1] in ASCII_NON_LETTERS:
-        end -= 1
-    if end and folded[end - 1] in LATIN_LETTERS:
-        return end
+    if not is_plain():
+        stop = max(0, end - EDGE_SCAN_CHARS)
+        while end > stop and folded[end - 1] in ASCII_NON_LETTERS:
+            end -= 1
+        if end and folded[end - 1] in LATIN_LETTERS:
+            return end
     trail = search(EDGE_TRAIL_RE, folded, timeout=timeout)
     return trail.start() if trail else len(folded)
 
@@ -243,7 +247,7 @@ def search_camel(text: str, timeout: float | None) -> str:
     """Split words that page text glued together: "Previous ArticleNext" -> "Previous Article Next"."""
     if len(text) > MAX_LINE_CHARS * 2:
         return text
-    if text.isascii() and "aA" not in text.translate(ASCII_CASES):
+    if not is_plain() and text.isascii() and "aA" not in text.translate(ASCII_CASES):
         return text  # no lower-case letter before a capital
     return CAMEL_RE.sub(" ", text, timeout=timeout)
 
@@ -404,9 +408,13 @@ class Catalogue:
         """
         if len(text) > MAX_LINE_CHARS:
             return None
-        return self._memo(text, fuzzy, timeout)
+        return self._memo(text, fuzzy, timeout, is_plain())
 
-    def _match(self, text: str, fuzzy: bool, timeout: float | None) -> tuple[str, str] | None:
+    def _match(
+        self, text: str, fuzzy: bool, timeout: float | None, plain: bool
+    ) -> tuple[str, str] | None:
+        """:meth:`match`; ``plain`` bypasses the gates, each of which skips a rule only when
+        the line lacks what the rule needs."""
         folded = text.casefold()  # the key, the spelled line and the copyright test share it
         key = folded_key(folded, timeout)
         if not key:
@@ -419,8 +427,8 @@ class Catalogue:
         if len(text) <= AGENCY_LINE_CHARS and is_agency_line(text, timeout):
             return "boilerplate.credit", "agency_credit"
         head, sep, rest = text.partition(":")
-        if (not sep or len(head) > LABEL_HEAD_CHARS) and not DASHES.isdisjoint(
-            text[: LABEL_HEAD_CHARS + 3]
+        if (not sep or len(head) > LABEL_HEAD_CHARS) and (
+            plain or not DASHES.isdisjoint(text[: LABEL_HEAD_CHARS + 3])
         ):
             dash = search(LABEL_DASH_RE, text[: LABEL_HEAD_CHARS + 3], timeout=timeout)
             if dash is not None:
@@ -432,7 +440,7 @@ class Catalogue:
                 return code, "catalogue_label"
         spelled = spelled_line(text, timeout, folded)
         digit = has_digit(text, timeout)
-        if self.may_need_words(text, folded, spelled, digit):
+        if plain or self.may_need_words(text, folded, spelled, digit):
             words = tuple(text_words(spelled, timeout=timeout))  # key_words(text), spelled once
             n = len(words)
         else:
@@ -449,13 +457,13 @@ class Catalogue:
                 return code, "catalogue_contains"
         if (
             n <= SHORT_LINE_WORDS
-            and has_copyright_sign(text, folded)
+            and (plain or has_copyright_sign(text, folded))
             and search(COPYRIGHT_RE, folded, timeout=timeout)
         ):
             return "boilerplate.footer", "copyright"
         segments: list[str] = []
         # without a separator the only segment is the line itself, whose key is not in the table
-        if may_split_segments(text):
+        if plain or may_split_segments(text):
             keys = (line_key(s, timeout) for s in SEGMENT_RE.splititer(text, timeout=timeout))
             first = next((k for k in keys if k), "")
             # both rules below need a known first segment: most lines are settled by it
@@ -470,7 +478,11 @@ class Catalogue:
             and all(len(s.split()) <= 4 for s in segments)
         ):
             return "boilerplate.navigation", "breadcrumb"
-        if n <= 10 and may_be_byline(text) and search(BYLINE_RE, text.strip(), timeout=timeout):
+        if (
+            n <= 10
+            and (plain or may_be_byline(text))
+            and search(BYLINE_RE, text.strip(), timeout=timeout)
+        ):
             return "boilerplate.author_box", "byline"
         if 3 <= n <= 8 and self.share_bar(words):
             return "boilerplate.share", "share_bar"
@@ -485,7 +497,11 @@ class Catalogue:
             code = self.cue_in(words)  # the words of the whole line: it is short
             if code in HEADING_CUE_CODES:
                 return code, "cue_heading"
-        if fuzzy and FUZZY_MIN_CHARS <= len(key) <= FUZZY_MAX_CHARS and self.may_be_fuzzy(key):
+        if (
+            fuzzy
+            and FUZZY_MIN_CHARS <= len(key) <= FUZZY_MAX_CHARS
+            and (plain or self.may_be_fuzzy(key))
+        ):
             choices = self.fuzzy.get(len(key), ())
             best = process.extractOne(
                 key, choices, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF

@@ -269,7 +269,7 @@ class FixLineBreaks:
     stage: ClassVar[Stage] = Stage.NORMALIZE
 
     def apply(self, draft: Draft, /) -> Proposal:
-        if _ANY_LINE_BREAK_RE.search(draft.text) is None:
+        if not draft.plain and _ANY_LINE_BREAK_RE.search(draft.text) is None:
             return EMPTY
         return Proposal(
             edits=tuple(
@@ -290,7 +290,8 @@ class FixEncoding:
 
     def apply(self, draft: Draft, /) -> Proposal:
         text = draft.text
-        suspects = ftfy_suspects(text, self.normalization)
+        # the plain path gives every line to ftfy
+        suspects = _all_lines(text) if draft.plain else ftfy_suspects(text, self.normalization)
         if not suspects:
             return EMPTY  # the common case, decided in a few linear scans of the whole text
         edits: list[TextEdit] = []
@@ -328,7 +329,7 @@ class StripInvisible:
 
     def apply(self, draft: Draft, /) -> Proposal:
         text = draft.text
-        if _ANY_INVISIBLE_RE.search(text) is None:
+        if not draft.plain and _ANY_INVISIBLE_RE.search(text) is None:
             return EMPTY
         edits = []
         for pattern, code in (
@@ -411,12 +412,14 @@ class NormalizeWhitespace:
 
     def apply(self, draft: Draft, /) -> Proposal:
         text = draft.text
-        if not needs_whitespace_edits(text):
+        if not draft.plain and not needs_whitespace_edits(text):
             return EMPTY
         edits = []
         # no match spans a line break: the lines with a cue are matched one by one, and the
-        # (usually many more) lines without one are skipped in a linear scan
-        for line_start, line_end in whitespace_lines(text):
+        # (usually many more) lines without one are skipped in a linear scan (the plain path
+        # matches every line)
+        lines = _all_lines(text) if draft.plain else whitespace_lines(text)
+        for line_start, line_end in lines:
             line = text[line_start:line_end]
             for m in finditer(WHITESPACE_RE, line, timeout=draft.regex_timeout):
                 start, end = m.start() + line_start, m.end() + line_start

@@ -17,6 +17,7 @@ from newsclean._patterns import (
     alternation,
     compile_pattern,
     finditer,
+    is_plain,
     literal_pattern,
     literal_within,
     search,
@@ -310,14 +311,14 @@ def _find_dates(
     anchors = date_anchors(text, timeout)
     if not anchors:
         return  # every date holds an anchor: nothing to scan
-    may_hold = _may_hold_date(text, timeout)
+    # the plain path scans every window
+    may_hold = None if is_plain() else _may_hold_date(text, timeout)
+    may_match: Callable[[int, int], bool] | None = may_hold
     if within is not None:
         # windows are disjoint, and a date lies inside its window: a window that misses every
         # wanted span holds no wanted date, and skipping it changes no other window's matches
         overlaps = overlaps_any(within)
-        may_match = _both(overlaps, may_hold)
-    else:
-        may_match = may_hold
+        may_match = overlaps if may_hold is None else _both(overlaps, may_hold)
     for m, at in scan(
         DATE_RE, anchors, text, before=40, after=30, timeout=timeout, may_match=may_match
     ):

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from newsclean._patterns import Pattern, compile_pattern, finditer, match, search
+from newsclean._patterns import Pattern, compile_pattern, finditer, is_plain, match, search
 from newsclean.codes import Severity
 from newsclean.filters.facts import names as nm
 from newsclean.filters.facts import windows as win
@@ -25,7 +25,13 @@ from newsclean.filters.facts.headline import (
     key_terms,
 )
 from newsclean.filters.facts.kb import KB, iso, load_kb, name_key
-from newsclean.filters.facts.mentions import Mention, find_mentions, gazetteer, trigger_spans
+from newsclean.filters.facts.mentions import (
+    Gazetteer,
+    Mention,
+    find_mentions,
+    gazetteer,
+    trigger_spans,
+)
 from newsclean.pipeline import EMPTY, Block, Draft, Flag, Proposal, Stage
 from newsclean.registry import register_filter
 
@@ -204,33 +210,10 @@ class CheckFacts:
     def apply(self, draft: Draft, /) -> Proposal:
         kb = self.knowledge_base()
         gaz = gazetteer(kb)
-        # title words are looked for once over the text, not once per line, and only in the
-        # lines mentions are looked for in (kept and title lines)
-        hits = trigger_spans(gaz, draft.text, _line_runs(_checked_spans(draft)))
-        if not hits:
-            return EMPTY  # fast path: no title word anywhere
-        # only the blocks with a title word can hold a mention: each word's block is found by
-        # bisection, and those blocks are visited in the order of title blocks, then kept ones
-        starts = _block_starts(draft)
-        inside: dict[int, list[tuple[int, int]]] = {}
-        for hit in hits:
-            index = bisect.bisect_right(starts, hit[0]) - 1
-            if index >= 0 and hit[0] < draft.blocks[index].span[1]:
-                inside.setdefault(index, []).append(hit)
-        titles = [i for i in inside if _is_title_block(draft, i)]
-        kept = [i for i in inside if not draft.is_removed(i)]
-        mentions: list[Mention] = []
-        for index in titles + kept:
-            b = draft.blocks[index]
-            a = b.span[0]
-            anchors = [(s - a, e - a) for s, e in inside[index]]
-            mentions.extend(
-                find_mentions(
-                    kb, gaz, b.text, offset=a, timeout=draft.regex_timeout, anchors=anchors
-                )
-            )
-            if len(mentions) >= MAX_MENTIONS:
-                break  # list-like or hostile text: check the first ones only
+        if draft.plain:
+            mentions = self._mentions_plainly(kb, gaz, draft)
+        else:
+            mentions = self._mentions(kb, gaz, draft)
         if not mentions:
             return EMPTY
         blocks = _title_blocks(draft) + draft.kept()
@@ -258,6 +241,52 @@ class CheckFacts:
         if date is not None:
             flags += self._against_date(kb, claims, *date, self_refs, draft)
         return Proposal(flags=tuple(flags))
+
+    def _mentions(self, kb: KB, gaz: Gazetteer, draft: Draft) -> list[Mention]:
+        """The mentions in the title and kept blocks, looked for only in blocks with a title
+        word (found once over the whole text)."""
+        # title words are looked for once over the text, not once per line, and only in the
+        # lines mentions are looked for in (kept and title lines)
+        hits = trigger_spans(gaz, draft.text, _line_runs(_checked_spans(draft)))
+        if not hits:
+            return []  # no title word anywhere
+        # only the blocks with a title word can hold a mention: each word's block is found by
+        # bisection, and those blocks are visited in the order of title blocks, then kept ones
+        starts = _block_starts(draft)
+        inside: dict[int, list[tuple[int, int]]] = {}
+        for hit in hits:
+            index = bisect.bisect_right(starts, hit[0]) - 1
+            if index >= 0 and hit[0] < draft.blocks[index].span[1]:
+                inside.setdefault(index, []).append(hit)
+        titles = [i for i in inside if _is_title_block(draft, i)]
+        kept = [i for i in inside if not draft.is_removed(i)]
+        mentions: list[Mention] = []
+        for index in titles + kept:
+            b = draft.blocks[index]
+            a = b.span[0]
+            anchors = [(s - a, e - a) for s, e in inside[index]]
+            mentions.extend(
+                find_mentions(
+                    kb, gaz, b.text, offset=a, timeout=draft.regex_timeout, anchors=anchors
+                )
+            )
+            if len(mentions) >= MAX_MENTIONS:
+                break  # list-like or hostile text: check the first ones only
+        return mentions
+
+    def _mentions_plainly(self, kb: KB, gaz: Gazetteer, draft: Draft) -> list[Mention]:
+        """:meth:`_mentions` with every title block, then every kept block, read on its own."""
+        titles = [b.index for b in draft.blocks if _is_title_block(draft, b.index)]
+        kept = [b.index for b in draft.blocks if not draft.is_removed(b.index)]
+        mentions: list[Mention] = []
+        for index in titles + kept:
+            b = draft.blocks[index]
+            mentions.extend(
+                find_mentions(kb, gaz, b.text, offset=b.span[0], timeout=draft.regex_timeout)
+            )
+            if len(mentions) >= MAX_MENTIONS:
+                break  # list-like or hostile text: check the first ones only
+        return mentions
 
     # -- names --------------------------------------------------------------------------------
 
@@ -757,6 +786,8 @@ def _enough_words(blocks: list[Block], wanted: int, timeout: float | None) -> bo
         return True
     # no word holds a line break: the words of the joined lines are those of each line
     text = "\n".join(b.text for b in blocks)
+    if is_plain():  # every word counted
+        return sum(1 for _ in finditer(TOKEN_RE, text, timeout=timeout)) >= wanted
     return match(_at_least_words(wanted), text, timeout=timeout) is not None
 
 
@@ -772,7 +803,11 @@ def _verdict(title: str, body: list[Block], timeout: float | None) -> Verdict:
     """The headline's key terms present in and absent from the body's words."""
     terms = key_terms(title, timeout=timeout)
     # most bodies are checked term by term where the terms occur; the rest are tokenised
-    found = coverage_in_text(terms, "\n".join(b.text for b in body), timeout=timeout)
+    found = (
+        None
+        if is_plain()  # the plain path tokenises every body
+        else coverage_in_text(terms, "\n".join(b.text for b in body), timeout=timeout)
+    )
     if found is None:
         found = coverage(terms, set(_words(body, timeout)))
     return Verdict(tuple(found[0]), tuple(found[1]))

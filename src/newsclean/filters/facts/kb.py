@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from newsclean._patterns import is_plain
 from newsclean.errors import KnowledgeBaseError
 
 #: a day number after every real date: the open end of an interval
@@ -98,7 +99,8 @@ def fold(text: str) -> str:
     >>> fold("Çavuşoğlu’s")
     "cavusoglu's"
     """
-    if text.isascii():  # decomposition, marks and the replaced characters are all non-ASCII
+    if not is_plain() and text.isascii():
+        # decomposition, marks and the replaced characters are all non-ASCII
         return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from newsclean._patterns import Match
 from newsclean._patterns import search as search_pattern
 from newsclean.filters.shapes import Place, ShapeHit
+from newsclean.filters.templates.data import _Anywhere
 from newsclean.filters.templates.gates import gated_code_like, gated_programming_matches
 from newsclean.filters.templates.rules import (
     _CODE_INDENTS,
@@ -42,6 +43,8 @@ class _Context:
     _programming: bool | None = None
     leads: dict[int, Match] = field(default_factory=dict)  # block -> its leftover at the start
     shape_memo: dict[tuple[str, Place], list[ShapeHit]] = field(default_factory=dict)
+    #: block -> the phrases standing anywhere to try there (None: find them in the line)
+    phrases: dict[int, tuple[_Anywhere, ...] | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, draft: Draft) -> _Context:

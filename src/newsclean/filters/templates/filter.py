@@ -196,8 +196,11 @@ class FlagTemplates:
                 if lead is not None:
                     ctx.leads[block.index] = lead
                     add((block.index,), "start")
-            anywhere = every if plain else gates.lines_for_leftovers_anywhere(lines, pats.anywhere)
-            add(anywhere, "anywhere")
+            if plain:
+                add(every, "anywhere")
+            else:
+                ctx.phrases = gates.leftovers_anywhere_by_line(lines, self.languages)
+                add(ctx.phrases, "anywhere")
         # the structural rules read every line: their cues are words, not literals
         add(every, "shape")
         return looks
@@ -389,7 +392,12 @@ class FlagTemplates:
             if ctx.draft.plain:
                 phrases = pats.anywhere
             else:
-                phrases = gates.phrases_in(part.casefold(), pats.anywhere)
+                known = ctx.phrases.get(block.index)
+                phrases = (
+                    known
+                    if known is not None
+                    else gates.phrases_in(part.casefold(), self.languages)
+                )
             for phrase in phrases:
                 for m in finditer(phrase.pattern, part, timeout=timeout):
                     if _quoted_mention(part, m.start(), m.end()):

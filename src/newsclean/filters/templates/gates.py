@@ -95,13 +95,19 @@ class Lines:
                 self._folded = ("\n".join(parts), starts[:-1])
         return self._folded
 
-    def holding(self, pattern: re.Pattern[str], *, folded: bool = False) -> set[int]:
+    def holding(
+        self, pattern: re.Pattern[str], *, folded: bool = False, at_start: bool = False
+    ) -> set[int]:
         """The lines holding a match of ``pattern`` (literals that hold no line break, as
-        :func:`~newsclean._patterns.literal_pattern` makes), in the text or its case fold.
+        :func:`~newsclean._patterns.literal_pattern` makes), in the text or its case fold;
+        with ``at_start``, a match from the line's start.
 
         After a hit the search goes on at the next line: one hit per line is enough.
         """
         text, starts = self.fold() if folded else (self.draft.text, self.starts())
+        if at_start:
+            at_line_start = pattern.match
+            return {index for index, start in enumerate(starts) if at_line_start(text, start)}
         found: set[int] = set()
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
@@ -112,6 +118,15 @@ class Lines:
                 break
             pos = starts[index + 1]
         return found
+
+    def hits(
+        self, pattern: re.Pattern[str], *, folded: bool = False
+    ) -> Iterator[tuple[int, int, int]]:
+        """Every place where a literal of ``pattern`` starts, as (line, start, end of the
+        longest literal there), in the text or its case fold: for gates that need every hit."""
+        text, starts = self.fold() if folded else (self.draft.text, self.starts())
+        for at, end in literal_starts(pattern, text):
+            yield bisect.bisect_right(starts, at) - 1, at, end
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,43 +160,75 @@ def lines_for_leftover_starts(lines: Lines, languages: tuple[str, ...]) -> set[i
 
     A superset, found in the case-folded text: no character but a letter folds to anything
     with an ASCII letter, so a line's first word is where one of the words can first stand
-    after other characters than ASCII lower-case letters.
+    after other characters than ASCII lower-case letters. The pattern is tried at each line's
+    start only.
     """
     words = leftover_patterns(languages).first_words
-    return lines.holding(literal_pattern(words, line_start=True), folded=True)
+    return lines.holding(literal_pattern(words, line_start=True), folded=True, at_start=True)
 
 
-def lines_for_leftovers_anywhere(lines: Lines, phrases: tuple[_Anywhere, ...]) -> set[int]:
-    """The lines whose case fold holds an anchor of a keyword of ``phrases`` (see
-    :func:`_keyword_anchors`), and the lines too long to be judged whole."""
-    keywords = frozenset(k for p in phrases for k in p.keywords)
-    blocks = lines.draft.blocks
-    if "" in keywords:  # a phrase without a safe keyword: always look
-        return {b.index for b in blocks}
-    anchors = _keyword_anchors(keywords)
-    found = lines.holding(literal_pattern(frozenset(anchors)), folded=True) if anchors else set()
-    return found | {b.index for b in blocks if len(b.text) > _HUGE_LINE}
+def leftovers_anywhere_by_line(
+    lines: Lines, languages: tuple[str, ...]
+) -> dict[int, tuple[_Anywhere, ...] | None]:
+    """The lines that may hold a leftover phrase standing anywhere, each with the phrases to
+    try there (None: find them in the line, see :func:`phrases_in`).
 
-
-def phrases_in(folded: str, phrases: tuple[_Anywhere, ...]) -> tuple[_Anywhere, ...]:
-    """The phrases with a keyword in the case-folded text ``folded``, in order.
-
-    One scan for the anchors of all keywords: at each position it finds the longest anchor
-    starting there, every anchor that starts the same text is a prefix of that one, and each
-    keyword holding one of them is checked in place.
+    One scan of the case-folded text for the anchors of all keywords (see
+    :func:`_keyword_anchors`) finds each keyword where it stands; lines longer than
+    ``_HUGE_LINE`` are looked at in parts, so they are always candidates.
     """
-    keywords = frozenset(k for p in phrases for k in p.keywords)
-    present: set[str] = {""} & keywords  # the empty keyword: always look
-    anchors = _keyword_anchors(keywords)
+    phrases = leftover_patterns(languages).anywhere
+    always, by_keyword = _phrase_index(languages)
+    blocks = lines.draft.blocks
+    if always:  # a phrase without a safe keyword: always look
+        return {b.index: None for b in blocks}
+    anchors = _keyword_anchors(frozenset(by_keyword))
+    found: dict[int, set[int]] = {}
     if anchors:
+        folded, _ = lines.fold()
         prefixes = _keyword_prefixes(frozenset(anchors))
-        for at, end in literal_starts(_anchor_pattern(frozenset(anchors)), folded):
+        for index, at, end in lines.hits(_anchor_pattern(frozenset(anchors)), folded=True):
             for anchor in prefixes[folded[at:end]]:
                 for keyword, offset in anchors[anchor]:
                     start = at - offset
-                    if start >= 0 and folded.startswith(keyword, start):
-                        present.add(keyword)
-    return tuple(p for p in phrases if not present.isdisjoint(p.keywords))
+                    # a keyword never holds a line break: it is in its anchor's line
+                    if index >= 0 and start >= 0 and folded.startswith(keyword, start):
+                        found.setdefault(index, set()).update(by_keyword[keyword])
+    out: dict[int, tuple[_Anywhere, ...] | None] = {
+        index: tuple(phrases[i] for i in sorted(chosen)) for index, chosen in found.items()
+    }
+    for b in blocks:
+        if len(b.text) > _HUGE_LINE:
+            out[b.index] = None
+    return out
+
+
+def phrases_in(folded: str, languages: tuple[str, ...]) -> tuple[_Anywhere, ...]:
+    """The leftover phrases of ``languages`` that may stand anywhere with a keyword in the
+    case-folded text ``folded``, in order (a superset is enough: see ``_keywords``)."""
+    phrases = leftover_patterns(languages).anywhere
+    always, by_keyword = _phrase_index(languages)
+    found = set(always)
+    for keyword, indices in by_keyword.items():
+        if keyword in folded:
+            found.update(indices)
+    return tuple(phrases[i] for i in sorted(found))
+
+
+@functools.lru_cache(maxsize=16)
+def _phrase_index(
+    languages: tuple[str, ...],
+) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """The anywhere-phrases without a safe keyword (always looked for), and each keyword -> the
+    phrases holding it, by position."""
+    phrases = leftover_patterns(languages).anywhere
+    always = tuple(i for i, p in enumerate(phrases) if "" in p.keywords)
+    by_keyword: dict[str, list[int]] = {}
+    for i, p in enumerate(phrases):
+        for keyword in p.keywords:
+            if keyword:
+                by_keyword.setdefault(keyword, []).append(i)
+    return always, {k: tuple(v) for k, v in by_keyword.items()}
 
 
 @functools.lru_cache(maxsize=16)
