@@ -29,6 +29,7 @@ SECTIONS = frozenset(
         "first_person_suffixes",
         "reader",
         "offer",
+        "conditional",
         "text_nouns",
         "edit_words",
         "presenters",

@@ -573,6 +573,20 @@ def _voice(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None
     return None
 
 
+def _closing(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
+    """``Let me know if you need anything else!`` as the document's very last sentence."""
+    w = sentence.words
+    if not place.last or sentence.index != sentence.count - 1 or not w or len(w) > 12:
+        return None
+    for off in table.find("offer", w):
+        lang = off.lang
+        if off.first != 0 or not _in(table.find("conditional", w), lang):
+            continue  # "Let me know what you think" asks the reader; an assistant offers more
+        if _in(table.find("reader", w), lang) and _first_person(table, w, lang):
+            return _Rule("voice", lang)
+    return None
+
+
 def _opener(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
     """``Here is the reworked article for you:``: a colon-final presentation of a text."""
     if not text[sentence.start : sentence.end].rstrip(" *_").endswith(":"):
@@ -580,6 +594,11 @@ def _opener(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> 
     w = sentence.words
     if not w or len(w) > 30:
         return None
+    if place.edge and len(w) <= 12:
+        # "I've made the following changes:": the first person announcing its edits
+        for first in table.find("first_person", w, 0, 1):
+            if _in(table.find("edit_words", w, 1), first.lang):
+                return _Rule("opener", first.lang)
     for presenter in table.find("presenters", w, 0, 3):
         lang = presenter.lang
         if presenter.first > 1:
@@ -664,6 +683,13 @@ def _ai_self(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
             k += 1
         if k < len(w) and _first_person(table, w, lang, k, k + 1):
             return _Rule("ai_self", lang)
+        if (
+            k > end
+        ):  # "As an AI developed by OpenAI, I …": a short phrase, a comma, the first person
+            comma = text.find(",", w[k - 1].end, w[min(k + 4, len(w) - 1)].start)
+            after = [i for i in range(k, min(k + 5, len(w))) if w[i].start > comma >= 0]
+            if after and _first_person(table, w, lang, after[0], after[0] + 1):
+                return _Rule("ai_self", lang)
     for found in table.find("copula_first", w):
         lang = found.lang
         i = found.last + 1
@@ -784,6 +810,7 @@ def voice_hits(
                 or _ai_self(text, s, table)
                 or _cannot_browse(s, table)
                 or _voice(s, table, place)
+                or _closing(s, table, place)
             )
         rules.append(rule)
     # the line goes when it holds nothing but such sentences and short interjections ("Sure!")
