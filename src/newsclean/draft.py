@@ -85,6 +85,10 @@ class Flag:
     message: str
     evidence: Mapping[str, Any] = field(default_factory=dict)
     severity: Severity | None = None  # None: the code's default
+    #: the block the flag is about, and the severity it takes when another filter removes that
+    #: block (None: it keeps its own), so a gate on the output judges the output
+    block: int | None = None
+    removed_severity: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,7 @@ class Draft:
     """The document in flight. Filters read it; only the pipeline changes it."""
 
     __slots__ = (
+        "_removable",
         "_removed",
         "blocks",
         "edit_filters",
@@ -167,6 +172,8 @@ class Draft:
         self.offsets = OffsetMap()
         self.blocks: tuple[Block, ...] = ()
         self._removed: dict[int, tuple[BlockRemoval, str]] = {}
+        # findings whose severity changes when their block is removed: (finding, block, severity)
+        self._removable: list[tuple[int, int, Severity]] = []
         self.title = title
         self.title_given = title is not None
         self.id, self.url, self.site = id, url, site

@@ -23,6 +23,9 @@ came from:
     the words the fact checks read around a mention, in sections (``[name]``): would-be, future,
     conditional and retrospective markers, nationality adjectives (``adjective<TAB>place code``),
     see :mod:`newsclean.filters.facts.lexicon`
+``voice.txt``
+    the words of the structural leftover rules, in sections (``[first_person]``, ``[reader]``,
+    ...): assistant voice, bracket slots, journalists' placeholders, see :mod:`newsclean.voice`
 
 A file a language does not need may be missing. Adding a language is adding a folder: the
 languages are the folders. Packs outside the package are read from the folders named in the

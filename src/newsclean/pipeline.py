@@ -7,6 +7,7 @@ The document model and the filter protocol live in :mod:`newsclean.draft`; confi
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -497,6 +498,8 @@ def _flag(draft: Draft, f: Filter, flag: Flag, declared: tuple[str, ...] | None)
             filter=f.name,
         )
     )
+    if flag.block is not None and flag.removed_severity is not None:
+        draft._removable.append((len(draft.findings) - 1, flag.block, flag.removed_severity))
 
 
 def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
@@ -539,6 +542,22 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
         draft.title = proposal.title
 
 
+def _in_removed_lines(draft: Draft) -> list[Finding]:
+    """The findings, those about a line another filter removed marked ``in_removed_line`` and
+    given the severity their flag asked for there."""
+    if not draft._removable:
+        return draft.findings
+    findings = list(draft.findings)
+    for at, index, severity in draft._removable:
+        entry = draft._removed.get(index)
+        if entry is None or entry[1] == findings[at].filter:
+            continue  # kept, or removed by the filter that flagged it (a line of nothing else)
+        old = findings[at]
+        evidence = {**old.evidence, "in_removed_line": True}
+        findings[at] = dataclasses.replace(old, severity=severity, evidence=evidence)
+    return findings
+
+
 @collector_paused()
 def build_article(draft: Draft) -> Article:
     """Assemble the immutable record from a finished draft."""
@@ -574,7 +593,7 @@ def build_article(draft: Draft) -> Article:
         Edit((e.start, e.end), e.replacement, e.code, draft.edit_filters.get(e.code, ""))
         for e in offsets.edits_in_original(draft.text)
     )
-    findings = tuple(sorted(draft.findings, key=lambda x: (x.span, x.code)))
+    findings = tuple(sorted(_in_removed_lines(draft), key=lambda x: (x.span, x.code)))
     meta = dict(draft.extra)
     return Article(
         text="\n\n".join(paragraphs),

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from newsclean._patterns import Match
 from newsclean._patterns import search as search_pattern
 from newsclean.draft import Block, Draft
+from newsclean.filters.shapes import Place, ShapeHit
 from newsclean.filters.templates.data import _Anywhere
 from newsclean.filters.templates.gates import gated_code_like, gated_programming_matches
 from newsclean.filters.templates.rules import (
+    _CODE_INDENTS,
     _CODE_NEIGHBOURS,
     _LONG_LINE,
     _MATHS_RE,
@@ -40,6 +42,7 @@ class _Context:
     _maths: dict[tuple[int, str], bool] = field(default_factory=dict)
     _programming: bool | None = None
     leads: dict[int, Match] = field(default_factory=dict)  # block -> its leftover at the start
+    shape_memo: dict[tuple[str, Place], list[ShapeHit]] = field(default_factory=dict)
     #: block -> the phrases standing anywhere to try there (None: find them in the line)
     phrases: dict[int, tuple[_Anywhere, ...] | None] = field(default_factory=dict)
 
@@ -53,10 +56,21 @@ class _Context:
     def code_line(self, index: int) -> bool:
         if index not in self._code:
             blocks = self.draft.blocks
-            self._code[index] = 0 <= index < len(blocks) and self.code_like(
-                blocks[index].text[:_LONG_LINE], self.draft.regex_timeout
+            self._code[index] = 0 <= index < len(blocks) and (
+                self.code_like(blocks[index].text[:_LONG_LINE], self.draft.regex_timeout)
+                or self._indented_originally(blocks[index])
             )
         return self._code[index]
+
+    def _indented_originally(self, block: Block) -> bool:
+        """Whether the line was indented like code before whitespace was unified: the
+        indentation is the code cue, and normalization trims it."""
+        draft = self.draft
+        if draft.text is draft.original or block.text[:1].isspace():
+            return False
+        start = draft.original_span(block.span)[0]
+        line_start = draft.original.rfind("\n", 0, start) + 1
+        return draft.original.startswith(_CODE_INDENTS, line_start)
 
     def near_code(self, index: int) -> bool:
         """Whether the line or one of the two nearest lines on each side still in the text

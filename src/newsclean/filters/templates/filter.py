@@ -12,9 +12,11 @@ from newsclean._patterns import search as search_pattern
 from newsclean.codes import Severity
 from newsclean.draft import Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.errors import ConfigError
+from newsclean.filters.shapes import Place, line_hits, reported_speech
 from newsclean.filters.templates import gates
 from newsclean.filters.templates.context import _Context
 from newsclean.filters.templates.data import (
+    _WIKI_TEMPLATES,
     KINDS,
     LANGUAGES,
     leftover_languages,
@@ -41,6 +43,11 @@ from newsclean.filters.templates.rules import (
     _token_matches,
     _weak_ident,
 )
+from newsclean.voice import voice_table
+
+#: a document's edges for the voice rules: its first two and last three lines
+_EDGE_FIRST = 2
+_EDGE_LAST = 3
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,6 +64,9 @@ class FlagTemplates:
         detect: which kinds to look for: ``token``, ``empty_value``, ``filler``, ``leftover``.
         languages: languages of the leftover phrase lists.
         code_context: drop ambiguous matches in code samples and programming articles.
+        removed_line_severity: the severity of a finding in a line another filter removes (its
+            evidence then says ``in_removed_line``): ``"info"`` by default, so a gate on the
+            output judges the output; None keeps the finding's own severity.
 
     >>> from newsclean.draft import Draft
     >>> p = FlagTemplates().apply(Draft.of("Intro line here.\\n{REWRITE_TITLE}\\nBody text."))
@@ -80,10 +90,13 @@ class FlagTemplates:
     detect: tuple[str, ...] = KINDS
     languages: tuple[str, ...] = LANGUAGES
     code_context: bool = True
+    removed_line_severity: str | None = "info"
 
     def __post_init__(self) -> None:
         if self.severity is not None:
             Severity.parse(self.severity)
+        if self.removed_line_severity is not None:
+            Severity.parse(self.removed_line_severity)
         detect = tuple(self.detect)
         unknown = sorted(set(detect) - set(KINDS))
         if unknown:
@@ -105,10 +118,16 @@ class FlagTemplates:
         """Compile the leftover phrases of the chosen languages (once per process)."""
         if "leftover" in self.detect:
             leftover_patterns(self.languages)
+        voice_table(self.languages)
 
     def apply(self, draft: Draft, /) -> Proposal:
         ctx = _Context.of(draft)
         severity = Severity.parse(self.severity) if self.severity is not None else None
+        removed_severity = (
+            Severity.parse(self.removed_line_severity)
+            if self.removed_line_severity is not None
+            else None
+        )
         flags: list[Flag] = []
         removals: list[BlockRemoval] = []
         candidates = self._candidates(ctx)
@@ -126,6 +145,8 @@ class FlagTemplates:
                         hit.message,
                         hit.evidence,
                         severity,
+                        block=block.index,
+                        removed_severity=removed_severity,
                     )
                 )
             if self.remove_lines and not draft.is_removed(block.index):
@@ -187,6 +208,8 @@ class FlagTemplates:
             else:
                 ctx.phrases = gates.leftovers_anywhere_by_line(lines, self.languages)
                 add(ctx.phrases, "anywhere")
+        # the structural rules read every line: their cues are words, not literals
+        add(every, "shape")
         return looks
 
     def _hits(self, block: Block, ctx: _Context, looks: set[str]) -> Iterator[_Hit]:
@@ -215,10 +238,53 @@ class FlagTemplates:
                     )
         if "filler" in looks:
             yield from self._filler(block, ctx)
+        leftovers: list[_Hit] = []
         if "start" in looks:
-            yield self._leftover_hit(block, ctx, ctx.leads[block.index], "start")
+            leftovers.append(self._leftover_hit(block, ctx, ctx.leads[block.index], "start"))
         if "anywhere" in looks:
-            yield from self._leftovers(block, ctx)
+            leftovers.extend(self._leftovers(block, ctx))
+        for hit in leftovers:
+            if not reported_speech(text, hit.start, hit.end, voice_table(self.languages)):
+                yield hit
+        if "shape" in looks:
+            yield from self._shapes(block, ctx)
+
+    def _shapes(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
+        """The structural rules of :mod:`newsclean.filters.shapes` on one line."""
+        text = block.text
+        n = len(ctx.draft.blocks)
+        place = Place(
+            first=block.index == 0,
+            last=block.index == n - 1,
+            edge=block.index < _EDGE_FIRST or block.index >= n - _EDGE_LAST,
+        )
+        key = (text, place)
+        hits = ctx.shape_memo.get(key)
+        if hits is None:  # a line's hits depend on its text and place alone: repeats are free
+            hits = ctx.shape_memo[key] = list(
+                line_hits(
+                    text,
+                    voice_table(self.languages),
+                    place,
+                    skip_names=_WIKI_TEMPLATES,
+                    timeout=ctx.draft.regex_timeout,
+                    detect=frozenset(self.detect).__contains__,
+                )
+            )
+        for hit in hits:
+            if self._suppressed(block, ctx, hit.start, hit.end, weak=hit.weak, maths=hit.maths):
+                continue
+            if hit.code == "template.leftover" and _quoted_mention(text, hit.start, hit.end):
+                continue
+            yield _Hit(
+                hit.code,
+                hit.kind,
+                hit.start,
+                hit.end,
+                hit.evidence,
+                hit.message,
+                whole_line=hit.whole_line,
+            )
 
     def _suppressed(
         self,
@@ -275,7 +341,9 @@ class FlagTemplates:
                 continue
             if not ctx.draft.plain and not gates.may_hold_filler(text):
                 break
-            for m in finditer(pattern, text, timeout=timeout):
+            # the timeout bounds the scan; judging each match (a window on a long line) is not
+            # regex work, so the matches are collected first
+            for m in list(finditer(pattern, text, timeout=timeout)):
                 if self._suppressed(block, ctx, m.start(), m.end(), weak=kind != "line"):
                     continue
                 token = m.group().strip()

@@ -9,6 +9,7 @@ and it has no nested quantifiers.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from newsclean._patterns import (
     finditer,
 )
 from newsclean._patterns import search as search_pattern
+from newsclean.filters.shapes import bracket_slot
 from newsclean.filters.templates.data import (
     _HTML_TAGS,
     _SP,
@@ -30,6 +32,7 @@ from newsclean.filters.templates.data import (
     placeholder_vocabulary,
 )
 from newsclean.lang import tagged
+from newsclean.voice import voice_table, words_of
 
 # ---------------------------------------------------------------------------------------------
 # placeholder syntaxes
@@ -165,7 +168,12 @@ def _name_ok(syntax: _Syntax, match: Match, timeout: float | None) -> bool:
         letters = name.replace("-", "")
         if letters.isupper():
             return len(letters) >= 2
-        return len(letters) >= 3
+        if len(letters) < 3:
+            return False
+        if any(c.isupper() for c in letters[1:]):
+            return True  # camelCase: "{vendorCount}"
+        # a plain word is a slot only when it names one: "{title}", "{Author}"; not "{nothing}"
+        return letters.casefold() in _slot_words()
     if syntax.check == "wiki":
         return name.casefold() not in _WIKI_TEMPLATES
     if syntax.check == "angle_vocab":
@@ -174,7 +182,24 @@ def _name_ok(syntax: _Syntax, match: Match, timeout: float | None) -> bool:
         )
     if syntax.check == "upper_vocab":
         return is_placeholder_phrase(name, upper_only=True, timeout=timeout)
-    return is_placeholder_phrase(name, timeout=timeout)
+    words = name.split(None, 1)
+    if len(words) > 1 and words[0].casefold() in words_of("editorial_heads", _LANGUAGES):
+        return False  # "[The company] has paid": an editor's insertion, not a slot
+    if is_placeholder_phrase(name, timeout=timeout):
+        return True
+    # a slot noun or an instruction verb at the head or tail, in any of the languages
+    return syntax.kind == "bracket" and bool(bracket_slot(name, voice_table(_LANGUAGES)))
+
+
+#: the languages whose slot words judge braces and brackets (those of the voice files)
+_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
+
+
+@functools.lru_cache(maxsize=1)
+def _slot_words() -> frozenset[str]:
+    """One-word slot names: the slot nouns of every language and the placeholder nouns."""
+    nouns = {w for w, role in placeholder_vocabulary().items() if role == "noun"}
+    return frozenset(nouns) | words_of("slot_nouns", _LANGUAGES)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -300,6 +325,8 @@ def _programming_matches(text: str, timeout: float | None) -> Iterator[Match]:
 
 #: how many lines on each side of a weak token are its code context
 _CODE_NEIGHBOURS = 2
+#: the indentation of a code sample (as ``_CODE_SIGNALS`` knows it)
+_CODE_INDENTS = ("    ", "\t")
 
 
 def _quoted_mention(line: str, start: int, end: int) -> bool:

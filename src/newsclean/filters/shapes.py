@@ -1,0 +1,861 @@
+"""Leftovers and placeholders found by their shape and voice rather than by a phrase list.
+
+Four families of rules, each a pure function of one line (and where the line stands):
+
+*assistant voice* (``template.leftover``)
+    a sentence in the first-person voice of an assistant that addresses the reader about the
+    text itself (its version, tone, length, changes), a colon-final opener presenting a
+    rewritten text, "Note:" followed by a first-person verb, a self-reference as an AI
+    followed by a first-person clause, an apology for not browsing, and field labels of a
+    generation step ("**Title:**", "Meta description:", "Word count:") at the document's edges.
+    Quoted or attributed speech is never voice.
+*placeholder grammar* (``template.token``)
+    identifier-shaped content inside a delimiter pair from one table (:data:`DELIMITERS`).
+*slots* (``template.token`` / ``template.filler``)
+    a bracket whose head or tail word is a slot noun or an instruction verb; journalists'
+    placeholders (TK, XXX) where a number or a name belongs.
+*leaked values* (``template.empty_value``)
+    null-like values in value positions and the error strings of formatting libraries.
+
+The words are data (``data/lang/<xx>/voice.txt``, read by :mod:`newsclean.voice`). Every pattern
+here starts with a literal or a bounded class, has bounded repetitions and no repeated group
+that holds a repetition, and runs through :mod:`newsclean._patterns` under the timeout.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from newsclean._patterns import DEFAULT_TIMEOUT, Pattern, compile_pattern, finditer
+from newsclean._patterns import match as match_pattern
+from newsclean._patterns import search as search_pattern
+from newsclean.voice import Found, Token, VoiceTable, tokens
+
+_SP = r"[^\S\n]"
+
+
+#: how many candidates of one kind a line gets judged by their surroundings: placeholders and
+#: leaked values are few in a line of prose, and a line with thousands is data, not prose
+MAX_JUDGED = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeHit:
+    code: str
+    kind: str
+    start: int  # offsets within the line
+    end: int
+    evidence: dict[str, Any]
+    message: str
+    whole_line: bool = False
+    weak: bool = False  # dropped near code and in programming articles
+    maths: str = ""  # dropped on lines with set notation ("sets")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a line stands: the document's first or last line, or within its edges."""
+
+    first: bool = False
+    last: bool = False
+    edge: bool = False  # among the first two or last three lines with text
+
+
+# ---------------------------------------------------------------------------------------------
+# placeholder grammar: one table of delimiter pairs
+
+#: an identifier: a dotted path, snake or camel case, Go's ".Title", "$var", "@user.name"
+_ID = r"[A-Za-z_$@.][\w.$@]{0,59}+"
+#: a string literal
+_STR = r"\"[^\"{}\n]{1,60}\"|'[^'{}\n]{1,60}'"
+#: what may follow the identifier inside the pair: a filter, a default, an argument, a call
+_TAIL = (
+    r"(?:" + _SP + r"{0,3}[|:?]" + r"[^{}\n]{0,80}?"
+    r"|" + _SP + r"{1,3}[.$\"'@][^{}\n]{0,80}?"
+    r"|[\[(][^{}\n]{0,80}?)?"
+)
+_ANY = r"(?:" + _ID + r"|" + _STR + r")" + _TAIL
+#: UPPER_SNAKE, snake_case or camelCase: a name nobody writes in prose
+_STRICT = r"(?:[A-Z][A-Z0-9]{0,30}_[A-Z0-9_]{1,40}|[A-Z]{3,40}|[a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40}|[a-z]{1,20}[A-Z][A-Za-z0-9]{1,40})"
+_FREE = r"[^\n]{1,80}?"
+_SPEC = r"[<>^=+#0-9.,_a-zA-Z%-]{1,15}"
+
+
+@dataclass(frozen=True, slots=True)
+class Delimiter:
+    """A delimiter pair and the content it takes."""
+
+    kind: str
+    open: str
+    close: str
+    content: str  # "any" (identifier or string, with a tail), "strict", "word", "free"
+    weak: bool = True
+    trim: str = ""  # trim marks allowed inside the pair ("-~")
+    after: str = ""  # a lookbehind right after the opening (so each pattern starts with it)
+
+
+# fmt: off
+DELIMITERS: tuple[Delimiter, ...] = (
+    Delimiter("go_comment", "{{", "}}", "go_comment", trim="-"),
+    Delimiter("jinja", "{{", "}}", "any", trim="-~", after=r"(?<![{\w]\{\{)"),
+    Delimiter("jinja_comment", "{#", "#}", "free", trim="-"),
+    Delimiter("jinja_block", "{%", "%}", "free", trim="-+"),
+    Delimiter("erb", "<%", "%>", "erb", trim="-"),
+    Delimiter("php", "<?", "?>", "php"),
+    Delimiter("template_toolkit", "[%", "%]", "any", trim="-+"),
+    Delimiter("smarty", "{$", "}", "any"),
+    Delimiter("merge_field", "{!", "}", "any"),
+    Delimiter("dollar_brace", "${", "}", "any"),
+    Delimiter("seo", "%%", "%%", "word", weak=False, after=r"(?<!%%%)"),
+    Delimiter("merge_tag", "*|", "|*", "merge", weak=False),
+    Delimiter("percent", "%", "%", "strict", after=r"(?=[A-Za-z])(?<![\w%]%)"),
+    Delimiter("double_paren", "((", "))", "strict", after=r"(?<!\(\(\()"),
+    Delimiter("dollar_paren", "$(", ")", "upper"),
+    Delimiter("format_spec", "{", "}", "spec", after=r"(?<![\w\\{}$#^_%@]\{)"),
+)
+# fmt: on
+
+
+def _escape(text: str) -> str:
+    return "".join("\\" + c if not c.isalnum() else c for c in text)
+
+
+def _delimiter_pattern(d: Delimiter) -> str:
+    o, c = _escape(d.open), _escape(d.close)
+    t = f"[{_escape(d.trim)}]?" if d.trim else ""
+    sp = _SP + "{0,3}"
+    if d.content == "any":
+        inner = sp + r"[#/^>&!=*]?" + _SP + r"{0,2}" + _ANY + sp
+    elif d.content == "free":
+        inner = sp + _FREE + sp
+    elif d.content == "go_comment":
+        inner = sp + r"/\*" + r"[^\n]{0,80}?" + r"\*/" + sp
+    elif d.content == "erb":
+        inner = r"[=#-]?" + sp + _ANY + sp
+    elif d.content == "php":
+        inner = r"(?:php|=)" + _SP + r"{0,3}[^?<>\n]{1,80}?" + sp
+    elif d.content == "word":
+        inner = r"[A-Za-z_][\w]{1,40}"
+    elif d.content == "merge":
+        inner = r"[A-Z][A-Z0-9_:]{1,40}"
+    elif d.content == "strict":
+        inner = _STRICT
+    elif d.content == "upper":
+        inner = r"[A-Z][A-Z0-9_]{1,40}"
+    else:  # "spec": a named field with a conversion or a format specification
+        inner = r"(?:[A-Za-z_][\w.]{0,40}|\d{1,2})?(?:![rsa](?::" + _SPEC + r")?|:" + _SPEC + r")"
+    if d.content in {"word", "merge", "strict", "upper", "spec"}:
+        t = ""
+    return o + d.after + t + inner + t + c
+
+
+def _check_jinja(text: str, start: int, end: int, skip_names: frozenset[str]) -> bool:
+    """``{{reflist}}`` and other one-word wiki templates are markup, not slots."""
+    inner = text[start + 2 : end - 2].strip(" -~{}")
+    return inner.casefold() not in skip_names
+
+
+#: each delimiter pair's pattern; each starts with its opening, which a line must hold
+_DELIMITER_RES = tuple(compile_pattern(_delimiter_pattern(d)) for d in DELIMITERS)
+
+
+#: a WordPress-style shortcode with an attribute, or a closing one: ``[caption id="a1"]``
+_SHORTCODE_RE = compile_pattern(
+    r"\[(?P<name>[a-z][a-z0-9_-]{1,30})" + _SP + r"{1,3}[a-z_][\w-]{0,30}="
+    r"(?:\"[^\"\]\n]{0,80}\"|'[^'\]\n]{0,80}'|[^\s\]\"']{1,40})[^\]\n]{0,200}\]"
+    r"|\[/(?P<close>[a-z][a-z0-9_-]{1,30})\]"
+)
+
+
+def placeholder_hits(
+    text: str, *, skip_names: frozenset[str] = frozenset(), timeout: float | None = DEFAULT_TIMEOUT
+) -> Iterator[ShapeHit]:
+    """Identifier-shaped content inside a delimiter pair of :data:`DELIMITERS`, and shortcodes."""
+    for d, pattern in zip(DELIMITERS, _DELIMITER_RES, strict=True):
+        if d.open not in text or d.close not in text:
+            continue  # a pair needs both its ends
+        for found in finditer(pattern, text, timeout=timeout):
+            if d.kind == "jinja" and not _check_jinja(text, found.start(), found.end(), skip_names):
+                continue
+            token = found.group()
+            yield ShapeHit(
+                "template.token",
+                d.kind,
+                found.start(),
+                found.end(),
+                {"kind": d.kind, "token": token},
+                f"unresolved template placeholder {token!r}",
+                weak=d.weak,
+                maths="sets" if d.kind == "format_spec" else "",
+            )
+    if "[" in text:
+        for m in finditer(_SHORTCODE_RE, text, timeout=timeout):
+            token = m.group()
+            yield ShapeHit(
+                "template.token",
+                "shortcode",
+                m.start(),
+                m.end(),
+                {"kind": "shortcode", "token": token},
+                f"unrendered shortcode {token!r}",
+                weak=True,
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# slots: brackets and journalists' placeholders
+
+_BRACKET_RE = compile_pattern(
+    r"\[(?<!\[\[)" + _SP + r"{0,2}(?P<name>[^\[\]\n]{1,80}?)" + _SP + r"{0,2}\](?![\](:])"
+)
+_ROMAN = frozenset("ivxlcdm")
+
+
+def bracket_slot(content: str, table: VoiceTable) -> str:
+    """Why a bracket's content is a slot ("instruction", "slot_noun") or ""."""
+    words = tokens(content, timeout=None)
+    if not words or len(words) > 12:
+        return ""
+    letters = [w for w in words if any(c.isalpha() for c in w.raw)]
+    if len(letters) != len(words):
+        return ""  # numbers, years, citations: "[1]", "[2019]"
+    if any(c in content for c in '@/=:"“”…') or content.rstrip().endswith("."):
+        return ""  # addresses, links, quotations, ellipses, sentences
+    if all(set(w.text) <= _ROMAN for w in words):
+        return ""  # "[IV]"
+    if table.has("redaction", words):
+        return ""  # "[sic]", "[name withheld]", "[REDACTED]"
+    n = len(words)
+    if words[0].text in {"sic", "redacted"}:
+        return ""
+    head_instruction = table.find("instruction_verbs", words, 0, min(n, 2))
+    if n >= 2 and head_instruction and head_instruction[0].first == 0:
+        return "instruction"
+    tail = [f for f in table.find("instruction_verbs", words, max(0, n - 2)) if f.last == n - 1]
+    if n >= 2 and tail:
+        return "instruction"
+    if table.has("editorial_heads", words, 0, 1):
+        return ""  # "[the company]", "[his wife]": an editor's insertion
+    upper = all(w.raw.isupper() for w in letters)
+    title = all(w.raw[:1].isupper() or table.has("of_words", [w]) for w in letters)
+    head_noun = table.has("slot_nouns", words, 0, 1)
+    tail_nouns = [f for f in table.find("slot_nouns", words, max(0, n - 3)) if f.last == n - 1]
+    if n == 1:
+        return ""  # "[DATA]", "[LOCAL]": as often a section label (the vocabulary rule decides)
+    if tail_nouns:
+        return "slot_noun"
+    capital = words[0].raw[:1].isupper()
+    if head_noun and capital and (upper or title or table.has("of_words", words, 1, 2)):
+        return "slot_noun"
+    return ""
+
+
+def bracket_hits(
+    text: str, table: VoiceTable, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> Iterator[ShapeHit]:
+    """Brackets whose head or tail word is a slot noun or an instruction verb."""
+    if "[" not in text:
+        return
+    for m in finditer(_BRACKET_RE, text, timeout=timeout):
+        why = bracket_slot(m.group("name"), table)
+        if why:
+            token = m.group()
+            yield ShapeHit(
+                "template.token",
+                "bracket_slot",
+                m.start(),
+                m.end(),
+                {"kind": "bracket_slot", "token": token, "why": why},
+                f"unfilled bracket slot {token!r}",
+            )
+
+
+_JOURNALIST_RE = compile_pattern(
+    r"(?<![\w$€£¥#])(?P<ph>TK(?:" + _SP + r"?TK){0,2}|X{2,6}|N{2,3}|#{3}|\?{3})(?![\w#?])"
+    r"|(?<!\w)(?P<year>(?:19|20)XX)(?!\w)"
+    r"|(?<![\w/])(?P<date>XX[./]XX(?:[./](?:XX|\d{2,4}))?)(?!\w)"
+)
+
+
+def journalist_hits(
+    text: str, words: list[Token] | None, table: VoiceTable, *, timeout: float | None
+) -> Iterator[ShapeHit]:
+    """TK, XXX and the like where a number, a name or a date belongs."""
+    if not any(c in text for c in "TXN#?"):
+        return
+    starts = [w.start for w in words] if words is not None else []
+    found = finditer(_JOURNALIST_RE, text, timeout=timeout)
+    for m in itertools.islice(found, MAX_JUDGED):
+        start, end = m.span()
+        why = "year" if m.group("year") else "date" if m.group("date") else ""
+        if not why:
+            if words is None:
+                words = tokens(text, timeout=timeout)
+                starts = [w.start for w in words]
+            why = _slot_position(text, start, end, words, starts, table)
+        if not why:
+            continue
+        token = m.group()
+        yield ShapeHit(
+            "template.filler",
+            "journalist",
+            start,
+            end,
+            {"kind": "journalist", "token": token, "where": why},
+            f"journalist's placeholder {token!r} standing in for content",
+        )
+
+
+def _slot_position(
+    text: str, start: int, end: int, words: list[Token], starts: list[int], table: VoiceTable
+) -> str:
+    """Where a placeholder stands: before a count noun, after a name cue, between commas."""
+    at = bisect.bisect_left(starts, end)
+    after = words[at : at + 2]
+    before = [w for w in words[max(0, at - 5) : at] if w.end <= start][-3:]
+    rest = text[end:].lstrip(" ")
+    counted = after and table.find("count_nouns", after)
+    if counted and counted[0].first == 0 and text[end : after[0].start].strip() in {"", "%"}:
+        return "count"
+    if rest[:1] == "%":
+        return "count"
+    left = text[:start].rstrip(" ")
+    if left[-1:] in {",", "("} and rest[:1] in {",", ")"}:
+        return "apposition"
+    next_capital = (
+        bool(after) and after[0].raw[:1].isupper() and text[end : after[0].start].strip() == ""
+    )
+    if before and not next_capital:
+        cues = table.find("name_cues", before)
+        if cues and cues[-1].last == len(before) - 1:
+            return "name"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# leaked values and formatting libraries' error strings
+
+#: a null-like value; each is then judged by what stands around it (:data:`_VALUE_PLACES`)
+_NULL_RE = compile_pattern(
+    r"(?<!\w)(?:NULL|Null|UNDEFINED|Undefined|undefined|nil|NIL|NONE|NaN|Invalid Date)(?!\w)"
+    r"|<no value>|\(null\)"
+)
+#: a value position ends the field: a separator, a full stop or the line's end
+_VALUE_END_RE = compile_pattern(_SP + r"{0,3}(?:$|[|·•,;/)\]–—.])")
+_CAPS = frozenset(
+    {"NULL", "Null", "UNDEFINED", "Undefined", "nil", "NIL", "NONE", "<no value>", "(null)"}
+)
+_DATES = frozenset({"undefined", "Undefined", "NULL", "Null", "Invalid Date", "NaN", "<no value>"})
+_PLACES = frozenset({"NULL", "Null", "UNDEFINED", "Undefined", "undefined"})
+_AMOUNTS = frozenset({"NaN", "NULL", "UNDEFINED", "Undefined", "undefined"})
+_META = (
+    r"(?i:author|autor|auteur|autore|by|byline|published|updated|date|datum|fecha|data"
+    r"|title|titel|titre|título|titolo|tytuł|source|quelle|category|location|city|ort|place"
+    r"|price|preis|prix|precio|prezzo|cena|preço|name|nom|nombre|nome|naam|imię|views|time"
+    r"|author name|posted|written by|von|par|por|di|door|przez|sprecher|spokesperson)"
+)
+_PUBLISHED = (
+    r"(?i:published|updated|posted|modified|veröffentlicht|aktualisiert|publié|mis à jour"
+    r"|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano"
+    r"|zaktualizowano|atualizado)"
+)
+# fmt: off
+#: (kind, the values it takes, what the text just before the value must end with, whether
+#: the value must end its field); tried in order, the first that fits names the hit
+_VALUE_PLACES: tuple[tuple[str, frozenset[str] | None, Pattern, bool], ...] = (
+    ("label_value", None, compile_pattern(
+        r"(?:^|\W)" + _META + _SP + r"?:" + _SP + r"{0,3}$"), True),
+    ("byline", _CAPS, compile_pattern(
+        r"(?:^|\W)(?i:by|von|par|por|di|door|przez|de)" + _SP + r"{1,3}$"), True),
+    ("published", _DATES, compile_pattern(
+        r"(?:^|\W)" + _PUBLISHED + r"(?:" + _SP + r"(?i:on|at|am|le|el|il|op|em|w|dnia|às))?:?"
+        + _SP + r"{1,3}$"), False),
+    ("date", _DATES, compile_pattern(
+        r"(?:^|\W)(?i:on|until|since|from|am|seit|bis|le|du|depuis|el|desde|hasta|il|dal"
+        r"|fino al|op|sinds|tot|em|até|dnia|od|do)" + _SP + r"{1,2}$"), True),
+    ("place", _PLACES, compile_pattern(
+        r"(?:^|\W)(?i:in|aus|à|en|a|z|uit|da|em|w|from)" + _SP + r"$"), True),
+    ("unit", _CAPS | _AMOUNTS, compile_pattern(r"[$€£¥]" + _SP + r"?$"), False),
+)
+# fmt: on
+#: a unit or count after the value: "NaN €", "undefined min read"
+_UNIT_AFTER_RE = compile_pattern(
+    _SP + r"?(?:%|€|\$|£|(?i:min|minutes|km|kg|eur|usd|views|comments|years old|ans|jahre"
+    r"|años|anni|jaar|lat|anos)(?!\w))"
+)
+_ERRORS: tuple[Pattern, ...] = (
+    # Go's fmt: a verb without its operand, a bad one, an extra one
+    compile_pattern(
+        r"%!(?:[a-zA-Z]\((?:MISSING|BADINDEX|BADPREC|BADWIDTH|NOVERB|PANIC=[^()\n]{0,40}|"
+        r"[a-z*.\[\]]{1,20}=[^()\n]{0,40})\)|\(EXTRA[^()\n]{0,60}\)|\(BADINDEX\)|\(NOVERB\))"
+    ),
+    compile_pattern(r"<no value>"),  # Go's templates
+    compile_pattern(  # Rails' I18n
+        r"translation missing:" + _SP + r"{0,2}[a-z]{2}(?:[-_][A-Za-z]{2})?\.[\w.]{1,80}"
+    ),
+    compile_pattern(r"\[missing \"[^\"\n]{1,80}\" translation\]"),
+    compile_pattern(r"(?<!\w)Invalid Date(?!\w)"),  # JavaScript's Date
+    compile_pattern(r"Liquid (?:error|syntax error)(?: \(line \d{1,5}\))?:"),
+)
+#: every null-like value and error string holds one of these
+_VALUE_CUES = (
+    "NULL",
+    "Null",
+    "UNDEFINED",
+    "ndefined",
+    "nil",
+    "NIL",
+    "NONE",
+    "<no value>",
+    "(null)",
+    "Invalid Date",
+    "NaN",
+    "%!",
+    "translation missing",
+    "[missing ",
+    "Liquid ",
+)
+_LEFT = 60  # how far before a value its label or preposition may start
+
+
+def _value_place(text: str, start: int, end: int, value: str, timeout: float | None) -> str:
+    """Which value position ``text[start:end]`` stands in, or ""."""
+    left = text[max(0, start - _LEFT) : start]
+    ends_field = match_pattern(_VALUE_END_RE, text, pos=end, timeout=timeout) is not None
+    for kind, values, before, must_end in _VALUE_PLACES:
+        if values is not None and value not in values:
+            continue
+        if must_end and not ends_field:
+            continue
+        if search_pattern(before, left, timeout=timeout) is not None:
+            return kind
+    if value in _AMOUNTS and match_pattern(_UNIT_AFTER_RE, text, pos=end, timeout=timeout):
+        return "unit"
+    return ""
+
+
+def value_hits(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[ShapeHit]:
+    """Null-like values where a value belongs, and formatting libraries' error strings.
+
+    A value is found first (a literal), then judged by the few characters around it, so a long
+    line costs a scan and a short look at each value.
+    """
+    if not any(cue in text for cue in _VALUE_CUES):
+        return
+    for m in itertools.islice(finditer(_NULL_RE, text, timeout=timeout), MAX_JUDGED):
+        kind = _value_place(text, m.start(), m.end(), m.group(), timeout)
+        if kind:
+            value = m.group()
+            yield ShapeHit(
+                "template.empty_value",
+                kind,
+                m.start(),
+                m.end(),
+                {"kind": kind, "value": value},
+                f"leaked empty value {value!r} where a value belongs",
+            )
+    for pattern in _ERRORS:
+        for m in finditer(pattern, text, timeout=timeout):
+            value = m.group()
+            yield ShapeHit(
+                "template.empty_value",
+                "error",
+                m.start(),
+                m.end(),
+                {"kind": "error", "value": value},
+                f"a formatting library's error text {value!r} where a value belongs",
+                weak=True,
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# assistant voice
+
+#: where a sentence ends: ".", "!", "?" or "…" before a space or the line's end (closing quotes
+#: and brackets go with it), or a colon that ends the line
+_SENTENCE_END_RE = compile_pattern(r"[.!?…]{1,3}[\"”’»)\]*_]{0,3}(?=\s|$)|:[*_\s]{0,6}$")
+_QUOTES = '"“”„«»‹›'
+_LETTER_RE = compile_pattern(r"[^\W\d_]")
+_MAX_VOICE_WORDS = 45
+MAX_VOICE_LINE = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    start: int
+    end: int
+    words: list[Token]
+    index: int  # its place in the line
+    count: int  # how many sentences the line has
+
+
+def _sentences(text: str, timeout: float | None) -> list[_Sentence]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in finditer(_SENTENCE_END_RE, text, timeout=timeout):
+        spans.append((pos, m.end()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    words = tokens(text, timeout=timeout)
+    out: list[_Sentence] = []
+    spans = [
+        (s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()
+    ]
+    for i, (s, e) in enumerate(spans):
+        out.append(_Sentence(s, e, [w for w in words if s <= w.start < e], i, len(spans)))
+    return out
+
+
+def _quoted(text: str, s: _Sentence) -> bool:
+    """Inside or holding quotation marks, or after an opening one left open on the line."""
+    if any(q in text[s.start : s.end] for q in _QUOTES):
+        return True
+    before = text[: s.start]
+    opened = sum(before.count(q) for q in "“„«‹") - sum(before.count(q) for q in "”»›")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+def _first_person(
+    table: VoiceTable, words: list[Token], lang: str, lo: int = 0, hi: int | None = None
+) -> bool:
+    """A first-person word of ``lang`` among ``words[lo:hi]`` (a pronoun or a verb ending)."""
+    if any(f.lang == lang for f in table.find("first_person", words, lo, hi)):
+        return True
+    return any(table.first_person_verb(w) == lang for w in words[lo:hi])
+
+
+def _in(found: list[Found], lang: str) -> list[Found]:
+    return [f for f in found if f.lang == lang]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    kind: str
+    lang: str
+
+
+#: the cues of the voice rule; a sentence counts only with cues of one language
+_VOICE_SECTIONS = ("first_person", "reader", "offer", "text_nouns", "edit_words")
+
+
+def _voice(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
+    """Whether a sentence is an assistant speaking to the reader about the text."""
+    w = sentence.words
+    if not w or len(w) > _MAX_VOICE_WORDS or sentence.index not in {0, sentence.count - 1}:
+        return None
+    found = {section: table.find(section, w) for section in _VOICE_SECTIONS}
+    if not found["edit_words"] and not found["text_nouns"]:
+        return None
+    langs = {f.lang for group in found.values() for f in group}
+    for lang in sorted(langs):
+        edits = _in(found["edit_words"], lang)
+        nouns = _in(found["text_nouns"], lang)
+        if not edits and not nouns:
+            continue
+        off = _in(found["offer"], lang)
+        p2 = _in(found["reader"], lang)
+        p1 = bool(_in(found["first_person"], lang)) or any(
+            table.first_person_verb(x) == lang for x in w
+        )
+        if edits and off and (p1 or p2 or nouns):
+            return _Rule("voice", lang)
+        if edits and p1 and p2:
+            return _Rule("voice", lang)
+        if nouns and p1 and p2 and off:
+            return _Rule("voice", lang)
+        if place.edge and edits and nouns and _first_person(table, w, lang, 0, 1):
+            return _Rule("voice", lang)
+    return None
+
+
+def _closing(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
+    """``Let me know if you need anything else!`` as the document's very last sentence."""
+    w = sentence.words
+    if not place.last or sentence.index != sentence.count - 1 or not w or len(w) > 12:
+        return None
+    for off in table.find("offer", w):
+        lang = off.lang
+        if off.first != 0 or not _in(table.find("conditional", w), lang):
+            continue  # "Let me know what you think" asks the reader; an assistant offers more
+        if _in(table.find("reader", w), lang) and _first_person(table, w, lang):
+            return _Rule("voice", lang)
+    return None
+
+
+def _opener(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
+    """``Here is the reworked article for you:``: a colon-final presentation of a text."""
+    if not text[sentence.start : sentence.end].rstrip(" *_").endswith(":"):
+        return None
+    w = sentence.words
+    if not w or len(w) > 30:
+        return None
+    if place.edge and len(w) <= 12:
+        # "I've made the following changes:": the first person announcing its edits
+        for first in table.find("first_person", w, 0, 1):
+            if _in(table.find("edit_words", w, 1), first.lang):
+                return _Rule("opener", first.lang)
+    for presenter in table.find("presenters", w, 0, 3):
+        lang = presenter.lang
+        if presenter.first > 1:
+            continue
+        after = presenter.last + 1
+        nouns = _in(table.find("text_nouns", w, after), lang)
+        if not nouns:
+            continue
+        tail = nouns[0].last + 1
+        if tail < len(w) and _in(table.find("of_words", w, tail, tail + 1), lang):
+            rest = _in(table.find("text_nouns", w, tail + 1), lang) or _in(
+                table.find("reader", w, tail + 1), lang
+            )
+            if not rest:
+                continue  # "Here is a condensed version of the interview:"
+        # at the document's start a bare "Here is the text:" presents a text too, when the
+        # noun ends the opener ("Ecco il testo integrale della lettera:" presents a letter)
+        bare = place.first and tail == len(w)
+        strong = (
+            _in(table.find("edit_words", w, after), lang)
+            or _in(table.find("reader", w, after), lang)
+            or _first_person(table, w, lang, after)
+            or bare
+        )
+        if strong:
+            return _Rule("opener", lang)
+    return None
+
+
+def _note(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
+    """``Note: I've kept the quotes as they were.``: a note in the first person about the text."""
+    w = sentence.words
+    for label in table.find("note_labels", w, 0, 3):
+        if label.first != 0:
+            continue
+        lang = label.lang
+        label_end = w[label.last].end
+        if text[label_end : label_end + 4].lstrip(" *_")[:1] not in {":", ","}:
+            continue
+        lo = label.last + 1
+        if not _first_person(table, w, lang, lo, lo + 1):
+            continue  # "Note: the author is a shareholder" / "Anmerkung: Irgendwo hab ich …"
+        about_text = (
+            _in(table.find("edit_words", w, lo), lang)
+            or _in(table.find("text_nouns", w, lo), lang)
+            or _in(table.find("note_words", w, lo), lang)
+        )
+        if about_text:
+            return _Rule("note", lang)
+    return None
+
+
+def _ai_run(table: VoiceTable, w: list[Token], i: int, lang: str) -> int:
+    """The end (exclusive) of a run of AI words starting at ``i`` holding a core word, or -1."""
+    j, core = i, False
+    while j < len(w) and j - i < 5:
+        found = [f for f in _in(table.find("ai_core", w, j, j + 3), lang) if f.first == j]
+        if found:
+            core = True
+            j = max(f.last for f in found) + 1
+            continue
+        if _in(table.find("ai_words", w, j, j + 1), lang):
+            j += 1
+            continue
+        break
+    return j if core and j > i else -1
+
+
+def _ai_self(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
+    """``As an AI language model, I …`` or ``I'm an AI …``: an assistant speaking of itself."""
+    w = sentence.words
+    for found in table.find("as_words", w):
+        lang = found.lang
+        i = found.last + 1
+        if i < len(w) and _in(table.find("articles", w, i, i + 1), lang):
+            i += 1
+        end = _ai_run(table, w, i, lang)
+        if end < 0:
+            continue
+        k = end
+        while k < len(w) and k - end < 3 and _in(table.find("ai_bridge", w, k, k + 1), lang):
+            k += 1
+        if k < len(w) and _first_person(table, w, lang, k, k + 1):
+            return _Rule("ai_self", lang)
+        if (
+            k > end
+        ):  # "As an AI developed by OpenAI, I …": a short phrase, a comma, the first person
+            comma = text.find(",", w[k - 1].end, w[min(k + 4, len(w) - 1)].start)
+            after = [i for i in range(k, min(k + 5, len(w))) if w[i].start > comma >= 0]
+            if after and _first_person(table, w, lang, after[0], after[0] + 1):
+                return _Rule("ai_self", lang)
+    for found in table.find("copula_first", w):
+        lang = found.lang
+        i = found.last + 1
+        if i < len(w) and _in(table.find("articles", w, i, i + 1), lang):
+            i += 1
+        end = _ai_run(table, w, i, lang)
+        if end < 0:
+            continue
+        if end == len(w) or text[w[end - 1].end : w[end].start].strip():
+            return _Rule("ai_self", lang)  # the run ends the clause: "I'm an AI, so …"
+        if _in(table.find("ai_bridge", w, end, end + 1), lang):
+            return _Rule("ai_self", lang)  # "I'm an AI language model and cannot …"
+    return None
+
+
+def _cannot_browse(sentence: _Sentence, table: VoiceTable) -> _Rule | None:
+    """``I'm sorry, but I can't browse the internet.``"""
+    w = sentence.words
+    for neg in table.find("negation", w):
+        lang = neg.lang
+        if not _first_person(table, w, lang):
+            continue
+        strong = _in(table.find("capability_strong", w), lang)
+        weak = _in(table.find("capability_weak", w), lang)
+        excuse = _in(table.find("apology", w), lang) or _in(table.find("ai_core", w), lang)
+        if strong or (weak and excuse):
+            return _Rule("cannot_browse", lang)
+    return None
+
+
+_LABEL_MARKS = " \t*#>_-•·"
+
+
+def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place) -> ShapeHit | None:
+    """``**Title:**``, ``Meta description:``, ``(Word count: 512)`` at a document's edge."""
+    if not words:
+        return None
+    lead = text[: words[0].start]
+    marked = any(c in lead for c in "*#_") or text[words[0].end : words[0].end + 40].find("*") >= 0
+    for section, need_mark in (("field_labels_strong", False), ("field_labels", True)):
+        for found in table.find(section, words, 0, 4):
+            if found.first != 0 and not text[: words[found.first].start].rstrip().endswith(
+                ("(", "[")
+            ):
+                continue
+            if found.first == 0 and lead.strip(_LABEL_MARKS):
+                continue
+            if need_mark and not (marked and place.edge):
+                continue
+            if not place.edge and section == "field_labels":
+                continue
+            label_end = words[found.last].end
+            after = text[label_end : label_end + 6]
+            colon = after.find(":")
+            if colon < 0 or after[:colon].strip(" *_"):
+                continue
+            end = label_end + colon + 1
+            while end < len(text) and text[end] in "*_":
+                end += 1
+            start = words[found.first].start
+            while start > 0 and text[start - 1] in "*_#":
+                start -= 1
+            rest = text[end:]
+            whole = not any(c.isalpha() for c in rest) and found.first == 0
+            phrase = text[start:end]
+            return ShapeHit(
+                "template.leftover",
+                "field_label",
+                start,
+                len(text.rstrip()) if whole else end,
+                {"kind": "leftover", "phrase": phrase, "lang": found.lang, "where": "field_label"},
+                f"field label of a text-generation step: {phrase!r}",
+                whole_line=whole,
+            )
+    return None
+
+
+_OPENING_QUOTES = '"“„«‹‘'
+_CLOSING_QUOTES = '"”»›’“'
+
+
+def reported_speech(text: str, start: int, end: int, table: VoiceTable) -> bool:
+    """Whether ``text[start:end]`` is inside a quotation of an attributed line: an opening
+    quote before it, a closing one after its start, and a verb of saying on the line
+    ("„Lass mich wissen …“, sagte sie")."""
+    opened = any(q in text[: start + 1] for q in _OPENING_QUOTES)
+    closed = any(q in text[start:] for q in _CLOSING_QUOTES)
+    if not (opened and closed):
+        return False
+    return table.has("attribution", tokens(text[:2_000], timeout=None))
+
+
+def _attributed(table: VoiceTable, words: list[Token]) -> bool:
+    return table.has("attribution", words)
+
+
+def voice_hits(
+    text: str, table: VoiceTable, place: Place, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> Iterator[ShapeHit]:
+    """Sentences of a line in an assistant's voice, and generation field labels."""
+    if len(text) > MAX_VOICE_LINE or search_pattern(_LETTER_RE, text, timeout=timeout) is None:
+        return  # no word, no voice; a line this long is data, not an assistant's sentence
+    sentences = [s for s in _sentences(text, timeout) if s.words]
+    if not sentences:
+        return
+    all_words = [w for s in sentences for w in s.words]
+    line_attributed = _attributed(table, all_words)
+    label = None if line_attributed else _field_label(text, all_words, table, place)
+    if label is not None:
+        yield label
+    rules: list[_Rule | None] = []
+    for s in sentences:
+        rule: _Rule | None = None
+        if not _attributed(table, s.words) and not _quoted(text, s):
+            rule = (
+                _opener(text, s, table, place)
+                or _note(text, s, table)
+                or _ai_self(text, s, table)
+                or _cannot_browse(s, table)
+                or _voice(s, table, place)
+                or _closing(s, table, place)
+            )
+        rules.append(rule)
+    # the line goes when it holds nothing but such sentences and short interjections ("Sure!")
+    whole = len(text) <= 600 and all(
+        r is not None or len(s.words) <= 3 for s, r in zip(sentences, rules, strict=True)
+    )
+    for s, rule in zip(sentences, rules, strict=True):
+        if rule is None:
+            continue
+        start = s.start
+        while start < s.end and not text[start].isalnum() and text[start] not in "¡¿":
+            start += 1
+        end = len(text[: s.end].rstrip())
+        phrase = text[start:end]
+        yield ShapeHit(
+            "template.leftover",
+            rule.kind,
+            start,
+            end,
+            {"kind": "leftover", "phrase": phrase[:200], "lang": rule.lang, "where": rule.kind},
+            f"leftover of a text-generation step: {phrase[:120]!r}",
+            whole_line=whole,
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# all rules of one line
+
+
+def line_hits(
+    text: str,
+    table: VoiceTable,
+    place: Place,
+    *,
+    skip_names: frozenset[str] = frozenset(),
+    timeout: float | None = DEFAULT_TIMEOUT,
+    detect: Callable[[str], bool] = lambda kind: True,
+) -> Iterator[ShapeHit]:
+    """Every structural hit on one line (overlaps are resolved by the caller)."""
+    if detect("token"):
+        # brackets are scanned once, by the filter's bracket syntax, which asks bracket_slot
+        yield from placeholder_hits(text, skip_names=skip_names, timeout=timeout)
+    if detect("filler"):
+        yield from journalist_hits(text, None, table, timeout=timeout)
+    if detect("empty_value"):
+        yield from value_hits(text, timeout=timeout)
+    if detect("leftover"):
+        yield from voice_hits(text, table, place, timeout=timeout)

@@ -1,0 +1,204 @@
+"""Per-language words of the structural leftover rules: ``data/lang/<xx>/voice.txt``.
+
+Each file has sections (``[first_person]``, ``[reader]``, ``[text_nouns]``, ...); an entry is
+one word or a sequence of words, matched against a line's words (:func:`tokens`). An entry with
+a capital letter matches only in that letter case (German "Sie", the formal you, is not "sie",
+she); the others ignore case.
+
+>>> table = voice_table(("en",))
+>>> [t.text for t in tokens("Let me know if you'd like changes.")][:3]
+['let', 'me', 'know']
+>>> [(m.section, m.entry) for m in table.find("offer", tokens("Let me know, please."))]
+[('offer', 'let me know')]
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, finditer
+from newsclean.errors import PatternDataError
+from newsclean.lang import entries as pack_entries
+from newsclean.lang import languages_with
+
+#: the sections a voice file may have
+SECTIONS = frozenset(
+    {
+        "first_person",
+        "first_person_suffixes",
+        "reader",
+        "offer",
+        "conditional",
+        "text_nouns",
+        "edit_words",
+        "presenters",
+        "of_words",
+        "note_labels",
+        "note_words",
+        "as_words",
+        "articles",
+        "ai_core",
+        "ai_words",
+        "ai_bridge",
+        "copula_first",
+        "negation",
+        "capability_strong",
+        "capability_weak",
+        "apology",
+        "attribution",
+        "field_labels_strong",
+        "field_labels",
+        "slot_nouns",
+        "instruction_verbs",
+        "count_nouns",
+        "name_cues",
+        "redaction",
+        "editorial_heads",
+    }
+)
+
+#: a word: letters or digits with inner apostrophes, dots and hyphens, and a final apostrophe
+#: (French "j'", Italian "dell'"); the separators are not word characters, so no backtracking
+_TOKEN_RE = compile_pattern(r"\w++(?:['’.\-]\w++)*+['’]?")
+#: English contractions stay one word ("i've", "don't"); other apostrophes split an elided
+#: article or pronoun from its word ("l'article" -> "l'", "article")
+_CONTRACTIONS = frozenset({"ve", "m", "ll", "d", "re", "s", "t"})
+_MAX_ELIDED = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # lower-cased, apostrophes as "'"
+    raw: str  # as written
+    start: int
+    end: int
+
+
+def tokens(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> list[Token]:
+    """The words of ``text`` with their offsets, elided words split off."""
+    out: list[Token] = []
+    for m in finditer(_TOKEN_RE, text, timeout=timeout):
+        raw = m.group().replace("’", "'")
+        start = m.start()
+        cut = raw.find("'")
+        if 0 < cut < len(raw) - 1 and cut <= _MAX_ELIDED:
+            tail = raw[cut + 1 :]
+            if tail.lower() not in _CONTRACTIONS and "'" not in tail:
+                out.append(Token(raw[: cut + 1].lower(), raw[: cut + 1], start, start + cut + 1))
+                out.append(Token(tail.lower(), tail, start + cut + 1, m.end()))
+                continue
+        out.append(Token(raw.lower(), raw, start, m.end()))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    section: str
+    entry: str
+    lang: str
+    first: int  # index of the first token
+    last: int  # index of the last token, inclusive
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceTable:
+    """The entries of the chosen languages, by section and by first word."""
+
+    languages: tuple[str, ...]
+    # section -> first word -> (entry words, exact case, lang)
+    index: Mapping[str, Mapping[str, tuple[tuple[tuple[str, ...], bool, str], ...]]]
+    suffixes: tuple[tuple[str, str], ...]  # first-person verb endings, with their language
+
+    def find(
+        self, section: str, words: list[Token], lo: int = 0, hi: int | None = None
+    ) -> list[Found]:
+        """Every occurrence of an entry of ``section`` among ``words[lo:hi]``."""
+        by_first = self.index.get(section)
+        hi = len(words) if hi is None else min(hi, len(words))
+        found: list[Found] = []
+        if not by_first:
+            return found
+        for i in range(lo, hi):
+            tok = words[i]
+            candidates = [c for c in by_first.get(tok.text, ()) if not c[1]]
+            candidates += [c for c in by_first.get(tok.raw, ()) if c[1]]
+            for entry, exact, lang in candidates:
+                n = len(entry)
+                if i + n > hi:
+                    continue
+                if all(
+                    (words[i + k].raw if exact else words[i + k].text) == entry[k]
+                    for k in range(1, n)
+                ):
+                    found.append(Found(section, " ".join(entry), lang, i, i + n - 1))
+        return found
+
+    def has(self, section: str, words: list[Token], lo: int = 0, hi: int | None = None) -> bool:
+        return bool(self.find(section, words, lo, hi))
+
+    def first_person_verb(self, tok: Token) -> str:
+        """The language whose first-person verb ending ``tok`` has, or ""."""
+        for suffix, lang in self.suffixes:
+            if len(tok.text) > len(suffix) + 2 and tok.text.endswith(suffix):
+                return lang
+        return ""
+
+
+def voice_languages() -> tuple[str, ...]:
+    """The languages whose pack has a voice file, sorted."""
+    return languages_with("voice.txt")
+
+
+def voice_entries(lang: str) -> Mapping[str, tuple[tuple[str, int], ...]]:
+    """One language's entries: section -> (entry, line number)."""
+    sections: dict[str, list[tuple[str, int]]] = {}
+    current = ""
+    for entry in pack_entries(lang, "voice.txt"):
+        line = entry.text if not entry.tag else f"{entry.text}\t{entry.tag}"
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            if current not in SECTIONS:
+                msg = f"{entry.where}: unknown section {line!r}"
+                raise PatternDataError(msg)
+            sections.setdefault(current, [])
+            continue
+        if not current:
+            msg = f"{entry.where}: an entry before the first [section]"
+            raise PatternDataError(msg)
+        sections[current].append((line, entry.line))
+    return {k: tuple(v) for k, v in sections.items()}
+
+
+@functools.lru_cache(maxsize=16)
+def voice_table(languages: tuple[str, ...]) -> VoiceTable:
+    """The entries of ``languages`` indexed for :meth:`VoiceTable.find`."""
+    index: dict[str, dict[str, list[tuple[tuple[str, ...], bool, str]]]] = {}
+    suffixes: list[tuple[str, str]] = []
+    for lang in languages:
+        for section, entries in voice_entries(lang).items():
+            for entry, _lineno in entries:
+                if section == "first_person_suffixes":
+                    suffixes.append((entry.lower(), lang))
+                    continue
+                exact = entry != entry.lower()
+                words = tuple(t.raw if exact else t.text for t in tokens(entry, timeout=None))
+                if not words:
+                    continue  # punctuation only ("%"): not a word
+                index.setdefault(section, {}).setdefault(words[0], []).append((words, exact, lang))
+    return VoiceTable(
+        tuple(languages),
+        {s: {k: tuple(v) for k, v in by.items()} for s, by in index.items()},
+        tuple(suffixes),
+    )
+
+
+def words_of(section: str, languages: Iterable[str]) -> frozenset[str]:
+    """The one-word entries of ``section`` in ``languages``, lower-cased."""
+    out: set[str] = set()
+    for lang in languages:
+        for entry, _ in voice_entries(lang).get(section, ()):
+            if " " not in entry:
+                out.add(entry.lower())
+    return frozenset(out)

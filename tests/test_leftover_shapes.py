@@ -1,0 +1,433 @@
+"""The structural leftover rules: assistant voice, placeholder grammar, slots and leaked values.
+
+The development set (``tests/data/leftovers_dev.jsonl``, written for this project) holds
+positives and near misses in the eight catalogue languages; each is put into article bodies at
+its placements, as ``benchmarks/leftovers_blind.py`` does with real bodies.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsclean
+from newsclean.codes import Severity
+from newsclean.filters import shapes
+from newsclean.filters.templates import FlagTemplates
+from newsclean.pipeline import Draft
+from newsclean.record import Article
+from newsclean.voice import SECTIONS, tokens, voice_entries, voice_languages, voice_table
+
+DEV = Path(__file__).parent / "data" / "leftovers_dev.jsonl"
+ITEMS: list[dict[str, Any]] = [
+    json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line
+]
+
+# bodies written for these tests: one with a line per paragraph, one with blank lines
+BODIES = (
+    "The city council approved the new budget on Tuesday after a long debate.\n"
+    "Council members argued for hours about the cost of the new bridge. The mayor defended it.\n"
+    "The budget includes money for schools, roads and a new public library in the north.\n"
+    "Opposition members said the plan would raise taxes for families in the coming years.\n"
+    "A final vote on the details is expected next month, officials said.",
+    "Heavy rain flooded several streets in the old town overnight.\n\n"
+    "Firefighters pumped water out of dozens of basements. Nobody was hurt, police said.\n\n"
+    "The weather service expects more rain on Thursday and warned drivers to take care.\n\n"
+    "Residents said the drains had not been cleaned for years.",
+)
+
+
+def inject(body: str, line: str, placement: str) -> tuple[str, int]:
+    if placement == "first_line":
+        return line + "\n" + body, 0
+    if placement == "last_line":
+        return body + "\n" + line, len(body) + 1
+    if placement == "own_line":
+        sep = "\n\n" if "\n\n" in body else "\n"
+        head = body.split(sep)[0]
+        return head + sep + line + body[len(head) :], len(head) + len(sep)
+    at = body.index(". ", body.index("\n")) + 2  # after the first sentence of the second line
+    return body[:at] + line + " " + body[at:], at
+
+
+def verdict(article: Article, span: tuple[int, int]) -> tuple[bool, bool]:
+    """(caught, alarm) for the injected span."""
+
+    def over(a: tuple[int, int]) -> bool:
+        return a[0] < span[1] and span[0] < a[1]
+
+    found = [f for f in article.findings if f.code.startswith("template.") and over(f.span)]
+    removed = [r for r in article.removals if over(r.span)]
+    caught = bool(found or removed)
+    alarm = any(f.severity >= Severity.WARNING for f in found) or any(
+        r.reason.startswith("template.") for r in removed
+    )
+    return caught, alarm
+
+
+def trials(item: dict[str, Any]) -> list[tuple[str, int, str, tuple[int, int]]]:
+    line, fragment = item["line"], item["fragment"]
+    at = line.index(fragment) if fragment else 0
+    length = len(fragment) if fragment else len(line)
+    out = []
+    for placement in item["placements"]:
+        for b, body in enumerate(BODIES):
+            text, start = inject(body, line, placement)
+            out.append((placement, b, text, (start + at, start + at + length)))
+    return out
+
+
+POSITIVE = [i for i in ITEMS if i["kind"] == "positive"]
+NEAR = [i for i in ITEMS if i["kind"] == "near_miss"]
+
+
+def test_the_development_set_covers_every_language() -> None:
+    assert {i["lang"] for i in POSITIVE} == set(voice_languages())
+    assert {i["lang"] for i in NEAR} == set(voice_languages())
+    assert len(POSITIVE) >= 60
+    assert len(NEAR) >= 40
+
+
+@pytest.mark.parametrize("item", POSITIVE, ids=[i["id"] for i in POSITIVE])
+def test_positive_is_caught_at_every_placement(item: dict[str, Any]) -> None:
+    missed = []
+    for placement, b, text, span in trials(item):
+        caught, _ = verdict(newsclean.clean(text), span)
+        if not caught:
+            missed.append((placement, b))
+    assert not missed, missed
+
+
+@pytest.mark.parametrize("item", NEAR, ids=[i["id"] for i in NEAR])
+def test_near_miss_raises_no_alarm(item: dict[str, Any]) -> None:
+    alarms = []
+    for placement, b, text, span in trials(item):
+        _, alarm = verdict(newsclean.clean(text), span)
+        if alarm:
+            alarms.append((placement, b))
+    assert not alarms, alarms
+
+
+def test_bodies_alone_are_clean() -> None:
+    for body in BODIES:
+        assert not [f for f in newsclean.clean(body).findings if f.code.startswith("template.")]
+
+
+# ---------------------------------------------------------------------------------------------
+# the rules one by one
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    article = newsclean.clean(BODIES[0] + "\n" + text)
+    return [
+        (f.code, f.evidence.get("where") or f.evidence.get("kind", ""))
+        for f in article.findings
+        if f.code.startswith("template.")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Here's the reworked article for you:", "opener"),
+        ("Let me know if you'd like any further adjustments to the tone.", "voice"),
+        ("Note: I've kept the original quotes.", "note"),
+        ("I'm an AI language model, so I cannot check this.", "ai_self"),
+        ("I'm sorry, but I can't browse the internet.", "cannot_browse"),
+        ("Meta description: a short summary of the story.", "field_label"),
+    ],
+)
+def test_voice_rules(text: str, where: str) -> None:
+    assert ("template.leftover", where) in kinds(text)
+
+
+def test_a_voice_line_is_removed() -> None:
+    article = newsclean.clean("Here's the reworked article for you:\n" + BODIES[0])
+    assert article.removals[0].reason == "template.leftover_line"
+    assert not article.text.startswith("Here's")
+
+
+def test_voice_needs_one_language() -> None:
+    # a Dutch "je" and a German "Länge" do not make a voice together
+    text = "Magirus setzte je einen Leiterpark mit 26 m Länge auf, sagte er nicht."
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "{{ .Params.author }}",
+        "{{- .Title -}}",
+        "{{ 'Read more' | t }}",
+        "{% if premium -%}",
+        "{# editor: add photo #}",
+        "<%=headline%>",
+        "<?php echo $headline; ?>",
+        "[% article.title %]",
+        "{$article.title}",
+        "{!Contact.FirstName}",
+        "${CITY:-Paris}",
+        "%%title%%",
+        "*|MC:SUBJECT|*",
+        "%AUTHOR_NAME%",
+        "((reader_name))",
+        "$(CITY_NAME)",
+        "{amount:,.2f}",
+        "{name!r}",
+        '[gallery ids="12,13"]',
+    ],
+)
+def test_placeholder_grammar(token: str) -> None:
+    found = [h.evidence["token"] for h in shapes.placeholder_hits(f"Text {token} text")]
+    assert token in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose 5% in March and 7% in April.",
+        "A 100%% guarantee, they said.",
+        "The set {x : x > 0} is open.",
+        "Call (555) 123-4567 today.",
+        "She scored 3 points (with 2 assists).",
+        "[Chorus] We sing along.",
+    ],
+)
+def test_placeholder_grammar_near_misses(text: str) -> None:
+    assert list(shapes.placeholder_hits(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("Insert quote here", "instruction"),
+        ("Zitat des Ministers einfügen", "instruction"),
+        ("wstaw nazwisko", "instruction"),
+        ("Spokesperson Name", "slot_noun"),
+        ("company name", "slot_noun"),
+        ("Nom de la ville", "slot_noun"),
+        ("sic", ""),
+        ("REDACTED", ""),
+        ("name withheld", ""),
+        ("the company", ""),
+        ("XIV", ""),
+        ("1", ""),
+        ("…", ""),
+        ("VIDEO", ""),
+        ("DATA", ""),
+        ("name of random hated item", ""),
+        ("Update: the mayor later resigned", ""),
+    ],
+)
+def test_bracket_slots(content: str, why: str) -> None:
+    assert shapes.bracket_slot(content, voice_table(tuple(voice_languages()))) == why
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("The storm destroyed TK homes.", "count"),
+        ("The plan passed, said XXX.", "name"),
+        ("The tower opens in 20XX.", "year"),
+        ("The deal, TK, was signed.", "apposition"),
+        ("Es kamen XX Menschen.", "count"),
+    ],
+)
+def test_journalist_placeholders(text: str, where: str) -> None:
+    table = voice_table(tuple(voice_languages()))
+    hits = list(shapes.journalist_hits(text, None, table, timeout=1.0))
+    assert [h.evidence["where"] for h in hits] == [where]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Super Bowl XXX was played in 1996.",
+        "TK Maxx opened a new store.",
+        "Im XX. Jahrhundert wuchs die Stadt.",
+        "Nel XX secolo la città è cresciuta.",
+        "A XXL shirt costs more.",
+    ],
+)
+def test_journalist_placeholder_near_misses(text: str) -> None:
+    table = voice_table(tuple(voice_languages()))
+    assert list(shapes.journalist_hits(text, None, table, timeout=1.0)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("By NULL", "NULL"),
+        ("Published: Invalid Date", "Invalid Date"),
+        ("Updated on undefined.", "undefined"),
+        ("The list has %!d(string=ten) names.", "%!d(string=ten)"),
+        ("Author: <no value> |", "<no value>"),
+        ("translation missing: en.story.title", "translation missing: en.story.title"),
+        ('[missing "en.story.title" translation]', '[missing "en.story.title" translation]'),
+        ("It costs NaN € a month.", "NaN"),
+    ],
+)
+def test_leaked_values(text: str, value: str) -> None:
+    assert value in [h.evidence["value"] for h in shapes.value_hits(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The null hypothesis was rejected.",
+        "None of the buyers commented.",
+        "Die Inflation lag bei null Prozent.",
+        "The result was undefined behaviour in C.",
+        "Nan Goldin opened the show.",
+    ],
+)
+def test_leaked_value_near_misses(text: str) -> None:
+    assert list(shapes.value_hits(text)) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# findings in removed lines, and the code cue after normalization
+
+
+def test_a_finding_in_a_removed_line_is_info_and_marked() -> None:
+    text = BODIES[0] + "\n%d bloggers like this\nShare this:"
+    article = newsclean.clean(text)
+    (finding,) = [f for f in article.findings if f.code == "template.token"]
+    assert finding.severity is Severity.INFO
+    assert finding.evidence["in_removed_line"] is True
+    assert article.ok
+    warn = newsclean.default_pipeline().replace("flag_templates", removed_line_severity="warning")
+    (finding,) = [f for f in warn(text).findings if f.code == "template.token"]
+    assert finding.severity is Severity.WARNING
+
+
+def test_a_finding_in_a_kept_line_keeps_its_severity() -> None:
+    article = newsclean.clean(BODIES[0] + "\nThe mayor {{ .Name }} spoke.")
+    (finding,) = [f for f in article.findings if f.code == "template.token"]
+    assert finding.severity is Severity.ERROR
+    assert "in_removed_line" not in finding.evidence
+    assert not article.ok
+
+
+def test_a_line_of_nothing_but_a_token_keeps_its_severity() -> None:
+    # removed by the template filter itself: the document held an unfilled slot
+    article = newsclean.clean(BODIES[0] + "\n{{ .Title }}")
+    (finding,) = [f for f in article.findings if f.code == "template.token"]
+    assert finding.severity is Severity.ERROR
+
+
+def test_the_code_cue_survives_whitespace_normalization() -> None:
+    text = (
+        "The command below prints a greeting for the user who runs it on the server.\n\n"
+        '    printf "Hello %s\\n" "$USER"\n\n'
+        "That is all there is to it, and the rest of the story is about the newsroom."
+    )
+    assert [f for f in newsclean.clean(text).findings if f.code.startswith("template.")] == []
+    # the same line without its indentation is a token in prose
+    flat = text.replace("    printf", "Printf")
+    assert [f.code for f in newsclean.clean(flat).findings] == ["template.token"]
+
+
+# ---------------------------------------------------------------------------------------------
+# data and worst cases
+
+
+def test_every_voice_file_has_the_core_sections() -> None:
+    core = {
+        "first_person",
+        "reader",
+        "offer",
+        "text_nouns",
+        "edit_words",
+        "presenters",
+        "note_labels",
+        "as_words",
+        "ai_core",
+        "negation",
+        "attribution",
+        "field_labels_strong",
+        "slot_nouns",
+        "instruction_verbs",
+        "count_nouns",
+        "name_cues",
+        "redaction",
+        "editorial_heads",
+    }
+    for lang in voice_languages():
+        entries = voice_entries(lang)
+        assert set(entries) <= SECTIONS
+        missing = {s for s in core if not entries.get(s)}
+        assert not missing, (lang, missing)
+
+
+def test_tokens_split_elisions_and_keep_contractions() -> None:
+    assert [t.text for t in tokens("J'ai l'article, I've it, dell'anno")] == [
+        "j'",
+        "ai",
+        "l'",
+        "article",
+        "i've",
+        "it",
+        "dell'",
+        "anno",
+    ]
+
+
+_UNBOUNDED = re.compile(r"(?<!\\)(?:\*|\+|\{\d+,\})(?![+?])")
+
+
+def test_shape_patterns_have_bounded_repetitions() -> None:
+    patterns = [p.pattern for p in shapes._DELIMITER_RES]
+    patterns += [p.pattern for _, _, p, _ in shapes._VALUE_PLACES]
+    patterns += [p.pattern for p in shapes._ERRORS] + [shapes._NULL_RE.pattern]
+    patterns += [shapes._SHORTCODE_RE.pattern, shapes._BRACKET_RE.pattern]
+    patterns += [shapes._JOURNALIST_RE.pattern, shapes._SENTENCE_END_RE.pattern]
+    for pattern in patterns:
+        # possessive "{0,59}+" is bounded; escaped "\*" and "\+" are literals
+        cleaned = pattern.replace("}+", "}").replace("\\\\", "")
+        cleaned = re.sub(r"\[(?:\\.|[^\]])*\]", "C", cleaned)  # classes hold no quantifiers
+        assert not _UNBOUNDED.search(cleaned), pattern
+
+
+WORST = {
+    "braces": "{{" * 200_000 + "}}" * 200_000,
+    "percents": "%" * 900_000,
+    "erb": "<%= a" * 180_000 + " %>",
+    "merge": "*|A" * 300_000 + "|*",
+    "nested": "[" * 300_000 + "{{ x" * 50_000 + "]" * 300_000,
+    "tk": "TK, " * 200_000,
+    "nulls": "By NULL | " * 90_000,
+    "words": ("Let me know if you want me to adjust the tone. " * 100)[:4_990],
+}
+
+
+@pytest.mark.parametrize("name", list(WORST))
+def test_worst_lines_are_bounded(name: str) -> None:
+    text = WORST[name]
+    table = voice_table(tuple(voice_languages()))
+    started = time.perf_counter()
+    for _ in shapes.line_hits(text, table, shapes.Place(edge=True), timeout=5.0):
+        pass
+    assert time.perf_counter() - started < 5.0
+
+
+def test_many_short_voice_lines_are_bounded() -> None:
+    text = "Let me know if you want me to adjust the tone, she said not.\n" * 5_000
+    f = FlagTemplates()
+    f.prepare()
+    started = time.perf_counter()
+    f.apply(Draft.of(text))
+    assert time.perf_counter() - started < 10.0
+
+
+def test_gated_and_plain_agree_on_the_development_set() -> None:
+    """The structural rules look at every line both ways: the gates change nothing."""
+    fast, plain = FlagTemplates(), FlagTemplates()
+    for item in ITEMS:
+        text = BODIES[0] + "\n" + item["line"] + "\n" + BODIES[1]
+        assert fast.apply(Draft.of(text, plain=False)) == plain.apply(Draft.of(text, plain=True))
