@@ -13,7 +13,7 @@ with ``<shared>/eval/score.py`` beside
   privacy policies, terms of use, and lorem ipsum). C4's page-level rules (too few sentences,
   curly braces, bad words) discard whole pages and are left out.
 
-What is scored: the clean record's title line followed by its body. The headline is article
+What is scored: the clean record's title and subtitle lines followed by its body. The headline is article
 content; ``detect_title`` only moves it from the body into the ``title`` field.
 
 The record's fields are scored against ``record-dev.jsonl`` (metadata read from each page's HTML):
@@ -77,8 +77,9 @@ def c4_lines(text: str) -> str:
 
 
 def scored_text(article: newsclean.Article) -> str:
-    """The title line plus the body, as the evaluation reads a clean record."""
-    return f"{article.title}\n\n{article.text}" if article.title else article.text
+    """The title and subtitle lines plus the body, as the evaluation reads a clean record."""
+    head = [t for t in (article.title, article.subtitle) if t]
+    return "\n\n".join([*head, article.text]) if head else article.text
 
 
 def _fold(text: str) -> str:

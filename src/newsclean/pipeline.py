@@ -22,7 +22,7 @@ from newsclean._offsets import OffsetMap, TextEdit
 from newsclean._patterns import DEFAULT_TIMEOUT
 from newsclean.codes import Kind, Severity
 from newsclean.errors import ConfigError, InputError
-from newsclean.record import Article, Edit, Finding, Removal, Span
+from newsclean.record import TEXT_FIELDS, Article, Edit, Finding, Removal, Source, Span
 from newsclean.registry import FILTERS
 
 __all__ = [
@@ -70,11 +70,16 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class BlockRemoval:
-    """Take block ``index`` out of the body, for ``reason`` (a removal code), by ``rule``."""
+    """Take block ``index`` out of the body, for ``reason`` (a removal code), by ``rule``.
+
+    ``replace``: the new reason replaces one an earlier filter gave (a line read into the record,
+    such as the headline, is not chrome); otherwise the first reason given stays.
+    """
 
     index: int
     reason: str
     rule: str = ""
+    replace: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +102,17 @@ class Proposal:
     flags: tuple[Flag, ...] = ()
     title: str | None = None
     annotations: Mapping[str, Any] = field(default_factory=dict)
+    #: record fields read from the text (``subtitle``, ``authors``, ``published``, ...): a field
+    #: the input record gave, or an earlier filter set, is not changed
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    #: field name -> (span in the normalized text, rule) for ``fields`` and the title
+    sources: Mapping[str, tuple[Span, str]] = field(default_factory=dict)
 
 
 EMPTY = Proposal()
+
+#: the fields a filter may propose
+READ_FIELDS = frozenset({"published", *TEXT_FIELDS})
 
 
 @runtime_checkable
@@ -121,6 +134,7 @@ class Draft:
         "blocks",
         "edit_filters",
         "extra",
+        "fields",
         "findings",
         "id",
         "lang",
@@ -130,6 +144,7 @@ class Draft:
         "published",
         "regex_timeout",
         "site",
+        "sources",
         "text",
         "title",
         "title_given",
@@ -164,6 +179,11 @@ class Draft:
         self.edit_filters: dict[str, str] = {}  # edit code -> the filter that made such edits
         self.memo: dict[Hashable, Any] = {}
         self.regex_timeout = regex_timeout
+        self.fields: dict[str, Any] = {}  # record fields read from the text
+        self.sources: dict[str, Source] = {}
+        for key in ("title", "published"):
+            if getattr(self, key) is not None:
+                self.sources[key] = Source("given")
 
     @classmethod
     def of(cls, text: str) -> Draft:
@@ -565,6 +585,9 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
     if proposal.edits:
         draft.text, draft.offsets = draft.offsets.then(draft.text, proposal.edits)
         draft.edit_filters.update({e.code: f.name for e in proposal.edits})
+    if proposal.fields and f.stage is not Stage.STRIP:
+        msg = f"{f.name} proposed record fields, which only strip-stage filters may do"
+        raise ConfigError(msg)
     checked: set[str] = set()  # reasons already known to be removal codes
     # a removal per line of a long page: names looked up once, not per removal
     n_blocks, keep, name = len(draft.blocks), draft._removed.setdefault, f.name
@@ -578,10 +601,32 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
         if not 0 <= index < n_blocks:
             msg = f"{name} proposed removing block {index}, which does not exist"
             raise ConfigError(msg)
-        keep(index, (removal, name))
+        if removal.replace:
+            draft._removed[index] = (removal, name)
+        else:
+            keep(index, (removal, name))
     if proposal.title is not None and not draft.title_given:
         draft.title = proposal.title
+        _source(draft, f, proposal, "title")
+    for key, value in proposal.fields.items():
+        if key not in READ_FIELDS:
+            msg = f"{name} proposed the field {key!r}; fields: {', '.join(sorted(READ_FIELDS))}"
+            raise ConfigError(msg)
+        given = draft.published if key == "published" else draft.fields.get(key)
+        if given is None or given == ():
+            if key == "published":
+                draft.published = value
+            else:
+                draft.fields[key] = value
+            _source(draft, f, proposal, key)
     draft.annotations.update(proposal.annotations)
+
+
+def _source(draft: Draft, f: Filter, proposal: Proposal, key: str) -> None:
+    where = proposal.sources.get(key)
+    if where is not None:
+        span, rule = where
+        draft.sources[key] = Source(rule, draft.offsets.span(span), f.name)
 
 
 @collector_paused()
@@ -638,6 +683,13 @@ def build_article(draft: Draft) -> Article:
         removals=tuple(removals),
         edits=edits,
         meta=meta,
+        subtitle=draft.fields.get("subtitle"),
+        authors=tuple(draft.fields.get("authors") or ()),
+        agency=draft.fields.get("agency"),
+        updated=draft.fields.get("updated"),
+        dateline=draft.fields.get("dateline"),
+        section=draft.fields.get("section"),
+        sources=dict(draft.sources),
     )
 
 

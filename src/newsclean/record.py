@@ -125,6 +125,36 @@ class Edit:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record field came from: ``rule="given"`` (no span) when the input record carried
+    it, else the span of the original it was read from and the rule that read it."""
+
+    rule: str
+    span: Span | None = None
+    filter: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "span": list(self.span) if self.span is not None else None,
+            "filter": self.filter,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        span = data.get("span")
+        return cls(
+            rule=data["rule"],
+            span=_span(span) if span is not None else None,
+            filter=data.get("filter", ""),
+        )
+
+
+#: the record fields read from the text besides the title, in output order
+TEXT_FIELDS = ("subtitle", "authors", "agency", "updated", "dateline", "section")
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A clean article record. Immutable; derive changed copies with :func:`dataclasses.replace`.
 
@@ -146,6 +176,14 @@ class Article:
     removals: tuple[Removal, ...] = ()
     edits: tuple[Edit, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    agency: str | None = None
+    updated: str | None = None
+    dateline: str | None = None
+    section: str | None = None
+    #: field name -> where its value came from (``title``, ``published``, ``authors``, ...)
+    sources: Mapping[str, Source] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -167,7 +205,14 @@ class Article:
             "paragraph_spans": [list(s) for s in self.paragraph_spans],
             "url": self.url,
             "site": self.site,
+            "subtitle": self.subtitle,
+            "authors": list(self.authors),
+            "agency": self.agency,
             "published": self.published,
+            "updated": self.updated,
+            "dateline": self.dateline,
+            "section": self.section,
+            "sources": {k: v.to_dict() for k, v in self.sources.items()},
             "lang": self.lang,
             "ok": self.ok,
             "findings": [f.to_dict() for f in self.findings],
@@ -194,6 +239,13 @@ class Article:
             removals=tuple(Removal.from_dict(r) for r in data.get("removals") or ()),
             edits=tuple(Edit.from_dict(e) for e in data.get("edits") or ()),
             meta=dict(data.get("meta") or {}),
+            subtitle=data.get("subtitle"),
+            authors=tuple(data.get("authors") or ()),
+            agency=data.get("agency"),
+            updated=data.get("updated"),
+            dateline=data.get("dateline"),
+            section=data.get("section"),
+            sources={k: Source.from_dict(v) for k, v in (data.get("sources") or {}).items()},
         )
 
     def to_json(self) -> str:

@@ -34,8 +34,28 @@ if TYPE_CHECKING:
 
 #: bins of the histogram of the share of text removed: [0, 10%), [10%, 20%), ... [90%, 100%]
 SHARE_BINS = 10
-#: removal reasons that move text rather than drop it; they do not count as text removed
-NOT_REMOVED = frozenset({"structure.title"})
+#: removal reasons that move text into the record rather than drop it; they do not count as text
+#: removed
+NOT_REMOVED = frozenset(
+    {
+        "structure.title",
+        "structure.subtitle",
+        "structure.byline",
+        "structure.date",
+        "structure.section",
+    }
+)
+#: the record fields counted per document (``published`` and ``title`` also by where they came from)
+RECORD_FIELDS = (
+    "title",
+    "subtitle",
+    "authors",
+    "agency",
+    "published",
+    "updated",
+    "dateline",
+    "section",
+)
 NO_SITE = "(no site)"
 OTHER_SITES = "(other sites)"
 
@@ -58,12 +78,28 @@ def site_of(article: Article) -> str:
 def removed_share(article: Article) -> float:
     """The share of the original text (in code points) taken out of the body, 0.0 to 1.0.
 
-    The title line is moved, not removed, and does not count.
+    Lines moved into the record (the title, subtitle, byline, date and section lines) do not
+    count.
     """
     if not article.original:
         return 0.0
     removed = sum(r.span[1] - r.span[0] for r in article.removals if r.reason not in NOT_REMOVED)
     return min(1.0, removed / len(article.original))
+
+
+def record_fields(article: Article) -> list[str]:
+    """The record fields ``article`` has, each also with where it came from when known
+    (``"published"``, ``"published:text"``)."""
+    out = []
+    for name in RECORD_FIELDS:
+        value = getattr(article, name)
+        if value is None or value == ():
+            continue
+        out.append(name)
+        source = article.sources.get(name)
+        if source is not None:
+            out.append(f"{name}:{'given' if source.rule == 'given' else 'text'}")
+    return out
 
 
 def excerpt(text: str, span: tuple[int, int], width: int = 60) -> tuple[str, str, str]:
@@ -136,6 +172,9 @@ class CorpusReport:
     site_removals: defaultdict[str, Counter[str]] = field(
         default_factory=lambda: defaultdict(Counter)
     )
+    #: documents with each record field set: ``"authors"``, and ``"published:given"`` /
+    #: ``"published:text"`` by where the value came from
+    fields: Counter[str] = field(default_factory=Counter)
     share_bins: list[int] = field(default_factory=lambda: [0] * SHARE_BINS)
     share_sum: float = 0.0
     examples: dict[str, list[Example]] = field(default_factory=dict)
@@ -177,6 +216,7 @@ class CorpusReport:
         self.finding_combos[frozenset(codes)] += 1
         self.site_findings[site].update(codes)
         self.site_removals[site].update(reasons)
+        self.fields.update(record_fields(article))
         share = removed_share(article)
         self.share_sum += share
         self.share_bins[min(SHARE_BINS - 1, int(share * SHARE_BINS))] += 1
@@ -214,6 +254,7 @@ class CorpusReport:
             "removals",
             "docs_with_removal",
             "finding_combos",
+            "fields",
         ):
             getattr(self, name).update(getattr(other, name))
         for site, n in other.sites.items():
@@ -307,12 +348,23 @@ class CorpusReport:
             "removals": dict(sorted(self.removals.items())),
         }
 
+    def field_rate(self, name: str) -> float:
+        """The share of documents whose record has the field ``name`` (``"authors"``, or with
+        its source, ``"published:text"``).
+
+        >>> report = CorpusReport.from_articles([Article(text="", original="", title="Rain")])
+        >>> report.field_rate("title"), report.field_rate("authors")
+        (1.0, 0.0)
+        """
+        return self.fields[name] / self.documents if self.documents else 0.0
+
     def to_dict(self) -> dict[str, Any]:
         """Everything in the report, JSON-ready."""
         return {
             "summary": self.summary(),
             "codes": self.code_rows(),
             "sites": self.site_rows(),
+            "fields": dict(sorted(self.fields.items())),
             "removed_share": {
                 "bins": [i / SHARE_BINS for i in range(SHARE_BINS + 1)],
                 "counts": list(self.share_bins),

@@ -1,20 +1,11 @@
-"""The headline: find it, move it from the body into the title, and check it against a given one.
-
-Runs as the last strip-stage filter, so it sees the first line that survived boilerplate removal.
-A line is taken as the headline only when the line after it reads like prose; once the headline is
-gone the body starts with prose, so cleaning the body again finds no headline (idempotence).
-"""
+"""What a headline and a paragraph look like: the line tests ``detect_title`` builds on
+(:mod:`newsclean.filters.structure`)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import ClassVar
 
 from rapidfuzz import fuzz, utils
 
 from newsclean._patterns import compile_pattern, words
-from newsclean.pipeline import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
-from newsclean.registry import register_filter
 
 SENTENCE_END_RE = compile_pattern(r"[.!?…。！？][\"'”’»)\]]*$")
 TITLE_BAD_END_RE = compile_pattern(r"[.,;:…]$")
@@ -28,7 +19,7 @@ def looks_like_headline(text: str, *, max_words: int = 30, n_words: int | None =
     n = len(words(text)) if n_words is None else n_words
     if not 3 <= n <= max_words:
         return False
-    first = text.lstrip("\"'“‘«¿¡([")[:1]
+    first = text.lstrip("\"'“‘„‚«»‹›¿¡([")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
     return not TITLE_BAD_END_RE.search(text.rstrip("\"'”’»)]"), timeout=1.0)
@@ -42,52 +33,3 @@ def looks_like_prose(text: str) -> bool:
 
 def same_headline(a: str, b: str) -> bool:
     return fuzz.ratio(a, b, processor=utils.default_process) >= 90
-
-
-@register_filter
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DetectTitle:
-    """Move the headline line out of the body and into ``title``."""
-
-    name: ClassVar[str] = "detect_title"
-    stage: ClassVar[Stage] = Stage.STRIP
-    max_words: int = 30
-
-    def apply(self, draft: Draft, /) -> Proposal:
-        kept = draft.kept()
-        if len(kept) < 2:
-            return EMPTY
-        first, after = kept[0], kept[1]
-        line = first.text.strip()
-        if draft.title_given and draft.title is not None:
-            if same_headline(line, draft.title):
-                return Proposal(
-                    removals=(BlockRemoval(first.index, "structure.title", "same_as_given"),)
-                )
-            if self._is_headline(first, after):
-                flag = Flag(
-                    "headline.conflict",
-                    first.span,
-                    f"the given title {draft.title!r} differs from the text's headline {line!r}",
-                    {"given": draft.title, "in_text": line},
-                )
-                return Proposal(
-                    removals=(BlockRemoval(first.index, "structure.title", "headline_line"),),
-                    flags=(flag,),
-                )
-            return EMPTY
-        if self._is_headline(first, after):
-            return Proposal(
-                removals=(BlockRemoval(first.index, "structure.title", "headline_line"),),
-                title=line,
-            )
-        return EMPTY
-
-    def _is_headline(self, first: Block, after: Block) -> bool:
-        # the line after must read as prose and not as a headline itself: otherwise, once the
-        # first line is gone, cleaning the body again would take that line as the headline
-        return (
-            looks_like_headline(first.text.strip(), max_words=self.max_words)
-            and looks_like_prose(after.text)
-            and not looks_like_headline(after.text.strip(), max_words=self.max_words)
-        )
