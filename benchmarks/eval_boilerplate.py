@@ -13,8 +13,19 @@ with ``<shared>/eval/score.py`` beside
   privacy policies, terms of use, and lorem ipsum). C4's page-level rules (too few sentences,
   curly braces, bad words) discard whole pages and are left out.
 
-What is scored: the clean record's title line followed by its body. The headline is article
+What is scored: the clean record's title and subtitle lines followed by its body. The headline is article
 content; ``detect_title`` only moves it from the body into the ``title`` field.
+
+The record's fields are scored against ``record-dev.jsonl`` (metadata read from each page's HTML):
+
+- ``title right``: the record's title matches the page's title (after case folding: near-equal, or
+  one holds the other and the shorter is at least 60% of the longer), over all pages with a title;
+  for ``extracted_text`` also over the pages whose text holds the title as a line;
+- ``wrong title``: a title is set and does not match, over all pages with a title;
+- ``authors``: one of the record's authors matches a listed author, over the pages where a listed
+  author's name occurs in the input text;
+- ``published``: the record's ``published`` date is the page's date, over the pages where that
+  date is written in the input text.
 
 Without ``<shared>`` the script says so and exits 0.
 """
@@ -30,7 +41,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
+
 import newsclean
+from newsclean.filters.facts.dates import find_dates
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = (("extracted", "extracted_text"), ("page", "page_text"))
@@ -63,8 +77,108 @@ def c4_lines(text: str) -> str:
 
 
 def scored_text(article: newsclean.Article) -> str:
-    """The title line plus the body, as the evaluation reads a clean record."""
-    return f"{article.title}\n\n{article.text}" if article.title else article.text
+    """The title and subtitle lines plus the body, as the evaluation reads a clean record."""
+    head = [t for t in (article.title, article.subtitle) if t]
+    return "\n\n".join([*head, article.text]) if head else article.text
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def same_title(a: str | None, b: str | None) -> bool:
+    """The fuzzy comparison of ``record-dev.jsonl``'s README."""
+    if not a or not b:
+        return False
+    a, b = _fold(a), _fold(b)
+    if fuzz.ratio(a, b) >= 90:
+        return True
+    short, long = sorted((a, b), key=len)
+    return short in long and len(short) >= 0.6 * len(long)
+
+
+def listed_authors(value: str | None) -> list[str]:
+    """The names in a metadata author field ("A; B", "A and B", "A, B")."""
+    if not value:
+        return []
+    out = []
+    for part in value.replace(" and ", ";").replace("&", ";").replace(",", ";").split(";"):
+        name = part.strip()
+        if len(name) >= 3:
+            out.append(name)
+    return out
+
+
+def text_dates(text: str) -> set[str]:
+    """ISO forms of the full dates written in ``text``."""
+    found = set()
+    for d in find_dates(text, timeout=5.0):
+        date = d.date()
+        if date is not None:
+            found.add(date.isoformat())
+    return found
+
+
+def record_scores(
+    records: list[dict[str, Any]],
+    field: str,
+    articles: list[newsclean.Article],
+    meta: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
+    """Title, author and date figures of one run (see the module docstring)."""
+    n = right = wrong = right_line = n_line = 0
+    n_auth = right_auth = n_date = right_date = 0
+    for rec, art in zip(records, articles, strict=True):
+        silver = meta.get(rec["id"])
+        if silver is None:
+            continue
+        text = rec[field] or ""
+        if silver.get("title"):
+            n += 1
+            ok = same_title(art.title, silver["title"])
+            right += ok
+            wrong += art.title is not None and not ok
+            if any(same_title(line.strip(), silver["title"]) for line in text.split("\n")):
+                n_line += 1
+                right_line += ok
+        folded = text.casefold()
+        names = [a for a in listed_authors(silver.get("author")) if a.casefold() in folded]
+        if names:
+            n_auth += 1
+            authors = list(getattr(art, "authors", ()) or ())
+            right_auth += any(same_title(a, b) for a in authors for b in names)
+        date = silver.get("date")
+        if date and date in text_dates(text):
+            n_date += 1
+            right_date += (getattr(art, "published", None) or "")[:10] == date
+    return {
+        "pages": n,
+        "title_right": right / n if n else 0.0,
+        "wrong_title": wrong / n if n else 0.0,
+        "title_line_pages": n_line,
+        "title_right_where_line": right_line / n_line if n_line else 0.0,
+        "author_pages": n_auth,
+        "authors_right": right_auth / n_auth if n_auth else 0.0,
+        "date_pages": n_date,
+        "published_right": right_date / n_date if n_date else 0.0,
+    }
+
+
+def print_record_scores(scores: dict[str, Any]) -> None:
+    print(
+        f"record: title right {scores['title_right']:.3f} of {scores['pages']} "
+        f"({scores['title_right_where_line']:.3f} of the {scores['title_line_pages']} "
+        f"with the title as a line), wrong title {scores['wrong_title']:.3f}; "
+        f"authors {scores['authors_right']:.3f} of {scores['author_pages']}; "
+        f"published {scores['published_right']:.3f} of {scores['date_pages']}"
+    )
+
+
+def read_meta(shared: Path) -> dict[str, dict[str, Any]]:
+    path = shared / "data" / "record-dev.jsonl"
+    if not path.is_file():
+        return {}
+    return {r["id"]: r for r in read_corpus(path, None)}
 
 
 def read_corpus(path: Path, limit: int | None) -> list[dict[str, Any]]:
@@ -110,7 +224,8 @@ def run(
             continue
         pipeline = newsclean.default_pipeline(preset)
         started = time.perf_counter()
-        cleaned = [(r["id"], scored_text(pipeline({"text": r[field]}))) for r in records]
+        articles = [pipeline({"text": r[field]}) for r in records]
+        cleaned = [(r["id"], scored_text(a)) for r, a in zip(records, articles, strict=True)]
         seconds = time.perf_counter() - started
         files = {
             f"unchanged-{field}": [(r["id"], r[field]) for r in records],
@@ -130,6 +245,12 @@ def run(
             print(f"\n## preset {preset!r} on {field} ({len(records)} pages, {seconds:.1f}s)")
             print(proc.stdout)
         results.update(json.loads(numbers.read_text(encoding="utf-8")))
+        meta = read_meta(shared)
+        if meta:
+            scores = record_scores(records, field, articles, meta)
+            results[f"record-{preset}-{field}"] = scores
+            if not quiet:
+                print_record_scores(scores)
     return results
 
 

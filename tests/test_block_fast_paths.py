@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from newsclean._offsets import TextEdit
 from newsclean._patterns import words
 from newsclean.filters import blocks as bl
-from newsclean.filters.segment import looks_like_headline
+from newsclean.filters._shared import looks_like_headline
 from newsclean.pipeline import Draft, split_blocks
 
 LINES = st.text(alphabet="aZ1 .…*\t\u0085\u00a0-|:", max_size=12)

@@ -5,7 +5,8 @@ import sys
 
 import newsclean
 from newsclean import Draft
-from newsclean.filters.segment import DetectTitle, looks_like_headline, looks_like_prose
+from newsclean.filters._shared import looks_like_headline, looks_like_prose
+from newsclean.filters.structure import DetectTitle
 
 BODY = "The council approved the budget on Tuesday after a long debate about school funding."
 

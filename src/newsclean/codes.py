@@ -87,6 +87,10 @@ _ENTRIES: tuple[tuple[str, Kind, Severity, str], ...] = (
     # structure
     ("structure.title", _R, _I, "the headline line, moved from the body into the title field"),
     ("structure.empty", _R, _I, "a line with nothing left to say (only punctuation or symbols)"),
+    ("structure.subtitle", _R, _I, "the standfirst under the headline, moved into the subtitle field"),
+    ("structure.byline", _R, _I, "a byline or agency credit, read into the authors and agency fields"),
+    ("structure.date", _R, _I, "a date line of the article's head, read into published or updated"),
+    ("structure.section", _R, _I, "a breadcrumb or kicker above the headline, read into section"),
     # boilerplate removals
     ("boilerplate.navigation", _R, _I, "navigation: previous/next article, breadcrumbs, back to top, menus"),
     ("boilerplate.nav_title", _R, _I, "the title of another article introduced by a navigation label"),

@@ -150,7 +150,24 @@ def article_html(article: Article) -> str:
     """A self-contained HTML card: title, body with removals and findings in place, findings list."""
     status = "<span class='nc-ok'>ok</span>" if article.ok else "<span class='nc-bad'>not ok</span>"
     meta = [status]
-    for label, value in (("id", article.id), ("site", article.site), ("date", article.published)):
+    published = article.published
+    if (
+        published
+        and "published" in article.sources
+        and article.sources["published"].rule != "given"
+    ):
+        published = f"{published} (from the text)"
+    fields = (
+        ("id", article.id),
+        ("site", article.site),
+        ("date", published),
+        ("updated", article.updated),
+        ("by", ", ".join(article.authors) or None),
+        ("agency", article.agency),
+        ("dateline", article.dateline),
+        ("section", article.section),
+    )
+    for label, value in fields:
         if value:
             meta.append(f"{label} <code>{escape(value)}</code>")
     meta.append(f"{len(article.removals)} removed, {len(article.findings)} findings")
@@ -158,6 +175,11 @@ def article_html(article: Article) -> str:
     parts = [
         f"<div class='newsclean-article'><style>{_CSS}</style>",
         f"<h3>{escape(article.title or '(no title)')}</h3>",
+        *(
+            [f"<p class='nc-subtitle'><i>{escape(article.subtitle)}</i></p>"]
+            if article.subtitle
+            else []
+        ),
         f"<div class='nc-meta'>{' · '.join(meta)}</div>",
         f"<div class='nc-body'>{body}</div>",
     ]

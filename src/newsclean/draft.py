@@ -20,10 +20,11 @@ from newsclean._offsets import OffsetMap, TextEdit
 from newsclean._patterns import DEFAULT_TIMEOUT
 from newsclean.codes import Severity
 from newsclean.errors import InputError, UnknownOptionError
-from newsclean.record import Finding, Span, text_field_hint
+from newsclean.record import TEXT_FIELDS, Finding, Source, Span, text_field_hint
 
 __all__ = [
     "EMPTY",
+    "READ_FIELDS",
     "RECORD_FIELDS",
     "Block",
     "BlockRemoval",
@@ -69,11 +70,16 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class BlockRemoval:
-    """Take block ``index`` out of the body, for ``reason`` (a removal code), by ``rule``."""
+    """Take block ``index`` out of the body, for ``reason`` (a removal code), by ``rule``.
+
+    ``replace``: the new reason replaces one an earlier filter gave (a line read into the record,
+    such as the headline, is not chrome); otherwise the first reason given stays.
+    """
 
     index: int
     reason: str
     rule: str = ""
+    replace: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +105,17 @@ class Proposal:
     removals: tuple[BlockRemoval, ...] = ()
     flags: tuple[Flag, ...] = ()
     title: str | None = None
+    #: record fields read from the text (``subtitle``, ``authors``, ``published``, ...): a field
+    #: the input record gave, or an earlier filter set, is not changed
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    #: field name -> (span in the normalized text, rule) for ``fields`` and the title
+    sources: Mapping[str, tuple[Span, str]] = field(default_factory=dict)
 
 
 EMPTY = Proposal()
+
+#: the fields a filter may propose
+READ_FIELDS = frozenset({"published", *TEXT_FIELDS})
 
 
 @runtime_checkable
@@ -137,6 +151,7 @@ class Draft:
         "blocks",
         "edit_filters",
         "extra",
+        "fields",
         "findings",
         "id",
         "lang",
@@ -147,6 +162,7 @@ class Draft:
         "published",
         "regex_timeout",
         "site",
+        "sources",
         "text",
         "title",
         "title_given",
@@ -183,6 +199,11 @@ class Draft:
         self.edit_filters: dict[str, str] = {}  # edit code -> the filter that made such edits
         self.memo: dict[Hashable, Any] = {}
         self.regex_timeout = regex_timeout
+        self.fields: dict[str, Any] = {}  # record fields read from the text
+        self.sources: dict[str, Source] = {}
+        for key in ("title", "published"):
+            if getattr(self, key) is not None:
+                self.sources[key] = Source("given")
         # every filter gives every line every check: its gates and fast paths are bypassed
         self.plain = plain_from_env() if plain is None else plain
 

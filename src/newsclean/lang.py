@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -172,3 +172,24 @@ def all_entries(name: str, langs: Iterable[str] | None = None) -> Iterator[Entry
 def tagged(name: str, tag: str, langs: Iterable[str] | None = None) -> tuple[str, ...]:
     """The entries of ``name`` with ``tag``, in every pack, distinct, in pack order."""
     return tuple(dict.fromkeys(e.text for e in all_entries(name, langs) if e.tag == tag))
+
+
+def sections(lang: str, name: str, known: Collection[str]) -> dict[str, tuple[Entry, ...]]:
+    """The entries of a pack file in sections (``[name]`` header lines), by section: every
+    section of ``known``, empty when the file lacks it. A header not in ``known``, or an entry
+    before the first header, is an error naming its line."""
+    out: dict[str, list[Entry]] = {s: [] for s in known}
+    current: list[Entry] | None = None
+    for entry in entries(lang, name):
+        if entry.text.startswith("[") and entry.text.endswith("]") and not entry.tag:
+            header = entry.text[1:-1].strip()
+            if header not in out:
+                msg = f"{entry.where}: unknown section {entry.text}; known: {', '.join(known)}"
+                raise PatternDataError(msg)
+            current = out[header]
+            continue
+        if current is None:
+            msg = f"{entry.where}: an entry before the first [section]"
+            raise PatternDataError(msg)
+        current.append(entry)
+    return {s: tuple(v) for s, v in out.items()}

@@ -29,6 +29,7 @@ from newsclean.config import (
 from newsclean.draft import (
     EMPTY,
     PLAIN_ENV,
+    READ_FIELDS,
     RECORD_FIELDS,
     Block,
     BlockRemoval,
@@ -46,7 +47,7 @@ from newsclean.draft import (
 from newsclean.errors import ConfigError, UnknownOptionError
 from newsclean.filters._builtin import BUILTIN_FILTERS
 from newsclean.presets import PRESETS
-from newsclean.record import Article, Edit, Finding, Removal, Span
+from newsclean.record import Article, Edit, Finding, Removal, Source, Span
 
 __all__ = [
     "EMPTY",
@@ -523,6 +524,9 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
     if proposal.edits:
         draft.text, draft.offsets = draft.offsets.then(draft.text, proposal.edits)
         draft.edit_filters.update({e.code: f.name for e in proposal.edits})
+    if proposal.fields and f.stage is not Stage.STRIP:
+        msg = f"{f.name} proposed record fields, which only strip-stage filters may do"
+        raise ConfigError(msg)
     checked: set[str] = set()  # reasons already known to be declared removal codes
     # a removal per line of a long page: names looked up once, not per removal
     n_blocks, keep, name = len(draft.blocks), draft._removed.setdefault, f.name
@@ -537,9 +541,24 @@ def _accept(draft: Draft, f: Filter, proposal: Proposal) -> None:
         if not 0 <= index < n_blocks:
             msg = f"{name} proposed removing block {index}, which does not exist"
             raise ConfigError(msg)
-        keep(index, (removal, name))
+        if removal.replace:
+            draft._removed[index] = (removal, name)
+        else:
+            keep(index, (removal, name))
     if proposal.title is not None and not draft.title_given:
         draft.title = proposal.title
+        _source(draft, f, proposal, "title")
+    for key, value in proposal.fields.items():
+        if key not in READ_FIELDS:
+            msg = f"{name} proposed the field {key!r}; fields: {', '.join(sorted(READ_FIELDS))}"
+            raise ConfigError(msg)
+        given = draft.published if key == "published" else draft.fields.get(key)
+        if given is None or given == ():
+            if key == "published":
+                draft.published = value
+            else:
+                draft.fields[key] = value
+            _source(draft, f, proposal, key)
 
 
 def _in_removed_lines(draft: Draft) -> list[Finding]:
@@ -556,6 +575,13 @@ def _in_removed_lines(draft: Draft) -> list[Finding]:
         evidence = {**old.evidence, "in_removed_line": True}
         findings[at] = dataclasses.replace(old, severity=severity, evidence=evidence)
     return findings
+
+
+def _source(draft: Draft, f: Filter, proposal: Proposal, key: str) -> None:
+    where = proposal.sources.get(key)
+    if where is not None:
+        span, rule = where
+        draft.sources[key] = Source(rule, draft.offsets.span(span), f.name)
 
 
 @collector_paused()
@@ -610,6 +636,13 @@ def build_article(draft: Draft) -> Article:
         removals=tuple(removals),
         edits=edits,
         meta=meta,
+        subtitle=draft.fields.get("subtitle"),
+        authors=tuple(draft.fields.get("authors") or ()),
+        agency=draft.fields.get("agency"),
+        updated=draft.fields.get("updated"),
+        dateline=draft.fields.get("dateline"),
+        section=draft.fields.get("section"),
+        sources=dict(draft.sources),
     )
 
 

@@ -128,6 +128,36 @@ class Edit:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record field came from: ``rule="given"`` (no span) when the input record carried
+    it, else the span of the original it was read from and the rule that read it."""
+
+    rule: str
+    span: Span | None = None
+    filter: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "span": list(self.span) if self.span is not None else None,
+            "filter": self.filter,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        span = data.get("span")
+        return cls(
+            rule=data["rule"],
+            span=_span(span) if span is not None else None,
+            filter=data.get("filter", ""),
+        )
+
+
+#: the record fields read from the text besides the title, in output order
+TEXT_FIELDS = ("subtitle", "authors", "agency", "updated", "dateline", "section")
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A clean article record. Immutable; derive changed copies with :func:`dataclasses.replace`.
 
@@ -149,6 +179,14 @@ class Article:
     removals: tuple[Removal, ...] = ()
     edits: tuple[Edit, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    agency: str | None = None
+    updated: str | None = None
+    dateline: str | None = None
+    section: str | None = None
+    #: field name -> where its value came from (``title``, ``published``, ``authors``, ...)
+    sources: Mapping[str, Source] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -170,7 +208,14 @@ class Article:
             "paragraph_spans": [list(s) for s in self.paragraph_spans],
             "url": self.url,
             "site": self.site,
+            "subtitle": self.subtitle,
+            "authors": list(self.authors),
+            "agency": self.agency,
             "published": self.published,
+            "updated": self.updated,
+            "dateline": self.dateline,
+            "section": self.section,
+            "sources": {k: v.to_dict() for k, v in self.sources.items()},
             "lang": self.lang,
             "ok": self.ok,
             "findings": [f.to_dict() for f in self.findings],
@@ -197,6 +242,13 @@ class Article:
             removals=tuple(Removal.from_dict(r) for r in data.get("removals") or ()),
             edits=tuple(Edit.from_dict(e) for e in data.get("edits") or ()),
             meta=dict(data.get("meta") or {}),
+            subtitle=data.get("subtitle"),
+            authors=tuple(data.get("authors") or ()),
+            agency=data.get("agency"),
+            updated=data.get("updated"),
+            dateline=data.get("dateline"),
+            section=data.get("section"),
+            sources={k: Source.from_dict(v) for k, v in (data.get("sources") or {}).items()},
         )
 
     def to_json(self) -> str:
@@ -222,7 +274,15 @@ class Article:
 #: the site of a record that has neither a site nor a URL, where a name is needed (reports, frames)
 NO_SITE = "(no site)"
 #: removal reasons that move text rather than drop it; they do not count as text removed
-NOT_REMOVED = frozenset({"structure.title"})
+NOT_REMOVED = frozenset(
+    {
+        "structure.title",
+        "structure.subtitle",
+        "structure.byline",
+        "structure.date",
+        "structure.section",
+    }
+)
 
 
 def site_of(site: object, url: object = None) -> str | None:
@@ -252,7 +312,8 @@ def site_of(site: object, url: object = None) -> str | None:
 def removed_share(article: Article) -> float:
     """The share of the original text (in code points) taken out of the body, 0.0 to 1.0.
 
-    The title line is moved, not removed, and does not count.
+    Lines moved into the record (the title, subtitle, byline, date and section lines) do not
+    count.
     """
     if not article.original:
         return 0.0

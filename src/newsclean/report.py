@@ -38,6 +38,34 @@ SHARE_BINS = 10
 OTHER_SITES = "(other sites)"
 
 
+#: the record fields counted per document (``published`` and ``title`` also by where they came from)
+REPORTED_FIELDS = (
+    "title",
+    "subtitle",
+    "authors",
+    "agency",
+    "published",
+    "updated",
+    "dateline",
+    "section",
+)
+
+
+def record_fields(article: Article) -> list[str]:
+    """The record fields ``article`` has, each also with where it came from when known
+    (``"published"``, ``"published:text"``)."""
+    out = []
+    for name in REPORTED_FIELDS:
+        value = getattr(article, name)
+        if value is None or value == ():
+            continue
+        out.append(name)
+        source = article.sources.get(name)
+        if source is not None:
+            out.append(f"{name}:{'given' if source.rule == 'given' else 'text'}")
+    return out
+
+
 def excerpt(text: str, span: tuple[int, int], width: int = 60) -> tuple[str, str, str]:
     """``(before, match, after)`` around ``span`` with up to ``width`` characters of context."""
     start, end = max(0, span[0]), min(len(text), span[1])
@@ -101,6 +129,9 @@ class CorpusReport:
     site_removals: defaultdict[str, Counter[str]] = field(
         default_factory=lambda: defaultdict(Counter)
     )
+    #: documents with each record field set: ``"authors"``, and ``"published:given"`` /
+    #: ``"published:text"`` by where the value came from
+    fields: Counter[str] = field(default_factory=Counter)
     share_bins: list[int] = field(default_factory=lambda: [0] * SHARE_BINS)
     share_sum: float = 0.0
     examples: dict[str, list[Example]] = field(default_factory=dict)
@@ -138,6 +169,7 @@ class CorpusReport:
         self.finding_combos[frozenset(codes)] += 1
         self.site_findings[site].update(codes)
         self.site_removals[site].update(reasons)
+        self.fields.update(record_fields(article))
         share = removed_share(article)
         self.share_sum += share
         self.share_bins[min(SHARE_BINS - 1, int(share * SHARE_BINS))] += 1
@@ -168,6 +200,7 @@ class CorpusReport:
         examples are kept up to this report's limit."""
         self.counts += other.counts
         self.finding_combos.update(other.finding_combos)
+        self.fields.update(other.fields)
         for site, n in other.sites.items():
             target = site
             if site not in self.sites and len(self.sites) >= self.max_sites:
@@ -289,12 +322,23 @@ class CorpusReport:
         """The same numbers, in the same shape, as ``newsclean clean --summary-json``."""
         return self.counts.to_dict()
 
+    def field_rate(self, name: str) -> float:
+        """The share of documents whose record has the field ``name`` (``"authors"``, or with
+        its source, ``"published:text"``).
+
+        >>> report = CorpusReport.from_articles([Article(text="", original="", title="Rain")])
+        >>> report.field_rate("title"), report.field_rate("authors")
+        (1.0, 0.0)
+        """
+        return self.fields[name] / self.documents if self.documents else 0.0
+
     def to_dict(self) -> dict[str, Any]:
         """Everything in the report, JSON-ready."""
         return {
             "summary": self.summary(),
             "codes": self.code_rows(),
             "sites": self.site_rows(),
+            "fields": dict(sorted(self.fields.items())),
             "removed_share": {
                 "bins": [i / SHARE_BINS for i in range(SHARE_BINS + 1)],
                 "counts": list(self.share_bins),

@@ -250,6 +250,16 @@ def render(
             label="removal rate by reason",
             color=BAR_COLORS["removal"],
         ),
+        "<h2>Record fields</h2><p>Share of documents whose record has each field (with where it "
+        "came from: given with the input, or read from the text).</p>",
+        bar_chart(
+            [
+                (name, report.field_rate(name), f"{_pct(report.field_rate(name))} ({n})")
+                for name, n in sorted(report.fields.items())
+            ],
+            label="record fields",
+            color=BAR_COLORS["finding"],
+        ),
         "<h2>Share of text removed</h2>",
         histogram(report.share_bins, label="documents by share of text removed"),
         "<h2>All codes</h2>",

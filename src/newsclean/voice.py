@@ -19,9 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, finditer
-from newsclean.errors import PatternDataError
-from newsclean.lang import entries as pack_entries
 from newsclean.lang import languages_with
+from newsclean.lang import sections as pack_sections
 
 #: the sections a voice file may have
 SECTIONS = frozenset(
@@ -152,23 +151,11 @@ def voice_languages() -> tuple[str, ...]:
 
 
 def voice_entries(lang: str) -> Mapping[str, tuple[tuple[str, int], ...]]:
-    """One language's entries: section -> (entry, line number)."""
-    sections: dict[str, list[tuple[str, int]]] = {}
-    current = ""
-    for entry in pack_entries(lang, "voice.txt"):
-        line = entry.text if not entry.tag else f"{entry.text}\t{entry.tag}"
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            if current not in SECTIONS:
-                msg = f"{entry.where}: unknown section {line!r}"
-                raise PatternDataError(msg)
-            sections.setdefault(current, [])
-            continue
-        if not current:
-            msg = f"{entry.where}: an entry before the first [section]"
-            raise PatternDataError(msg)
-        sections[current].append((line, entry.line))
-    return {k: tuple(v) for k, v in sections.items()}
+    """One language's entries: section -> (entry, line number); sections it lacks are empty."""
+    return {
+        s: tuple((e.text, e.line) for e in found)
+        for s, found in pack_sections(lang, "voice.txt", sorted(SECTIONS)).items()
+    }
 
 
 @functools.lru_cache(maxsize=16)

@@ -10,8 +10,8 @@ from newsclean.filters.normalize import (
     NormalizeWhitespace,
     StripInvisible,
 )
-from newsclean.filters.segment import DetectTitle
 from newsclean.filters.site import StripSiteRepeated
+from newsclean.filters.structure import DetectTitle, StripSymbolLines
 from newsclean.filters.templates import FlagTemplates
 
 __all__ = [
@@ -32,4 +32,5 @@ __all__ = [
     "StripLinesMatching",
     "StripLinkLists",
     "StripSiteRepeated",
+    "StripSymbolLines",
 ]

@@ -19,8 +19,8 @@ from newsclean.filters.normalize import (
     NormalizeWhitespace,
     StripInvisible,
 )
-from newsclean.filters.segment import DetectTitle
 from newsclean.filters.site import StripSiteRepeated
+from newsclean.filters.structure import DetectTitle, StripSymbolLines
 from newsclean.filters.templates import FlagTemplates
 from newsclean.registry import FILTERS
 
@@ -38,6 +38,7 @@ BUILTIN_FILTERS: tuple[type[Any], ...] = (
     ClassifyBlocks,
     StripContext,
     StripEdges,
+    StripSymbolLines,
     DetectTitle,
     CheckFacts,
     CheckDates,

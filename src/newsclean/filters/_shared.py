@@ -6,6 +6,8 @@ navigation-title rule of the boilerplate filter all ask of a line, so they ask i
 
 from __future__ import annotations
 
+from rapidfuzz import fuzz, utils
+
 from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, words
 
 SENTENCE_END_RE = compile_pattern(r"[.!?…。！？][\"'”’»)\]]*$")
@@ -26,7 +28,7 @@ def looks_like_headline(
     n = len(words(text, timeout=timeout)) if n_words is None else n_words
     if not 3 <= n <= max_words:
         return False
-    first = text.lstrip("\"'“‘«¿¡([")[:1]
+    first = text.lstrip("\"'“‘„‚«»‹›¿¡([")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
     return not TITLE_BAD_END_RE.search(text.rstrip("\"'”’»)]"), timeout=timeout)
@@ -36,3 +38,8 @@ def looks_like_prose(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> b
     """A paragraph of running text: several words ending a sentence, or many words."""
     n = len(words(text, timeout=timeout))
     return n >= 25 or (n >= 8 and bool(SENTENCE_END_RE.search(text, timeout=timeout)))
+
+
+def same_headline(a: str, b: str) -> bool:
+    """Two headlines that differ at most by case, punctuation and a typo or two."""
+    return fuzz.ratio(a, b, processor=utils.default_process) >= 90

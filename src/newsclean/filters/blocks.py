@@ -467,6 +467,24 @@ class StripContext:
 # the block classifier (page preset)
 
 
+#: quotation marks a quoted line starts or ends with
+QUOTES_OPEN = '"“„«‘‚‹'
+QUOTES_CLOSE = '"”“»’‘›'
+
+
+def is_quoted(text: str) -> bool:
+    """A line of quoted speech: it opens or closes with a quotation mark, or quotes after a colon
+    ('…said in a statement: "…"')."""
+    t = text.strip()
+    if len(t) < 20:
+        return False
+    return (
+        t[0] in QUOTES_OPEN
+        or t.rstrip(".!?,")[-1:] in QUOTES_CLOSE
+        or any(f": {q}" in t for q in QUOTES_OPEN)
+    )
+
+
 def initial_class(f: Features, length_low: int, length_high: int) -> Cls:
     """jusText's context-free class, with sentence punctuation standing in for missing lists."""
     if f.chars < length_low:
@@ -664,13 +682,16 @@ class ClassifyBlocks:
                 else ("bad" if classes[i] != "short" else c)
                 for i, c in enumerate(final)
             ]
+        kept_inside = self._inside_article(draft, feats, final, fixed)
         removals = []
         for i, b in enumerate(blocks):
             if fixed[i] or final[i] == "good" or blank_in_original(draft, i):
                 continue
+            if i in kept_inside:
+                continue
             if (
                 classes[i] in ("short", "neargood")
-                and self._heading(blocks, final, fixed, i)
+                and self._heading(draft, final, fixed, i)
                 and looks_like_headline(
                     b.text.strip(),
                     n_words=feats[i].words if len(b.text) <= 5000 else None,
@@ -681,14 +702,74 @@ class ClassifyBlocks:
             removals.append(BlockRemoval(i, "boilerplate.chrome", f"classifier_{classes[i]}"))
         return Proposal(removals=tuple(removals))
 
-    def _heading(
-        self, blocks: Sequence[Block], final: list[Cls], fixed: list[bool], i: int
-    ) -> bool:
-        """A good block follows within ``heading_distance`` characters."""
+    @staticmethod
+    def _inside_article(
+        draft: Draft, feats: list[Features], final: list[Cls], fixed: list[bool]
+    ) -> set[int]:
+        """Lines kept though their features say chrome, because of where they stand.
+
+        A run of list items or quoted lines with article paragraphs on both sides is part of the
+        article (tour dates, a hotel's amenities, a quoted statement). A sentence whose later copy
+        was removed as a repeat inside the article keeps its first copy: one copy always stays.
+        """
+        blocks = draft.blocks
+        n = len(blocks)
+        keep: set[int] = set()
+
+        def listed(k: int) -> bool:
+            return feats[k].bullet or is_quoted(blocks[k].text)
+
+        i = 0
+        while i < n:
+            if fixed[i] or final[i] == "good" or not listed(i):
+                i += 1
+                continue
+            j = i
+            while j < n and not fixed[j] and listed(j):
+                j += 1
+            before = next((k for k in range(i - 1, -1, -1) if not fixed[k]), None)
+            if (
+                before is not None
+                and final[before] == "good"
+                and j < n
+                and not fixed[j]
+                and final[j] == "good"
+            ):
+                keep.update(k for k in range(i, j) if final[k] != "good")
+            i = j
+        first_copy: dict[str, int] = {}
+        for b in blocks:
+            if not is_prose(feats[b.index]):
+                continue
+            key = " ".join(b.text.split()).casefold()
+            if key not in first_copy:
+                first_copy[key] = b.index
+                continue
+            removal = draft.removal_of(b.index)
+            if removal is None or removal.reason != "boilerplate.duplicate":
+                continue
+            prev = next((k for k in range(b.index - 1, -1, -1) if not fixed[k]), None)
+            nxt = next((k for k in range(b.index + 1, n) if not fixed[k]), None)
+            if (
+                prev is not None
+                and final[prev] == "good"
+                and nxt is not None
+                and final[nxt] == "good"
+            ):
+                keep.add(first_copy[key])
+        return keep
+
+    def _heading(self, draft: Draft, final: list[Cls], fixed: list[bool], i: int) -> bool:
+        """A good block follows within ``heading_distance`` characters, before any heading that
+        ends an article ("Comments"): what follows that is not what the line heads, and a later
+        filter may take it, leaving the line alone (and removed when cleaned again)."""
+        blocks = draft.blocks
         distance = 0
         for j in range(i + 1, len(blocks)):
             if final[j] == "good" and not fixed[j]:
                 return True
+            if fixed[j] and chrome_at(draft, j, BARRIER_REASONS):
+                return False
             if not fixed[j]:
                 distance += len(blocks[j].text)
             if distance > self.heading_distance:

@@ -882,7 +882,9 @@ class StripDuplicates:
                 key = keys[block.text] = (
                     line_key(block.text, draft.regex_timeout) or block.text.strip()
                 )
-            if len(key) < self.min_chars:
+            if len(key) < self.min_chars or not block.text.strip("… \t"):
+                # a line of ellipses may be NEL normalized, blank in the input: never a repeat,
+                # so that cleaning the result again keeps it too
                 continue
             if key in seen:
                 if not draft.is_removed(block.index) and (

@@ -120,12 +120,18 @@ DATELINE_AFTER_RE = compile_pattern(
 
 
 def article_date(draft: Draft, blocks: list[Block]) -> tuple[dt.date, str] | None:
-    """The document date: ``published``, else a dateline at the start of the first body lines
+    """The document date: ``published`` (given, or read from a date line of the text's head by
+    ``detect_title``, which the source then names), else a dateline at the start of the first body lines
     ("BUCHAREST, 30 November 2022 —", "Published 12 March 2023 10:15"). A date inside a sentence
     is an event, not the article's date."""
     published = parse_published(draft.published, timeout=draft.regex_timeout)
     if published is not None:
-        return published, "published"
+        source = draft.sources.get("published")
+        if source is None or source.rule == "given" or source.span is None:
+            return published, "published"
+        # read from the text's head (a date line by the headline or byline), not given
+        start, end = source.span
+        return published, f"text date {draft.original[start:end]!r}"
     timeout = draft.regex_timeout
     for block in blocks[:3]:
         head = block.text[:160]

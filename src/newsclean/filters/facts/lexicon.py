@@ -12,9 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
-from newsclean.errors import PatternDataError
 from newsclean.filters.facts.kb import fold
-from newsclean.lang import entries, languages_with
+from newsclean.lang import languages_with, sections
 
 #: the pack file these words live in (``data/lang/<xx>/facts.txt``)
 FILE = "facts.txt"
@@ -52,23 +51,12 @@ def languages() -> tuple[str, ...]:
 
 @functools.cache
 def _read(lang: str) -> dict[str, tuple[tuple[str, str | None], ...]]:
-    out: dict[str, list[tuple[str, str | None]]] = {s: [] for s in SECTIONS}
-    section: str | None = None
-    for entry in entries(lang, FILE):
-        if entry.text.startswith("[") and entry.text.endswith("]"):
-            section = entry.text[1:-1]
-            if section not in out:
-                msg = f"{entry.where}: unknown section {entry.text}; known: {', '.join(SECTIONS)}"
-                raise PatternDataError(msg)
-            continue
-        if section is None:
-            msg = f"{entry.where}: a phrase before the first [section]"
-            raise PatternDataError(msg)
-        out[section].append((entry.text, entry.tag or None))
-    return {s: tuple(v) for s, v in out.items()}
+    return {
+        s: tuple((e.text, e.tag or None) for e in found)
+        for s, found in sections(lang, FILE, SECTIONS).items()
+    }
 
 
-@functools.cache
 def phrases(lang: str, section: str) -> tuple[Phrase, ...]:
     """The tokenised phrases of one section of one language (empty when it has none)."""
     if lang not in languages():

@@ -1,0 +1,897 @@
+"""The article's head: headline, standfirst, byline, dates, dateline and section.
+
+A news page puts these together just before the body: a kicker or breadcrumb, the headline, a
+standfirst, a byline, a date, a caption. ``detect_title`` finds the body's first paragraph, looks
+for the headline among the headline-like lines before it, and takes the one with the best
+evidence: what follows it (a byline, a date, an agency credit, a standfirst, the body), the same
+words in a ``<title>``-style line ("Headline | Site") or a breadcrumb, the URL's slug. Lines removed
+as page chrome by a rule that knew them (a catalogue phrase, a cookie notice, a share bar) are never
+candidates; lines removed only by their shape or position (a link-like run, a repeated line, the
+classifier) are. With no candidate good enough there is no title: a wrong title is worse than none.
+
+The head's other lines are read into the record (authors, agency, published/updated, section) and
+leave the body with ``structure.*`` reasons. Lines that hold no letter or digit leave with
+``structure.empty`` (``strip_symbol_lines``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+from urllib.parse import unquote, urlsplit
+
+from newsclean._patterns import compile_pattern, search
+from newsclean._patterns import words as text_words
+from newsclean.draft import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
+from newsclean.filters._shared import looks_like_headline, looks_like_prose, same_headline
+from newsclean.filters.boilerplate import is_agency_line
+from newsclean.filters.facts.dates import MONTHS, find_dates
+from newsclean.lang import languages_with
+from newsclean.lang import sections as pack_sections
+
+#: removals that leave a line a possible headline: rules that judged its shape or position only
+SOFT_REASONS = frozenset(
+    {
+        "boilerplate.duplicate",
+        "boilerplate.link_list",
+        "boilerplate.context",
+        "boilerplate.chrome",
+        "boilerplate.nav_title",
+        "boilerplate.site_repeated",
+        "structure.title",
+    }
+)
+#: removals of head lines that may be read into the record (a byline or date caught as chrome)
+HEAD_REASONS = SOFT_REASONS | {"boilerplate.author_box", "boilerplate.credit"}
+#: how many lines before the body's first paragraph may hold the headline
+WINDOW = 20
+#: the evidence a headline needs on a page (``page`` preset): three of prose after it, the body after it, a date or
+#: byline before it, a repeat; or one strong (a byline or date right after it, a "Headline | Site"
+#: line, the URL's slug). Extracted text, which an extractor has already cut to the article, needs
+#: two (``min_score=2``: a headline-like first line with the body after it)
+MIN_SCORE = 3
+#: a first line this long right above the first paragraph reads as its headline (shorter: a
+#: site's name or slogan)
+TOP_MIN_WORDS = 5
+#: headlines are short: a longer line is a teaser or a caption
+MAX_WORDS = 20
+#: how many lines after a candidate are read for the head's evidence
+AFTER = 6
+#: a separator of a breadcrumb or a "Headline | Site" line
+SEPARATOR_RE = compile_pattern(r"\s[|»›>/]\s|\s[-–—]\s|\s::\s")
+CRUMB_RE = compile_pattern(r"\s?[»›>/|]\s?")
+BULLET_CHARS = "*•·-–—+> "
+#: a name word: a capital, then letters, dots, apostrophes or hyphens
+NAME_WORD_RE = compile_pattern(r"^\p{Lu}[\p{L}\p{M}.'’\-]{0,24}$|^\p{Lu}\.$")
+#: where a byline's names end: a date, a time, a bar, a bullet or a dash between spaces
+BYLINE_END_RE = compile_pattern(
+    r"\s[|•·/]\s?|\s[-–—]\s|[|•·]|\d|\(|\s(?i:am|on|le|el|il|at|um|à)\s(?=\d)"
+)
+# a month name before a number: where a date glued to the names starts ("Jane Doe Apr. 26")
+MONTH_BEFORE_NUMBER_RE = compile_pattern(r"\s(\p{L}{3,9})\.?,?\s?\d")
+# a dateline at the start of the first paragraph: "KYIV (Reuters) —", "ST CATHERINE, Jamaica —"
+DATELINE_RE = compile_pattern(
+    r"^\s*(?P<place>\p{Lu}[\p{Lu}\p{M}.'’]*(?:[ -]\p{Lu}[\p{Lu}\p{M}.'’]*){0,3})"
+    r"(?:,\s(?P<region>\p{Lu}[\p{L}\p{M}.]{1,20}(?: \p{Lu}[\p{L}\p{M}.]{1,20}){0,2}))?"
+    r"\s?(?:\((?P<agency>[\p{L}\p{M} .&/-]{2,30})\))?\s?[—–-]{1,2}\s"
+)
+# an agency at the start of the first paragraph: "(EFE).-", "(dpa) -"
+AGENCY_OPEN_RE = compile_pattern(r"^\s*\((?P<agency>[\p{L}\p{M} .&/-]{2,30})\)\s?[.:]?[—–-]{1,2}")
+
+
+#: the sections of a pack's ``record.txt``: what a byline starts with ("By"), what stands between
+#: two names ("and"), the labels before a published or updated date, the words after a name that
+#: make a line a byline ("Associated Press Writer"), lower-case words inside names ("von der")
+RECORD_SECTIONS = ("byline", "joiner", "published", "updated", "writer", "particle")
+
+
+@functools.cache
+def all_record_words(section: str) -> tuple[str, ...]:
+    """One section of every pack's ``record.txt``, case-folded, longest first.
+
+    >>> "by" in all_record_words("byline")
+    True
+    """
+    found = {
+        e.text.casefold()
+        for lang in languages_with("record.txt")
+        for e in pack_sections(lang, "record.txt", RECORD_SECTIONS)[section]
+    }
+    return tuple(sorted(found, key=lambda p: (-len(p), p)))
+
+
+def is_symbol_line(text: str) -> bool:
+    """No letter, digit or mark: "*", "»", "+", "‑‑‑‑"."""
+    return not any(c.isalnum() or unicodedata.category(c)[0] == "M" for c in text)
+
+
+def unbulleted(text: str) -> str:
+    return text.strip().lstrip(BULLET_CHARS).strip()
+
+
+def fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+# ---------------------------------------------------------------------------------------------
+# names and bylines
+
+
+def name_of(text: str) -> str | None:
+    """``text`` when it reads as a person's name: two to five words, the first and last
+    capitalised, lower-case words only as name particles.
+
+    >>> name_of("Ursula von der Leyen"), name_of("the mayor said")
+    ('Ursula von der Leyen', None)
+    """
+    parts = text.strip(" ,;:.").split()
+    if not 2 <= len(parts) <= 5 or len(text) > 60:
+        return None
+    for k, part in enumerate(parts):
+        if part in all_record_words("particle") and 0 < k < len(parts) - 1:
+            continue
+        if not NAME_WORD_RE.match(part):
+            return None
+    if all(p.isupper() and len(p) > 3 for p in parts):
+        return None  # a shouted heading, not a name
+    return " ".join(parts)
+
+
+def _cut(text: str, timeout: float | None) -> str:
+    m = search(BYLINE_END_RE, text, timeout=timeout)
+    return text[: m.start()] if m else text
+
+
+def split_names(text: str, timeout: float | None) -> tuple[list[str], str | None]:
+    """The names in the rest of a byline ("Jane Doe and John Roe, Reuters") and an agency."""
+    rest = _cut(text, timeout)
+    # the names end where a date or a date label starts ("Jane Doe Apr. 26, 2022", "Jane Doe
+    # Veröffentlicht am …")
+    for d in find_dates(rest, timeout=timeout):
+        rest = rest[: d.span[0]]
+        break
+    for m in MONTH_BEFORE_NUMBER_RE.finditer(text, timeout=timeout):
+        if m.group(1).casefold() in MONTHS and m.start() < len(rest):
+            rest = rest[: m.start()]
+            break
+    low = rest.casefold()
+    for label in (*all_record_words("published"), *all_record_words("updated")):
+        at = low.find(" " + label)
+        if at >= 0:
+            rest, low = rest[:at], low[:at]
+    joiners = all_record_words("joiner")
+    for j in joiners:
+        rest = rest.replace(f" {j} ", ",") if j.isalpha() else rest.replace(j, ",")
+        rest = rest.replace(f" {j.capitalize()} ", ",") if j.isalpha() else rest
+    names: list[str] = []
+    agency: str | None = None
+    for part in rest.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if is_agency_line(part, timeout):
+            agency = agency or part.strip("() ")
+            continue
+        name = name_of(part)
+        if name is None:
+            break  # a role ("Asia correspondent") or the end of the names
+        names.append(name)
+    return names, agency
+
+
+def parse_byline(text: str, timeout: float | None) -> tuple[list[str], str | None] | None:
+    """``(names, agency)`` when the line is a byline in one of the catalogue languages.
+
+    >>> parse_byline("By Jane Doe and John Roe", None)
+    (['Jane Doe', 'John Roe'], None)
+    >>> parse_byline("Von Max Muster, dpa", None)
+    (['Max Muster'], 'dpa')
+    >>> parse_byline("By the way, this is prose", None) is None
+    True
+    """
+    line = unbulleted(text)
+    if len(line) > 160:
+        return None
+    low = line.casefold()
+    found = _after_intro(line, low, timeout)
+    if found is not None:
+        return found
+    # a byline among the parts of a head line: "Home | By Jane Doe | 3 May 2024", "Published
+    # 3 May 2024 by Jane Doe"
+    if len(line.split()) <= 16:
+        for part in SEGMENT_SPLIT_RE.split(line, timeout=timeout)[1:]:
+            part = part.strip()
+            found = _after_intro(part, part.casefold(), timeout)
+            if found is not None and found[0]:
+                return found
+    # "Jane Doe, Associated Press Writer"
+    head, sep, tail = line.partition(",")
+    if sep and fold(tail).strip(" .") in all_record_words("writer"):
+        name = name_of(head)
+        if name is not None:
+            return [name], None
+    return None
+
+
+#: where a head line splits into parts: a bar, slashes, a bullet, or a date label's date
+SEGMENT_SPLIT_RE = compile_pattern(r"\s[|•·/]{1,2}\s|(?<=\d)\s(?=\p{Ll})")
+
+
+def _after_intro(line: str, low: str, timeout: float | None) -> tuple[list[str], str | None] | None:
+    for intro in all_record_words("byline"):
+        if not low.startswith(intro):
+            continue
+        after = line[len(intro) :]
+        if not intro.endswith(":") and not after[:1].isspace() and after[:1] != ":":
+            continue
+        names, agency = split_names(after.lstrip(" :"), timeout)
+        return (names, agency) if names or agency else None
+    return None
+
+
+def is_byline_intro(text: str) -> bool:
+    """A line that only introduces a byline on the next line: "By", "Article by", "Autor:"."""
+    low = fold(unbulleted(text)).rstrip(" :")
+    if not low or len(low.split()) > 3:
+        return False
+    return any(
+        low == i.rstrip(":") or low.endswith(" " + i.rstrip(":"))
+        for i in all_record_words("byline")
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# dates
+
+
+@dataclass(frozen=True, slots=True)
+class LineDates:
+    published: tuple[dt.date, tuple[int, int]] | None
+    updated: tuple[dt.date, tuple[int, int]] | None
+
+
+def line_dates(text: str, timeout: float | None, max_words: int = 8) -> LineDates | None:
+    """The dates of a short line that is about its own dates ("Published 3 May 2024 | Updated
+    4 May 2024", "21 April 2022", "Thema des Tages // 02.11.2021"); spans are in ``text``."""
+    if len(text) > 200:
+        return None
+    found = [(d.date(), d.span) for d in find_dates(text, timeout=timeout) if d.date() is not None]
+    if not found:
+        return None
+    rest = text
+    for _, (a, b) in reversed(found):
+        rest = rest[:a] + " " + rest[b:]
+    if len(text_words(rest, timeout=timeout)) > max_words or looks_like_prose(rest):
+        return None  # a sentence that mentions a date
+    published: tuple[dt.date, tuple[int, int]] | None = None
+    updated: tuple[dt.date, tuple[int, int]] | None = None
+    low = text.casefold()
+    for date, span in found:
+        assert date is not None
+        before = low[: span[0]]
+        upd = max((before.rfind(w) for w in all_record_words("updated")), default=-1)
+        pub = max((before.rfind(w) for w in all_record_words("published")), default=-1)
+        if upd > pub and updated is None:
+            updated = (date, span)
+        elif (published is None and upd <= pub) or published is None:
+            published = (date, span)
+    return LineDates(published, updated)
+
+
+# ---------------------------------------------------------------------------------------------
+# the head
+
+
+@dataclass(slots=True)
+class Head:
+    """What the head of an article holds, block indices into the draft."""
+
+    title: int | None = None
+    title_text: str = ""
+    title_rule: str = ""
+    subtitle: int | None = None
+    byline: list[int] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    authors_at: int | None = None
+    agency: str | None = None
+    agency_at: tuple[int, tuple[int, int]] | None = None
+    dates: list[int] = field(default_factory=list)
+    published: tuple[str, int, tuple[int, int]] | None = None
+    updated: tuple[str, int, tuple[int, int]] | None = None
+    section: tuple[str, int] | None = None
+    section_lines: list[int] = field(default_factory=list)
+    dateline: tuple[str, int, tuple[int, int]] | None = None
+
+
+def slug_words(url: str | None) -> set[str]:
+    """The words of a URL's last path segment that has several ("/2024/05/rain-expected-soon")."""
+    if not url:
+        return set()
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return set()
+    for segment in reversed([s for s in unquote(path).split("/") if s]):
+        stem = segment.rsplit(".", 1)[0]
+        parts = [p for p in stem.replace("_", "-").split("-") if p.isalpha()]
+        if len(parts) >= 3:
+            return {p.casefold() for p in parts}
+    return set()
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The lines the head is looked for in: the draft's blocks and what earlier filters said."""
+
+    blocks: Sequence[Block]
+    reasons: Sequence[str | None]  # the removal reason of each block, None when kept
+    url: str | None
+    timeout: float | None
+
+    @classmethod
+    def of(cls, draft: Draft) -> View:
+        reasons = []
+        for b in draft.blocks:
+            removal = draft.removal_of(b.index)
+            reasons.append(removal.reason if removal is not None else None)
+        return cls(draft.blocks, reasons, draft.url, draft.regex_timeout)
+
+
+def body_start(view: View) -> int | None:
+    """The first kept line that reads as a paragraph of prose."""
+    for i, b in enumerate(view.blocks):
+        text = b.text.strip()
+        if (
+            view.reasons[i] is None
+            and looks_like_prose(text)
+            and (len(text) > 200 or not looks_like_headline(text))
+            and line_dates(text, view.timeout) is None
+        ):
+            return i
+    return None
+
+
+def _headline_text(text: str, timeout: float | None) -> tuple[str, str] | None:
+    """The headline a candidate line holds and the rule: the line, or the first part of a
+    "Headline | Site" line."""
+    line = text.strip()
+    if line[:1] in "*•·+>" or line.startswith(("- ", "– ")):
+        return None  # a list item
+    found = SEPARATOR_RE.findall(line, timeout=timeout) if len(line) < 400 else ["|"] * 9
+    seps = len(found)
+    crumbs = sum(1 for sep in found if sep.strip() in "|»›>/")
+    if seps == 0 or crumbs == 0:
+        # no separator, or dashes only: "Office 365 – HBDI – the third"
+        return (line, "headline") if looks_like_headline(line) else None
+    if seps == 1:
+        m = search(SEPARATOR_RE, line, timeout=timeout)
+        assert m is not None
+        first, second = line[: m.start()].strip(), line[m.end() :].strip()
+        # "Headline | Site": a short last part after a headline is the site's name
+        if looks_like_headline(first) and len(second.split()) <= 3:
+            return first, "title_line"
+        if looks_like_headline(line):
+            return line, "headline"  # "Brexit - what happens next for the markets"
+    return None
+
+
+class HeadReader:
+    """Reads the head of one view."""
+
+    def __init__(self, view: View, min_score: int = MIN_SCORE, max_words: int = MAX_WORDS) -> None:
+        self.view = view
+        self.min_score = min_score
+        self.max_words = max_words
+        self.timeout = view.timeout
+        self.folded = [fold(b.text) for b in view.blocks]
+        self._bylines: dict[int, tuple[list[str], str | None] | None] = {}
+        self._dates: dict[int, LineDates | None] = {}
+
+    def byline(self, i: int) -> tuple[list[str], str | None] | None:
+        if i not in self._bylines:
+            self._bylines[i] = parse_byline(self.view.blocks[i].text, self.timeout)
+        return self._bylines[i]
+
+    def dates(self, i: int) -> LineDates | None:
+        if i not in self._dates:
+            self._dates[i] = line_dates(self.view.blocks[i].text, self.timeout)
+        return self._dates[i]
+
+    def agency(self, i: int) -> bool:
+        text = self.view.blocks[i].text
+        return len(text) <= 60 and is_agency_line(unbulleted(text), self.timeout)
+
+    def meta(self, i: int) -> str | None:
+        """What kind of head line block ``i`` is: byline, date, agency, symbol, or None."""
+        text = self.view.blocks[i].text
+        if is_symbol_line(text):
+            return "symbol"
+        if self.byline(i) or is_byline_intro(text):
+            return "byline"
+        if self.dates(i):
+            return "date"
+        if self.agency(i):
+            return "agency"
+        return None
+
+    def repeated(self, i: int, headline: str) -> int:
+        """2 when another line holds the headline as one part of its own ("Headline | Site", a
+        breadcrumb ending in it), 1 when another line is the same (a teaser of it elsewhere)."""
+        key = fold(headline)
+        if len(key) < 12:
+            return 0
+        best = 0
+        for j, other in enumerate(self.folded):
+            if j == i or key not in other:
+                continue
+            if other == key:
+                best = 1
+                continue
+            at = other.find(key)
+            before, after = other[:at].rstrip(), other[at + len(key) :].lstrip()
+            crumb = not before or before[-1] in "|»›>/-–—:" or before.rstrip(".").isdigit()
+            if crumb and (not after or after[0] in "|-–—:"):
+                return 2
+        return best
+
+    def candidate(self, i: int, start: int, slug: set[str]) -> tuple[int, str, str] | None:
+        """``(score, headline, rule)`` for block ``i`` before the body start ``start``."""
+        view = self.view
+        reason = view.reasons[i]
+        if reason is not None and reason not in SOFT_REASONS:
+            return None
+        got = _headline_text(view.blocks[i].text, self.timeout)
+        if got is None or self.meta(i) is not None:
+            return None
+        if len(text_words(got[0], timeout=self.timeout)) > self.max_words:
+            return None
+        headline, rule = got
+        low = headline.casefold()
+        if any(
+            low.startswith(w)
+            for w in (*all_record_words("published"), *all_record_words("updated"))
+        ):
+            return None  # a date line whose date did not parse
+        score = 0
+        # what follows: the head's lines, a standfirst, the body
+        seen = 0
+        first_after: str | None = None
+        reached_body = False
+        for j in range(i + 1, min(len(view.blocks), start + 1)):
+            kind = self.meta(j)
+            if kind == "symbol":
+                continue
+            seen += 1
+            if seen > AFTER:
+                break
+            if j == start:
+                reached_body = True
+                if first_after is None:
+                    first_after = "prose"
+                break
+            if kind is not None:
+                first_after = first_after or kind
+                # a byline or date right below the headline; further down, weaker evidence
+                score = max(score, 3 if seen <= 2 else 1)
+                continue
+            text = view.blocks[j].text
+            if view.reasons[j] is not None and view.reasons[j] not in SOFT_REASONS:
+                continue  # chrome a rule knew ("Share", "Get a summary") says nothing either way
+            if first_after is None:
+                if looks_like_prose(text) or (
+                    len(text) >= 60 and text.rstrip()[-1:] in ".!?…»\"'”"
+                ):
+                    first_after = "prose"
+                elif _headline_text(text, self.timeout) is not None and view.reasons[j] is None:
+                    first_after = "heading"
+                else:
+                    first_after = "other"
+        if first_after == "prose":
+            score += 1
+        if reached_body:
+            score += 1
+        if i >= 1 and any(self.meta(k) in ("date", "byline") for k in range(max(0, i - 2), i)):
+            score += 1
+        score += self.repeated(i, headline)
+        view_kept = [
+            k
+            for k in range(i)
+            if view.reasons[k] is None and not is_symbol_line(view.blocks[k].text)
+        ]
+        if (
+            reason is None
+            and not view_kept
+            and all(view.reasons[k] is not None for k in range(i + 1, start))
+            and len(text_words(headline, timeout=self.timeout)) >= TOP_MIN_WORDS
+        ):
+            score += 1  # the body's first line, right above its first paragraph
+        if slug:
+            hw = {w.casefold() for w in text_words(headline, timeout=self.timeout)}
+            if len(slug & hw) >= max(2, 0.6 * len(slug)):
+                score += 3
+        return score, headline, rule
+
+    def headline(self, start: int) -> tuple[int, str, str] | None:
+        slug = slug_words(self.view.url)
+        best: tuple[float, int, str, str] | None = None
+        for i in range(start - 1, max(-1, start - 1 - WINDOW), -1):
+            got = self.candidate(i, start, slug)
+            if got is None:
+                continue
+            score, text, rule = got
+            # the nearer of two: a teaser list ends where the head begins, and each line between
+            # the candidate and the body that is not a head line speaks against it
+            between = sum(
+                1
+                for k in range(i + 1, start)
+                if self.view.reasons[k] is None and self.meta(k) is None
+            )
+            if score < self.min_score:
+                continue
+            rank = score - 0.05 * (start - i) - 0.5 * between
+            if best is None or rank > best[0]:
+                best = (rank, i, text, rule)
+        return (best[1], best[2], best[3]) if best else None
+
+
+def read_head(
+    view: View, *, dateline: bool = True, min_score: int = MIN_SCORE, max_words: int = MAX_WORDS
+) -> Head:
+    """The head of the article in ``view``."""
+    head = Head()
+    start = body_start(view)
+    if start is None:
+        return head
+    reader = HeadReader(view, min_score, max_words)
+    found = reader.headline(start)
+    top = max(0, start - 8)
+    if found is not None:
+        head.title, head.title_text, head.title_rule = found
+        top = max(0, head.title - 3)
+    _read_lines(view, reader, head, top, start)
+    if not head.authors:
+        _nearest_byline(view, reader, head, start)
+    if dateline:
+        _read_dateline(view, head, start)
+    if head.title is not None:
+        _read_section(view, head)
+    return head
+
+
+def _nearest_byline(view: View, reader: HeadReader, head: Head, start: int) -> None:
+    """A byline with its intro ("By Jane Doe") near the body's start, when the head held none."""
+    lo, hi = max(0, start - WINDOW), min(len(view.blocks), start + 3)
+    for j in sorted(range(lo, hi), key=lambda k: abs(k - start)):
+        if j == start or j == head.title or j in head.byline:
+            continue
+        reason = view.reasons[j]
+        if reason is not None and reason not in HEAD_REASONS:
+            continue
+        by = reader.byline(j)
+        if by is not None and by[0]:
+            head.authors, head.authors_at = by[0], j
+            head.byline.append(j)
+            return
+
+
+def _read_lines(view: View, reader: HeadReader, head: Head, top: int, start: int) -> None:
+    """Bylines, dates and agency credits between ``top`` and the body start; the standfirst."""
+    intro = False
+    for j in range(top, start):
+        if j == head.title:
+            continue
+        reason = view.reasons[j]
+        if reason is not None and reason not in HEAD_REASONS:
+            intro = False
+            continue
+        text = view.blocks[j].text
+        if is_symbol_line(text):
+            continue
+        by = reader.byline(j)
+        if by is None and intro and head.title is not None and j > head.title:
+            name = name_of(unbulleted(text))
+            by = ([name], None) if name else None
+        intro = is_byline_intro(text)
+        if intro and head.title is not None and j > head.title:
+            head.byline.append(j)
+            continue
+        if by is not None:
+            names, agency = by
+            if names and not head.authors:
+                head.authors, head.authors_at = names, j
+            if agency and head.agency is None:
+                head.agency = agency
+                head.agency_at = (j, view.blocks[j].span)
+            head.byline.append(j)
+            continue
+        dates = reader.dates(j)
+        if dates is not None:
+            offset = view.blocks[j].span[0]
+            if dates.published and head.published is None:
+                d, (a, b) = dates.published
+                head.published = (d.isoformat(), j, (offset + a, offset + b))
+            if dates.updated and head.updated is None:
+                d, (a, b) = dates.updated
+                head.updated = (d.isoformat(), j, (offset + a, offset + b))
+            head.dates.append(j)
+            continue
+        if reader.agency(j):
+            if head.agency is None:
+                head.agency = unbulleted(text).strip("()")
+                head.agency_at = (j, view.blocks[j].span)
+            head.byline.append(j)
+            continue
+        if (
+            head.title is not None
+            and j > head.title
+            and head.subtitle is None
+            and not head.byline
+            and not head.dates
+            and reason is None
+            and looks_like_prose(text)
+            and len(text) <= 400
+            and _has_head_line_after(view, reader, j, start)
+        ):
+            head.subtitle = j
+
+
+def _has_head_line_after(view: View, reader: HeadReader, j: int, start: int) -> bool:
+    """A byline or date follows the line before the body: the line is a standfirst."""
+    return any(reader.meta(k) in ("byline", "date") for k in range(j + 1, start))
+
+
+def _read_dateline(view: View, head: Head, start: int) -> None:
+    text = view.blocks[start].text[:120]
+    offset = view.blocks[start].span[0]
+    m = search(DATELINE_RE, text, timeout=view.timeout)
+    if m is not None and len(m.group("place")) >= 3:
+        place = m.group("place").strip()
+        if m.group("region"):
+            place = f"{place}, {m.group('region')}"
+        head.dateline = (place, start, (offset + m.start("place"), offset + m.end()))
+        agency = m.group("agency")
+        if agency and head.agency is None and is_agency_line(agency, view.timeout):
+            head.agency = agency.strip()
+            head.agency_at = (start, (offset + m.start("agency"), offset + m.end("agency")))
+        return
+    m = search(AGENCY_OPEN_RE, text, timeout=view.timeout)
+    if m is not None and head.agency is None and is_agency_line(m.group("agency"), view.timeout):
+        head.agency = m.group("agency").strip()
+        head.agency_at = (start, (offset + m.start("agency"), offset + m.end("agency")))
+
+
+def _read_section(view: View, head: Head) -> None:
+    """The breadcrumb or kicker just above the headline."""
+    assert head.title is not None
+    key = fold(head.title_text)
+    for k in range(head.title - 1, max(-1, head.title - 4), -1):
+        text = unbulleted(view.blocks[k].text)
+        if not text or is_symbol_line(text):
+            continue
+        parts = [p.strip() for p in CRUMB_RE.split(text, timeout=view.timeout) if p.strip()]
+        if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts[:-1]):
+            crumbs = [p for p in parts if fold(p) != key and fold(p) not in key]
+            if crumbs and len(crumbs[-1].split()) <= 4 and not crumbs[-1][:1].isdigit():
+                head.section = (crumbs[-1], k)
+                if view.reasons[k] is not None:
+                    head.section_lines.append(k)
+            return
+        kicker_reasons = (None, *SOFT_REASONS, "boilerplate.navigation")
+        if (
+            k == head.title - 1
+            and 1 <= len(text.split()) <= 3
+            and view.reasons[k] in kicker_reasons
+            and not any(c.isdigit() for c in text)
+            and not text.endswith((".", ":", "!", "?"))
+        ):
+            head.section = (text.strip(" /"), k)
+            if view.reasons[k] is not None:
+                head.section_lines.append(k)
+        return
+
+
+def _lift(head: Head, kept: list[Block]) -> Head:
+    """``head`` read from the kept blocks alone, in the draft's block numbers."""
+
+    def at(k: int | None) -> int | None:
+        return None if k is None else kept[k].index
+
+    out = Head(
+        title=at(head.title),
+        title_text=head.title_text,
+        title_rule=head.title_rule,
+        subtitle=at(head.subtitle),
+        byline=[kept[k].index for k in head.byline],
+        authors=list(head.authors),
+        authors_at=at(head.authors_at),
+        agency=head.agency,
+        dates=[kept[k].index for k in head.dates],
+        section=None if head.section is None else (head.section[0], kept[head.section[1]].index),
+    )
+    if head.agency_at is not None:
+        out.agency_at = (kept[head.agency_at[0]].index, head.agency_at[1])
+    if head.published is not None:
+        out.published = (head.published[0], kept[head.published[1]].index, head.published[2])
+    if head.updated is not None:
+        out.updated = (head.updated[0], kept[head.updated[1]].index, head.updated[2])
+    return out
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DetectTitle:
+    """Find the headline and the head's lines around it, and read them into the record.
+
+    The headline moves into ``title`` (``structure.title``), a standfirst into ``subtitle``,
+    bylines into ``authors``/``agency``, date lines into ``published``/``updated``, a breadcrumb or
+    kicker into ``section``, a dateline's place ("KYIV (Reuters) —") into ``dateline``. A title
+    the input gave stays; a headline in the text that differs from it is flagged.
+    """
+
+    name: ClassVar[str] = "detect_title"
+    stage: ClassVar[Stage] = Stage.STRIP
+    codes: ClassVar[tuple[str, ...]] = (
+        "structure.title",
+        "structure.subtitle",
+        "structure.byline",
+        "structure.date",
+        "structure.section",
+        "headline.conflict",
+    )
+    max_words: int = MAX_WORDS
+    fields: bool = True
+    min_score: int = 2
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        if not draft.blocks:
+            return EMPTY
+        view = View.of(draft)
+        head = read_head(view, min_score=self.min_score, max_words=self.max_words)
+        head = self._stable(draft, view, head)
+        return self._proposal(draft, head)
+
+    def _stable(self, draft: Draft, view: View, head: Head) -> Head:
+        """Cleaning the body again must take nothing more from it.
+
+        The body left is read again as a plain text would be (what a second cleaning sees).
+        Head lines found there are taken now, and a headline found there after ours is the
+        standfirst. When the head read with the earlier filters' help does not settle so, the
+        plain reading of the body is taken instead, settled the same way; failing that, nothing.
+        """
+        if head.title is None and not head.byline and not head.dates:
+            head = Head()
+        for candidate in (head, None):
+            settled = self._settle(view, candidate)
+            if settled is not None:
+                return settled
+        return Head()
+
+    def _plain(self, view: View, gone: set[int]) -> tuple[list[Block], Head]:
+        kept = [b for b in view.blocks if view.reasons[b.index] is None and b.index not in gone]
+        plain = View(
+            [Block(k, b.text, b.span, b.para) for k, b in enumerate(kept)],
+            [None] * len(kept),
+            None,
+            view.timeout,
+        )
+        return kept, read_head(
+            plain, dateline=False, min_score=self.min_score, max_words=self.max_words
+        )
+
+    def _settle(self, view: View, head: Head | None) -> Head | None:
+        if head is None:
+            # the plain reading of the body as it stands, in the draft's block numbers
+            kept, again = self._plain(view, set())
+            head = _lift(again, kept)
+        for _ in range(3):
+            kept, again = self._plain(view, self._taken(head))
+            if not self._taken(again):
+                return head
+            if again.title is not None:
+                index = kept[again.title].index
+                if head.subtitle is not None or head.title is None or index < head.title:
+                    return None
+                head.subtitle = index
+                if again.subtitle is not None:
+                    return None
+            head.byline.extend(kept[k].index for k in again.byline)
+            head.dates.extend(kept[k].index for k in again.dates)
+            head.section_lines.extend(kept[k].index for k in again.section_lines)
+        return None
+
+    @staticmethod
+    def _taken(head: Head) -> set[int]:
+        gone = {*head.byline, *head.dates, *head.section_lines}
+        if head.title is not None:
+            gone.add(head.title)
+        if head.subtitle is not None:
+            gone.add(head.subtitle)
+        return gone
+
+    def _proposal(self, draft: Draft, head: Head) -> Proposal:
+        blocks = draft.blocks
+        removals: list[BlockRemoval] = []
+        fields: dict[str, object] = {}
+        sources: dict[str, tuple[tuple[int, int], str]] = {}
+        title: str | None = None
+        flags: tuple[Flag, ...] = ()
+        if head.title is not None:
+            i = head.title
+            removals.append(BlockRemoval(i, "structure.title", head.title_rule, replace=True))
+            if draft.title_given and draft.title is not None:
+                if not same_headline(head.title_text, draft.title):
+                    flags = (
+                        Flag(
+                            "headline.conflict",
+                            blocks[i].span,
+                            f"the given title {draft.title!r} differs from the text's headline "
+                            f"{head.title_text!r}",
+                            {"given": draft.title, "in_text": head.title_text},
+                        ),
+                    )
+            else:
+                title = head.title_text
+                sources["title"] = (blocks[i].span, head.title_rule)
+        if not self.fields:
+            return Proposal(removals=tuple(removals), title=title, flags=flags, sources=sources)
+        if head.subtitle is not None:
+            b = blocks[head.subtitle]
+            removals.append(BlockRemoval(b.index, "structure.subtitle", "standfirst"))
+            fields["subtitle"] = b.text.strip()
+            sources["subtitle"] = (b.span, "standfirst")
+        for k in head.byline:
+            removals.append(BlockRemoval(k, "structure.byline", "byline", replace=True))
+        for k in head.dates:
+            removals.append(BlockRemoval(k, "structure.date", "date_line", replace=True))
+        for k in head.section_lines:  # removed lines only: a kept kicker stays in the body
+            removals.append(BlockRemoval(k, "structure.section", "section", replace=True))
+        if head.authors and head.authors_at is not None:
+            fields["authors"] = tuple(head.authors)
+            sources["authors"] = (blocks[head.authors_at].span, "byline")
+        if head.agency and head.agency_at is not None:
+            fields["agency"] = head.agency
+            sources["agency"] = (head.agency_at[1], "agency")
+        if head.published is not None:
+            fields["published"] = head.published[0]
+            sources["published"] = (head.published[2], "date_line")
+        if head.updated is not None:
+            fields["updated"] = head.updated[0]
+            sources["updated"] = (head.updated[2], "date_line")
+        if head.dateline is not None:
+            fields["dateline"] = head.dateline[0]
+            sources["dateline"] = (head.dateline[2], "dateline")
+        if head.section is not None:
+            fields["section"] = head.section[0]
+            sources["section"] = (blocks[head.section[1]].span, "section")
+        return Proposal(
+            removals=tuple(removals), title=title, flags=flags, fields=fields, sources=sources
+        )
+
+
+#: what a line left alone by ``strip_symbol_lines`` may hold
+ELLIPSIS_LINE = "… \t"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StripSymbolLines:
+    """Remove lines that hold no letter and no digit ("*", "»", "+", "‑‑‑‑") as
+    ``structure.empty``: they say nothing, and a scraped page leaves many. A line of ellipses
+    only stays: NEL (U+0085) is normalized to "…", and a line of it was blank in the input, which
+    no removal may record; cleaning the result again must leave it as well."""
+
+    name: ClassVar[str] = "strip_symbol_lines"
+    stage: ClassVar[Stage] = Stage.STRIP
+    codes: ClassVar[tuple[str, ...]] = ("structure.empty",)
+
+    def apply(self, draft: Draft, /) -> Proposal:
+        removals = []
+        for b in draft.blocks:
+            if draft.is_removed(b.index) or len(b.text) > 200 or not is_symbol_line(b.text):
+                continue
+            if not b.text.strip(ELLIPSIS_LINE):
+                continue  # NEL is read as a mis-decoded "…": a line of it was blank before
+            removals.append(BlockRemoval(b.index, "structure.empty", "symbols_only"))
+        return Proposal(removals=tuple(removals))

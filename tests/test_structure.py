@@ -1,0 +1,298 @@
+"""The article's head read into the record: headline, byline, dates, dateline, section."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from tests.invariants import check_article, check_idempotent
+
+import newsclean
+from newsclean.filters.structure import (
+    DATELINE_RE,
+    RECORD_SECTIONS,
+    SEPARATOR_RE,
+    is_byline_intro,
+    line_dates,
+    name_of,
+    parse_byline,
+    slug_words,
+)
+from newsclean.lang import languages_with
+from newsclean.lang import sections as pack_sections
+from newsclean.record import Article, Source
+
+BODY = (
+    "Heavy rain is expected across the whole region tomorrow morning, the weather service said "
+    "on Friday in its latest forecast for the coming days.\n"
+    "The service said rivers could rise quickly and asked people living near them to stay alert "
+    "through the weekend and to follow the local news."
+)
+MENU = "Home\nNews\nSport\nWeather\nContact us"
+
+
+def clean_twice(text: str, preset: str = "page", **meta: str) -> Article:
+    pipeline = newsclean.default_pipeline(preset)
+    article = pipeline({"text": text, **meta})
+    check_article(article)
+    again = pipeline(article.text)
+    check_idempotent(article, again)
+    return article
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "agency"),
+    [
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"], None),
+        ("By Jane Doe, John Roe and Ann Lee", ["Jane Doe", "John Roe", "Ann Lee"], None),
+        ("Von Max Muster und Eva Beispiel", ["Max Muster", "Eva Beispiel"], None),
+        ("Par Jeanne Exemple", ["Jeanne Exemple"], None),
+        ("Por Juan Ejemplo y Ana Muestra", ["Juan Ejemplo", "Ana Muestra"], None),
+        ("di Mario Esempio", ["Mario Esempio"], None),
+        ("Door Jan de Vries", ["Jan de Vries"], None),
+        ("Autor: Tomasz Przykład", ["Tomasz Przykład"], None),
+        ("Text: Lena Beispiel", ["Lena Beispiel"], None),
+        ("Jane Doe, Associated Press Writer", ["Jane Doe"], None),
+        ("By Jane Doe, Reuters", ["Jane Doe"], "Reuters"),
+        ("Von Max Muster, dpa", ["Max Muster"], "dpa"),
+        ("By Jane Doe | 3 May 2024", ["Jane Doe"], None),
+        ("* By Jane Doe, Asia correspondent", ["Jane Doe"], None),
+    ],
+)
+def test_bylines_in_the_catalogue_languages(
+    line: str, names: list[str], agency: str | None
+) -> None:
+    assert parse_byline(line, 1.0) == (names, agency)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the way, this is a sentence of the article.",
+        "by train or by car",
+        "Door to door sales are down",
+        "Text messages were sent to all residents",
+        "Von der Leyen said on Friday",
+        "Jane Doe, a teacher",
+    ],
+)
+def test_lines_that_are_not_bylines(line: str) -> None:
+    assert parse_byline(line, 1.0) is None
+
+
+def test_names_and_intros() -> None:
+    assert name_of("Ursula von der Leyen") == "Ursula von der Leyen"
+    assert name_of("J. O. Doe") == "J. O. Doe"
+    assert name_of("BREAKING NEWS TODAY") is None
+    assert name_of("Jane") is None
+    assert is_byline_intro("Article by")
+    assert is_byline_intro("By")
+    assert not is_byline_intro("Stand by me tonight, darling")
+
+
+def test_date_lines() -> None:
+    dates = line_dates("Published 3 May 2024 | Updated 4 May 2024, 10:15", 1.0)
+    assert dates is not None
+    assert dates.published is not None
+    assert dates.published[0].isoformat() == "2024-05-03"
+    assert dates.updated is not None
+    assert dates.updated[0].isoformat() == "2024-05-04"
+    dates = line_dates("Aktualisiert am 04.05.2024", 1.0)
+    assert dates is not None
+    assert dates.published is None
+    assert dates.updated is not None
+    # a sentence that mentions a date is about an event, not about itself
+    long = "On 3 May 2024 the council voted to close the old bridge for repairs that will take a whole year and cost more than planned"
+    assert line_dates(long, 1.0) is None
+
+
+def test_slug_words() -> None:
+    assert slug_words("https://example.org/2024/05/rain-expected-across-region.html") == {
+        "rain",
+        "expected",
+        "across",
+        "region",
+    }
+    assert slug_words("https://example.org/article/12345") == set()
+    assert slug_words(None) == set()
+
+
+def test_the_head_of_a_page_is_read_into_the_record() -> None:
+    text = (
+        f"{MENU}\nWorld news\nRain Expected Across the Region Tomorrow\nBy Jane Doe and John Roe\n"
+        f"Published 3 May 2024 | Updated 4 May 2024\n*\n{BODY}\nShare this article"
+    )
+    article = clean_twice(text)
+    assert article.title == "Rain Expected Across the Region Tomorrow"
+    assert article.authors == ("Jane Doe", "John Roe")
+    assert article.published == "2024-05-03"
+    assert article.updated == "2024-05-04"
+    assert article.sources["published"].rule == "date_line"
+    start, end = article.sources["published"].span or (0, 0)
+    assert article.original[start:end] == "3 May 2024"
+    reasons = {r.text: r.reason for r in article.removals}
+    assert reasons["Rain Expected Across the Region Tomorrow"] == "structure.title"
+    assert reasons["By Jane Doe and John Roe"] == "structure.byline"
+    assert reasons["Published 3 May 2024 | Updated 4 May 2024"] == "structure.date"
+    assert reasons["*"] == "structure.empty"
+    assert article.paragraphs[0].startswith("Heavy rain")
+
+
+def test_a_dateline_and_its_agency() -> None:
+    text = f"Rain Expected Across the Region Tomorrow\nBy Jane Doe\nKYIV (Reuters) — {BODY}"
+    article = clean_twice(text, "extracted")
+    assert article.title == "Rain Expected Across the Region Tomorrow"
+    assert article.dateline == "KYIV"
+    assert article.agency == "Reuters"
+    assert article.text.startswith("KYIV (Reuters) —")  # the dateline is article text
+
+
+def test_no_title_when_nothing_qualifies() -> None:
+    # a menu, a cookie notice and a share line before the body: none is the headline
+    text = f"{MENU}\nWe use cookies to improve your experience\nShare on Facebook\n{BODY}"
+    assert clean_twice(text).title is None
+    assert clean_twice(BODY, "extracted").title is None
+    assert clean_twice("", "page").title is None
+
+
+def test_a_title_line_with_the_site_name_is_evidence() -> None:
+    text = (
+        "Rain expected across the region tomorrow | The Daily Example\n"
+        f"{MENU}\nRain expected across the region tomorrow\n{BODY}"
+    )
+    article = clean_twice(text)
+    assert article.title == "Rain expected across the region tomorrow"
+
+
+def test_the_url_slug_is_evidence() -> None:
+    text = f"{MENU}\nRain expected across the region tomorrow\nPhoto gallery of the week\n{BODY}"
+    url = "https://example.org/news/rain-expected-across-the-region-tomorrow"
+    article = clean_twice(text, url=url)
+    assert article.title == "Rain expected across the region tomorrow"
+
+
+def test_a_given_title_stays_and_a_differing_headline_is_flagged() -> None:
+    text = f"Rain Expected Across the Region Tomorrow\nBy Jane Doe\n{BODY}"
+    article = newsclean.clean({"text": text, "title": "Something else entirely here"})
+    assert article.title == "Something else entirely here"
+    assert article.sources["title"] == Source("given")
+    assert "headline.conflict" in article.codes
+    assert article.authors == ("Jane Doe",)
+
+
+def test_a_given_published_date_wins_over_the_text() -> None:
+    text = f"Rain Expected Across the Region Tomorrow\nPublished 3 May 2024\n{BODY}"
+    article = newsclean.clean({"text": text, "published": "2024-05-10"})
+    assert article.published == "2024-05-10"
+    assert article.sources["published"] == Source("given")
+
+
+def test_fact_checks_use_the_text_date_and_say_so() -> None:
+    text = (
+        "Ministers Meet in Brussels to Discuss Ukraine Aid\nPublished 3 May 2024\n"
+        "Former NATO Secretary General Jens Stoltenberg said on Friday that the allies would "
+        "keep supporting Ukraine for as long as it takes, speaking to reporters in Brussels.\n"
+        "The ministers agreed to meet again next month to review what had been delivered so far."
+    )
+    article = newsclean.clean(text)
+    assert article.published == "2024-05-03"
+    finding = next(f for f in article.findings if f.code == "title.former_but_incumbent")
+    assert "text date" in finding.evidence["date_source"]
+    assert "3 May 2024" in finding.evidence["date_source"]
+
+
+def test_record_fields_round_trip() -> None:
+    text = f"Rain Expected Across the Region Tomorrow\nBy Jane Doe, Reuters\nPublished 3 May 2024\n{BODY}"
+    article = newsclean.clean(text)
+    assert article.authors == ("Jane Doe",)
+    assert article.agency == "Reuters"
+    data = json.loads(article.to_json())
+    assert data["authors"] == ["Jane Doe"]
+    assert data["sources"]["published"]["rule"] == "date_line"
+    assert Article.from_json(article.to_json()) == article
+    assert Article.from_dict(Article(text="", original="").to_dict()) == Article(
+        text="", original=""
+    )
+
+
+def test_record_fields_in_html_report_and_frames() -> None:
+    from newsclean.report import CorpusReport
+
+    text = f"Rain Expected Across the Region Tomorrow\nBy Jane Doe\nPublished 3 May 2024\n{BODY}"
+    article = newsclean.clean(text)
+    html = article._repr_html_()
+    assert "Jane Doe" in html
+    assert "2024-05-03 (from the text)" in html
+    report = CorpusReport.from_articles([article, newsclean.clean(BODY)])
+    assert report.field_rate("authors") == 0.5
+    assert report.field_rate("published:text") == 0.5
+    assert report.to_dict()["fields"]["title"] == 1
+    assert "Record fields" in report.to_html()
+
+
+def test_record_fields_in_pandas() -> None:
+    pytest.importorskip("pandas")
+    text = f"Rain Expected Across the Region Tomorrow\nBy Jane Doe\nPublished 3 May 2024\n{BODY}"
+    frame = newsclean.to_pandas([newsclean.clean(text)])
+    assert frame.loc[0, "authors"] == ["Jane Doe"]
+    assert frame.loc[0, "published"] == "2024-05-03"
+    assert frame.loc[0, "published_source"] == "date_line"
+
+
+def test_symbol_only_lines_leave_with_their_own_code() -> None:
+    text = f"{BODY}\n»\n+\n* * *\nThe forecast will be updated on Saturday morning at nine."
+    for preset in ("extracted", "page"):
+        article = clean_twice(text, preset)
+        removed = {r.text: r.reason for r in article.removals}
+        assert removed["»"] == removed["+"] == removed["* * *"] == "structure.empty"
+
+
+def test_the_classifier_keeps_quotes_and_list_items_inside_the_article() -> None:
+    para = (
+        "The band announced on Monday that it would tour the country again this autumn, with "
+        "concerts in many of the cities it has not visited for years, and tickets go on sale soon."
+    )
+    closing = (
+        "The band said in a statement that more dates could follow if the first concerts sell out "
+        "quickly, as the ones of its last tour did within a few days of going on sale."
+    )
+    items = "* 3 October: Berlin\n* 5 October: Hamburg\n* 8 October: Munich"
+    text = f"{MENU}\n{para}\n{items}\n“We cannot wait to play again,” she said.\n{closing}"
+    article = clean_twice(text)
+    for line in (
+        "* 3 October: Berlin",
+        "* 8 October: Munich",
+        "“We cannot wait to play again,” she said.",
+    ):
+        assert line in article.text
+
+
+def test_record_words_load_for_every_language() -> None:
+    assert set(languages_with("record.txt")) >= {"en", "de", "fr", "es", "it", "pt", "nl", "pl"}
+    for lang in languages_with("record.txt"):
+        words = pack_sections(lang, "record.txt", RECORD_SECTIONS)
+        assert words["byline"]
+        assert words["joiner"]
+        assert words["published"]
+        assert words["updated"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A" * 100_000,
+        "A " * 50_000,
+        "A-" * 50_000 + " — x",
+        "(" * 50_000,
+        " | " * 30_000,
+        " - " * 30_000,
+    ],
+)
+def test_head_patterns_on_hostile_lines(text: str) -> None:
+    started = time.perf_counter()
+    DATELINE_RE.search(text[:120], timeout=1.0)
+    SEPARATOR_RE.findall(text[:400], timeout=1.0)
+    article = newsclean.default_pipeline("page")(text + "\n" + BODY)
+    check_article(article)
+    assert time.perf_counter() - started < 10
