@@ -90,3 +90,10 @@ def test_a_line_of_ellipses_from_nel_is_kept_on_every_run() -> None:
     # and cleaning the result again (a real "…") must keep it too
     article = clean_twice("\x85\r\x85")
     assert article.text == "…\n\n…"
+
+
+def test_a_line_without_words_is_not_a_headline() -> None:
+    # "0<a>0" made the template check read "{{B}}" as code beside HTML, then became the title;
+    # cleaning the body again, without that line, flagged "{{B}}"
+    article = clean_twice("0&lt;a&gt;0\r0:0:0:0:0:0:0:0.\r{{B}}")
+    assert article.title is None

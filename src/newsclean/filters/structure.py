@@ -361,6 +361,8 @@ def _headline_text(text: str, timeout: float | None) -> tuple[str, str] | None:
     line = text.strip()
     if line[:1] in "*•·+>" or line.startswith(("- ", "– ")):
         return None  # a list item
+    if sum(1 for w in line.split() if sum(c.isalpha() for c in w) >= 2) < 2:
+        return None  # "0<a>0", "2024 | 15": a headline has words
     found = SEPARATOR_RE.findall(line, timeout=timeout) if len(line) < 400 else ["|"] * 9
     seps = len(found)
     crumbs = sum(1 for sep in found if sep.strip() in "|»›>/")
