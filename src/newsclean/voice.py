@@ -3,7 +3,9 @@
 Each file has sections (``[first_person]``, ``[reader]``, ``[text_nouns]``, ...); an entry is
 one word or a sequence of words, matched against a line's words (:func:`tokens`). An entry with
 a capital letter matches only in that letter case (German "Sie", the formal you, is not "sie",
-she); the others ignore case.
+she); the others ignore case. A word ending in ``*`` is a stem: it matches every word that
+begins with it and is at least as long ("überarbeit*" is "überarbeitete", "überarbeiteten"),
+for languages whose words inflect.
 
 >>> table = voice_table(("en",))
 >>> [t.text for t in tokens("Let me know if you'd like changes.")][:3]
@@ -14,6 +16,7 @@ she); the others ignore case.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -52,6 +55,10 @@ SECTIONS = frozenset(
         "slot_nouns",
         "instruction_verbs",
         "count_nouns",
+        "number_words",
+        "range_words",
+        "ordinal_heads",
+        "interjections",
         "name_cues",
         "redaction",
         "editorial_heads",
@@ -101,6 +108,17 @@ class Found:
     last: int  # index of the last token, inclusive
 
 
+#: a stem is indexed by this many first letters, and is at least this long
+_STEM_KEY = 4
+
+
+def _same(word: str, entry: str) -> bool:
+    """Whether a word is an entry's word: equal, or beginning with a stem ("stem*")."""
+    if entry.endswith("*"):
+        return word.startswith(entry[:-1])
+    return word == entry
+
+
 @dataclass(frozen=True, slots=True)
 class VoiceTable:
     """The entries of the chosen languages, by section and by first word."""
@@ -109,27 +127,36 @@ class VoiceTable:
     # section -> first word -> (entry words, exact case, lang)
     index: Mapping[str, Mapping[str, tuple[tuple[tuple[str, ...], bool, str], ...]]]
     suffixes: tuple[tuple[str, str], ...]  # first-person verb endings, with their language
+    # section -> the first letters of a stem -> (entry words, exact case, lang), for entries
+    # whose first word is a stem
+    stems: Mapping[str, Mapping[str, tuple[tuple[tuple[str, ...], bool, str], ...]]] = (
+        dataclasses.field(default_factory=dict)
+    )
 
     def find(
         self, section: str, words: list[Token], lo: int = 0, hi: int | None = None
     ) -> list[Found]:
         """Every occurrence of an entry of ``section`` among ``words[lo:hi]``."""
-        by_first = self.index.get(section)
+        by_first = self.index.get(section, {})
+        by_stem = self.stems.get(section, {})
         hi = len(words) if hi is None else min(hi, len(words))
         found: list[Found] = []
-        if not by_first:
+        if not by_first and not by_stem:
             return found
         for i in range(lo, hi):
             tok = words[i]
             candidates = [c for c in by_first.get(tok.text, ()) if not c[1]]
             candidates += [c for c in by_first.get(tok.raw, ()) if c[1]]
+            if by_stem:
+                candidates += [c for c in by_stem.get(tok.text[:_STEM_KEY], ()) if not c[1]]
+                candidates += [c for c in by_stem.get(tok.raw[:_STEM_KEY], ()) if c[1]]
             for entry, exact, lang in candidates:
                 n = len(entry)
                 if i + n > hi:
                     continue
                 if all(
-                    (words[i + k].raw if exact else words[i + k].text) == entry[k]
-                    for k in range(1, n)
+                    _same(words[i + k].raw if exact else words[i + k].text, entry[k])
+                    for k in range(n)
                 ):
                     found.append(Found(section, " ".join(entry), lang, i, i + n - 1))
         return found
@@ -162,6 +189,7 @@ def voice_entries(lang: str) -> Mapping[str, tuple[tuple[str, int], ...]]:
 def voice_table(languages: tuple[str, ...]) -> VoiceTable:
     """The entries of ``languages`` indexed for :meth:`VoiceTable.find`."""
     index: dict[str, dict[str, list[tuple[tuple[str, ...], bool, str]]]] = {}
+    stems: dict[str, dict[str, list[tuple[tuple[str, ...], bool, str]]]] = {}
     suffixes: list[tuple[str, str]] = []
     for lang in languages:
         for section, entries in voice_entries(lang).items():
@@ -170,15 +198,37 @@ def voice_table(languages: tuple[str, ...]) -> VoiceTable:
                     suffixes.append((entry.lower(), lang))
                     continue
                 exact = entry != entry.lower()
-                words = tuple(t.raw if exact else t.text for t in tokens(entry, timeout=None))
+                words = _entry_words(entry, exact)
                 if not words:
                     continue  # punctuation only ("%"): not a word
+                if words[0].endswith("*"):
+                    key = words[0][:_STEM_KEY]
+                    stems.setdefault(section, {}).setdefault(key, []).append((words, exact, lang))
+                    continue
                 index.setdefault(section, {}).setdefault(words[0], []).append((words, exact, lang))
     return VoiceTable(
         tuple(languages),
         {s: {k: tuple(v) for k, v in by.items()} for s, by in index.items()},
         tuple(suffixes),
+        {s: {k: tuple(v) for k, v in by.items()} for s, by in stems.items()},
     )
+
+
+def _entry_words(entry: str, exact: bool) -> tuple[str, ...]:
+    """An entry's words as :func:`tokens` reads them; a word ending in "*" keeps its star
+    (a stem shorter than ``_STEM_KEY`` letters is an error in the data)."""
+    out: list[str] = []
+    for word in entry.split():
+        star = word.endswith("*") and len(word) > 1
+        found = tokens(word.rstrip("*") if star else word, timeout=None)
+        texts = [t.raw if exact else t.text for t in found]
+        if star and texts:
+            if len(texts[-1]) < _STEM_KEY:
+                msg = f"stem {word!r} is shorter than {_STEM_KEY} letters"
+                raise ValueError(msg)
+            texts[-1] += "*"
+        out += texts
+    return tuple(out)
 
 
 def words_of(section: str, languages: Iterable[str]) -> frozenset[str]:

@@ -25,15 +25,16 @@ that holds a repetition, and runs through :mod:`newsclean._patterns` under the t
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from newsclean._patterns import DEFAULT_TIMEOUT, Pattern, compile_pattern, finditer
+from newsclean._patterns import DEFAULT_TIMEOUT, Match, Pattern, compile_pattern, finditer
 from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
-from newsclean.voice import Found, Token, VoiceTable, tokens
+from newsclean.voice import Found, Token, VoiceTable, tokens, words_of
 
 _SP = r"[^\S\n]"
 
@@ -102,6 +103,7 @@ class Delimiter:
 DELIMITERS: tuple[Delimiter, ...] = (
     Delimiter("go_comment", "{{", "}}", "go_comment", trim="-"),
     Delimiter("jinja", "{{", "}}", "any", trim="-~", after=r"(?<![{\w]\{\{)"),
+    Delimiter("mustache_block", "{{", "}}", "block", trim="~", after=r"(?<![{\w]\{\{)"),
     Delimiter("jinja_comment", "{#", "#}", "free", trim="-"),
     Delimiter("jinja_block", "{%", "%}", "free", trim="-+"),
     Delimiter("erb", "<%", "%>", "erb", trim="-"),
@@ -115,6 +117,7 @@ DELIMITERS: tuple[Delimiter, ...] = (
     Delimiter("percent", "%", "%", "strict", after=r"(?=[A-Za-z])(?<![\w%]%)"),
     Delimiter("double_paren", "((", "))", "strict", after=r"(?<!\(\(\()"),
     Delimiter("dollar_paren", "$(", ")", "upper"),
+    Delimiter("dollar_name", "$", "", "snake", after=r"(?<![\w$\\]\$)"),
     Delimiter("format_spec", "{", "}", "spec", after=r"(?<![\w\\{}$#^_%@]\{)"),
 )
 # fmt: on
@@ -146,9 +149,19 @@ def _delimiter_pattern(d: Delimiter) -> str:
         inner = _STRICT
     elif d.content == "upper":
         inner = r"[A-Z][A-Z0-9_]{1,40}"
+    elif d.content == "snake":  # a shell's or PHP's variable: "$ARTICLE_TITLE", "$editor_email"
+        inner = (
+            r"(?:[A-Z][A-Z0-9]{0,30}_[A-Z0-9_]{1,40}|[a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40})"
+            r"(?![\w$])"
+        )
+    elif d.content == "block":  # a block helper with its argument: "{{#each related_stories}}"
+        inner = (
+            sp + r"[#^/>]" + _SP + r"{0,2}[A-Za-z_][\w.-]{0,40}(?:" + _SP + r"{1,3}[^{}\n]{1,80}?)?"
+            + sp
+        )
     else:  # "spec": a named field with a conversion or a format specification
         inner = r"(?:[A-Za-z_][\w.]{0,40}|\d{1,2})?(?:![rsa](?::" + _SPEC + r")?|:" + _SPEC + r")"
-    if d.content in {"word", "merge", "strict", "upper", "spec"}:
+    if d.content in {"word", "merge", "strict", "upper", "spec", "snake"}:
         t = ""
     return o + d.after + t + inner + t + c
 
@@ -249,9 +262,61 @@ def bracket_slot(content: str, table: VoiceTable) -> str:
     if tail_nouns:
         return "slot_noun"
     capital = words[0].raw[:1].isupper()
-    if head_noun and capital and (upper or title or table.has("of_words", words, 1, 2)):
+    of_next = table.has("of_words", words, 1, 2)
+    if head_noun and capital and (upper or title or of_next):
         return "slot_noun"
+    if head_noun and of_next and n <= 4 and all(w.raw.islower() for w in letters):
+        return "slot_noun"  # "[nome della via]": a slot noun and its complement, no more
     return ""
+
+
+def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
+    """Whether a bracket of one slot noun stands inside a sentence, where its value belongs:
+    "findet am [Datum] in der Stadthalle statt", "ascienden a [cifra] millones"; alone, at a
+    line's start or end, "[Date]" or "[Link]" is as often a label or a link's text."""
+    words = tokens(text[start:end], timeout=None)
+    if len(words) != 1 or not words[0].raw.isalpha() or not table.has("slot_nouns", words):
+        return False
+    if table.has("redaction", words):
+        return False
+    left, right = text[:start], text[end:]
+    if not (left.endswith(" ") and right.startswith((" ", ",", ";"))):
+        return False
+    before = tokens(left[-40:], timeout=None)
+    after = tokens(right[:40], timeout=None)
+    if not before or not after or not before[-1].raw.isalpha():
+        return False
+    if left[-40:][before[-1].end :].strip() or right[: after[0].start].strip(" ,;"):
+        return False  # a word right before it and one right after, in one sentence
+    return not before[-1].raw.isupper()
+
+
+_PAREN_RE = compile_pattern(r"\((?P<name>[^()\n]{3,80})\)")
+
+
+def paren_hits(
+    text: str, table: VoiceTable, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> Iterator[ShapeHit]:
+    """An instruction in parentheses: an instruction verb at its head or tail and a slot noun
+    ("(insert quote from the coach here)", "(Zitat des Trainers einfügen)")."""
+    if "(" not in text:
+        return
+    for m in itertools.islice(finditer(_PAREN_RE, text, timeout=timeout), MAX_JUDGED):
+        content = m.group("name")
+        if bracket_slot(content, table) != "instruction":
+            continue
+        words = tokens(content, timeout=timeout)
+        if not table.has("slot_nouns", words) or len(words) > 10:
+            continue
+        token = m.group()
+        yield ShapeHit(
+            "template.token",
+            "paren_slot",
+            m.start(),
+            m.end(),
+            {"kind": "paren_slot", "token": token, "why": "instruction"},
+            f"unfilled instruction {token!r}",
+        )
 
 
 def bracket_hits(
@@ -275,7 +340,7 @@ def bracket_hits(
 
 
 _JOURNALIST_RE = compile_pattern(
-    r"(?<![\w$€£¥#])(?P<ph>TK(?:" + _SP + r"?TK){0,2}|X{2,6}|N{2,3}|#{3}|\?{3})(?![\w#?])"
+    r"(?<![\w#])(?P<ph>TK(?:" + _SP + r"?TK){0,2}|X{2,6}|N{2,3}|#{2,4}|\?{3})(?![\w#?])"
     r"|(?<!\w)(?P<year>(?:19|20)XX)(?!\w)"
     r"|(?<![\w/])(?P<date>XX[./]XX(?:[./](?:XX|\d{2,4}))?)(?!\w)"
 )
@@ -288,10 +353,13 @@ def journalist_hits(
     if not any(c in text for c in "TXN#?"):
         return
     starts = [w.start for w in words] if words is not None else []
-    found = finditer(_JOURNALIST_RE, text, timeout=timeout)
-    for m in itertools.islice(found, MAX_JUDGED):
+    found = list(itertools.islice(finditer(_JOURNALIST_RE, text, timeout=timeout), MAX_JUDGED))
+    ranged = _ranges(text, found, table, timeout)
+    for i, m in enumerate(found):
         start, end = m.span()
         why = "year" if m.group("year") else "date" if m.group("date") else ""
+        if not why and i in ranged:
+            why = "range"
         if not why:
             if words is None:
                 words = tokens(text, timeout=timeout)
@@ -310,10 +378,34 @@ def journalist_hits(
         )
 
 
+def _ranges(text: str, found: list[Match], table: VoiceTable, timeout: float | None) -> set[int]:
+    """The placeholders that make a range or a score with the next one: "NNN to NNN",
+    "XX-XX", "zwischen XX und XX" (the word between them is a range word of a language)."""
+    out: set[int] = set()
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if not (a.group("ph") and b.group("ph")) or a.group() != b.group():
+            continue
+        gap = text[a.end() : b.start()]
+        if gap.strip() in {"-", "–", "—", ":", "/"} and len(gap) <= 3:
+            out |= {i, i + 1}
+            continue
+        between = tokens(gap, timeout=timeout)
+        if len(between) == 1 and table.has("range_words", between) and len(gap) <= 12:
+            if not gap.strip(" ").replace(between[0].raw, "").strip():
+                out |= {i, i + 1}
+    return out
+
+
+#: letters of Roman numerals: "XX" is also twenty ("siglo XX", "XX secolo")
+_ROMAN_UPPER = frozenset("IVXLCDM")
+
+
 def _slot_position(
     text: str, start: int, end: int, words: list[Token], starts: list[int], table: VoiceTable
 ) -> str:
-    """Where a placeholder stands: before a count noun, after a name cue, between commas."""
+    """Where a placeholder stands: before a count noun, after a name cue, between commas, after
+    a currency, or inside a sentence where a number or a word belongs."""
     at = bisect.bisect_left(starts, end)
     after = words[at : at + 2]
     before = [w for w in words[max(0, at - 5) : at] if w.end <= start][-3:]
@@ -324,6 +416,8 @@ def _slot_position(
     if rest[:1] == "%":
         return "count"
     left = text[:start].rstrip(" ")
+    if left[-1:] in {"$", "€", "£", "¥"} and len(text[len(left) : start]) <= 1:
+        return "amount"  # "$## million", "R$ XX milhões"
     if left[-1:] in {",", "("} and rest[:1] in {",", ")"}:
         return "apposition"
     next_capital = (
@@ -333,7 +427,27 @@ def _slot_position(
         cues = table.find("name_cues", before)
         if cues and cues[-1].last == len(before) - 1:
             return "name"
+    token = text[start:end]
+    if token.startswith("TK") or not set(token) <= _ROMAN_UPPER | {"N"}:
+        return ""  # TK is also an acronym ("die TK", "zwłoka TK sparaliżowała")
+    if _inside_sentence(text, start, end, before, after) and not (
+        table.has("ordinal_heads", before[-1:]) or table.has("ordinal_heads", after[:1])
+    ):
+        return "in_sentence"  # "hire XXX workers"; not "the XX century", "siglo XX y"
     return ""
+
+
+def _inside_sentence(
+    text: str, start: int, end: int, before: list[Token], after: list[Token]
+) -> bool:
+    """Whether a token stands between two lower-case words of one sentence, a space on each
+    side: where no numeral or acronym stands alone in prose but a placeholder does."""
+    if not before or not after:
+        return False
+    prev, nxt = before[-1], after[0]
+    if text[prev.end : start] != " " or text[end : nxt.start] != " ":
+        return False
+    return prev.raw[:1].islower() and nxt.raw[:1].islower() and prev.raw.isalpha()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -341,17 +455,20 @@ def _slot_position(
 
 #: a null-like value; each is then judged by what stands around it (:data:`_VALUE_PLACES`)
 _NULL_RE = compile_pattern(
-    r"(?<!\w)(?:NULL|Null|UNDEFINED|Undefined|undefined|nil|NIL|NONE|NaN|Invalid Date)(?!\w)"
-    r"|<no value>|\(null\)"
+    r"(?<!\w)(?:NULL|Null|null|UNDEFINED|Undefined|undefined|nil|NIL|NONE|None|NaN"
+    r"|Invalid Date)(?!\w)|<no value>|\(null\)"
 )
 #: a value position ends the field: a separator, a full stop or the line's end
 _VALUE_END_RE = compile_pattern(_SP + r"{0,3}(?:$|[|·•,;/)\]–—.])")
 _CAPS = frozenset(
-    {"NULL", "Null", "UNDEFINED", "Undefined", "nil", "NIL", "NONE", "<no value>", "(null)"}
+    {"NULL", "Null", "UNDEFINED", "Undefined", "nil", "NIL", "NONE", "None", "<no value>", "(null)"}
 )
 _DATES = frozenset({"undefined", "Undefined", "NULL", "Null", "Invalid Date", "NaN", "<no value>"})
-_PLACES = frozenset({"NULL", "Null", "UNDEFINED", "Undefined", "undefined"})
+_PLACES = frozenset({"NULL", "Null", "None", "UNDEFINED", "Undefined", "undefined"})
 _AMOUNTS = frozenset({"NaN", "NULL", "UNDEFINED", "Undefined", "undefined"})
+#: values that are no word of any language: wherever they stand outside code they leaked
+#: (JavaScript's "not a number", Go's and C's empty values)
+_ALIEN = frozenset({"NaN", "<no value>", "(null)", "Invalid Date"})
 _META = (
     r"(?i:author|autor|auteur|autore|by|byline|published|updated|date|datum|fecha|data"
     r"|title|titel|titre|título|titolo|tytuł|source|quelle|category|location|city|ort|place"
@@ -360,8 +477,8 @@ _META = (
 )
 _PUBLISHED = (
     r"(?i:published|updated|posted|modified|veröffentlicht|aktualisiert|publié|mis à jour"
-    r"|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano"
-    r"|zaktualizowano|atualizado)"
+    r"|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|geplaatst|opublikowano"
+    r"|zaktualizowano|atualizado|publicada)"
 )
 # fmt: off
 #: (kind, the values it takes, what the text just before the value must end with, whether
@@ -378,7 +495,8 @@ _VALUE_PLACES: tuple[tuple[str, frozenset[str] | None, Pattern, bool], ...] = (
         r"(?:^|\W)(?i:on|until|since|from|am|seit|bis|le|du|depuis|el|desde|hasta|il|dal"
         r"|fino al|op|sinds|tot|em|até|dnia|od|do)" + _SP + r"{1,2}$"), True),
     ("place", _PLACES, compile_pattern(
-        r"(?:^|\W)(?i:in|aus|à|en|a|z|uit|da|em|w|from)" + _SP + r"$"), True),
+        r"(?:^|\W)(?:in|aus|à|en|a|z|uit|da|em|w|from|at|near|près de|cerca de|vicino a"
+        r"|nabij|pod|perto de)" + _SP + r"$"), True),
     ("unit", _CAPS | _AMOUNTS, compile_pattern(r"[$€£¥]" + _SP + r"?$"), False),
 )
 # fmt: on
@@ -387,6 +505,10 @@ _UNIT_AFTER_RE = compile_pattern(
     _SP + r"?(?:%|€|\$|£|(?i:min|minutes|km|kg|eur|usd|views|comments|years old|ans|jahre"
     r"|años|anni|jaar|lat|anos)(?!\w))"
 )
+#: a value glued to a word by a hyphen, as a number is ("null-year-old", "NaN-letni")
+_GLUED_RE = compile_pattern(r"-(?P<word>[^\W\d_]{2,30})")
+#: what joins the values of a repeated leak ("None, None", "NaN/NaN/NaN", "null null")
+_PAIR_GAPS = frozenset({" ", ", ", ",", "/", " / ", "-", ".", ":", " - ", " · "})
 _ERRORS: tuple[Pattern, ...] = (
     # Go's fmt: a verb without its operand, a bad one, an extra one
     compile_pattern(
@@ -400,16 +522,31 @@ _ERRORS: tuple[Pattern, ...] = (
     compile_pattern(r"\[missing \"[^\"\n]{1,80}\" translation\]"),
     compile_pattern(r"(?<!\w)Invalid Date(?!\w)"),  # JavaScript's Date
     compile_pattern(r"Liquid (?:error|syntax error)(?: \(line \d{1,5}\))?:"),
+    # an exception's name and its message where a value was to be printed: Python's
+    # "KeyError: 'headline'", JavaScript's "TypeError: Cannot read properties of undefined"
+    compile_pattern(
+        r"(?<![\w.])(?:[A-Z][a-z]{1,15}){1,3}(?:Error|Exception):" + _SP + r"{0,2}"
+        r"(?:'[^'\n]{1,60}'|\"[^\"\n]{1,60}\"|[A-Za-z_$][^\n]{0,80}?(?=[.;]?" + _SP + r"|$))"
+    ),
+    # PHP's notices about a missing value
+    compile_pattern(
+        r"(?<!\w)(?:Use of undefined constant|Undefined (?:variable|index|offset|array key"
+        r"|property|constant))(?::|" + _SP + r")" + _SP + r"{0,2}[\"'$]?[A-Za-z_][\w.]{0,60}"
+    ),
+    # spreadsheets' error values
+    compile_pattern(r"(?<![\w#])#(?:VALUE!|REF!|NAME\?|DIV/0!|NULL!|NUM!)(?!\w)"),
 )
 #: every null-like value and error string holds one of these
 _VALUE_CUES = (
     "NULL",
     "Null",
+    "null",
     "UNDEFINED",
     "ndefined",
     "nil",
     "NIL",
     "NONE",
+    "None",
     "<no value>",
     "(null)",
     "Invalid Date",
@@ -418,11 +555,57 @@ _VALUE_CUES = (
     "translation missing",
     "[missing ",
     "Liquid ",
+    "Error:",
+    "Exception:",
+    "#",
 )
 _LEFT = 60  # how far before a value its label or preposition may start
 
 
-def _value_place(text: str, start: int, end: int, value: str, timeout: float | None) -> str:
+def _counted(
+    text: str, end: int, value: str, table: VoiceTable | None, timeout: float | None
+) -> bool:
+    """Whether a count noun follows the value, as it follows a number ("de null años",
+    "undefined euro"), glued by a hyphen or not; a value that is a number word of the count
+    noun's language is that number ("null Prozent")."""
+    if table is None:
+        return False
+    glued = match_pattern(_GLUED_RE, text, pos=end, timeout=timeout)
+    if glued is not None:
+        after = tokens(glued.group("word"), timeout=timeout)
+    else:
+        rest = text[end : end + 40]
+        if rest[:1] not in {" ", "\u00a0"}:
+            return False
+        after = tokens(rest, timeout=timeout)[:1]
+        if not after or rest[: after[0].start].strip():
+            return False
+    for found in table.find("count_nouns", after[:1]):
+        if value.casefold() not in words_in(table, "number_words", found.lang):
+            return True
+    return False
+
+
+def words_in(table: VoiceTable, section: str, lang: str) -> frozenset[str]:
+    """The one-word entries of ``section`` in ``lang`` (the table's languages only)."""
+    if lang not in table.languages:
+        return frozenset()
+    return _one_words(section, lang)
+
+
+@functools.lru_cache(maxsize=256)
+def _one_words(section: str, lang: str) -> frozenset[str]:
+    return words_of(section, (lang,))
+
+
+def _value_place(
+    text: str,
+    start: int,
+    end: int,
+    value: str,
+    timeout: float | None,
+    table: VoiceTable | None = None,
+) -> str:
     """Which value position ``text[start:end]`` stands in, or ""."""
     left = text[max(0, start - _LEFT) : start]
     ends_field = match_pattern(_VALUE_END_RE, text, pos=end, timeout=timeout) is not None
@@ -435,10 +618,26 @@ def _value_place(text: str, start: int, end: int, value: str, timeout: float | N
             return kind
     if value in _AMOUNTS and match_pattern(_UNIT_AFTER_RE, text, pos=end, timeout=timeout):
         return "unit"
+    if value != "None" and _counted(text, end, value, table, timeout):
+        return "count"  # "None" begins sentences ("None people …" is no leak, "None of")
+    if value in _ALIEN:
+        return "alien"
     return ""
 
 
-def value_hits(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[ShapeHit]:
+def _pairs(text: str, found: list[Match]) -> set[int]:
+    """The indices of values repeated with a separator between them ("None, None")."""
+    out: set[int] = set()
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if a.group() == b.group() and text[a.end() : b.start()] in _PAIR_GAPS:
+            out |= {i, i + 1}
+    return out
+
+
+def value_hits(
+    text: str, table: VoiceTable | None = None, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> Iterator[ShapeHit]:
     """Null-like values where a value belongs, and formatting libraries' error strings.
 
     A value is found first (a literal), then judged by the few characters around it, so a long
@@ -446,10 +645,15 @@ def value_hits(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterato
     """
     if not any(cue in text for cue in _VALUE_CUES):
         return
-    for m in itertools.islice(finditer(_NULL_RE, text, timeout=timeout), MAX_JUDGED):
-        kind = _value_place(text, m.start(), m.end(), m.group(), timeout)
+    found = list(itertools.islice(finditer(_NULL_RE, text, timeout=timeout), MAX_JUDGED))
+    pairs = _pairs(text, found) if len(found) > 1 else set()
+    for i, m in enumerate(found):
+        value = m.group()
+        if i in pairs:
+            kind = "pair"
+        else:
+            kind = _value_place(text, m.start(), m.end(), value, timeout, table)
         if kind:
-            value = m.group()
             yield ShapeHit(
                 "template.empty_value",
                 kind,
@@ -457,6 +661,7 @@ def value_hits(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Iterato
                 m.end(),
                 {"kind": kind, "value": value},
                 f"leaked empty value {value!r} where a value belongs",
+                weak=kind == "alien",
             )
     for pattern in _ERRORS:
         for m in finditer(pattern, text, timeout=timeout):
@@ -587,36 +792,64 @@ def _closing(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | No
     return None
 
 
-def _opener(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
-    """``Here is the reworked article for you:``: a colon-final presentation of a text."""
-    if not text[sentence.start : sentence.end].rstrip(" *_").endswith(":"):
-        return None
+def _acknowledged(table: VoiceTable, w: list[Token]) -> int:
+    """How many words an acknowledgement at a sentence's head takes ("Certainly —", "Claro,",
+    "Bien sûr !"), 0 when there is none."""
+    for found in table.find("interjections", w, 0, 3):
+        if found.first == 0:
+            return found.last + 1
+    return 0
+
+
+def _opener(
+    text: str, sentence: _Sentence, table: VoiceTable, place: Place, after_ack: bool = False
+) -> _Rule | None:
+    """``Here is the reworked article for you:``: a colon-final presentation of a text; or one
+    after an acknowledgement ("Certainly — below is the article reworked in AP style."), in
+    the sentence or just before it, which no article says of itself."""
     w = sentence.words
     if not w or len(w) > 30:
         return None
+    skip = _acknowledged(table, w)
+    if not text[sentence.start : sentence.end].rstrip(" *_").endswith(":"):
+        if not (skip or after_ack):
+            return None
+        rule = _presenting(table, w, place, skip, colon=False)
+        return rule
     if place.edge and len(w) <= 12:
         # "I've made the following changes:": the first person announcing its edits
         for first in table.find("first_person", w, 0, 1):
             if _in(table.find("edit_words", w, 1), first.lang):
                 return _Rule("opener", first.lang)
-    for presenter in table.find("presenters", w, 0, 3):
+    return _presenting(table, w, place, skip, colon=True)
+
+
+def _presenting(
+    table: VoiceTable, w: list[Token], place: Place, skip: int, *, colon: bool
+) -> _Rule | None:
+    """A presenter near the head (after ``skip`` words of acknowledgement), a text noun after
+    it and a cue that the text is a new version of one."""
+    for presenter in table.find("presenters", w, skip, skip + 3):
         lang = presenter.lang
-        if presenter.first > 1:
+        if presenter.first > skip + 1:
             continue
         after = presenter.last + 1
         nouns = _in(table.find("text_nouns", w, after), lang)
         if not nouns:
             continue
         tail = nouns[0].last + 1
+        of_text = False
         if tail < len(w) and _in(table.find("of_words", w, tail, tail + 1), lang):
+            of_text = bool(_in(table.find("text_nouns", w, tail + 1, tail + 3), lang))
             rest = _in(table.find("text_nouns", w, tail + 1), lang) or _in(
                 table.find("reader", w, tail + 1), lang
             )
             if not rest:
                 continue  # "Here is a condensed version of the interview:"
         # at the document's start a bare "Here is the text:" presents a text too, when the
-        # noun ends the opener ("Ecco il testo integrale della lettera:" presents a letter)
-        bare = place.first and tail == len(w)
+        # noun ends the opener ("Ecco il testo integrale della lettera:" presents a letter);
+        # "a version of the article:" presents a text made from the article
+        bare = colon and (place.first and tail == len(w) or of_text and nouns[0].first < tail)
         strong = (
             _in(table.find("edit_words", w, after), lang)
             or _in(table.find("reader", w, after), lang)
@@ -628,6 +861,18 @@ def _opener(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> 
     return None
 
 
+def _after_label(text: str, w: list[Token], last: int) -> int:
+    """The index of the first word after a label's colon or comma ("Note:", "Note to editor:",
+    "Hinweis an die Redaktion:"; up to three words name whom it is for), or -1."""
+    for k in range(last, min(last + 4, len(w))):
+        mark = text[w[k].end : w[k].end + 4].lstrip(" *_")[:1]
+        if mark in {":", ","} and (k == last or mark == ":"):
+            return k + 1
+        if k + 1 < len(w) and text[w[k].end : w[k + 1].start].strip():
+            return -1  # other punctuation between the words: not a label
+    return -1
+
+
 def _note(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
     """``Note: I've kept the quotes as they were.``: a note in the first person about the text."""
     w = sentence.words
@@ -635,10 +880,9 @@ def _note(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
         if label.first != 0:
             continue
         lang = label.lang
-        label_end = w[label.last].end
-        if text[label_end : label_end + 4].lstrip(" *_")[:1] not in {":", ","}:
+        lo = _after_label(text, w, label.last)
+        if lo < 0:
             continue
-        lo = label.last + 1
         if not _first_person(table, w, lang, lo, lo + 1):
             continue  # "Note: the author is a shareholder" / "Anmerkung: Irgendwo hab ich …"
         about_text = (
@@ -737,14 +981,15 @@ def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place)
                 continue
             if found.first == 0 and lead.strip(_LABEL_MARKS):
                 continue
-            if need_mark and not (marked and place.edge):
-                continue
-            if not place.edge and section == "field_labels":
-                continue
             label_end = words[found.last].end
             after = text[label_end : label_end + 6]
             colon = after.find(":")
             if colon < 0 or after[:colon].strip(" *_"):
+                continue
+            # "**Title:**" in bold from the line's start: a generation step's markup anywhere
+            bold = lead.strip() in {"**", "__"} and found.first == 0
+            bold = bold and text[label_end + colon + 1 : label_end + colon + 3] == lead.strip()
+            if need_mark and not (marked and place.edge) and not bold:
                 continue
             end = label_end + colon + 1
             while end < len(text) and text[end] in "*_":
@@ -801,11 +1046,12 @@ def voice_hits(
     if label is not None:
         yield label
     rules: list[_Rule | None] = []
+    ack = False  # the sentence before was nothing but an acknowledgement ("Sure!")
     for s in sentences:
         rule: _Rule | None = None
         if not _attributed(table, s.words) and not _quoted(text, s):
             rule = (
-                _opener(text, s, table, place)
+                _opener(text, s, table, place, ack)
                 or _note(text, s, table)
                 or _ai_self(text, s, table)
                 or _cannot_browse(s, table)
@@ -813,6 +1059,7 @@ def voice_hits(
                 or _closing(s, table, place)
             )
         rules.append(rule)
+        ack = _acknowledged(table, s.words) == len(s.words)
     # the line goes when it holds nothing but such sentences and short interjections ("Sure!")
     whole = len(text) <= 600 and all(
         r is not None or len(s.words) <= 3 for s, r in zip(sentences, rules, strict=True)
@@ -853,9 +1100,10 @@ def line_hits(
     if detect("token"):
         # brackets are scanned once, by the filter's bracket syntax, which asks bracket_slot
         yield from placeholder_hits(text, skip_names=skip_names, timeout=timeout)
+        yield from paren_hits(text, table, timeout=timeout)
     if detect("filler"):
         yield from journalist_hits(text, None, table, timeout=timeout)
     if detect("empty_value"):
-        yield from value_hits(text, timeout=timeout)
+        yield from value_hits(text, table, timeout=timeout)
     if detect("leftover"):
         yield from voice_hits(text, table, place, timeout=timeout)

@@ -62,6 +62,20 @@ class _Context:
             )
         return self._code[index]
 
+    def code_line_besides(self, index: int, start: int, end: int) -> bool:
+        """Whether the line looks like code with ``[start:end]`` (a finding) left out: a
+        placeholder such as ``<no value>`` is no code cue for itself."""
+        if not self.code_line(index):
+            return False
+        block = self.draft.blocks[index]
+        if self._indented_originally(block):
+            return True
+        text = block.text[:_LONG_LINE]
+        if start >= len(text):
+            return True
+        masked = text[:start] + "x" * (min(end, len(text)) - start) + text[end:]
+        return self.code_like(masked, self.draft.regex_timeout)
+
     def _indented_originally(self, block: Block) -> bool:
         """Whether the line was indented like code before whitespace was unified: the
         indentation is the code cue, and normalization trims it."""
@@ -72,10 +86,13 @@ class _Context:
         line_start = draft.original.rfind("\n", 0, start) + 1
         return draft.original.startswith(_CODE_INDENTS, line_start)
 
-    def near_code(self, index: int) -> bool:
-        """Whether the line or one of the two nearest lines on each side still in the text
-        (not blank, not removed) looks like code: the lines a second cleaning would see."""
-        if self.code_line(index):
+    def near_code(self, index: int, span: tuple[int, int] | None = None) -> bool:
+        """Whether the line (without ``span``, the finding) or one of the two nearest lines on
+        each side still in the text (not blank, not removed) looks like code: the lines a
+        second cleaning would see."""
+        if span is not None and self.code_line_besides(index, *span):
+            return True
+        if span is None and self.code_line(index):
             return True
         live = self._live_lines()
         at = bisect.bisect_left(live, index)
@@ -106,6 +123,15 @@ class _Context:
             hit = search_pattern(pattern, block.text, timeout=self.draft.regex_timeout)
             self._maths[key] = hit is not None
         return self._maths[key]
+
+    def programming_line(self, block: Block, start: int, end: int) -> bool:
+        """Whether the line names a programming language or tool outside ``[start:end]``: it
+        talks about code ("In Python, an f-string such as f"Hello, {name}" …")."""
+        line = block.text[:_LONG_LINE]
+        timeout = self.draft.regex_timeout
+        return any(
+            m.end() <= start or m.start() >= end for m in self.programming_matches(line, timeout)
+        )
 
     def programming(self) -> bool:
         if self._programming is None:

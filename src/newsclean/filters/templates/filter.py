@@ -314,8 +314,12 @@ class FlagTemplates:
         if weak and maths and ctx.maths(block, maths):
             return True
         if weak:
-            return ctx.near_code(block.index) or ctx.programming()
-        return ctx.code_line(block.index)
+            return (
+                ctx.near_code(block.index, (start, end))
+                or ctx.programming()
+                or ctx.programming_line(block, start, end)
+            )
+        return ctx.code_line_besides(block.index, start, end)
 
     def _tokens(self, block: Block, ctx: _Context) -> Iterator[_Hit]:
         text = block.text

@@ -24,7 +24,7 @@ from newsclean._patterns import (
     finditer,
 )
 from newsclean._patterns import search as search_pattern
-from newsclean.filters.shapes import bracket_slot
+from newsclean.filters.shapes import bracket_slot, lone_slot
 from newsclean.filters.templates.data import (
     _HTML_TAGS,
     _SP,
@@ -187,8 +187,14 @@ def _name_ok(syntax: _Syntax, match: Match, timeout: float | None) -> bool:
         return False  # "[The company] has paid": an editor's insertion, not a slot
     if is_placeholder_phrase(name, timeout=timeout):
         return True
-    # a slot noun or an instruction verb at the head or tail, in any of the languages
-    return syntax.kind == "bracket" and bool(bracket_slot(name, voice_table(_LANGUAGES)))
+    # a slot noun or an instruction verb at the head or tail, in any of the languages, or one
+    # slot noun standing where its value belongs
+    if syntax.kind != "bracket":
+        return False
+    table = voice_table(_LANGUAGES)
+    return bool(bracket_slot(name, table)) or lone_slot(
+        match.string, match.start(), match.end(), table
+    )
 
 
 #: the languages whose slot words judge braces and brackets (those of the voice files)
