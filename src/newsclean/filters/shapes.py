@@ -156,7 +156,12 @@ def _delimiter_pattern(d: Delimiter) -> str:
         )
     elif d.content == "block":  # a block helper with its argument: "{{#each related_stories}}"
         inner = (
-            sp + r"[#^/>]" + _SP + r"{0,2}[A-Za-z_][\w.-]{0,40}(?:" + _SP + r"{1,3}[^{}\n]{1,80}?)?"
+            sp
+            + r"[#^/>]"
+            + _SP
+            + r"{0,2}[A-Za-z_][\w.-]{0,40}(?:"
+            + _SP
+            + r"{1,3}[^{}\n]{1,80}?)?"
             + sp
         )
     else:  # "spec": a named field with a conversion or a format specification
@@ -270,6 +275,10 @@ def bracket_slot(content: str, table: VoiceTable) -> str:
     return ""
 
 
+#: prepositions and articles are this short in the eight languages ("am", "a", "del", "door")
+_FUNCTION_WORD = 4
+
+
 def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     """Whether a bracket of one slot noun stands inside a sentence, where its value belongs:
     "findet am [Datum] in der Stadthalle statt", "ascienden a [cifra] millones"; alone, at a
@@ -288,7 +297,9 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
         return False
     if left[-40:][before[-1].end :].strip() or right[: after[0].start].strip(" ,;"):
         return False  # a word right before it and one right after, in one sentence
-    return not before[-1].raw.isupper()
+    # after a preposition or an article ("am", "a", "on", "the"): where a value goes, not a
+    # link's label after a clause ("Rent rose again [source] and …")
+    return before[-1].raw.islower() and len(before[-1].raw) <= _FUNCTION_WORD
 
 
 _PAREN_RE = compile_pattern(r"\((?P<name>[^()\n]{3,80})\)")
@@ -391,9 +402,9 @@ def _ranges(text: str, found: list[Match], table: VoiceTable, timeout: float | N
             out |= {i, i + 1}
             continue
         between = tokens(gap, timeout=timeout)
-        if len(between) == 1 and table.has("range_words", between) and len(gap) <= 12:
-            if not gap.strip(" ").replace(between[0].raw, "").strip():
-                out |= {i, i + 1}
+        alone = len(between) == 1 and not gap.replace(between[0].raw, "").strip()
+        if alone and len(gap) <= 12 and table.has("range_words", between):
+            out |= {i, i + 1}
     return out
 
 
@@ -849,7 +860,7 @@ def _presenting(
         # at the document's start a bare "Here is the text:" presents a text too, when the
         # noun ends the opener ("Ecco il testo integrale della lettera:" presents a letter);
         # "a version of the article:" presents a text made from the article
-        bare = colon and (place.first and tail == len(w) or of_text and nouns[0].first < tail)
+        bare = colon and ((place.first and tail == len(w)) or of_text)
         strong = (
             _in(table.find("edit_words", w, after), lang)
             or _in(table.find("reader", w, after), lang)

@@ -124,15 +124,6 @@ class _Context:
             self._maths[key] = hit is not None
         return self._maths[key]
 
-    def programming_line(self, block: Block, start: int, end: int) -> bool:
-        """Whether the line names a programming language or tool outside ``[start:end]``: it
-        talks about code ("In Python, an f-string such as f"Hello, {name}" …")."""
-        line = block.text[:_LONG_LINE]
-        timeout = self.draft.regex_timeout
-        return any(
-            m.end() <= start or m.start() >= end for m in self.programming_matches(line, timeout)
-        )
-
     def programming(self) -> bool:
         if self._programming is None:
             terms: set[str] = set()

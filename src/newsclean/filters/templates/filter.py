@@ -50,6 +50,23 @@ _EDGE_FIRST = 2
 _EDGE_LAST = 3
 
 
+#: a string literal's prefix in code: Python's f"…", r"…", b"…", C#'s $"…" and @"…"
+_LITERAL_PREFIXES = frozenset("fFrRbBuU$@")
+
+
+def _in_code_literal(line: str, start: int) -> bool:
+    """Whether ``start`` is inside a quoted string that opens with a code prefix on its quote
+    (``f"Hello, {name}"``): the text shows code, the token is the code's own."""
+    for quote in "\"'":
+        opened = line.rfind(quote, 0, start)
+        if opened < 1 or line.find(quote, start) < 0 or line.count(quote, 0, opened) % 2:
+            continue
+        prefix = line[opened - 1]
+        if prefix in _LITERAL_PREFIXES and (opened < 2 or not line[opened - 2].isalnum()):
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FlagTemplates:
     """Flag unresolved placeholders, empty values, filler and generation leftovers.
@@ -317,7 +334,7 @@ class FlagTemplates:
             return (
                 ctx.near_code(block.index, (start, end))
                 or ctx.programming()
-                or ctx.programming_line(block, start, end)
+                or _in_code_literal(line, start)
             )
         return ctx.code_line_besides(block.index, start, end)
 

@@ -1,0 +1,158 @@
+"""A second development set of leftovers and placeholders (``tests/data/leftovers_dev_a.jsonl``).
+
+Its forms were written from the description of the families alone (assistant preambles,
+closings and notes, AI self-references, browsing apologies, field labels, template syntaxes,
+bracket slots, journalists' placeholders, leaked values, formatting errors) with near misses
+beside them. Each is put into small article bodies at each of its placements: as its own first
+line, last line or middle line, and, for "inline", its fragment (or the whole line) after the
+fourth word of a middle paragraph. Recall and alarm rates are asserted over the whole set,
+per kind and per language, not item by item: a fragment such as "XX" or "undefined" put alone
+into a random sentence is, by design, not always a placeholder.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import newsclean
+from newsclean.record import Article
+
+DEV = Path(__file__).parent / "data" / "leftovers_dev_a.jsonl"
+ITEMS: list[dict[str, Any]] = [
+    json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()
+]
+
+# bodies written for these tests: paragraphs of news prose, one in English, one in German
+BODIES = (
+    "The regional council approved a new plan for public transport on Tuesday evening.\n"
+    "Members of the transport committee spent most of the afternoon arguing about the cost of "
+    "the new tram line, which would connect the northern suburbs with the main station and "
+    "the university hospital by the end of the decade.\n"
+    "Supporters said the line would cut travel times for thousands of commuters every day.\n"
+    "Critics warned that the budget did not include enough money for maintenance and staff.\n"
+    "A final decision on the route is expected after a public consultation in the spring.",
+    "Der Stadtrat hat am Dienstag einen neuen Plan für den Nahverkehr beschlossen.\n"
+    "Die Mitglieder des Verkehrsausschusses stritten den ganzen Nachmittag über die Kosten der "
+    "neuen Straßenbahnlinie, die die nördlichen Vororte mit dem Hauptbahnhof und der "
+    "Universitätsklinik verbinden soll.\n"
+    "Befürworter sagten, die Linie werde die Fahrzeiten für Tausende Pendler verkürzen.\n"
+    "Kritiker warnten, im Haushalt fehle Geld für Wartung und Personal.\n"
+    "Eine Entscheidung über die Strecke wird nach einer Bürgerbeteiligung im Frühjahr erwartet.",
+)
+
+#: what the set reaches on these bodies (recall of positives, alarms on near misses)
+MIN_RECALL = 0.95
+MIN_RECALL_PER_LANGUAGE = 0.90
+MAX_NEAR_MISS_ALARMS = 0.01
+
+
+def inject(body: str, item: dict[str, Any], placement: str) -> tuple[str, tuple[int, int]]:
+    """The body with the item at ``placement``, and where the item (or its fragment) is."""
+    line = item["line"]
+    lines = body.split("\n")
+    mid = len(lines) // 2
+    if placement == "first_line":
+        return line + "\n" + body, (0, len(line))
+    if placement == "last_line":
+        start = len(body) + 1
+        return body + "\n" + line, (start, start + len(line))
+    if placement == "own_line":
+        before = "\n".join(lines[:mid]) + "\n"
+        return before + line + "\n" + "\n".join(lines[mid:]), (len(before), len(before) + len(line))
+    assert placement == "inline", placement
+    fragment = item.get("fragment") or line
+    index = max(range(len(lines)), key=lambda i: (len(lines[i]) > 120, -abs(i - mid)))
+    words = lines[index].split(" ")
+    head = " ".join(words[:4]) + " "
+    start = sum(len(x) + 1 for x in lines[:index]) + len(head)
+    new = head + fragment + " " + " ".join(words[4:])
+    return "\n".join([*lines[:index], new, *lines[index + 1 :]]), (start, start + len(fragment))
+
+
+def caught(article: Article, span: tuple[int, int]) -> bool:
+    """A template finding (any severity) or a template removal overlapping the span."""
+
+    def over(other: tuple[int, int]) -> bool:
+        return other[0] < span[1] and span[0] < other[1]
+
+    return any(f.code.startswith("template.") and over(f.span) for f in article.findings) or any(
+        r.reason.startswith("template.") and over(r.span) for r in article.removals
+    )
+
+
+def trials(item: dict[str, Any]) -> list[tuple[str, int, str, tuple[int, int]]]:
+    out = []
+    for placement in item["placements"]:
+        if placement == "inline" and item["kind"] == "near_miss" and "\n" in item["line"]:
+            continue
+        for b, body in enumerate(BODIES):
+            text, span = inject(body, item, placement)
+            out.append((placement, b, text, span))
+    return out
+
+
+@pytest.fixture(scope="module")
+def outcomes() -> list[tuple[dict[str, Any], str, int, bool]]:
+    pipeline = newsclean.default_pipeline()
+    out = []
+    for item in ITEMS:
+        for placement, b, text, span in trials(item):
+            out.append((item, placement, b, caught(pipeline({"text": text}), span)))
+    return out
+
+
+def test_the_set_covers_every_family_and_language() -> None:
+    positives = [i for i in ITEMS if i["kind"] == "positive"]
+    near = [i for i in ITEMS if i["kind"] == "near_miss"]
+    assert len(positives) >= 100
+    assert len(near) >= 60
+    assert len({i["lang"] for i in positives}) == 8
+    assert len({i["category"] for i in positives}) >= 10
+
+
+def test_the_bodies_alone_are_clean() -> None:
+    for body in BODIES:
+        article = newsclean.clean(body)
+        assert not [f for f in article.findings if f.code.startswith("template.")]
+
+
+def test_recall_on_positives(outcomes: list[tuple[dict[str, Any], str, int, bool]]) -> None:
+    hits, total = Counter[str](), Counter[str]()
+    missed = []
+    for item, placement, b, hit in outcomes:
+        if item["kind"] != "positive":
+            continue
+        for key in ("all", item["lang"]):
+            total[key] += 1
+            hits[key] += hit
+        if not hit:
+            missed.append((item["id"], placement, b))
+    assert hits["all"] / total["all"] >= MIN_RECALL, missed
+    for lang in total:
+        assert hits[lang] / total[lang] >= MIN_RECALL_PER_LANGUAGE, (lang, missed)
+
+
+def test_every_positive_is_caught_where_it_stands_whole(
+    outcomes: list[tuple[dict[str, Any], str, int, bool]],
+) -> None:
+    """On a line of its own, at the document's edges or inside it, every positive is caught;
+    the misses left are fragments put alone into a sentence."""
+    missed = [
+        (item["id"], placement, b)
+        for item, placement, b, hit in outcomes
+        if item["kind"] == "positive" and not hit and placement != "inline"
+    ]
+    assert not missed, missed
+
+
+def test_near_misses_raise_few_alarms(
+    outcomes: list[tuple[dict[str, Any], str, int, bool]],
+) -> None:
+    near = [(i["id"], p, b, hit) for i, p, b, hit in outcomes if i["kind"] == "near_miss"]
+    alarms = [n[:3] for n in near if n[3]]
+    assert len(alarms) / len(near) <= MAX_NEAR_MISS_ALARMS, alarms
