@@ -245,9 +245,32 @@ def test_journalist_placeholders(text: str, where: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("The bill passed by a vote of NNN to NNN.", "range"),
+        ("Es steht XX-XX nach der Pause.", "range"),
+        ("The fund has raised $## in donations.", "amount"),
+        ("La empresa contratará a XXX trabajadores.", "count"),
+        ("The agency said that XXX people were hurt.", "count"),
+        ("The firm will hire TK workers.", "count"),
+        ("The report names XX suspects in all.", "in_sentence"),
+    ],
+)
+def test_journalist_placeholders_in_more_places(text: str, where: str) -> None:
+    table = voice_table(tuple(voice_languages()))
+    hits = list(shapes.journalist_hits(text, None, table, timeout=1.0))
+    assert where in [h.evidence["where"] for h in hits], hits
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Super Bowl XXX was played in 1996.",
+        "La catedral, construida a principios del siglo XX y reformada después.",
+        "Il museo ospita opere del XX secolo.",
+        "Budynek powstał na początku XX wieku.",
+        "Pod koniec stycznia zwłoka TK sparaliżowała sądy.",
+        "## Results of the vote",
         "TK Maxx opened a new store.",
         "Im XX. Jahrhundert wuchs die Stadt.",
         "Nel XX secolo la città è cresciuta.",
@@ -277,9 +300,37 @@ def test_leaked_values(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The null-year-old driver died.", "count"),
+        ("El conductor, de null años, fue trasladado.", "count"),
+        ("Prezzo del biglietto: undefined euro", "count"),
+        ("None, None (Reuters) - Shares fell.", "pair"),
+        ("Publié le NaN/NaN/NaN à 08h15", "pair"),
+        ("The suspect was arrested in None, officials said.", "place"),
+        ("NaN-letni kierowca trafił do szpitala.", "alien"),
+        ("KeyError: 'headline'", "error"),
+        ("TypeError: Cannot read properties of undefined", "error"),
+        ("Notice: Undefined index: title in the page", "error"),
+        ("Total: #VALUE! this year", "error"),
+    ],
+)
+def test_leaked_values_by_place(text: str, kind: str) -> None:
+    table = voice_table(tuple(voice_languages()))
+    assert kind in [h.kind for h in shapes.value_hits(text, table)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The null hypothesis was rejected.",
+        "Die Inflationsrate sank im Juni auf null Prozent.",
+        "Der Grenzwert im Trinkwasser liegt bei Null, das heisst, jeder Nachweis zählt.",
+        "The judge declared the contract null and void.",
+        "Goalkeeper Brian Null made six saves.",
+        "None of the officials would comment.",
+        "An undefined number of troops remain.",
+        "None, she said, had been warned.",
         "None of the buyers commented.",
         "Die Inflation lag bei null Prozent.",
         "The result was undefined behaviour in C.",
@@ -287,7 +338,122 @@ def test_leaked_values(text: str, value: str) -> None:
     ],
 )
 def test_leaked_value_near_misses(text: str) -> None:
-    assert list(shapes.value_hits(text)) == []
+    table = voice_table(tuple(voice_languages()))
+    assert list(shapes.value_hits(text, table)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Die Veranstaltung findet am [Datum] in der Stadthalle statt.", True),
+        ("Las pérdidas ascienden a [cifra] millones de euros.", True),
+        ("Rent rose again [source] and the council blamed landlords.", False),
+        ("Read the full report [Link]", False),
+        ("The documents were [redacted] by the court.", False),
+    ],
+)
+def test_one_slot_noun_in_a_sentence(text: str, found: bool) -> None:
+    table = voice_table(tuple(voice_languages()))
+    start = text.index("[")
+    end = text.index("]") + 1
+    assert shapes.lone_slot(text, start, end, table) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The coach was pleased. (insert quote from the coach here)", True),
+        ("Der Trainer war zufrieden (Zitat des Trainers einfügen).", True),
+        ("Prices (include VAT) rose.", False),
+        ("The mayor (who was re-elected in May) spoke.", False),
+    ],
+)
+def test_instructions_in_parentheses(text: str, found: bool) -> None:
+    table = voice_table(tuple(voice_languages()))
+    assert bool(list(shapes.paren_hits(text, table))) is found
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("nome della via", "slot_noun"),
+        ("imię i nazwisko rzecznika", "slot_noun"),
+        ("name of random hated item", ""),
+    ],
+)
+def test_bracket_slots_lower_case(content: str, why: str) -> None:
+    assert shapes.bracket_slot(content, voice_table(tuple(voice_languages()))) == why
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Certainly — below is the article reworked in AP style.", "opener"),
+        ("Gladly! Below is the article, trimmed to 400 words.", "opener"),
+        ("Note to editor: I couldn't verify the figure, so I kept the original.", "note"),
+        ("Being a language model, I have no way of confirming this.", "ai_self"),
+        ("Hier ist eine aufgefrischte Fassung des Artikels:", "opener"),
+        ("Leider kann ich den verlinkten Beitrag nicht öffnen.", "cannot_browse"),
+    ],
+)
+def test_voice_rules_generalised(text: str, where: str) -> None:
+    assert ("template.leftover", where) in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Certainly the council will discuss the article again next week.",
+        "Note to readers: this story was updated with the police statement.",
+        "Being a mother of three, I know how hard the winter is, she said.",
+        "Below is the text of the letter, as published by the ministry.",
+    ],
+)
+def test_voice_rules_generalised_near_misses(text: str) -> None:
+    assert [k for k in kinds(text) if k[0] == "template.leftover"] == []
+
+
+def test_a_bold_field_label_inside_the_text() -> None:
+    text = BODIES[0].replace("\n", "\n**Titel:** Neue Umgehungsstraße entlastet die Stadt\n", 1)
+    assert ("template.leftover", "field_label") in [
+        (f.code, f.evidence.get("where")) for f in newsclean.clean(text).findings
+    ]
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["$ARTICLE_TITLE", "$editor_email", "{{#each related_stories}}", "{{/if}}"],
+)
+def test_placeholder_grammar_more(token: str) -> None:
+    found = [h.evidence["token"] for h in shapes.placeholder_hits(f"Text {token} text")]
+    assert token in found, found
+
+
+@pytest.mark.parametrize("text", ["Shares of $AAPL rose.", "It costs $5.", "{{Infobox}}"])
+def test_placeholder_grammar_more_near_misses(text: str) -> None:
+    found = [
+        h.evidence["token"]
+        for h in shapes.placeholder_hits(text, skip_names=frozenset({"infobox"}))
+    ]
+    assert found == []
+
+
+def test_a_token_in_a_prefixed_string_literal_is_code() -> None:
+    text = BODIES[0] + '\nIn a notebook, f"Hello, {name}" greets the reader by name.'
+    assert [f for f in newsclean.clean(text).findings if f.code.startswith("template.")] == []
+
+
+def test_a_placeholder_is_no_code_cue_for_itself() -> None:
+    # "<no value>" looks like an HTML tag; it does not make its own line code
+    article = newsclean.clean(BODIES[0] + "\nThe prize went to <no value> this year.")
+    assert "template.empty_value" in [f.code for f in article.findings]
+
+
+def test_voice_stems_match_inflected_words() -> None:
+    table = voice_table(("de",))
+    found = table.find("edit_words", tokens("eine überarbeiteten Fassung"))
+    assert "überarbeit*" in [f.entry for f in found]
+    assert table.find("edit_words", tokens("über")) == []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -387,6 +553,7 @@ def test_shape_patterns_have_bounded_repetitions() -> None:
     patterns += [p.pattern for p in shapes._ERRORS] + [shapes._NULL_RE.pattern]
     patterns += [shapes._SHORTCODE_RE.pattern, shapes._BRACKET_RE.pattern]
     patterns += [shapes._JOURNALIST_RE.pattern, shapes._SENTENCE_END_RE.pattern]
+    patterns += [shapes._PAREN_RE.pattern, shapes._GLUED_RE.pattern]
     for pattern in patterns:
         # possessive "{0,59}+" is bounded; escaped "\*" and "\+" are literals
         cleaned = pattern.replace("}+", "}").replace("\\\\", "")
@@ -403,6 +570,13 @@ WORST = {
     "tk": "TK, " * 200_000,
     "nulls": "By NULL | " * 90_000,
     "words": ("Let me know if you want me to adjust the tone. " * 100)[:4_990],
+    "glued": "NaN-" * 200_000,
+    "pairs": "None, " * 150_000,
+    "parens": "(insert name " * 60_000 + ")" * 60_000,
+    "errors": "KeyError: '" * 80_000,
+    "dollars": "$A_" * 250_000,
+    "blocks": "{{#a " * 150_000 + "}}",
+    "ranges": "XX to " * 120_000,
 }
 
 
@@ -423,6 +597,22 @@ def test_many_short_voice_lines_are_bounded() -> None:
     started = time.perf_counter()
     f.apply(Draft.of(text))
     assert time.perf_counter() - started < 10.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("am [Datum] " * 180 + "\n") * 100,
+        "The mayor (insert name here) spoke. " * 20_000,
+        "XX to " * 100_000,
+    ],
+)
+def test_long_lines_of_slots_are_bounded(text: str) -> None:
+    f = FlagTemplates()
+    f.prepare()
+    started = time.perf_counter()
+    f.apply(Draft.of(text))
+    assert time.perf_counter() - started < 20.0
 
 
 def test_gated_and_plain_agree_on_the_development_set() -> None:

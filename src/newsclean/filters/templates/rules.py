@@ -192,7 +192,10 @@ def _name_ok(syntax: _Syntax, match: Match, timeout: float | None) -> bool:
     if syntax.kind != "bracket":
         return False
     table = voice_table(_LANGUAGES)
-    return bool(bracket_slot(name, table)) or lone_slot(
+    if bracket_slot(name, table):
+        return True
+    # a line this long is data, not a sentence: its one-word brackets are not judged
+    return len(match.string) <= _LONG_LINE and lone_slot(
         match.string, match.start(), match.end(), table
     )
 
