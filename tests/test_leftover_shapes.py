@@ -313,6 +313,8 @@ def test_leaked_values(text: str, value: str) -> None:
         ("TypeError: Cannot read properties of undefined", "error"),
         ("Notice: Undefined index: title in the page", "error"),
         ("Total: #VALUE! this year", "error"),
+        ("UNDEFINED, March 3 (AP) — The storm hit.", "dateline"),
+        ("None (Reuters) - Shares fell.", "dateline"),
     ],
 )
 def test_leaked_values_by_place(text: str, kind: str) -> None:
@@ -331,6 +333,7 @@ def test_leaked_values_by_place(text: str, kind: str) -> None:
         "None of the officials would comment.",
         "An undefined number of troops remain.",
         "None, she said, had been warned.",
+        "Null, 34, made six saves.",
         "None of the buyers commented.",
         "Die Inflation lag bei null Prozent.",
         "The result was undefined behaviour in C.",
@@ -392,6 +395,9 @@ def test_bracket_slots_lower_case(content: str, why: str) -> None:
         ("Gladly! Below is the article, trimmed to 400 words.", "opener"),
         ("Note to editor: I couldn't verify the figure, so I kept the original.", "note"),
         ("Being a language model, I have no way of confirming this.", "ai_self"),
+        ("As just an AI, I can't tell.", "ai_self"),
+        ("As a virtual assistant, I cannot verify the claims.", "ai_self"),
+        ("Sure! Here's what I came up with:", "opener"),
         ("Hier ist eine aufgefrischte Fassung des Artikels:", "opener"),
         ("Leider kann ich den verlinkten Beitrag nicht öffnen.", "cannot_browse"),
     ],
@@ -407,6 +413,8 @@ def test_voice_rules_generalised(text: str, where: str) -> None:
         "Note to readers: this story was updated with the police statement.",
         "Being a mother of three, I know how hard the winter is, she said.",
         "Below is the text of the letter, as published by the ministry.",
+        "Of course, here is what you need to know about the vote:",
+        "Of course, here's the catch: nobody paid.",
     ],
 )
 def test_voice_rules_generalised_near_misses(text: str) -> None:
@@ -422,14 +430,25 @@ def test_a_bold_field_label_inside_the_text() -> None:
 
 @pytest.mark.parametrize(
     "token",
-    ["$ARTICLE_TITLE", "$editor_email", "{{#each related_stories}}", "{{/if}}"],
+    [
+        "$ARTICLE_TITLE",
+        "$editor_email",
+        "$HEADLINE",
+        "$author",
+        "$story->headline",
+        "@@title@@",
+        "{{#each related_stories}}",
+        "{{/if}}",
+    ],
 )
 def test_placeholder_grammar_more(token: str) -> None:
     found = [h.evidence["token"] for h in shapes.placeholder_hits(f"Text {token} text")]
     assert token in found, found
 
 
-@pytest.mark.parametrize("text", ["Shares of $AAPL rose.", "It costs $5.", "{{Infobox}}"])
+@pytest.mark.parametrize(
+    "text", ["Shares of $AAPL rose.", "It costs $5bn.", "{{Infobox}}", "Ke$ha sang.", "a@@b"]
+)
 def test_placeholder_grammar_more_near_misses(text: str) -> None:
     found = [
         h.evidence["token"]

@@ -113,6 +113,7 @@ DELIMITERS: tuple[Delimiter, ...] = (
     Delimiter("merge_field", "{!", "}", "any"),
     Delimiter("dollar_brace", "${", "}", "any"),
     Delimiter("seo", "%%", "%%", "word", weak=False, after=r"(?<!%%%)"),
+    Delimiter("at_at", "@@", "@@", "word", weak=False, after=r"(?<!@@@)"),
     Delimiter("merge_tag", "*|", "|*", "merge", weak=False),
     Delimiter("percent", "%", "%", "strict", after=r"(?=[A-Za-z])(?<![\w%]%)"),
     Delimiter("double_paren", "((", "))", "strict", after=r"(?<!\(\(\()"),
@@ -151,8 +152,8 @@ def _delimiter_pattern(d: Delimiter) -> str:
         inner = r"[A-Z][A-Z0-9_]{1,40}"
     elif d.content == "snake":  # a shell's or PHP's variable: "$ARTICLE_TITLE", "$editor_email"
         inner = (
-            r"(?:[A-Z][A-Z0-9]{0,30}_[A-Z0-9_]{1,40}|[a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40})"
-            r"(?![\w$])"
+            r"(?:[A-Z][A-Z0-9]{0,30}_[A-Z0-9_]{1,40}|[a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40}"
+            r"|[A-Z]{6,30}|[a-z][a-z0-9]{2,30}(?:(?:->|\.)[a-z]{1,30})?)(?![\w$])"
         )
     elif d.content == "block":  # a block helper with its argument: "{{#each related_stories}}"
         inner = (
@@ -516,6 +517,9 @@ _UNIT_AFTER_RE = compile_pattern(
     _SP + r"?(?:%|€|\$|£|(?i:min|minutes|km|kg|eur|usd|views|comments|years old|ans|jahre"
     r"|años|anni|jaar|lat|anos)(?!\w))"
 )
+#: what follows a dateline's place: a comma and a date, an agency in brackets, a dash
+_DATELINE_AFTER_RE = compile_pattern(_SP + r"{0,2}(?:,|\(|[–—-]" + _SP + r")")
+_DATELINE_AFTER_NONE_RE = compile_pattern(_SP + r"{0,2}(?:\(|[–—-]" + _SP + r")")
 #: a value glued to a word by a hyphen, as a number is ("null-year-old", "NaN-letni")
 _GLUED_RE = compile_pattern(r"-(?P<word>[^\W\d_]{2,30})")
 #: what joins the values of a repeated leak ("None, None", "NaN/NaN/NaN", "null null")
@@ -619,6 +623,14 @@ def _value_place(
 ) -> str:
     """Which value position ``text[start:end]`` stands in, or ""."""
     left = text[max(0, start - _LEFT) : start]
+    if not left.strip(" *_•-") and start <= _LEFT:
+        # the place of a dateline: "UNDEFINED, March 3 (AP) —", "None (Reuters) -"
+        # "None, she said" and "Null, the keeper," begin sentences: a word in title case
+        # needs the agency or the dash
+        title = value[:1].isupper() and value[1:].islower()
+        after = _DATELINE_AFTER_NONE_RE if title else _DATELINE_AFTER_RE
+        if match_pattern(after, text, pos=end, timeout=timeout) is not None:
+            return "dateline"
     ends_field = match_pattern(_VALUE_END_RE, text, pos=end, timeout=timeout) is not None
     for kind, values, before, must_end in _VALUE_PLACES:
         if values is not None and value not in values:
@@ -825,18 +837,17 @@ def _opener(
     if not text[sentence.start : sentence.end].rstrip(" *_").endswith(":"):
         if not (skip or after_ack):
             return None
-        rule = _presenting(table, w, place, skip, colon=False)
-        return rule
+        return _presenting(table, w, place, skip, colon=False, acked=True)
     if place.edge and len(w) <= 12:
         # "I've made the following changes:": the first person announcing its edits
         for first in table.find("first_person", w, 0, 1):
             if _in(table.find("edit_words", w, 1), first.lang):
                 return _Rule("opener", first.lang)
-    return _presenting(table, w, place, skip, colon=True)
+    return _presenting(table, w, place, skip, colon=True, acked=bool(skip) or after_ack)
 
 
 def _presenting(
-    table: VoiceTable, w: list[Token], place: Place, skip: int, *, colon: bool
+    table: VoiceTable, w: list[Token], place: Place, skip: int, *, colon: bool, acked: bool
 ) -> _Rule | None:
     """A presenter near the head (after ``skip`` words of acknowledgement), a text noun after
     it and a cue that the text is a new version of one."""
@@ -847,6 +858,10 @@ def _presenting(
         after = presenter.last + 1
         nouns = _in(table.find("text_nouns", w, after), lang)
         if not nouns:
+            # "Sure! Here's what I came up with:": after an acknowledgement, the presenter and
+            # the first person are enough ("Of course, here's what you need to know" is not)
+            if acked and presenter.first == skip and _first_person(table, w, lang, after):
+                return _Rule("opener", lang)
             continue
         tail = nouns[0].last + 1
         of_text = False
@@ -906,6 +921,12 @@ def _note(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
     return None
 
 
+def _past_article(table: VoiceTable, w: list[Token], i: int, lang: str) -> int:
+    """The index after an article at ``i`` ("an", "just an", "nur eine"), or ``i``."""
+    found = [f for f in _in(table.find("articles", w, i, i + 3), lang) if f.first == i]
+    return max(f.last for f in found) + 1 if found else i
+
+
 def _ai_run(table: VoiceTable, w: list[Token], i: int, lang: str) -> int:
     """The end (exclusive) of a run of AI words starting at ``i`` holding a core word, or -1."""
     j, core = i, False
@@ -928,8 +949,7 @@ def _ai_self(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
     for found in table.find("as_words", w):
         lang = found.lang
         i = found.last + 1
-        if i < len(w) and _in(table.find("articles", w, i, i + 1), lang):
-            i += 1
+        i = _past_article(table, w, i, lang)
         end = _ai_run(table, w, i, lang)
         if end < 0:
             continue
@@ -948,8 +968,7 @@ def _ai_self(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
     for found in table.find("copula_first", w):
         lang = found.lang
         i = found.last + 1
-        if i < len(w) and _in(table.find("articles", w, i, i + 1), lang):
-            i += 1
+        i = _past_article(table, w, i, lang)
         end = _ai_run(table, w, i, lang)
         if end < 0:
             continue
