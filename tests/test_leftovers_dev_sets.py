@@ -1,4 +1,4 @@
-"""A second development set of leftovers and placeholders (``tests/data/leftovers_dev_a.jsonl``).
+"""Development sets of leftovers and placeholders (``tests/data/leftovers_dev_<x>.jsonl``).
 
 Its forms were written from the description of the families alone (assistant preambles,
 closings and notes, AI self-references, browsing apologies, field labels, template syntaxes,
@@ -8,6 +8,9 @@ line, last line or middle line, and, for "inline", its fragment (or the whole li
 fourth word of a middle paragraph. Recall and alarm rates are asserted over the whole set,
 per kind and per language, not item by item: a fragment such as "XX" or "undefined" put alone
 into a random sentence is, by design, not always a placeholder.
+
+Set ``a`` was the one the rules were developed on; set ``b`` was written afterwards and measured
+before any rule saw it, and its floors are what the rules reached then (docs/templates.md).
 """
 
 from __future__ import annotations
@@ -15,17 +18,35 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
 import newsclean
 from newsclean.record import Article
 
-DEV = Path(__file__).parent / "data" / "leftovers_dev_a.jsonl"
-ITEMS: list[dict[str, Any]] = [
-    json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()
-]
+DATA = Path(__file__).parent / "data"
+
+
+class Floors(NamedTuple):
+    """What a set reaches on these bodies (recall of positives, alarms on near misses)."""
+
+    recall: float
+    recall_per_language: float
+    near_miss_alarms: float
+    whole_lines_all_caught: bool
+
+
+SETS = {
+    "a": Floors(0.95, 0.90, 0.01, whole_lines_all_caught=True),
+    "b": Floors(0.80, 0.70, 0.05, whole_lines_all_caught=False),
+}
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    path = DATA / f"leftovers_dev_{name}.jsonl"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
 
 # bodies written for these tests: paragraphs of news prose, one in English, one in German
 BODIES = (
@@ -44,11 +65,6 @@ BODIES = (
     "Kritiker warnten, im Haushalt fehle Geld für Wartung und Personal.\n"
     "Eine Entscheidung über die Strecke wird nach einer Bürgerbeteiligung im Frühjahr erwartet.",
 )
-
-#: what the set reaches on these bodies (recall of positives, alarms on near misses)
-MIN_RECALL = 0.95
-MIN_RECALL_PER_LANGUAGE = 0.90
-MAX_NEAR_MISS_ALARMS = 0.01
 
 
 def inject(body: str, item: dict[str, Any], placement: str) -> tuple[str, tuple[int, int]]:
@@ -96,19 +112,31 @@ def trials(item: dict[str, Any]) -> list[tuple[str, int, str, tuple[int, int]]]:
     return out
 
 
+Outcome = tuple[dict[str, Any], str, int, bool]
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def dev_set(request: pytest.FixtureRequest) -> tuple[str, list[dict[str, Any]]]:
+    return request.param, load(request.param)
+
+
 @pytest.fixture(scope="module")
-def outcomes() -> list[tuple[dict[str, Any], str, int, bool]]:
+def outcomes(dev_set: tuple[str, list[dict[str, Any]]]) -> tuple[Floors, list[Outcome]]:
+    name, items = dev_set
     pipeline = newsclean.default_pipeline()
     out = []
-    for item in ITEMS:
+    for item in items:
         for placement, b, text, span in trials(item):
             out.append((item, placement, b, caught(pipeline({"text": text}), span)))
-    return out
+    return SETS[name], out
 
 
-def test_the_set_covers_every_family_and_language() -> None:
-    positives = [i for i in ITEMS if i["kind"] == "positive"]
-    near = [i for i in ITEMS if i["kind"] == "near_miss"]
+def test_the_set_covers_every_family_and_language(
+    dev_set: tuple[str, list[dict[str, Any]]],
+) -> None:
+    items = dev_set[1]
+    positives = [i for i in items if i["kind"] == "positive"]
+    near = [i for i in items if i["kind"] == "near_miss"]
     assert len(positives) >= 100
     assert len(near) >= 60
     assert len({i["lang"] for i in positives}) == 8
@@ -121,10 +149,11 @@ def test_the_bodies_alone_are_clean() -> None:
         assert not [f for f in article.findings if f.code.startswith("template.")]
 
 
-def test_recall_on_positives(outcomes: list[tuple[dict[str, Any], str, int, bool]]) -> None:
+def test_recall_on_positives(outcomes: tuple[Floors, list[Outcome]]) -> None:
+    floors, found = outcomes
     hits, total = Counter[str](), Counter[str]()
     missed = []
-    for item, placement, b, hit in outcomes:
+    for item, placement, b, hit in found:
         if item["kind"] != "positive":
             continue
         for key in ("all", item["lang"]):
@@ -132,27 +161,30 @@ def test_recall_on_positives(outcomes: list[tuple[dict[str, Any], str, int, bool
             hits[key] += hit
         if not hit:
             missed.append((item["id"], placement, b))
-    assert hits["all"] / total["all"] >= MIN_RECALL, missed
+    assert hits["all"] / total["all"] >= floors.recall, missed
     for lang in total:
-        assert hits[lang] / total[lang] >= MIN_RECALL_PER_LANGUAGE, (lang, missed)
+        assert hits[lang] / total[lang] >= floors.recall_per_language, (lang, missed)
 
 
 def test_every_positive_is_caught_where_it_stands_whole(
-    outcomes: list[tuple[dict[str, Any], str, int, bool]],
+    outcomes: tuple[Floors, list[Outcome]],
 ) -> None:
-    """On a line of its own, at the document's edges or inside it, every positive is caught;
-    the misses left are fragments put alone into a sentence."""
+    """On a line of its own, at the document's edges or inside it, every positive of the set
+    the rules were developed on is caught; the misses left are fragments put alone into a
+    sentence."""
+    floors, found = outcomes
+    if not floors.whole_lines_all_caught:
+        return  # a floor of its recall only (test_recall_on_positives)
     missed = [
         (item["id"], placement, b)
-        for item, placement, b, hit in outcomes
+        for item, placement, b, hit in found
         if item["kind"] == "positive" and not hit and placement != "inline"
     ]
     assert not missed, missed
 
 
-def test_near_misses_raise_few_alarms(
-    outcomes: list[tuple[dict[str, Any], str, int, bool]],
-) -> None:
-    near = [(i["id"], p, b, hit) for i, p, b, hit in outcomes if i["kind"] == "near_miss"]
+def test_near_misses_raise_few_alarms(outcomes: tuple[Floors, list[Outcome]]) -> None:
+    floors, found = outcomes
+    near = [(i["id"], p, b, hit) for i, p, b, hit in found if i["kind"] == "near_miss"]
     alarms = [n[:3] for n in near if n[3]]
-    assert len(alarms) / len(near) <= MAX_NEAR_MISS_ALARMS, alarms
+    assert len(alarms) / len(near) <= floors.near_miss_alarms, alarms
