@@ -69,7 +69,7 @@ EVIDENCE: dict[str, float] = {
     "linked": 0.5,  # removed as a link or a repeat: a page links and repeats its headline
     "between": -2.5,  # kept lines between it and the body that are not head lines (a fifth each)
     "slug": 4.0,  # the URL's slug names it
-    "top_line": 1.0,  # the text's first line, of TOP_MIN_WORDS or more, above the first paragraph
+    "top_line": 2.0,  # the first kept line, of TOP_MIN_WORDS or more, above the first paragraph
 }
 #: a first line this long right above the first paragraph reads as its headline (shorter: a
 #: site's name or slogan)
@@ -132,6 +132,8 @@ def all_stopwords() -> frozenset[str]:
 STEM_CHARS = 5
 #: how many content words of the body a headline's words are looked for in
 BODY_WORDS = 600
+#: a body with fewer distinct content words says too little for a headline's words to be missing
+BODY_MIN_WORDS = 30
 
 
 def content_stems(text: str, timeout: float | None) -> list[str]:
@@ -555,9 +557,20 @@ class HeadReader:
             return None  # dates, numbers and little words: no topic
         body = self.body_stems(start)
         shared = sum(1 for w in stems if w in body)
-        if len(stems) >= 2 and not shared:
-            return None  # none of its words in the body: chrome, or another article's title
-        found: dict[str, float] = {}
+        top = (
+            reason is None
+            and n_words >= TOP_MIN_WORDS
+            and all(view.reasons[k] is not None for k in range(i + 1, start))
+            and not any(
+                view.reasons[k] is None and not is_symbol_line(view.blocks[k].text)
+                for k in range(i)
+            )
+        )
+        if len(stems) >= 2 and not shared and len(body) >= BODY_MIN_WORDS and not top:
+            # none of its words in the body: chrome, or another article's title (the text's
+            # first line right above the body is left to the evidence: a headline may reword)
+            return None
+        found: dict[str, float] = {"top_line": float(top)}
         # what follows: the head's lines, a standfirst, the body
         seen = 0
         first_after: str | None = None
@@ -598,15 +611,6 @@ class HeadReader:
         found["title_line"] = float(repeated == 2)
         found["linked"] = float(reason in ("boilerplate.link_list", "boilerplate.duplicate"))
         found["between"] = min(5, self.between(i, start)) / 5
-        found["top_line"] = float(
-            reason is None
-            and n_words >= TOP_MIN_WORDS
-            and all(view.reasons[k] is not None for k in range(i + 1, start))
-            and not any(
-                view.reasons[k] is None and not is_symbol_line(view.blocks[k].text)
-                for k in range(i)
-            )
-        )
         if slug:
             hw = {w.casefold() for w in text_words(headline, timeout=self.timeout)}
             found["slug"] = float(len(slug & hw) >= max(2, 0.6 * len(slug)))
