@@ -21,11 +21,15 @@ The record's fields are scored against ``record-dev.jsonl`` (metadata read from 
 - ``title right``: the record's title matches the page's title (after case folding: near-equal, or
   one holds the other and the shorter is at least 60% of the longer), over all pages with a title;
   for ``extracted_text`` also over the pages whose text holds the title as a line;
-- ``wrong title``: a title is set and does not match, over all pages with a title;
+- ``wrong title``: a title is set and does not match, over all pages with a title; also the part
+  of it where the text holds the page's title as a line (another line was taken: clearly wrong;
+  the rest are pages whose text shows another headline than the HTML's title);
 - ``authors``: one of the record's authors matches a listed author, over the pages where a listed
   author's name occurs in the input text;
 - ``published``: the record's ``published`` date is the page's date, over the pages where that
   date is written in the input text.
+
+The record's figures are also given for each half of the pages (even and odd places in the file).
 
 Without ``<shared>`` the script says so and exits 0.
 """
@@ -126,7 +130,7 @@ def record_scores(
     meta: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
     """Title, author and date figures of one run (see the module docstring)."""
-    n = right = wrong = right_line = n_line = 0
+    n = right = wrong = right_line = n_line = wrong_line = 0
     n_auth = right_auth = n_date = right_date = 0
     for rec, art in zip(records, articles, strict=True):
         silver = meta.get(rec["id"])
@@ -141,6 +145,7 @@ def record_scores(
             if any(same_title(line.strip(), silver["title"]) for line in text.split("\n")):
                 n_line += 1
                 right_line += ok
+                wrong_line += art.title is not None and not ok
         folded = text.casefold()
         names = [a for a in listed_authors(silver.get("author")) if a.casefold() in folded]
         if names:
@@ -155,6 +160,10 @@ def record_scores(
         "pages": n,
         "title_right": right / n if n else 0.0,
         "wrong_title": wrong / n if n else 0.0,
+        # a wrong title where the text holds the page's title as a line (another line was taken);
+        # the rest are pages whose text shows a headline other than the HTML's title (often the
+        # visible headline, without the site's name or reworded)
+        "wrong_title_where_line": wrong_line / n if n else 0.0,
         "title_line_pages": n_line,
         "title_right_where_line": right_line / n_line if n_line else 0.0,
         "author_pages": n_auth,
@@ -168,7 +177,8 @@ def print_record_scores(scores: dict[str, Any]) -> None:
     print(
         f"record: title right {scores['title_right']:.3f} of {scores['pages']} "
         f"({scores['title_right_where_line']:.3f} of the {scores['title_line_pages']} "
-        f"with the title as a line), wrong title {scores['wrong_title']:.3f}; "
+        f"with the title as a line), wrong title {scores['wrong_title']:.3f} "
+        f"({scores['wrong_title_where_line']:.3f} where the text holds the title as a line); "
         f"authors {scores['authors_right']:.3f} of {scores['author_pages']}; "
         f"published {scores['published_right']:.3f} of {scores['date_pages']}"
     )
@@ -251,6 +261,14 @@ def run(
             results[f"record-{preset}-{field}"] = scores
             if not quiet:
                 print_record_scores(scores)
+            # the pages in two halves (even and odd places in the file): a rule that holds on
+            # one half only was fitted to its pages
+            for half in (0, 1):
+                scores = record_scores(records[half::2], field, articles[half::2], meta)
+                results[f"record-{preset}-{field}-half{half}"] = scores
+                if not quiet:
+                    print(f"  half {half}: ", end="")
+                    print_record_scores(scores)
     return results
 
 

@@ -50,8 +50,10 @@ def test_given_title_that_disagrees_is_a_finding() -> None:
 
 
 def test_filter_alone_on_a_draft() -> None:
-    proposal = DetectTitle().apply(Draft.of(f"Short Headline Goes Here\n{BODY}"))
-    assert proposal.title == "Short Headline Goes Here"
+    # a first line with no other evidence reads as the headline from five words on
+    proposal = DetectTitle().apply(Draft.of(f"Short Headline Goes Here Today\n{BODY}"))
+    assert proposal.title == "Short Headline Goes Here Today"
+    assert DetectTitle().apply(Draft.of(f"Short Headline Goes Here\n{BODY}")).title is None
     assert [r.index for r in proposal.removals] == [0]
 
 

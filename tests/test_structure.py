@@ -13,7 +13,9 @@ from newsclean.filters.structure import (
     DATELINE_RE,
     RECORD_SECTIONS,
     SEPARATOR_RE,
+    content_stems,
     is_byline_intro,
+    is_caption,
     line_dates,
     name_of,
     parse_byline,
@@ -296,3 +298,34 @@ def test_head_patterns_on_hostile_lines(text: str) -> None:
     article = newsclean.default_pipeline("page")(text + "\n" + BODY)
     check_article(article)
     assert time.perf_counter() - started < 10
+
+
+def test_a_caption_is_never_the_headline() -> None:
+
+    assert is_caption("Rene Doe. Photographer: Jane Roe/Getty Images")
+    assert is_caption("Die Brücke am Abend (Foto: Max Muster)")
+    assert is_caption("(Jane Doe / Houston Chronicle)")
+    assert not is_caption("Heavy rain expected across the region tomorrow")
+    assert not is_caption("Photographers gather for the annual awards")
+    text = f"{MENU}\nThe river at dawn. Photo: Jane Doe\n{BODY}"
+    assert clean_twice(text).title is None
+
+
+def test_a_line_none_of_whose_words_the_body_uses_is_not_its_headline() -> None:
+    # a newsletter box right above the body: nothing of it in the article
+    body = (
+        f"{BODY}\nFarmers welcomed the water after months of drought, though several roads "
+        "near the valley were closed as a precaution, police officers confirmed late yesterday."
+    )
+    text = f"{MENU}\nGet the newsletter everybody is talking about\nBy Jane Doe\n{body}"
+    assert clean_twice(text).title is None
+    text = f"{MENU}\nHeavy rain expected across the region\nBy Jane Doe\n{body}"
+    article = clean_twice(text)
+    assert article.title == "Heavy rain expected across the region"
+    assert article.authors == ("Jane Doe",)
+
+
+def test_a_line_of_dates_is_not_a_headline() -> None:
+
+    assert content_stems("Jueves, 21 de Abril de 202221/04/2022", 1.0) == []
+    assert content_stems("Heavy rain expected", 1.0) == ["heavy", "rain", "expec"]

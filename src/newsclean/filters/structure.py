@@ -28,8 +28,9 @@ from newsclean._patterns import compile_pattern, search
 from newsclean._patterns import words as text_words
 from newsclean.draft import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.filters._shared import looks_like_headline, looks_like_prose, same_headline
+from newsclean.filters.blocks import stopword_languages, stopwords
 from newsclean.filters.boilerplate import is_agency_line
-from newsclean.filters.facts.dates import MONTHS, find_dates
+from newsclean.filters.facts.dates import MONTHS, WEEKDAYS, find_dates
 from newsclean.lang import languages_with
 from newsclean.lang import sections as pack_sections
 
@@ -49,11 +50,27 @@ SOFT_REASONS = frozenset(
 HEAD_REASONS = SOFT_REASONS | {"boilerplate.author_box", "boilerplate.credit"}
 #: how many lines before the body's first paragraph may hold the headline
 WINDOW = 20
-#: the evidence a headline needs on a page (``page`` preset): three of prose after it, the body after it, a date or
-#: byline before it, a repeat; or one strong (a byline or date right after it, a "Headline | Site"
-#: line, the URL's slug). Extracted text, which an extractor has already cut to the article, needs
-#: two (``min_score=2``: a headline-like first line with the body after it)
-MIN_SCORE = 3
+#: the score a headline needs on a page (``page`` preset): a byline or date right below it and the
+#: body after it, or prose after it with a "Headline | Site" line or the URL's slug, or a repeat and
+#: a date above it. Extracted text, which an extractor has already cut to the article, needs three
+#: (``min_score=3``: the text's first line above the body, or a byline right below it). A wrong
+#: title is worse than none: below the score there is no title.
+MIN_SCORE = 4.0
+#: the weight of each piece of evidence about a headline candidate (see ``HeadReader.candidate``);
+#: a candidate's score is their weighted sum and must reach ``min_score``
+EVIDENCE: dict[str, float] = {
+    "body_below": 1.0,  # the body's first paragraph within a few lines below
+    "head_line_below": 3.0,  # a byline or date within two lines below
+    "head_line_further": 1.0,  # ... further down
+    "prose_below": 1.0,  # the next line reads as prose (a standfirst, the body)
+    "head_line_above": 1.0,  # a byline or date just above
+    "repeated": 1.0,  # another line is the same
+    "title_line": 2.0,  # another line holds it as one part ("Headline | Site")
+    "linked": 0.5,  # removed as a link or a repeat: a page links and repeats its headline
+    "between": -2.5,  # kept lines between it and the body that are not head lines (a fifth each)
+    "slug": 4.0,  # the URL's slug names it
+    "top_line": 2.0,  # the first kept line, of TOP_MIN_WORDS or more, above the first paragraph
+}
 #: a first line this long right above the first paragraph reads as its headline (shorter: a
 #: site's name or slogan)
 TOP_MIN_WORDS = 5
@@ -85,8 +102,9 @@ AGENCY_OPEN_RE = compile_pattern(r"^\s*\((?P<agency>[\p{L}\p{M} .&/-]{2,30})\)\s
 
 #: the sections of a pack's ``record.txt``: what a byline starts with ("By"), what stands between
 #: two names ("and"), the labels before a published or updated date, the words after a name that
-#: make a line a byline ("Associated Press Writer"), lower-case words inside names ("von der")
-RECORD_SECTIONS = ("byline", "joiner", "published", "updated", "writer", "particle")
+#: make a line a byline ("Associated Press Writer"), lower-case words inside names ("von der"), the
+#: words of a picture's caption or credit ("Photo:", "Getty Images")
+RECORD_SECTIONS = ("byline", "joiner", "published", "updated", "writer", "particle", "caption")
 
 
 @functools.cache
@@ -102,6 +120,52 @@ def all_record_words(section: str) -> tuple[str, ...]:
         for e in pack_sections(lang, "record.txt", RECORD_SECTIONS)[section]
     }
     return tuple(sorted(found, key=lambda p: (-len(p), p)))
+
+
+@functools.cache
+def all_stopwords() -> frozenset[str]:
+    """The stop words of every pack, case-folded."""
+    return frozenset().union(*(stopwords(lang) for lang in stopword_languages()))
+
+
+#: how many letters of a content word are compared ("colonial" meets "colonialism")
+STEM_CHARS = 5
+#: how many content words of the body a headline's words are looked for in
+BODY_WORDS = 600
+#: a body with fewer distinct content words says too little for a headline's words to be missing
+BODY_MIN_WORDS = 30
+
+
+def content_stems(text: str, timeout: float | None) -> list[str]:
+    """The stems of the words of ``text`` that carry its topic: four letters or more, not a
+    stop word, a month or a weekday of any pack."""
+    stops = all_stopwords()
+    out = []
+    for w in text_words(text, timeout=timeout):
+        f = w.casefold()
+        if len(f) < 4 or f in stops or f in MONTHS or f in WEEKDAYS:
+            continue
+        if sum(c.isalpha() for c in f) < 3:
+            continue
+        out.append(f[:STEM_CHARS])
+    return out
+
+
+def is_caption(text: str) -> bool:
+    """A picture's caption or credit: a caption word of a pack ("Photo:", "Getty Images") at a
+    word boundary, or the whole line in brackets ("(Jane Doe / Reuters)")."""
+    line = text.strip()
+    if line[:1] in "([" and line[-1:] in ")]":
+        return True
+    low = f" {fold(line)} "
+    for word in all_record_words("caption"):
+        at = low.find(word)
+        while at >= 0:
+            before, after = low[at - 1], low[at + len(word) : at + len(word) + 1]
+            if not before.isalnum() and (word[-1:] in ":." or not after.isalnum()):
+                return True
+            at = low.find(word, at + 1)
+    return False
 
 
 def is_symbol_line(text: str) -> bool:
@@ -384,7 +448,9 @@ def _headline_text(text: str, timeout: float | None) -> tuple[str, str] | None:
 class HeadReader:
     """Reads the head of one view."""
 
-    def __init__(self, view: View, min_score: int = MIN_SCORE, max_words: int = MAX_WORDS) -> None:
+    def __init__(
+        self, view: View, min_score: float = MIN_SCORE, max_words: int = MAX_WORDS
+    ) -> None:
         self.view = view
         self.min_score = min_score
         self.max_words = max_words
@@ -392,6 +458,30 @@ class HeadReader:
         self.folded = [fold(b.text) for b in view.blocks]
         self._bylines: dict[int, tuple[list[str], str | None] | None] = {}
         self._dates: dict[int, LineDates | None] = {}
+        self._body: dict[int, frozenset[str]] = {}
+
+    def body_stems(self, start: int) -> frozenset[str]:
+        """The content stems of the body's first words, from ``start`` on (kept lines only)."""
+        if start not in self._body:
+            found: set[str] = set()
+            n = 0
+            for k in range(start, len(self.view.blocks)):
+                if self.view.reasons[k] is not None:
+                    continue
+                stems = content_stems(self.view.blocks[k].text[:5000], self.timeout)
+                found.update(stems)
+                n += len(stems)
+                if n >= BODY_WORDS:
+                    break
+            self._body[start] = frozenset(found)
+        return self._body[start]
+
+    def evidence(self, i: int) -> str | None:
+        """:meth:`meta`, or "byline" for a line an earlier filter removed as a byline or date."""
+        kind = self.meta(i)
+        if kind is None and self.view.reasons[i] == "boilerplate.author_box":
+            return "byline"
+        return kind
 
     def byline(self, i: int) -> tuple[list[str], str | None] | None:
         if i not in self._bylines:
@@ -440,8 +530,9 @@ class HeadReader:
                 return 2
         return best
 
-    def candidate(self, i: int, start: int, slug: set[str]) -> tuple[int, str, str] | None:
-        """``(score, headline, rule)`` for block ``i`` before the body start ``start``."""
+    def candidate(self, i: int, start: int, slug: set[str]) -> tuple[float, str, str] | None:
+        """``(score, headline, rule)`` for block ``i`` before the body start ``start``: the sum
+        of :data:`EVIDENCE` for what speaks for and against it."""
         view = self.view
         reason = view.reasons[i]
         if reason is not None and reason not in SOFT_REASONS:
@@ -449,7 +540,8 @@ class HeadReader:
         got = _headline_text(view.blocks[i].text, self.timeout)
         if got is None or self.meta(i) is not None:
             return None
-        if len(text_words(got[0], timeout=self.timeout)) > self.max_words:
+        n_words = len(text_words(got[0], timeout=self.timeout))
+        if n_words > self.max_words:
             return None
         headline, rule = got
         low = headline.casefold()
@@ -458,27 +550,45 @@ class HeadReader:
             for w in (*all_record_words("published"), *all_record_words("updated"))
         ):
             return None  # a date line whose date did not parse
-        score = 0
+        if is_caption(headline):
+            return None
+        stems = content_stems(headline, self.timeout)
+        if not stems:
+            return None  # dates, numbers and little words: no topic
+        body = self.body_stems(start)
+        shared = sum(1 for w in stems if w in body)
+        top = (
+            reason is None
+            and n_words >= TOP_MIN_WORDS
+            and all(view.reasons[k] is not None for k in range(i + 1, start))
+            and not any(
+                view.reasons[k] is None and not is_symbol_line(view.blocks[k].text)
+                for k in range(i)
+            )
+        )
+        if len(stems) >= 2 and not shared and len(body) >= BODY_MIN_WORDS and not top:
+            # none of its words in the body: chrome, or another article's title (the text's
+            # first line right above the body is left to the evidence: a headline may reword)
+            return None
+        found: dict[str, float] = {"top_line": float(top)}
         # what follows: the head's lines, a standfirst, the body
         seen = 0
         first_after: str | None = None
-        reached_body = False
         for j in range(i + 1, min(len(view.blocks), start + 1)):
-            kind = self.meta(j)
+            kind = self.evidence(j)
             if kind == "symbol":
                 continue
             seen += 1
             if seen > AFTER:
                 break
             if j == start:
-                reached_body = True
-                if first_after is None:
-                    first_after = "prose"
+                found["body_below"] = 1.0
+                first_after = first_after or "prose"
                 break
             if kind is not None:
                 first_after = first_after or kind
                 # a byline or date right below the headline; further down, weaker evidence
-                score = max(score, 3 if seen <= 2 else 1)
+                found["head_line_below" if seen <= 2 else "head_line_further"] = 1.0
                 continue
             text = view.blocks[j].text
             if view.reasons[j] is not None and view.reasons[j] not in SOFT_REASONS:
@@ -492,30 +602,26 @@ class HeadReader:
                     first_after = "heading"
                 else:
                     first_after = "other"
-        if first_after == "prose":
-            score += 1
-        if reached_body:
-            score += 1
-        if i >= 1 and any(self.meta(k) in ("date", "byline") for k in range(max(0, i - 2), i)):
-            score += 1
-        score += self.repeated(i, headline)
-        view_kept = [
-            k
-            for k in range(i)
-            if view.reasons[k] is None and not is_symbol_line(view.blocks[k].text)
-        ]
-        if (
-            reason is None
-            and not view_kept
-            and all(view.reasons[k] is not None for k in range(i + 1, start))
-            and len(text_words(headline, timeout=self.timeout)) >= TOP_MIN_WORDS
-        ):
-            score += 1  # the body's first line, right above its first paragraph
+        found["prose_below"] = float(first_after == "prose")
+        found["head_line_above"] = float(
+            i >= 1 and any(self.evidence(k) in ("date", "byline") for k in range(max(0, i - 2), i))
+        )
+        repeated = self.repeated(i, headline)
+        found["repeated"] = float(repeated == 1)
+        found["title_line"] = float(repeated == 2)
+        found["linked"] = float(reason in ("boilerplate.link_list", "boilerplate.duplicate"))
+        found["between"] = min(5, self.between(i, start)) / 5
         if slug:
             hw = {w.casefold() for w in text_words(headline, timeout=self.timeout)}
-            if len(slug & hw) >= max(2, 0.6 * len(slug)):
-                score += 3
+            found["slug"] = float(len(slug & hw) >= max(2, 0.6 * len(slug)))
+        score = sum(EVIDENCE[k] * v for k, v in found.items())
         return score, headline, rule
+
+    def between(self, i: int, start: int) -> int:
+        """How many kept lines between ``i`` and the body start are not head lines."""
+        return sum(
+            1 for k in range(i + 1, start) if self.view.reasons[k] is None and self.meta(k) is None
+        )
 
     def headline(self, start: int) -> tuple[int, str, str] | None:
         slug = slug_words(self.view.url)
@@ -525,23 +631,15 @@ class HeadReader:
             if got is None:
                 continue
             score, text, rule = got
-            # the nearer of two: a teaser list ends where the head begins, and each line between
-            # the candidate and the body that is not a head line speaks against it
-            between = sum(
-                1
-                for k in range(i + 1, start)
-                if self.view.reasons[k] is None and self.meta(k) is None
-            )
             if score < self.min_score:
                 continue
-            rank = score - 0.05 * (start - i) - 0.5 * between
-            if best is None or rank > best[0]:
-                best = (rank, i, text, rule)
+            if best is None or score > best[0]:
+                best = (score, i, text, rule)
         return (best[1], best[2], best[3]) if best else None
 
 
 def read_head(
-    view: View, *, dateline: bool = True, min_score: int = MIN_SCORE, max_words: int = MAX_WORDS
+    view: View, *, dateline: bool = True, min_score: float = MIN_SCORE, max_words: int = MAX_WORDS
 ) -> Head:
     """The head of the article in ``view``."""
     head = Head()
@@ -745,7 +843,7 @@ class DetectTitle:
     )
     max_words: int = MAX_WORDS
     fields: bool = True
-    min_score: int = 2
+    min_score: float = 3.0
 
     def apply(self, draft: Draft, /) -> Proposal:
         if not draft.blocks:
