@@ -6,9 +6,12 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
+
+from rapidfuzz.distance import OSA
 
 from newsclean._patterns import Pattern, compile_pattern, finditer, is_plain, match, search
 from newsclean.codes import Severity
@@ -205,6 +208,31 @@ class NameRef:
 MAX_GIVEN = 2000
 
 
+def _capwords(blocks: list[Block], timeout: float | None) -> list[tuple[str, int]]:
+    """The capitalised words of the blocks (possessive dropped), with their offsets."""
+    capwords: list[tuple[str, int]] = []
+    for b in blocks:
+        for w in finditer(CAPWORD_RE, b.text, timeout=timeout):
+            word = w.group()
+            for suffix in ("'s", "’s"):
+                word = word.removesuffix(suffix)
+            capwords.append((word, b.span[0] + w.start()))
+            if len(capwords) >= MAX_WORDS:
+                return capwords
+    return capwords
+
+
+def _given_variant_possible(draft: Draft, bare: list[nm.BareName]) -> bool:
+    """Whether a known full name's surname occurs again in the text, where another spelling
+    of the given name may stand before it (a cheap test before the capitalised words)."""
+    text = draft.text
+    for b in bare:
+        surname = b.name.split()[-1]
+        if text.find(surname, b.span[1]) >= 0 or text.rfind(surname, 0, b.span[0]) >= 0:
+            return True
+    return False
+
+
 def _bare_names(
     kb: KB, draft: Draft, given: list[tuple[int, int]], mentions: list[Mention]
 ) -> list[nm.BareName]:
@@ -359,23 +387,24 @@ class CheckFacts:
         if not mentions and not given:
             return EMPTY  # no title word and no known given name anywhere
         bare = _bare_names(kb, draft, given, mentions)
+        blocks = _title_blocks(draft) + draft.kept()
         if not mentions:
-            # names alone: only a spelling can be wrong (the surname check needs a title), and
-            # only when one of them is no known form
-            if all(b.match.exact for b in bare):
+            # names alone: only a spelling can be wrong (the surname check needs a title): one
+            # that is no known form, or another spelling of a known one's given name
+            if not bare:
                 return EMPTY
             refs = [NameRef.of_bare(kb, b) for b in bare]
-            return Proposal(flags=tuple(self._names(kb, draft, refs, [])))
-        blocks = _title_blocks(draft) + draft.kept()
-        capwords: list[tuple[str, int]] = []
-        for b in blocks:
-            for w in finditer(CAPWORD_RE, b.text, timeout=draft.regex_timeout):
-                word = w.group()
-                for suffix in ("'s", "’s"):
-                    word = word.removesuffix(suffix)
-                capwords.append((word, b.span[0] + w.start()))
-                if len(capwords) >= MAX_WORDS:
-                    break
+            words = (
+                _capwords(blocks, draft.regex_timeout)
+                if len(bare) > 1
+                or any(not b.match.exact for b in bare)
+                or _given_variant_possible(draft, bare)
+                else []
+            )
+            if not words and all(b.match.exact for b in bare):
+                return EMPTY
+            return Proposal(flags=tuple(self._names(kb, draft, refs, words)))
+        capwords = _capwords(blocks, draft.regex_timeout)
         # evidence spans are in the original text, like finding spans
         self_refs = {
             person: [draft.original_span(r) for r in spans]
@@ -541,7 +570,68 @@ class CheckFacts:
                     )
                 )
                 break
+        flags += self._given_variants(kb, draft, mentions, capwords, flags)
         return flags
+
+    def _given_variants(
+        self,
+        kb: KB,
+        draft: Draft,
+        refs: list[NameRef],
+        capwords: list[tuple[str, int]],
+        flags: list[Flag],
+    ) -> list[Flag]:
+        """A known person's surname after another spelling of their given name, with or
+        without a title ("Emanuel Macron" where "Emmanuel Macron" is written elsewhere): one
+        slip in a given name of four letters or more, the whole no one's known name."""
+        known: dict[str, NameRef] = {}
+        for r in refs:
+            words = r.name.split()
+            if r.match.exact and len(words) >= 2:
+                known.setdefault(words[-1], r)
+        if not known:
+            return []
+        text = draft.text
+        taken = [r.name_span for r in refs] + [f.span for f in flags]
+        out: list[Flag] = []
+        for (prev, pstart), (word, start) in itertools.pairwise(capwords):
+            ref = known.get(word)
+            if ref is None or text[pstart + len(prev) : start] != " ":
+                continue
+            end = start + len(word)
+            if len(nm.read_name(text, pstart)) != 2:
+                continue  # the name goes on: someone else
+            if any(a <= pstart < b or a <= start < b for a, b in taken):
+                continue
+            given = ref.name.split()[0]
+            a, b = name_key(prev), name_key(given)
+            if a == b or len(b) < 4 or a[:1] != b[:1] or nm.inflected(a, b):
+                continue
+            if OSA.distance(a, b, score_cutoff=1) > 1:
+                continue
+            written = f"{prev} {word}"
+            if kb.persons_named(written) or any(
+                a in form.split() for form in kb.forms.get(ref.person, ())
+            ):
+                continue  # someone else's name, or another form of this person's
+            taken.append((pstart, end))
+            out.append(
+                Flag(
+                    "name.inconsistent",
+                    (pstart, end),
+                    f"{ref.display} is written {written!r} here but {ref.name!r} elsewhere in "
+                    f"the text; use one spelling ({ref.display!r})",
+                    {
+                        "forms": [written, ref.name],
+                        "person": ref.display,
+                        "spans": [
+                            list(draft.original_span((pstart, end))),
+                            list(draft.original_span(ref.name_span)),
+                        ],
+                    },
+                )
+            )
+        return out
 
     # -- titles -------------------------------------------------------------------------------
 
