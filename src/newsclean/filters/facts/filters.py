@@ -19,6 +19,7 @@ from newsclean.draft import EMPTY, Block, Draft, Flag, Proposal, Stage
 from newsclean.filters.blocks import draft_folded_words, guess_language
 from newsclean.filters.facts import lexicon as lex
 from newsclean.filters.facts import names as nm
+from newsclean.filters.facts import people as pp
 from newsclean.filters.facts import windows as win
 from newsclean.filters.facts.dates import ENGLISH_WEEKDAY, find_dates, parse_published
 from newsclean.filters.facts.headline import (
@@ -1033,6 +1034,15 @@ class CheckHeadline:
     min_terms: int = 4
     max_share: float = 0.2
     min_body_words: int = 80
+    #: extra knowledge-base files, as for ``check_facts``: the people a headline may name
+    kb: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kb", _as_tuple(self.kb))
+
+    def prepare(self) -> None:
+        """Load the knowledge base and build its patterns (once per process)."""
+        gazetteer(load_kb(self.kb))
 
     def apply(self, draft: Draft, /) -> Proposal:
         kept = draft.kept()
@@ -1042,13 +1052,20 @@ class CheckHeadline:
         # words are counted only up to the threshold; the body's word set is built only when a
         # headline or a trailing line needs it
         if not _enough_words(kept, self.min_body_words, timeout):
-            return EMPTY
+            title = draft.title
+            # a short body is still judged by the people and offices its headline names
+            people = self._people(draft, title, kept) if title else None
+            return Proposal(flags=(people,)) if people else EMPTY
         flags: list[Flag] = []
         leak = self._leak(draft, kept)
         if leak:
             flags.append(leak)
         title = draft.title
         if title:
+            people = self._people(draft, title, kept[:-1] if leak else kept)
+            if people is not None:
+                flags.append(people)
+                return Proposal(flags=tuple(flags))
             verdict = _verdict(title, kept[:-1] if leak else kept, timeout)
             n_terms = len(verdict.present) + len(verdict.absent)
             # a headline found in the text itself needs stronger evidence than a given one
@@ -1074,6 +1091,67 @@ class CheckHeadline:
                     )
                 )
         return Proposal(flags=tuple(flags))
+
+    def _people(self, draft: Draft, title: str, body: list[Block]) -> Flag | None:
+        """A headline naming a known person (or an organisation's office) the body never
+        mentions, while the body names other known people."""
+        timeout = draft.regex_timeout
+        kb = load_kb(self.kb)
+        gaz = gazetteer(kb)
+        named = pp.headline_people(kb, gaz, title, timeout)
+        offices = pp.headline_offices(kb, gaz, title)
+        if not named and not offices:
+            return None
+        lines = [b.text for b in body]
+        folded = pp.fold_body(lines)
+        # the people (and offices) the body may mention at all, before reading its names
+        absent = [n for n in named if not pp.present_anywhere(kb, n, folded)]
+        gone = [(t, p) for t, p in offices if pp.office_absent_words(t, folded)]
+        if not absent and not gone:
+            return None
+        people = pp.body_people(kb, gaz, lines, timeout)
+        missing = pp.missing_people(kb, absent, folded, people)
+        headline_persons = frozenset(p for n in named for p in n.persons)
+        others = sorted({kb.display[p] for p in people.named - headline_persons})
+        if missing and others:
+            who = ", ".join(repr(n.written) for n in missing)
+            return Flag(
+                "headline.mismatch",
+                self._title_span(draft),
+                f"the headline {title!r} names {who}, whom the body never mentions; the body "
+                f"names {', '.join(others[:4])}: check that title and body belong to the same "
+                f"article",
+                {
+                    "headline": title,
+                    "missing_people": [
+                        {"written": n.written, "persons": sorted(kb.display[p] for p in n.persons)}
+                        for n in missing
+                    ],
+                    "body_people": others,
+                },
+            )
+        titled_others = [m for m in people.mentions if not m.persons & headline_persons]
+        for text, pids in gone:
+            if not titled_others or any(m.positions & pids for m in titled_others):
+                continue
+            if not pp.missing_office(kb, text, pids, folded, people):
+                continue
+            office = kb.position_label[sorted(pids)[0]]
+            said = sorted({f"{m.text!r}" for m in titled_others})
+            return Flag(
+                "headline.mismatch",
+                self._title_span(draft),
+                f"the headline {title!r} speaks of the {office}, whom the body never mentions; "
+                f"the body speaks of {', '.join(said[:3])}: check that title and body belong to "
+                f"the same article",
+                {
+                    "headline": title,
+                    "missing_office": office,
+                    "position_ids": sorted(pids),
+                    "body_mentions": said,
+                },
+            )
+        return None
 
     def _title_span(self, draft: Draft) -> tuple[int, int]:
         blocks = _title_blocks(draft)
