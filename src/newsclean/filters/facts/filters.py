@@ -652,6 +652,10 @@ class CheckFacts:
             if m.modifier == "elect" and date is None:
                 continue  # when they take it, nothing says
             if date is not None and date[0].toordinal() + ahead > office_as_of:
+                held_elsewhere = self._elsewhere_at_as_of(kb, m, rows, date[0], office_as_of)
+                if held_elsewhere is not None:
+                    flags.append(held_elsewhere)
+                    continue
                 # they may have taken the office after the knowledge base's last check of it
                 office = " or ".join(sorted({kb.position_label[p] for p in m.positions}))
                 flags.append(
@@ -701,6 +705,51 @@ class CheckFacts:
                 )
             )
         return flags
+
+    def _elsewhere_at_as_of(
+        self, kb: KB, m: Mention, rows: list[Any], date: dt.date, office_as_of: int
+    ) -> Flag | None:
+        """A claimed office the person never held, dated after its ``as_of``: still
+        ``title.never_held`` (at warning) for ``stale_window_months`` when, as of that date,
+        the person held another office and someone else held the claimed one (both rows open):
+        "NATO Secretary General Ursula von der Leyen" a few months after the rows were checked."""
+        if m.modifier not in (None, "current"):
+            return None
+        limit = _add_months(dt.date.fromordinal(office_as_of), self.stale_window_months)
+        if date > limit:
+            return None
+        own = [t for t in rows if t.open and t.position_id not in m.positions]
+        others = [
+            t
+            for p in m.positions
+            for t in kb.by_position.get(p, ())
+            if t.open and not t.acting and kb.key_of[t.id] != m.person
+        ]
+        if not own or not others or len({kb.key_of[t.id] for t in others}) != 1:
+            return None
+        mine, holder = own[0], others[0]
+        office = kb.position_label[holder.position_id]
+        return Flag(
+            "title.never_held",
+            m.span,
+            f"as of {iso(office_as_of)} (the knowledge base's as_of date for {office}), "
+            f"{m.display} had never held it: they were {mine.position} (from "
+            f"{mine.row.get('start')}) and {holder.person} was {office} (from "
+            f"{holder.row.get('start')}); {m.text!r} on {_fmt(date)} is probably wrong. Check "
+            f"the title or the name",
+            {
+                "mention": m.text,
+                "person": m.display,
+                "claimed_positions": sorted(m.positions),
+                "kb_rows": [t.id for t in rows],
+                "holder": holder.person,
+                "holder_row": holder.id,
+                "date": date.isoformat(),
+                "as_of": iso(office_as_of),
+                "kb_as_of": _as_of_range(rows),
+                "window_months": self.stale_window_months,
+            },
+        )
 
     def _claims(
         self, kb: KB, mentions: list[Mention], blocks: list[Block], timeout: float | None

@@ -224,10 +224,10 @@ def similar_word(word: str, target: str) -> bool:
     )
 
 
-#: what the catalogue languages add to a surname when they inflect it (folded): a genitive
-#: "s", the Polish case endings ("Putina", "Tuska", "Dudy", "Ruttem", "Merkel" → "Merkelowi",
+#: what languages add to a surname when they inflect it (folded): a genitive "s", a Finnish
+#: or German "n", the Polish case endings ("Putina", "Tuska", "Ruttem", "Merkelowi",
 #: "Sikorskiego") and the German "-ens"; a longer addition is never one slip anyway
-INFLECTIONS = ("s", "a", "e", "i", "o", "u", "y", "m", "em", "ie", "owi", "ego", "emu", "ens")
+INFLECTIONS = ("s", "n", "a", "e", "i", "o", "u", "y", "m", "em", "ie", "owi", "ego", "emu", "ens")
 
 
 def inflected(written: str, surname: str) -> bool:
