@@ -30,17 +30,29 @@ def is_fact(code: str) -> bool:
     return code.startswith(FAMILIES)
 
 
-def dev_records(shared: Path, field: str) -> Iterator[dict[str, Any]]:
+def dev_records(shared: Path, field: str, *, record: bool = False) -> Iterator[dict[str, Any]]:
+    """The dev pages; with ``record``, each with the title and date its HTML gives
+    (``record-dev.jsonl``): real headlines over their bodies, dated."""
     path = shared / "data" / "boilerplate-dev.jsonl"
     if not path.exists():
         print(f"(no {path}; skipping the dev pages)", file=sys.stderr)
         return
+    meta: dict[str, dict[str, Any]] = {}
+    if record:
+        with (shared / "data" / "record-dev.jsonl").open(encoding="utf-8") as fh:
+            meta = {r["id"]: r for r in map(json.loads, fh)}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
             text = row.get(field)
             if text:
-                yield {"id": f"dev:{row['id']}", "text": text}
+                out = {"id": f"dev:{row['id']}", "text": text}
+                given = meta.get(row["id"], {})
+                if given.get("title"):
+                    out["title"] = given["title"]
+                if given.get("date"):
+                    out["published"] = given["date"]
+                yield out
 
 
 def example_records(folder: Path) -> Iterator[dict[str, Any]]:
@@ -91,10 +103,16 @@ def main() -> None:
     parser.add_argument(
         "--field", default="extracted_text", help="dev field: extracted_text or page_text"
     )
+    parser.add_argument(
+        "--record",
+        action="store_true",
+        help="give each dev page its title and date from record-dev.jsonl",
+    )
     parser.add_argument("--context", type=int, default=90)
     parser.add_argument("-q", "--quiet", action="store_true", help="counts only")
     args = parser.parse_args()
-    run("dev pages", dev_records(args.shared, args.field), context=args.context, quiet=args.quiet)
+    records = dev_records(args.shared, args.field, record=args.record)
+    run("dev pages", records, context=args.context, quiet=args.quiet)
     if args.examples.exists():
         run("examples", example_records(args.examples), context=args.context, quiet=args.quiet)
     else:

@@ -25,7 +25,8 @@ def found(text: str, published: str | None = None, **options: Any) -> list[tuple
     return sorted((f.code, str(f.severity)) for f in article.findings)
 
 
-STOLTENBERG = "NATO Secretary General Jens Stoltenberg said the allies agreed."
+#: a holder who had left before the office's as_of (2025-06-30), the successor's row open
+STOLTENBERG = "British Prime Minister Rishi Sunak said the allies agreed."
 
 
 def test_left_before_as_of_with_an_open_successor_warns() -> None:
@@ -34,7 +35,7 @@ def test_left_before_as_of_with_an_open_successor_warns() -> None:
     assert (f.code, str(f.severity)) == ("title.not_incumbent", "warning")
     assert "as of 2025-06-30" in f.message
     assert f.evidence["as_of"] == "2025-06-30"
-    assert f.evidence["successor"] == "Mark Rutte"
+    assert f.evidence["successor"] == "Keir Starmer"
 
 
 def test_left_before_as_of_turns_info_after_the_window() -> None:
@@ -53,7 +54,7 @@ def test_left_before_as_of_turns_info_after_the_window() -> None:
     [
         # the open holder after as_of: cannot be checked
         (
-            "NATO Secretary General Mark Rutte said so.",
+            "British Prime Minister Keir Starmer said so.",
             "2026-03-01",
             [("title.unverifiable", "info")],
         ),
@@ -88,8 +89,8 @@ def test_never_held_needs_a_date_within_as_of() -> None:
     article = check(text, "2026-03-01")
     (f,) = article.findings
     assert (f.code, str(f.severity)) == ("title.unverifiable", "info")
-    assert f.evidence["as_of"] == "2025-06-30"
-    assert "as of 2025-06-30" in f.message
+    assert f.evidence["as_of"] == "2026-02-14"
+    assert "as of 2026-02-14" in f.message
     # without a date the claim is checked against what the knowledge base knows
     assert found(text) == [("title.never_held", "warning")]
 
@@ -393,7 +394,7 @@ def test_an_incoming_holder_is_never_held_only_when_the_start_is_covered() -> No
     text = "Incoming NATO Secretary General Olaf Scholz met the allies."
     assert found(text, "2023-05-01") == [("title.never_held", "warning")]
     # the office may be taken after the knowledge base's last check
-    assert found(text, "2025-05-01") == [("title.unverifiable", "info")]
+    assert found(text, "2026-03-01") == [("title.unverifiable", "info")]
     assert found(text) == []
 
 

@@ -6,9 +6,12 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
+
+from rapidfuzz.distance import OSA
 
 from newsclean._patterns import Pattern, compile_pattern, finditer, is_plain, match, search
 from newsclean.codes import Severity
@@ -16,6 +19,7 @@ from newsclean.draft import EMPTY, Block, Draft, Flag, Proposal, Stage
 from newsclean.filters.blocks import draft_folded_words, guess_language
 from newsclean.filters.facts import lexicon as lex
 from newsclean.filters.facts import names as nm
+from newsclean.filters.facts import people as pp
 from newsclean.filters.facts import windows as win
 from newsclean.filters.facts.dates import ENGLISH_WEEKDAY, find_dates, parse_published
 from newsclean.filters.facts.headline import (
@@ -205,6 +209,31 @@ class NameRef:
 MAX_GIVEN = 2000
 
 
+def _capwords(blocks: list[Block], timeout: float | None) -> list[tuple[str, int]]:
+    """The capitalised words of the blocks (possessive dropped), with their offsets."""
+    capwords: list[tuple[str, int]] = []
+    for b in blocks:
+        for w in finditer(CAPWORD_RE, b.text, timeout=timeout):
+            word = w.group()
+            for suffix in ("'s", "’s"):
+                word = word.removesuffix(suffix)
+            capwords.append((word, b.span[0] + w.start()))
+            if len(capwords) >= MAX_WORDS:
+                return capwords
+    return capwords
+
+
+def _given_variant_possible(draft: Draft, bare: list[nm.BareName]) -> bool:
+    """Whether a known full name's surname occurs again in the text, where another spelling
+    of the given name may stand before it (a cheap test before the capitalised words)."""
+    text = draft.text
+    for b in bare:
+        surname = b.name.split()[-1]
+        if text.find(surname, b.span[1]) >= 0 or text.rfind(surname, 0, b.span[0]) >= 0:
+            return True
+    return False
+
+
 def _bare_names(
     kb: KB, draft: Draft, given: list[tuple[int, int]], mentions: list[Mention]
 ) -> list[nm.BareName]:
@@ -359,23 +388,24 @@ class CheckFacts:
         if not mentions and not given:
             return EMPTY  # no title word and no known given name anywhere
         bare = _bare_names(kb, draft, given, mentions)
+        blocks = _title_blocks(draft) + draft.kept()
         if not mentions:
-            # names alone: only a spelling can be wrong (the surname check needs a title), and
-            # only when one of them is no known form
-            if all(b.match.exact for b in bare):
+            # names alone: only a spelling can be wrong (the surname check needs a title): one
+            # that is no known form, or another spelling of a known one's given name
+            if not bare:
                 return EMPTY
             refs = [NameRef.of_bare(kb, b) for b in bare]
-            return Proposal(flags=tuple(self._names(kb, draft, refs, [])))
-        blocks = _title_blocks(draft) + draft.kept()
-        capwords: list[tuple[str, int]] = []
-        for b in blocks:
-            for w in finditer(CAPWORD_RE, b.text, timeout=draft.regex_timeout):
-                word = w.group()
-                for suffix in ("'s", "’s"):
-                    word = word.removesuffix(suffix)
-                capwords.append((word, b.span[0] + w.start()))
-                if len(capwords) >= MAX_WORDS:
-                    break
+            words = (
+                _capwords(blocks, draft.regex_timeout)
+                if len(bare) > 1
+                or any(not b.match.exact for b in bare)
+                or _given_variant_possible(draft, bare)
+                else []
+            )
+            if not words and all(b.match.exact for b in bare):
+                return EMPTY
+            return Proposal(flags=tuple(self._names(kb, draft, refs, words)))
+        capwords = _capwords(blocks, draft.regex_timeout)
         # evidence spans are in the original text, like finding spans
         self_refs = {
             person: [draft.original_span(r) for r in spans]
@@ -541,7 +571,68 @@ class CheckFacts:
                     )
                 )
                 break
+        flags += self._given_variants(kb, draft, mentions, capwords, flags)
         return flags
+
+    def _given_variants(
+        self,
+        kb: KB,
+        draft: Draft,
+        refs: list[NameRef],
+        capwords: list[tuple[str, int]],
+        flags: list[Flag],
+    ) -> list[Flag]:
+        """A known person's surname after another spelling of their given name, with or
+        without a title ("Emanuel Macron" where "Emmanuel Macron" is written elsewhere): one
+        slip in a given name of four letters or more, the whole no one's known name."""
+        known: dict[str, NameRef] = {}
+        for r in refs:
+            words = r.name.split()
+            if r.match.exact and len(words) >= 2:
+                known.setdefault(words[-1], r)
+        if not known:
+            return []
+        text = draft.text
+        taken = [r.name_span for r in refs] + [f.span for f in flags]
+        out: list[Flag] = []
+        for (prev, pstart), (word, start) in itertools.pairwise(capwords):
+            ref = known.get(word)
+            if ref is None or text[pstart + len(prev) : start] != " ":
+                continue
+            end = start + len(word)
+            if len(nm.read_name(text, pstart)) != 2:
+                continue  # the name goes on: someone else
+            if any(a <= pstart < b or a <= start < b for a, b in taken):
+                continue
+            given = ref.name.split()[0]
+            a, b = name_key(prev), name_key(given)
+            if a == b or len(b) < 4 or a[:1] != b[:1] or nm.inflected(a, b):
+                continue
+            if OSA.distance(a, b, score_cutoff=1) > 1:
+                continue
+            written = f"{prev} {word}"
+            if kb.persons_named(written) or any(
+                a in form.split() for form in kb.forms.get(ref.person, ())
+            ):
+                continue  # someone else's name, or another form of this person's
+            taken.append((pstart, end))
+            out.append(
+                Flag(
+                    "name.inconsistent",
+                    (pstart, end),
+                    f"{ref.display} is written {written!r} here but {ref.name!r} elsewhere in "
+                    f"the text; use one spelling ({ref.display!r})",
+                    {
+                        "forms": [written, ref.name],
+                        "person": ref.display,
+                        "spans": [
+                            list(draft.original_span((pstart, end))),
+                            list(draft.original_span(ref.name_span)),
+                        ],
+                    },
+                )
+            )
+        return out
 
     # -- titles -------------------------------------------------------------------------------
 
@@ -561,6 +652,10 @@ class CheckFacts:
             if m.modifier == "elect" and date is None:
                 continue  # when they take it, nothing says
             if date is not None and date[0].toordinal() + ahead > office_as_of:
+                held_elsewhere = self._elsewhere_at_as_of(kb, m, rows, date[0], office_as_of)
+                if held_elsewhere is not None:
+                    flags.append(held_elsewhere)
+                    continue
                 # they may have taken the office after the knowledge base's last check of it
                 office = " or ".join(sorted({kb.position_label[p] for p in m.positions}))
                 flags.append(
@@ -610,6 +705,51 @@ class CheckFacts:
                 )
             )
         return flags
+
+    def _elsewhere_at_as_of(
+        self, kb: KB, m: Mention, rows: list[Any], date: dt.date, office_as_of: int
+    ) -> Flag | None:
+        """A claimed office the person never held, dated after its ``as_of``: still
+        ``title.never_held`` (at warning) for ``stale_window_months`` when, as of that date,
+        the person held another office and someone else held the claimed one (both rows open):
+        "NATO Secretary General Ursula von der Leyen" a few months after the rows were checked."""
+        if m.modifier not in (None, "current"):
+            return None
+        limit = _add_months(dt.date.fromordinal(office_as_of), self.stale_window_months)
+        if date > limit:
+            return None
+        own = [t for t in rows if t.open and t.position_id not in m.positions]
+        others = [
+            t
+            for p in m.positions
+            for t in kb.by_position.get(p, ())
+            if t.open and not t.acting and kb.key_of[t.id] != m.person
+        ]
+        if not own or not others or len({kb.key_of[t.id] for t in others}) != 1:
+            return None
+        mine, holder = own[0], others[0]
+        office = kb.position_label[holder.position_id]
+        return Flag(
+            "title.never_held",
+            m.span,
+            f"as of {iso(office_as_of)} (the knowledge base's as_of date for {office}), "
+            f"{m.display} had never held it: they were {mine.position} (from "
+            f"{mine.row.get('start')}) and {holder.person} was {office} (from "
+            f"{holder.row.get('start')}); {m.text!r} on {_fmt(date)} is probably wrong. Check "
+            f"the title or the name",
+            {
+                "mention": m.text,
+                "person": m.display,
+                "claimed_positions": sorted(m.positions),
+                "kb_rows": [t.id for t in rows],
+                "holder": holder.person,
+                "holder_row": holder.id,
+                "date": date.isoformat(),
+                "as_of": iso(office_as_of),
+                "kb_as_of": _as_of_range(rows),
+                "window_months": self.stale_window_months,
+            },
+        )
 
     def _claims(
         self, kb: KB, mentions: list[Mention], blocks: list[Block], timeout: float | None
@@ -943,6 +1083,15 @@ class CheckHeadline:
     min_terms: int = 4
     max_share: float = 0.2
     min_body_words: int = 80
+    #: extra knowledge-base files, as for ``check_facts``: the people a headline may name
+    kb: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kb", _as_tuple(self.kb))
+
+    def prepare(self) -> None:
+        """Load the knowledge base and build its patterns (once per process)."""
+        gazetteer(load_kb(self.kb))
 
     def apply(self, draft: Draft, /) -> Proposal:
         kept = draft.kept()
@@ -952,13 +1101,20 @@ class CheckHeadline:
         # words are counted only up to the threshold; the body's word set is built only when a
         # headline or a trailing line needs it
         if not _enough_words(kept, self.min_body_words, timeout):
-            return EMPTY
+            title = draft.title
+            # a short body is still judged by the people and offices its headline names
+            people = self._people(draft, title, kept) if title else None
+            return Proposal(flags=(people,)) if people else EMPTY
         flags: list[Flag] = []
         leak = self._leak(draft, kept)
         if leak:
             flags.append(leak)
         title = draft.title
         if title:
+            people = self._people(draft, title, kept[:-1] if leak else kept)
+            if people is not None:
+                flags.append(people)
+                return Proposal(flags=tuple(flags))
             verdict = _verdict(title, kept[:-1] if leak else kept, timeout)
             n_terms = len(verdict.present) + len(verdict.absent)
             # a headline found in the text itself needs stronger evidence than a given one
@@ -984,6 +1140,67 @@ class CheckHeadline:
                     )
                 )
         return Proposal(flags=tuple(flags))
+
+    def _people(self, draft: Draft, title: str, body: list[Block]) -> Flag | None:
+        """A headline naming a known person (or an organisation's office) the body never
+        mentions, while the body names other known people."""
+        timeout = draft.regex_timeout
+        kb = load_kb(self.kb)
+        gaz = gazetteer(kb)
+        named = pp.headline_people(kb, gaz, title, timeout)
+        offices = pp.headline_offices(kb, gaz, title)
+        if not named and not offices:
+            return None
+        lines = [b.text for b in body]
+        folded = pp.fold_body(lines)
+        # the people (and offices) the body may mention at all, before reading its names
+        absent = [n for n in named if not pp.present_anywhere(kb, n, folded)]
+        gone = [(t, p) for t, p in offices if pp.office_absent_words(t, folded)]
+        if not absent and not gone:
+            return None
+        people = pp.body_people(kb, gaz, lines, timeout)
+        missing = pp.missing_people(kb, absent, folded, people)
+        headline_persons = frozenset(p for n in named for p in n.persons)
+        others = sorted({kb.display[p] for p in people.named - headline_persons})
+        if missing and others:
+            who = ", ".join(repr(n.written) for n in missing)
+            return Flag(
+                "headline.mismatch",
+                self._title_span(draft),
+                f"the headline {title!r} names {who}, whom the body never mentions; the body "
+                f"names {', '.join(others[:4])}: check that title and body belong to the same "
+                f"article",
+                {
+                    "headline": title,
+                    "missing_people": [
+                        {"written": n.written, "persons": sorted(kb.display[p] for p in n.persons)}
+                        for n in missing
+                    ],
+                    "body_people": others,
+                },
+            )
+        titled_others = [m for m in people.mentions if not m.persons & headline_persons]
+        for text, pids in gone:
+            if not titled_others or any(m.positions & pids for m in titled_others):
+                continue
+            if not pp.missing_office(kb, text, pids, folded, people):
+                continue
+            office = kb.position_label[sorted(pids)[0]]
+            said = sorted({f"{m.text!r}" for m in titled_others})
+            return Flag(
+                "headline.mismatch",
+                self._title_span(draft),
+                f"the headline {title!r} speaks of the {office}, whom the body never mentions; "
+                f"the body speaks of {', '.join(said[:3])}: check that title and body belong to "
+                f"the same article",
+                {
+                    "headline": title,
+                    "missing_office": office,
+                    "position_ids": sorted(pids),
+                    "body_mentions": said,
+                },
+            )
+        return None
 
     def _title_span(self, draft: Draft) -> tuple[int, int]:
         blocks = _title_blocks(draft)

@@ -27,6 +27,8 @@ SECTIONS = (
     "retrospective_after",
     "nationality",
     "articles",
+    "places",
+    "places_genitive",
 )
 #: a word: letters and digits with inner hyphens; apostrophes separate words. Linear: no
 #: nested repeats over overlapping classes.
@@ -70,6 +72,19 @@ def nationality_adjectives() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for lang in languages():
         for word, code in _read(lang)["nationality"]:
+            if code:
+                out.setdefault(word, set()).add(code)
+    return {w: frozenset(c) for w, c in out.items()}
+
+
+@functools.cache
+def native_places(section: str = "places") -> dict[str, frozenset[str]]:
+    """Place names of the catalogue languages as written -> place codes, over every language:
+    ``places`` (after a preposition, or before the title) or ``places_genitive`` (right after the
+    title, without one)."""
+    out: dict[str, set[str]] = {}
+    for lang in languages():
+        for word, code in _read(lang)[section]:
             if code:
                 out.setdefault(word, set()).add(code)
     return {w: frozenset(c) for w, c in out.items()}

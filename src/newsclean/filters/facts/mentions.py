@@ -18,7 +18,7 @@ from newsclean._patterns import Match, Pattern, compile_pattern, match
 from newsclean.errors import PatternDataError
 from newsclean.filters.facts import names as nm
 from newsclean.filters.facts.kb import KB, fold, name_key
-from newsclean.filters.facts.lexicon import nationality_adjectives
+from newsclean.filters.facts.lexicon import nationality_adjectives, native_places
 from newsclean.filters.facts.places import PLACE_CODES, PLACES
 from newsclean.filters.facts.scan import REACH, find_words, scan_starts
 from newsclean.lang import all_entries, tagged
@@ -101,7 +101,14 @@ _MOD = (
 )
 _PLACE = r"(?:(?P<place>\L<places>)(?:['’]s\s+|[-‐]|\s+))?"
 _TITLE = r"(?P<title>(?i:\L<titles>))"
-_OF = r"(?:\s+(?i:of)\s+(?P<ofplace>\L<places>))?"
+#: a place after the title: with a preposition of the catalogue languages ("of", "de", "du",
+#: "della", "von", …, an elided "de l'" / "dell'"), or in the genitive without one ("prezydent
+#: Francji")
+_OF = (
+    r"(?:(?:\s+(?i:of|de|de[ \t]+la|de[ \t]+los|del|du|des|di|della|dello|degli|dei|do|da|dos|das|"
+    r"van|von|der)\s+|\s+(?i:de[ \t]+l|dell)['’]\s*)(?P<ofplace>\L<ofplaces>)(?![\p{L}\p{M}])"
+    r"|[ \t]+(?P<genplace>\L<genitives>)(?![\p{L}\p{M}]))?"
+)
 _POST = r"(?P<post>(?i:[-‐–]elect|[-‐–]designate|\s+designate))?"
 #: a nationality adjective after the title (Romance word order: "le président français"); in
 #: lower case, as those languages write it, so a name is never taken for one
@@ -271,19 +278,30 @@ def gazetteer(kb: KB) -> Gazetteer:
             titled = [w for w in parts if fold(w) in TITLE_WORDS]
             triggers.update(titled or sorted(parts, key=len)[-1:])
     places_list = sorted(PLACE_CODES)
+    of_places = sorted(set(PLACE_CODES) | set(native_places()))
+    genitives = sorted(native_places("places_genitive")) or ["\x00"]
     title_first = compile_pattern(
         r"\G" + TITLE_FIRST,
         titles=sorted(titles),
-        places=places_list,
+        places=sorted(set(places_list) | set(native_places())),
+        ofplaces=of_places,
+        genitives=genitives,
         adjectives=sorted(nationality_adjectives()),
     )
-    name_first = compile_pattern(r"\G" + NAME_FIRST, titles=sorted(titles), places=places_list)
+    name_first = compile_pattern(
+        r"\G" + NAME_FIRST,
+        titles=sorted(titles),
+        places=places_list,
+        ofplaces=of_places,
+        genitives=genitives,
+    )
     # a trigger that is another trigger's prefix is redundant
     long_enough = sorted(w for w in triggers if len(w) >= 4)
     trigger_words = tuple(
         w for w in long_enough if not any(w.startswith(v) and w != v for v in long_enough)
     )
     starters = {first_word(t) for t in titles} | {first_word(p) for p in places_list}
+    starters |= {first_word(p) for p in native_places()}
     starters |= set(MODIFIERS) | {"the"}
     return Gazetteer(
         {k: frozenset(v) for k, v in specific.items()},
@@ -449,10 +467,11 @@ def _resolve(kb: KB, gaz: Gazetteer, text: str, m: Match, offset: int) -> Mentio
         return None
     place_codes: set[str] = set()
     groups = m.groupdict()
-    for group in ("place", "ofplace"):
+    for group in ("place", "ofplace", "genplace"):
         word = groups.get(group)
         if word:
-            place_codes |= PLACE_CODES.get(word, set())
+            place_codes |= PLACE_CODES.get(word, set()) | native_places().get(word, frozenset())
+            place_codes |= native_places("places_genitive").get(word, frozenset())
     adjective = groups.get("adj")
     if adjective:
         place_codes |= nationality_adjectives().get(adjective, frozenset())

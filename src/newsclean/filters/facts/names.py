@@ -115,8 +115,8 @@ def _close(query: list[str], form: list[str], *, strict: bool = False) -> bool:
     if len(query) != len(form):
         return False
     qs, fs = query[-1], form[-1]
-    if qs != fs and (qs.startswith(fs) or fs.startswith(qs)):
-        return False  # an inflected form ("Hillary Clintons", "Putina") or a cut one
+    if qs != fs and inflected(qs, fs):
+        return False  # an inflected form ("Hillary Clintons", "Putina")
     far = JaroWinkler.normalized_similarity(qs, fs) < 0.95 or qs[0] != fs[0]
     # one typing slip in a long surname is allowed when the given names are the same
     if qs != fs and far and not (query[:-1] == form[:-1] and one_slip(qs, fs)):
@@ -215,8 +215,8 @@ def similar_word(word: str, target: str) -> bool:
     a, b = name_key(word), name_key(target)
     if a == b or len(a) < 5 or len(b) < 5 or a[0] != b[0]:
         return False
-    if a.startswith(b) or b.startswith(a):
-        return False  # an inflected form ("Trumps", "Putina") or a cut one
+    if inflected(a, b):
+        return False  # an inflected form ("Trumps", "Putina")
     if abs(len(a) - len(b)) > 1:
         return False
     return Levenshtein.distance(a, b, score_cutoff=2) <= min(2, len(b) // 5) and (
@@ -224,16 +224,43 @@ def similar_word(word: str, target: str) -> bool:
     )
 
 
+#: what languages add to a surname when they inflect it (folded): a genitive "s", a Finnish
+#: or German "n", the Polish case endings ("Putina", "Tuska", "Ruttem", "Merkelowi",
+#: "Sikorskiego") and the German "-ens"; a longer addition is never one slip anyway
+INFLECTIONS = ("s", "n", "a", "e", "i", "o", "u", "y", "m", "em", "ie", "owi", "ego", "emu", "ens")
+
+
+def inflected(written: str, surname: str) -> bool:
+    """Whether ``written`` (folded) is ``surname`` with an inflectional ending, or the surname cut
+    short by more than one letter. A surname with one letter more that no language adds
+    ("Rutter"), or one letter short ("Powel", "Lagard"), is a slip, not a form.
+
+    >>> inflected("putina", "putin"), inflected("clintons", "clinton"), inflected("rutter", "rutte")
+    (True, True, False)
+    >>> inflected("powel", "powell"), inflected("lagar", "lagarde")
+    (False, True)
+    """
+    if written == surname:
+        return False
+    if written.startswith(surname):
+        return written[len(surname) :] in INFLECTIONS or len(written) - len(surname) > 1
+    if surname.startswith(written):
+        return len(surname) - len(written) > 1
+    return False
+
+
 def one_slip(written: str, surname: str) -> bool:
     """One edit (a transposition counts as one) in a surname of at least ``LONG_SURNAME``
-    letters, with the same first letter; an inflected or cut form is no slip.
+    letters, with the same first letter; an inflected form is no slip.
 
     >>> one_slip("layen", "leyen"), one_slip("macorn", "macron"), one_slip("trumps", "trump")
     (True, True, False)
+    >>> one_slip("rutter", "rutte"), one_slip("powel", "powell")
+    (True, True)
     """
     if len(surname) < LONG_SURNAME or written[:1] != surname[:1] or written == surname:
         return False
-    if written.startswith(surname) or surname.startswith(written):
+    if inflected(written, surname):
         return False
     return OSA.distance(written, surname, score_cutoff=1) <= 1
 
