@@ -297,9 +297,13 @@ def _present_claims(draft: Draft, mentions: list[Mention]) -> list[Mention]:
     conditional holders are left out, and a title marked as held at the time ("the then",
     "damalige") reads as "then-"."""
     langs = _languages(draft)
+    # the words that mark a title as held at the time ("ówczesny", "damalige") are read in
+    # every language: a short text's language may be guessed wrong, and reading a title as
+    # "then-" can only withhold a finding
+    retro = lex.languages()
     out = []
     for m in mentions:
-        how = lex.reading(draft.text, m.span[0], m.span[1], langs)
+        how = lex.reading(draft.text, m.span[0], m.span[1], langs, retrospective=retro)
         if how == "hypothetical":
             continue
         if how == "then" and m.modifier is None:

@@ -109,8 +109,17 @@ def _ends_with(words: list[str], phrase: Phrase) -> bool:
     return len(words) >= len(phrase) and tuple(words[-len(phrase) :]) == phrase
 
 
-def reading(text: str, start: int, end: int, langs: tuple[str, ...]) -> str | None:
+def reading(
+    text: str,
+    start: int,
+    end: int,
+    langs: tuple[str, ...],
+    *,
+    retrospective: tuple[str, ...] | None = None,
+) -> str | None:
     """How the words around a mention ``text[start:end]`` make it read.
+
+    ``retrospective``: the languages whose "then" words are read (default ``langs``).
 
     ``"hypothetical"``: a would-be, future, conditional or candidate holder, not a present claim;
     ``"then"``: the title held at the time told of; ``None``: a plain present claim.
@@ -150,7 +159,7 @@ def reading(text: str, start: int, end: int, langs: tuple[str, ...]) -> str | No
             _contains(after_words, p, within=AFTER_WORDS) for p in phrases(lang, "future_after")
         ):
             return "hypothetical"
-    for lang in langs:
+    for lang in retrospective or langs:
         if any(
             _ends_with(w, p) for w in closes for p in phrases(lang, "retrospective_before")
         ) or any(

@@ -97,7 +97,7 @@ _MOD = (
     r"(?P<mod>(?i:(?:the\s+)?(?:former|current|sitting|incumbent|outgoing|incoming|acting|"
     r"interim|late|then|ehemalige[rn]?|frühere[rn]?|ancien(?:ne)?|antigu[oa]|antig[oa]|"
     r"voormalige?|był[aoy]|byłego|amtierende[rn]?|actuel(?:le)?|actual|attuale|atual|huidige|"
-    r"obecn[ya])\s+|(?:ex|then|oud|eks)[-‐–]\s*|ex\s+))?"
+    r"obecn[ya])\s+|(?:ex|then|oud|eks)[-‐–]\s*|ex\s+|ex(?=\p{Ll})))?"
 )
 _PLACE = r"(?:(?P<place>\L<places>)(?:['’]s\s+|[-‐]|\s+))?"
 _TITLE = r"(?P<title>(?i:\L<titles>))"
@@ -182,6 +182,8 @@ TITLE_KINDS = (
     "chancellor",
     "foreign_minister",
     "defence_minister",
+    "finance_minister",
+    "interior_minister",
     "secretary_general",
 )
 
@@ -209,7 +211,7 @@ def _kind_matches(kind: str, label: str, role: str) -> bool:
         return role == "head_of_government"
     if kind == "chancellor":
         return "chancellor" in low
-    if kind in ("foreign_minister", "defence_minister"):
+    if kind in ("foreign_minister", "defence_minister", "finance_minister", "interior_minister"):
         return role == kind
     return "secretary" in low and "general" in low and "deputy" not in low
 
@@ -300,7 +302,11 @@ def gazetteer(kb: KB) -> Gazetteer:
     trigger_words = tuple(
         w for w in long_enough if not any(w.startswith(v) and w != v for v in long_enough)
     )
+    # "ex" written together with the title ("expresidente", "exministra"): Spanish and
+    # Portuguese spelling of "former"
+    trigger_words += tuple(f"ex{w}" for w in trigger_words if w.isalpha())
     starters = {first_word(t) for t in titles} | {first_word(p) for p in places_list}
+    starters |= {f"ex{first_word(t)}" for t in titles if first_word(t).isalpha()}
     starters |= {first_word(p) for p in native_places()}
     starters |= set(MODIFIERS) | {"the"}
     return Gazetteer(

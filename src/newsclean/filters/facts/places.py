@@ -10,6 +10,7 @@ from __future__ import annotations
 # fmt: off
 PLACES: dict[str, tuple[str, ...]] = {
     "AL": ("Albania", "Albanian"),
+    "AO": ("Angola", "Angolan"),
     "AR": ("Argentina", "Argentine", "Argentinian"),
     "AT": ("Austria", "Austrian"),
     "AU": ("Australia", "Australian"),
@@ -65,6 +66,8 @@ PLACES: dict[str, tuple[str, ...]] = {
     "VA": ("Vatican", "Holy See", "the Holy See", "Vatican City"),
     "NG": ("Nigeria", "Nigerian"),
     "KE": ("Kenya", "Kenyan"),
+    "SN": ("Senegal", "Senegalese"),
+    "TH": ("Thailand", "Thai"),
     "EG": ("Egypt", "Egyptian"),
     "ET": ("Ethiopia", "Ethiopian"),
     "CL": ("Chile", "Chilean"),
