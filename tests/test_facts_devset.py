@@ -21,6 +21,8 @@ from newsclean.record import Article
 CASES = Path(__file__).parent / "data" / "facts_dev_a.jsonl"
 #: a second set, written the same way, after the first had become a test
 CASES_B = Path(__file__).parent / "data" / "facts_dev_b.jsonl"
+#: a third, written after the second had become a test and measured before any rule saw it
+CASES_C = Path(__file__).parent / "data" / "facts_dev_c.jsonl"
 FAMILIES = ("title.", "name.", "date.", "headline.mismatch", "headline.leak")
 
 
@@ -75,6 +77,25 @@ def test_second_development_set() -> None:
     # body tells otherwise, a given name spelt another way, "M." + another spelling, a
     # doubled letter in a short surname, and a holder over three years out of office
     assert counts["error_hit"] >= 61
+
+
+def test_third_development_set() -> None:
+    pipeline = newsclean.default_pipeline()
+    items = [json.loads(line) for line in CASES_C.read_text(encoding="utf-8").splitlines() if line]
+    counts: Counter[str] = Counter()
+    false_alarms = []
+    for item in items:
+        hit = warned(run(item, pipeline))
+        counts[item["expect"]] += 1
+        counts[item["expect"] + "_hit"] += hit
+        if item["expect"] == "correct" and hit:
+            false_alarms.append(item["id"])
+    assert (counts["error"], counts["correct"]) == (108, 153)
+    assert false_alarms == []
+    # 71 of 108 before the rules of the second set and the cabinet offices, 78 after; left
+    # mostly: headlines naming an event the body tells otherwise, offices outside the knowledge
+    # base, given names spelt another way
+    assert counts["error_hit"] >= 78
 
 
 def check(text: str, published: str | None = None, title: str | None = None) -> Article:
