@@ -74,6 +74,10 @@ __all__ = [
     "split_blocks",
 ]
 
+#: the longest ``regex_timeout`` or ``budget`` (a week, in seconds): past about 1e13 the regex
+#: module's clock arithmetic overflows and every pattern times out at once
+MAX_SECONDS = 7 * 24 * 3600.0
+
 #: codes the pipeline itself raises (not a filter)
 PIPELINE_CODES = ("pipeline.regex_timeout", "pipeline.budget_exceeded")
 
@@ -151,8 +155,15 @@ class Pipeline:
             raise ConfigError(msg)
         for opt in ("regex_timeout", "budget"):
             value = getattr(self, opt)
-            if value is not None and (not isinstance(value, (int, float)) or value <= 0):
-                msg = f"{opt} must be a positive number of seconds or None, not {value!r}"
+            if value is not None and (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not 0 < value <= MAX_SECONDS
+            ):
+                msg = (
+                    f"{opt} must be a positive, finite number of seconds (at most {MAX_SECONDS:g}) "
+                    f"or None for no limit, not {value!r}"
+                )
                 raise ConfigError(msg)
 
     # -- sequence protocol ------------------------------------------------------------------
