@@ -253,8 +253,8 @@ def pool_map(
     runs in this process, with no pool at all.
 
     ``on_error(item, reason)`` stands in for the result of an item that failed: ``func`` raised
-    on it, it (or its result) could not be sent between processes (nested too deeply to
-    pickle), or the worker cleaning it died twice. A chunk that fails is retried item by item;
+    on it, or the worker cleaning it died, and died again. A chunk that cannot be sent to a
+    worker or back (a record nested too deeply to pickle) is run item by item in this process;
     a chunk whose worker died (SIGKILL, the out-of-memory killer) is run again once on a fresh
     worker, then item by item, each on a fresh worker. Without ``on_error`` the error is raised.
     Workers exit when this process is gone.
@@ -318,11 +318,8 @@ def pool_map(
             return settle(chunk, pending.result())
         except BrokenProcessPool:
             pass
-        except Exception:  # not picklable, say: item by item, each alone
-            if on_error is None:
-                raise
-            results = [pending_one(item) for item in chunk]
-            return settle(chunk, results)
+        except Exception:  # the chunk or its results could not be pickled: item by item, here
+            return settle(chunk, [here(item) for item in chunk])
         # a worker died: every chunk in flight on that pool went with it; run each again, in
         # order, on a fresh worker (a chunk that kills its worker then loses only itself)
         pools.drop_main()
@@ -338,9 +335,13 @@ def pool_map(
                 in_flight.append((other, rerun(other)))
         return settle(chunk, head)
 
-    def pending_one(item: T) -> Any:
-        results, why = pools.run_alone([item])
-        return results[0] if results is not None else Failed(why)
+    def here(item: T) -> Any:
+        """An item that could not travel to or from a worker (nested too deeply to pickle),
+        cleaned in this process: the same result as with one process."""
+        try:
+            return func(pipeline, item)
+        except Exception as exc:
+            return Failed(failure_reason(exc))
 
     try:
         for chunk in chunked(items, max_items, max_chars):
