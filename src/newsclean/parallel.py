@@ -82,6 +82,13 @@ def _watch_parent(parent: int, started_by: int) -> None:
 
 def _init_worker(pipeline: Pipeline, func: Callable[[Pipeline, Any], Any], parent: int) -> None:
     global _worker_pipeline, _worker_func
+    # the parent stops the run: Ctrl-C reaches the whole process group, so a worker ignores it
+    # and leaves it to the parent, which ends the workers with SIGTERM; that (and SIGHUP) end a
+    # worker at once, whatever handler it inherited with a fork
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     watcher = threading.Thread(
         target=_watch_parent, args=(parent, os.getppid()), name="newsclean-parent", daemon=True
     )
