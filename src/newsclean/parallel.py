@@ -314,8 +314,9 @@ def pool_map(
     def submit(chunk: list[T]) -> None:
         try:
             in_flight.append((chunk, pools.pool().submit(_run_chunk, chunk)))
-        except BrokenProcessPool:
-            in_flight.append((chunk, rerun(chunk)))
+        except BrokenProcessPool:  # a worker died since the last chunk: a fresh pool
+            pools.drop_main()
+            in_flight.append((chunk, pools.pool().submit(_run_chunk, chunk)))
 
     def collect() -> list[R]:
         chunk, pending = in_flight.popleft()
