@@ -18,8 +18,9 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -141,16 +142,21 @@ def test_a_nested_record_is_the_same_with_jobs(tmp_path: Path) -> None:
 # workers: a failing record, a dead worker, a parent that is gone
 
 
+@dataclass(frozen=True)
 class DiesOnPoison:
     """Kills its own worker process on a record with 'poison' in it (always, or, with
-    ``'poison-once'``, only the first time: a marker file remembers it across processes)."""
+    ``'poison-once'``, only the first time: a marker file remembers it across processes).
+    What it needs travels with the pipeline: a worker from a fork server has an older
+    environment."""
 
-    name = "dies_on_poison"
-    stage = Stage.FLAG
+    name: ClassVar[str] = "dies_on_poison"
+    stage: ClassVar[Stage] = Stage.FLAG
+    parent: int
+    marker: str
 
     def apply(self, draft: Draft, /) -> Proposal:
-        if "poison" in draft.text and os.getpid() != int(os.environ["FAULTS_PARENT"]):
-            marker = Path(os.environ["FAULTS_MARKER"])
+        if "poison" in draft.text and os.getpid() != self.parent:
+            marker = Path(self.marker)
             if "poison-once" not in draft.text or not marker.exists():
                 marker.touch()
                 os.kill(os.getpid(), signal.SIGKILL)
@@ -163,21 +169,19 @@ def _items(texts: list[str]) -> list[Item]:
     return [Item("in", i + 1, record={"text": t, "id": str(i)}) for i, t in enumerate(texts)]
 
 
-@pytest.fixture
-def poison_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("FAULTS_PARENT", str(os.getpid()))
-    monkeypatch.setenv("FAULTS_MARKER", str(tmp_path / "marker"))
-    return tmp_path / "marker"
+def _dies(marker: Path) -> Pipeline:
+    return Pipeline([DiesOnPoison(os.getpid(), str(marker))])
 
 
 @pytest.mark.parametrize("poison", ["poison-once", "poison"])
-def test_a_killed_worker_loses_no_record(poison_env: Path, poison: str) -> None:
-    pipeline = Pipeline([DiesOnPoison()])
+def test_a_killed_worker_loses_no_record(tmp_path: Path, poison: str) -> None:
+    marker = tmp_path / "marker"
+    pipeline = _dies(marker)
     texts = [f"Record {i}." for i in range(40)]
     texts[13] = f"Record 13 {poison}."
     items = _items(texts)
     got = list(pool_map(render_one, pipeline, items, 2, max_items=4, on_error=item_reject))
-    assert poison_env.exists()  # a worker was killed
+    assert marker.exists()  # a worker was killed
     assert len(got) == 40
     lines = [g for g in got if isinstance(g, tuple)]
     rejects = [g for g in got if not isinstance(g, tuple)]
@@ -190,12 +194,12 @@ def test_a_killed_worker_loses_no_record(poison_env: Path, poison: str) -> None:
         assert len(lines) == 39
 
 
-def test_an_error_in_a_worker_rejects_that_record_only(poison_env: Path) -> None:
+def test_an_error_in_a_worker_rejects_that_record_only(tmp_path: Path) -> None:
     texts = [f"Record {i}." for i in range(12)]
     texts[5] = "Record 5 raise."
     got = list(
         pool_map(
-            render_one, Pipeline([DiesOnPoison()]), _items(texts), 2, max_items=4,
+            render_one, _dies(tmp_path / "marker"), _items(texts), 2, max_items=4,
             on_error=item_reject,
         )
     )  # fmt: skip

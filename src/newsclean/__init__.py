@@ -27,8 +27,8 @@ from newsclean.errors import (
     UnknownOptionError,
 )
 from newsclean.frames import clean_frame, findings_frame, to_pandas
+from newsclean.pipeline import SETUP_LOCK as _SETUP_LOCK
 from newsclean.pipeline import (
-    SETUP_LOCK,
     Block,
     BlockRemoval,
     Draft,
@@ -57,7 +57,7 @@ def _default_of(preset: str) -> Pipeline:
 
 def _cached_default(preset: str) -> Pipeline:
     """The default pipeline of ``preset``, built and prepared once however many threads ask."""
-    with SETUP_LOCK:
+    with _SETUP_LOCK:
         return _default_of(preset).prepare()
 
 

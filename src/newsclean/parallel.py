@@ -288,11 +288,6 @@ def pool_map(
             out.append(result)
         return out
 
-    def fail(item: T, reason: str) -> R:
-        if on_error is None:
-            raise RuntimeError(reason)
-        return on_error(item, reason)
-
     pools = _Pools(func, pipeline, jobs)
 
     def one_by_one(chunk: list[T]) -> list[Any]:
