@@ -56,11 +56,11 @@ eval: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench.py --shared $(SHARED)
 
-## fuzz: long fuzzing runs (a short smoke run is part of `make test`), full-size hostile inputs
+## fuzz: long fuzzing runs (a short smoke run is part of `make test`), full-size hostile inputs and faults
 ## and long property runs
 fuzz: $(VENV)/.installed
 	$(BIN)/python fuzz/run.py --seconds 600
-	NEWSCLEAN_SLOW=1 NEWSCLEAN_HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests/test_hostile.py tests/test_properties.py
+	NEWSCLEAN_SLOW=1 NEWSCLEAN_HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests/test_hostile.py tests/test_faults.py tests/test_properties.py
 
 ## docs: regenerate docs/codes.md from the code catalogue
 docs: $(VENV)/.installed

@@ -78,7 +78,7 @@ BROKEN_LINES = [
     ("title_is_list", b'{"text": "Body text.", "title": ["x"]}', "field 'title' must be a string"),
     ("id_is_object", b'{"text": "Body text.", "id": {"a": 1}}', "field 'id' must be a string"),
     ("deep_nesting", b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "invalid JSON"),
-    ("nan", b'{"text": NaN}', "must be a string, not float"),
+    ("nan", b'{"text": NaN}', "NaN is not a JSON value"),
 ]
 
 
@@ -141,8 +141,9 @@ def test_truncated_gzip_is_a_reject_after_the_good_lines(tmp_path: Path) -> None
     src = tmp_path / "in.jsonl.gz"
     src.write_bytes(data[: len(data) // 2])
     r = run_clean(tmp_path, str(src))
-    assert r["code"] == (0 if r["summary"]["cleaned"] else 3)  # nothing cleaned never passes
+    assert r["code"] == 2  # an input not readable to its end is an I/O error of the run
     assert r["summary"]["rejected"] == 1
+    assert r["summary"]["read"] == r["summary"]["cleaned"] + 1
     assert "unreadable input after line" in r["rejects"][0]["reason"]
 
 
@@ -284,7 +285,7 @@ sys.exit(main(["clean", sys.argv[1], "-o", sys.argv[2], "--rejects", sys.argv[3]
     [
         ("KeyboardInterrupt", 130),
         ("SystemExit(3)", 3),
-        ("type('Fatal', (BaseException,), {})()", 1),
+        ("type('Fatal', (BaseException,), {})()", 4),  # an internal error
     ],
 )
 def test_failure_mid_run_leaves_no_partial_output(tmp_path: Path, exc: str, code: int) -> None:

@@ -27,6 +27,7 @@ from newsclean.errors import (
     UnknownOptionError,
 )
 from newsclean.frames import clean_frame, findings_frame, to_pandas
+from newsclean.pipeline import SETUP_LOCK as _SETUP_LOCK
 from newsclean.pipeline import (
     Block,
     BlockRemoval,
@@ -50,8 +51,14 @@ __version__ = "0.1.0"
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_default(preset: str) -> Pipeline:
+def _default_of(preset: str) -> Pipeline:
     return default_pipeline(preset)
+
+
+def _cached_default(preset: str) -> Pipeline:
+    """The default pipeline of ``preset``, built and prepared once however many threads ask."""
+    with _SETUP_LOCK:
+        return _default_of(preset).prepare()
 
 
 def clean(

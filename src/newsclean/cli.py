@@ -1,15 +1,18 @@
 """The ``newsclean`` command.
 
-Exit codes: 0 done; 1 findings (or rates) past the threshold the command was asked to fail on;
-2 usage, configuration or I/O error; 3 nothing cleaned, or more records rejected than
-``--max-reject-rate`` allows.
+Exit codes (:data:`EXIT_CODES`): 0 done; 1 findings (or rates) past the threshold the command was
+asked to fail on; 2 usage, configuration or I/O error; 3 nothing cleaned, or more records rejected
+than ``--max-reject-rate`` allows; 4 an internal error (a bug); 128 + N stopped by signal N (130
+Ctrl-C, 143 SIGTERM, 129 SIGHUP).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
+import traceback
 from collections.abc import Sequence
 
 from newsclean import __version__
@@ -19,15 +22,31 @@ from newsclean.errors import NewscleanError
 #: subcommand modules under ``newsclean.commands``; each has NAME, HELP, add_arguments and run
 COMMANDS = ("clean", "check", "explain", "report", "kb", "learn")
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_REJECTS, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+#: what each exit code says (README, ``newsclean --help``)
+EXIT_CODES = (
+    ("0", "done"),
+    ("1", "findings at or past --fail-on (check: a rate past its limit)"),
+    (
+        "2",
+        "usage, configuration or I/O error (an input not readable to its end, an output "
+        "not writable)",
+    ),
+    ("3", "nothing cleaned, or more records rejected than --max-reject-rate"),
+    ("4", "internal error: a bug in newsclean (the traceback is printed)"),
+    ("128+N", "stopped by signal N, temporary files removed (130 Ctrl-C, 129 SIGHUP, 143 SIGTERM)"),
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    width = max(len(code) for code, _ in EXIT_CODES)
     parser = argparse.ArgumentParser(
         prog="newsclean",
         description="Clean scraped news text into article records, and say why.",
-        epilog="Exit codes: 0 done; 1 findings past --fail-on / rates past limits; 2 usage or I/O "
-        "error; 3 nothing cleaned, or more rejected than --max-reject-rate.",
+        epilog="exit codes:\n"
+        + "\n".join(f"  {code:<{width}}  {meaning}" for code, meaning in EXIT_CODES),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -57,9 +76,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"newsclean: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("newsclean: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        signum = getattr(exc, "signum", signal.SIGINT)
+        print(f"newsclean: interrupted ({signal.Signals(signum).name})", file=sys.stderr)
+        return 128 + signum
+    except (SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # anything else is a bug: say so, apart from the codes above
+        traceback.print_exc()
+        print(
+            f"newsclean: internal error: {type(exc).__name__}: {exc} "
+            "(a bug in newsclean; the traceback above says where)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     return code
 
 

@@ -8,15 +8,20 @@ turns them into a :class:`~newsclean.pipeline.Pipeline` (``Pipeline.from_config`
 from __future__ import annotations
 
 import dataclasses
+import math
+import os
 import sys
+import types
+import typing
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Union
 
 from newsclean._patterns import DEFAULT_TIMEOUT
 from newsclean._suggest import did_you_mean
 from newsclean.draft import Filter
 from newsclean.errors import ConfigError, UnknownOptionError
+from newsclean.lang import languages as pack_languages
 from newsclean.presets import DEFAULT_BUDGET, preset_specs
 from newsclean.registry import FILTERS
 
@@ -51,12 +56,95 @@ def make_filter(name: str, /, **options: Any) -> Filter:
             f"{did_you_mean(unknown[0], valid)} valid options: {', '.join(valid) or '(none)'}"
         )
         raise UnknownOptionError(msg)
+    check_option_types(name, cls, options)
     try:
         instance = cls(**options)
     except (TypeError, ValueError) as exc:
         msg = f"filter {name!r}: {exc}"
         raise ConfigError(msg) from exc
     return instance  # type: ignore[no-any-return]
+
+
+#: options that take one path or a list of them
+_ONE_OR_MANY = frozenset({"kb"})
+
+
+def _describe(hint: Any) -> str:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (Union, types.UnionType):
+        return " or ".join(_describe(a) for a in args)
+    if origin is Literal:
+        return " or ".join(repr(a) for a in args)
+    if origin is tuple:
+        plural = {str: "strings", int: "whole numbers", float: "numbers", bool: "true or false"}
+        return f"a list of {plural.get(args[0], _describe(args[0]))}" if args else "a list"
+    if hint is type(None):
+        return "none"
+    return {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}.get(
+        hint, getattr(hint, "__name__", str(hint))
+    )
+
+
+def _conforms(value: Any, hint: Any) -> bool:
+    """Whether an option's value has the type its filter declares (the types filters use:
+    scalars, literals, ``X | None``, ``tuple[X, ...]``; any other type is the filter's to check).
+    Numbers must be finite."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint is Any:
+        return True
+    if origin in (Union, types.UnionType):
+        return any(_conforms(value, a) for a in args)
+    if origin is Literal:
+        return any(value == a and type(value) is type(a) for a in args)
+    if hint is type(None):
+        return value is None
+    if hint is bool:
+        return isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return (
+            isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+        )
+    if hint is str:
+        return isinstance(value, (str, os.PathLike))
+    if origin is tuple:
+        if not isinstance(value, (list, tuple)):
+            return False
+        inner = args[0] if args else Any
+        return all(_conforms(v, inner) for v in value)
+    return not isinstance(hint, type) or isinstance(value, hint)
+
+
+def check_option_types(name: str, cls: type[Any], options: Mapping[str, Any]) -> None:
+    """Refuse an option whose value is not of the type the filter declares, and a language
+    without a pack (``languages = ["xx"]``), naming the filter, the option and what it takes.
+
+    Raises:
+        ConfigError: an option of the wrong type, or an unknown language.
+    """
+    try:
+        hints = typing.get_type_hints(cls)
+    except Exception:  # pragma: no cover - annotations this process cannot resolve
+        return
+    for key, value in options.items():
+        hint = hints.get(key)
+        if hint is None:
+            continue
+        if key in _ONE_OR_MANY and (isinstance(value, (str, os.PathLike)) or value is None):
+            continue
+        if not _conforms(value, hint):
+            msg = f"filter {name!r}: option {key!r} must be {_describe(hint)}, not {value!r}"
+            raise ConfigError(msg)
+        if key == "languages":
+            known = pack_languages()
+            unknown = [lang for lang in value if lang not in known]
+            if unknown:
+                msg = (
+                    f"filter {name!r}: no language pack for {', '.join(map(repr, unknown))}; "
+                    f"languages: {', '.join(known)}"
+                )
+                raise ConfigError(msg)
 
 
 def filter_config(f: Filter) -> dict[str, Any]:
@@ -158,10 +246,14 @@ def filters_from_config(config: Mapping[str, Any]) -> tuple[list[Filter], dict[s
                 raise ConfigError(msg)
             specs.append((name, opts))
     else:
-        specs = preset_specs(str(section.get("preset", "extracted")))
+        preset = section.get("preset", "extracted")
+        if not isinstance(preset, str):
+            msg = f"[pipeline] preset must be a preset's name, not {preset!r}"
+            raise ConfigError(msg)
+        specs = preset_specs(preset)
         without = section.get("without", [])
-        if not isinstance(without, list):
-            msg = "[pipeline] without must be a list of filter names"
+        if not isinstance(without, list) or not all(isinstance(w, str) for w in without):
+            msg = f"[pipeline] without must be a list of filter names, not {without!r}"
             raise ConfigError(msg)
         names = [n for n, _ in specs]
         missing = [w for w in without if w not in names]

@@ -12,6 +12,7 @@ import contextlib
 import enum
 import gc
 import os
+import time
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, TypeVar, runtime_checkable
@@ -149,6 +150,7 @@ class Draft:
         "_removable",
         "_removed",
         "blocks",
+        "deadline",
         "edit_filters",
         "extra",
         "fields",
@@ -163,6 +165,7 @@ class Draft:
         "regex_timeout",
         "site",
         "sources",
+        "stopped",
         "text",
         "title",
         "title_given",
@@ -206,6 +209,16 @@ class Draft:
                 self.sources[key] = Source("given")
         # every filter gives every line every check: its gates and fast paths are bypassed
         self.plain = plain_from_env() if plain is None else plain
+        #: when the document's time budget runs out (``time.perf_counter()``), or ``None``; a
+        #: filter that works long on a document looks at it inside its loop (:meth:`past_deadline`)
+        self.deadline: float | None = None
+        #: set by a filter that stopped part-way at the deadline: what it got done
+        self.stopped: str | None = None
+
+    def past_deadline(self) -> bool:
+        """Whether the document's time budget has run out: a filter with a long loop asks this
+        as it goes, keeps what it has done, and says so in :attr:`stopped`."""
+        return self.deadline is not None and time.perf_counter() > self.deadline
 
     @classmethod
     def of(cls, text: str, *, plain: bool | None = None) -> Draft:

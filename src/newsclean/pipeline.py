@@ -8,6 +8,7 @@ The document model and the filter protocol live in :mod:`newsclean.draft`; confi
 from __future__ import annotations
 
 import dataclasses
+import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -73,6 +74,14 @@ __all__ = [
     "plain_from_env",
     "split_blocks",
 ]
+
+#: the longest ``regex_timeout`` or ``budget`` (a week, in seconds): past about 1e13 the regex
+#: module's clock arithmetic overflows and every pattern times out at once
+MAX_SECONDS = 7 * 24 * 3600.0
+
+#: held while a pipeline does its one-time setup: threads that start cold build the catalogues,
+#: knowledge base and patterns once, not once each (the caches behind them do not lock)
+SETUP_LOCK = threading.RLock()
 
 #: codes the pipeline itself raises (not a filter)
 PIPELINE_CODES = ("pipeline.regex_timeout", "pipeline.budget_exceeded")
@@ -151,8 +160,15 @@ class Pipeline:
             raise ConfigError(msg)
         for opt in ("regex_timeout", "budget"):
             value = getattr(self, opt)
-            if value is not None and (not isinstance(value, (int, float)) or value <= 0):
-                msg = f"{opt} must be a positive number of seconds or None, not {value!r}"
+            if value is not None and (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not 0 < value <= MAX_SECONDS
+            ):
+                msg = (
+                    f"{opt} must be a positive, finite number of seconds (at most {MAX_SECONDS:g}) "
+                    f"or None for no limit, not {value!r}"
+                )
                 raise ConfigError(msg)
 
     # -- sequence protocol ------------------------------------------------------------------
@@ -281,11 +297,14 @@ class Pipeline:
         """
         if self._prepared:
             return self
-        for f in self.filters:
-            hook = getattr(f, "prepare", None)
-            if callable(hook):
-                hook()
-        self._prepared = True
+        with SETUP_LOCK:  # one thread sets up; the others wait and find it done
+            if self._prepared:
+                return self
+            for f in self.filters:
+                hook = getattr(f, "prepare", None)
+                if callable(hook):
+                    hook()
+            self._prepared = True
         return self
 
     # -- configuration ----------------------------------------------------------------------
@@ -367,6 +386,7 @@ class Pipeline:
 
     def _run(self, draft: Draft) -> Article:
         started = time.perf_counter()
+        draft.deadline = None if self.budget is None else started + self.budget
         normalizers = [f for f in self.filters if f.stage is Stage.NORMALIZE]
         rest = [f for f in self.filters if f.stage is not Stage.NORMALIZE]
         for _ in range(NORMALIZE_ROUNDS):
@@ -376,6 +396,9 @@ class Pipeline:
                     return build_article(draft)
                 before = draft.text
                 self._apply(draft, f)
+                if draft.stopped is not None:
+                    self._cut_short(draft, f)
+                    return build_article(draft)
                 changed = changed or draft.text != before
             if not changed:
                 break
@@ -385,7 +408,23 @@ class Pipeline:
             if self._over_budget(draft, f, started):
                 break
             self._apply(draft, f)
+            if draft.stopped is not None:
+                self._cut_short(draft, f)
+                break
         return build_article(draft)
+
+    def _cut_short(self, draft: Draft, f: Filter) -> None:
+        """A filter stopped part-way at the deadline: say what it did and skip the rest."""
+        flag = Flag(
+            "pipeline.budget_exceeded",
+            (0, len(draft.text)),
+            f"document took over {self.budget:g}s; {f.name} stopped part-way ({draft.stopped}) "
+            "and the filters after it were skipped",
+            {"budget": self.budget, "stopped_in": f.name, "done": draft.stopped},
+        )
+        _flag(draft, f, flag, declared=PIPELINE_CODES)
+        if not draft.blocks:
+            draft.blocks = split_blocks(draft.text)
 
     def _over_budget(self, draft: Draft, f: Filter, started: float) -> bool:
         if self.budget is None or time.perf_counter() - started <= self.budget:

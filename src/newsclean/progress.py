@@ -45,8 +45,8 @@ def count_records(paths: Sequence[str]) -> int | None:
 
     total = 0
     files = expand_paths(paths)
-    if any(p == "-" or p.endswith(".gz") for p in files):
-        return None
+    if any(p == "-" or p.endswith(".gz") or not Path(p).is_file() for p in files):
+        return None  # a pipe or a device is read once, by the run
     if sum(Path(p).stat().st_size for p in files if Path(p).is_file()) > _COUNT_LIMIT:
         return None
     for p in files:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsclean import codes
 from newsclean.codes import CODES, Kind
-from newsclean.io import FieldMap, Item, Reject, read_items
+from newsclean.io import FieldMap, Item, ReadLimits, Reject, read_items
 from newsclean.record import NO_SITE, Article, removed_share, site_of
 from newsclean.runs import Counts, clean_one
 
@@ -410,17 +410,19 @@ def iter_corpus(
     *,
     pipeline: Pipeline | None = None,
     fields: FieldMap | None = None,
+    limits: ReadLimits | None = None,
 ) -> Iterator[Article | Reject]:
     """Every record of the given files, clean (see :func:`record_from_item`), in order.
 
     Records without ``findings`` are cleaned with ``pipeline`` (the default pipeline when none is
     given). Inputs that cannot be read or cleaned come back as :class:`~newsclean.io.Reject`.
+    ``limits`` bound what one record may hold (:class:`~newsclean.io.ReadLimits`).
     """
     if pipeline is None:
         from newsclean.pipeline import default_pipeline
 
         pipeline = default_pipeline()
-    for item in read_items([os.fspath(p) for p in paths], fields):
+    for item in read_items([os.fspath(p) for p in paths], fields, limits):
         yield record_from_item(item, pipeline)
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "clean_items",
     "clean_one",
     "clean_record",
+    "item_reject",
     "reject_of",
     "render_one",
 ]
@@ -80,10 +81,15 @@ def clean_record(
     ``source`` and ``line`` say where the record came from, for the reject. With ``strict`` the
     error is raised instead (a record that is not a string, a mapping without text, ...).
     ``text_field`` names the text's key in a mapping.
+
+    The pipeline's one-time setup runs first, outside the record's isolation: a setup that
+    fails (an unreadable profile or knowledge base) is a configuration error of the run, raised,
+    not a reject of every record.
     """
+    pipeline.prepare()
     try:
         return pipeline(record, text_field=text_field)
-    except Exception as exc:  # one bad record must not stop the stream
+    except Exception as exc:  # one bad record never stops a stream
         if strict:
             raise
         return reject_of(record, exc, source=source, line=line)
@@ -210,16 +216,28 @@ def render_one(
     """Clean one input and render it: its JSON line and counts, or its reject.
 
     What a ``--jobs`` worker process sends back: small and cheap to pickle. ``fields`` and
-    ``removals`` shape the line (see :func:`shape_record`).
+    ``removals`` shape the line (see :func:`shape_record`). A record that cannot be written (a
+    NaN in its metadata, nesting too deep for JSON) is a reject too.
     """
     outcome = clean_one(pipeline, item)
     if outcome.article is None:
         assert outcome.reject is not None
         return outcome.reject
-    record = shape_record(
-        outcome.article.to_dict(), fields=fields, removals=removals, drop_original=drop_original
-    )
-    return json_line(record), Counts.of(outcome.article)
+    try:
+        record = shape_record(
+            outcome.article.to_dict(), fields=fields, removals=removals, drop_original=drop_original
+        )
+        return json_line(record), Counts.of(outcome.article)
+    except Exception as exc:
+        return item_reject(item, exc, "cannot be written as JSON")
+
+
+def item_reject(item: Item, exc: BaseException | str, what: str = "failed") -> Reject:
+    """The reject of an input item that failed outside the pipeline (rendering it, sending it
+    to a worker process), with its line number, id and excerpt."""
+    reason = exc if isinstance(exc, str) else f"{type(exc).__name__}: {str(exc)[:200]}"
+    base = reject_of(item.record, RuntimeError(), source=item.source, line=item.line)
+    return Reject(item.source, item.line, f"{what}: {reason}", base.excerpt, id=base.id)
 
 
 #: distinct reject reasons a summary tells apart; the rest are pooled
@@ -268,6 +286,8 @@ class Counts:
     missing_text: int = 0
     fields_seen: Counter[str] = field(default_factory=Counter)
     text_guesses: Counter[str] = field(default_factory=Counter)
+    #: files that could not be read to their end, each as ``"source:line: reason"``
+    input_errors: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, result: Article | Reject) -> Counts:
@@ -283,6 +303,9 @@ class Counts:
                 missing_text=int(missing),
                 fields_seen=Counter(result.fields_seen),
                 text_guesses=Counter([result.text_guess] if result.text_guess else []),
+                input_errors=[f"{result.source}:{result.line}: {result.reason}"]
+                if result.unreadable
+                else [],
             )
         codes = [f.code for f in result.findings]
         reasons = [r.reason for r in result.removals]
@@ -322,6 +345,7 @@ class Counts:
         self.missing_text += other.missing_text
         self.fields_seen.update(other.fields_seen)
         self.text_guesses.update(other.text_guesses)
+        self.input_errors += other.input_errors
         return self
 
     def __add__(self, other: Counts) -> Counts:
@@ -343,6 +367,7 @@ class Counts:
             "documents_with_finding": dict(sorted(self.docs_with_finding.items())),
             "removals": dict(sorted(self.removals.items())),
             "rejected_by_reason": dict(self.reject_reasons.most_common()),
+            "input_errors": list(self.input_errors),
         }
 
     def render(self) -> str:

@@ -12,7 +12,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsclean.config import load_toml
-from newsclean.io import FieldMap, Item, read_items
+from newsclean.errors import ConfigError, NewscleanError
+from newsclean.io import (
+    MAX_GZIP_RATIO,
+    MAX_RECORD_BYTES,
+    FieldMap,
+    Item,
+    ReadLimits,
+    parse_size,
+    read_items,
+)
 from newsclean.pipeline import Pipeline, default_pipeline, pipeline_from_config
 from newsclean.presets import PRESETS
 from newsclean.runs import Counts
@@ -43,6 +52,47 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
         help="exit 3 when more than this share of the records is rejected, or none is cleaned "
         "(0 to 1, or a percentage; default: 0.5)",
     )
+    parser.add_argument(
+        "--max-record-size",
+        type=_size,
+        default=MAX_RECORD_BYTES,
+        metavar="SIZE",
+        help="a longer record (JSONL line or .txt file) is rejected, never held whole "
+        "(e.g. 64M, 1G; default: 64M)",
+    )
+    parser.add_argument(
+        "--max-gzip-ratio",
+        type=_ratio,
+        default=MAX_GZIP_RATIO,
+        metavar="N",
+        help=f"stop reading a .gz that decompresses to more than N times its size, past its "
+        f"first 64 MB (0: no limit; default: {MAX_GZIP_RATIO})",
+    )
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except NewscleanError as exc:  # argparse shows only its own errors' messages
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _ratio(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        msg = f"{text!r} is not a ratio (a number, 0 or more; 0: no limit)"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def read_limits(args: argparse.Namespace) -> ReadLimits:
+    return ReadLimits(
+        max_record_bytes=getattr(args, "max_record_size", MAX_RECORD_BYTES),
+        max_gzip_ratio=getattr(args, "max_gzip_ratio", MAX_GZIP_RATIO),
+    )
 
 
 def _rate(text: str) -> float:
@@ -57,12 +107,20 @@ def _rate(text: str) -> float:
     return value
 
 
+#: the exit code of a usage, configuration or I/O error (an input that cannot be read to its end)
+EXIT_USAGE = 2
 #: the exit code of a run that cleaned nothing or rejected more than --max-reject-rate
 EXIT_REJECTS = 3
 
 
 def failed_run(counts: Counts, args: argparse.Namespace) -> int:
-    """Print why the run failed and return :data:`EXIT_REJECTS`, or return 0 when it did not."""
+    """Print why the run failed and return its exit code, or return 0 when it did not: an input
+    that could not be read to its end is an I/O error (:data:`EXIT_USAGE`), then come
+    :meth:`Counts.verdict`'s reasons (:data:`EXIT_REJECTS`)."""
+    if counts.input_errors:
+        for line in counts.input_errors:
+            eprint(f"newsclean: error: {line}")
+        return EXIT_USAGE
     problem = counts.verdict(max_reject_rate=args.max_reject_rate, text_field=args.text_field)
     if problem is None:
         return 0
@@ -92,6 +150,23 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def pipeline_from_args(args: argparse.Namespace, **options: Any) -> Pipeline:
+    """The pipeline the options ask for, its one-time setup done: a profile, language or
+    knowledge base that cannot be used is a configuration error now, before the first record.
+
+    Raises:
+        ConfigError: any configuration problem, in one line.
+    """
+    pipeline = _pipeline_from_args(args, **options)
+    try:
+        return pipeline.prepare()
+    except NewscleanError:
+        raise
+    except Exception as exc:
+        msg = f"cannot set up the pipeline: {type(exc).__name__}: {exc}"
+        raise ConfigError(msg) from exc
+
+
+def _pipeline_from_args(args: argparse.Namespace, **options: Any) -> Pipeline:
     kb = getattr(args, "kb", None)
     if getattr(args, "config", None):
         config = load_toml(args.config)
@@ -115,7 +190,7 @@ def fields_from_args(args: argparse.Namespace) -> FieldMap:
 
 
 def iter_items(args: argparse.Namespace) -> Iterator[Item]:
-    for item in read_items(args.inputs, fields_from_args(args)):
+    for item in read_items(args.inputs, fields_from_args(args), read_limits(args)):
         stop_if_interrupted()
         yield item
 
@@ -123,36 +198,59 @@ def iter_items(args: argparse.Namespace) -> Iterator[Item]:
 # Ctrl-C raises KeyboardInterrupt wherever the main thread is. When that is inside a finalizer the
 # garbage collector runs (a compiled pattern's, say), Python prints the exception and goes on; the
 # remembered interrupt then stops the run at the next record instead of letting it finish.
-_interrupted = False
+# SIGTERM and SIGHUP are handled the same way, so that they too leave no temporary file behind.
+_interrupted = 0  # the signal that interrupted the run, or 0
+
+#: signals that end a run cleanly, as Ctrl-C does (exit 128 + the signal's number)
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 
 
-def _on_sigint(signum: int, frame: types.FrameType | None) -> None:
+class Stopped(KeyboardInterrupt):
+    """The run was stopped by a signal: ``signum`` says which (the exit code is 128 + it)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _on_signal(signum: int, frame: types.FrameType | None) -> None:
     global _interrupted
-    _interrupted = True
-    raise KeyboardInterrupt
+    _interrupted = signum
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise Stopped(signum)
 
 
 @contextlib.contextmanager
 def interrupts_remembered() -> Iterator[None]:
-    """Handle SIGINT as Python does, and remember it (only over Python's own handler)."""
+    """Handle SIGINT as Python does, and SIGTERM and SIGHUP like it, and remember them (only
+    over Python's own handlers: one the embedding program set is left alone)."""
     global _interrupted
-    _interrupted = False
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
-    ):
+    _interrupted = 0
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    signal.signal(signal.SIGINT, _on_sigint)
+    defaults = {signal.SIGINT: signal.default_int_handler}
+    previous = {}
+    for signum in STOP_SIGNALS:
+        current = signal.getsignal(signum)
+        if current is defaults.get(signum, signal.SIG_DFL):
+            previous[signum] = current
+            signal.signal(signum, _on_signal)
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def stop_if_interrupted() -> None:
-    if _interrupted:
+    if _interrupted == signal.SIGINT:
         raise KeyboardInterrupt
+    if _interrupted:
+        raise Stopped(_interrupted)
 
 
 def eprint(*parts: object) -> None:

@@ -22,9 +22,10 @@ from newsclean.commands._common import (
     failed_run,
     fields_from_args,
     pipeline_from_args,
+    read_limits,
 )
 from newsclean.errors import ConfigError
-from newsclean.io import atomic_output
+from newsclean.io import atomic_output, check_distinct
 from newsclean.report import CorpusReport, iter_corpus
 
 NAME = "check"
@@ -199,10 +200,16 @@ def run(args: argparse.Namespace) -> int:
     else:
         msg = "no limits: give --max-rate CODE=RATE, or [tool.newsclean.expect] in ./pyproject.toml"
         raise ConfigError(msg)
+    check_distinct({"--junit-xml": args.junit_xml}, args.inputs)
     started = time.perf_counter()
     pipeline = pipeline_from_args(args)
     report = CorpusReport.from_articles(
-        iter_corpus(args.inputs, pipeline=pipeline, fields=fields_from_args(args))
+        iter_corpus(
+            args.inputs,
+            pipeline=pipeline,
+            fields=fields_from_args(args),
+            limits=read_limits(args),
+        )
     )
     failed = failed_run(report.counts, args)
     if failed:  # a gate that checked nothing never passes

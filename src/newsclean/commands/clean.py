@@ -17,10 +17,10 @@ from newsclean.commands._common import (
     pipeline_from_args,
 )
 from newsclean.errors import UnknownOptionError
-from newsclean.io import Reject, atomic_output, json_line
-from newsclean.parallel import pool_map, resolve_jobs
+from newsclean.io import Item, Reject, atomic_output, check_distinct, json_line
+from newsclean.parallel import available_cores, pool_map, resolve_jobs
 from newsclean.progress import Progress, count_records, wanted
-from newsclean.runs import REMOVALS, Counts, output_fields, render_one
+from newsclean.runs import REMOVALS, Counts, item_reject, output_fields, render_one
 
 #: rejects told one by one on stderr when there is no --rejects file
 SHOWN_REJECTS = 5
@@ -74,13 +74,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=1,
         metavar="N",
-        help="clean on N processes (0: one per core); output is the same as with 1 (default: 1)",
+        help="clean on N processes (0: one per core; at most one per core); output is the same "
+        "as with 1 (default: 1)",
     )
 
 
+def _failed(item: Item, reason: str) -> Reject:
+    return item_reject(item, reason, "not cleaned")
+
+
 def run(args: argparse.Namespace) -> int:
-    pipeline = pipeline_from_args(args)
+    outputs = {"-o": args.output, "--rejects": args.rejects, "--summary-json": args.summary_json}
+    check_distinct(outputs, args.inputs)
     jobs = resolve_jobs(args.jobs)
+    cores = available_cores()
+    if jobs > cores:
+        if not args.quiet:
+            eprint(f"newsclean: note: --jobs {jobs} capped at {cores}, the cores available")
+        jobs = cores
+    pipeline = pipeline_from_args(args)
     summary = Counts()
     show_bar = wanted(quiet=args.quiet)
     total = count_records(args.inputs) if show_bar else None
@@ -92,7 +104,8 @@ def run(args: argparse.Namespace) -> int:
         out = stack.enter_context(atomic_output(args.output))
         rejects = stack.enter_context(atomic_output(args.rejects)) if args.rejects else None
         bar = stack.enter_context(Progress(enabled=show_bar, total=total))
-        for rendered in bar.wrap(pool_map(func, pipeline, iter_items(args), jobs)):
+        results = pool_map(func, pipeline, iter_items(args), jobs, on_error=_failed)
+        for rendered in bar.wrap(results):
             if isinstance(rendered, Reject):
                 summary.add(rendered)
                 if rejects is not None:

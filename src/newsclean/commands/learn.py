@@ -8,7 +8,7 @@ from typing import Any
 
 from newsclean.commands._common import add_input_arguments, eprint, failed_run, iter_items
 from newsclean.corpus.profile import learn_profile
-from newsclean.io import atomic_output
+from newsclean.io import atomic_output, check_distinct
 from newsclean.runs import Counts
 
 NAME = "learn"
@@ -42,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_distinct({"-o": args.output}, args.inputs)
     counts = Counts()
 
     def records() -> Iterator[dict[str, Any]]:

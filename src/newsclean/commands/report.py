@@ -16,9 +16,10 @@ from newsclean.commands._common import (
     failed_run,
     fields_from_args,
     pipeline_from_args,
+    read_limits,
 )
 from newsclean.filters.facts.kb import pipeline_kb_files
-from newsclean.io import atomic_output
+from newsclean.io import atomic_output, check_distinct
 from newsclean.report import CorpusReport, iter_corpus
 
 NAME = "report"
@@ -40,11 +41,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_distinct({"-o": args.output, "--json": args.json}, args.inputs)
     pipeline = pipeline_from_args(args)
     report = CorpusReport(
         examples_per_code=max(0, args.examples), knowledge_base=pipeline_kb_files(pipeline)
     )
-    report.update(iter_corpus(args.inputs, pipeline=pipeline, fields=fields_from_args(args)))
+    report.update(
+        iter_corpus(
+            args.inputs,
+            pipeline=pipeline,
+            fields=fields_from_args(args),
+            limits=read_limits(args),
+        )
+    )
     with atomic_output(args.output) as fh:
         fh.write(report.to_html(standalone=True, title=args.title))
     if args.json:

@@ -103,9 +103,17 @@ class Profile:
             if not isinstance(lines, Mapping):
                 msg = f"{source}: site {site!r} needs a 'lines' object"
                 raise ConfigError(msg)
-            sites[str(site)] = {str(k): int(v) for k, v in lines.items()}
-            documents[str(site)] = int(entry.get("documents", 0))
-        return cls(sites, documents, dict(data.get("params", {})))
+            try:
+                sites[str(site)] = {str(k): int(v) for k, v in lines.items()}
+                documents[str(site)] = int(entry.get("documents", 0))
+            except (TypeError, ValueError, OverflowError) as exc:
+                msg = f"{source}: site {site!r}: counts must be whole numbers ({exc})"
+                raise ConfigError(msg) from exc
+        params = data.get("params", {})
+        if not isinstance(params, Mapping):
+            msg = f"{source}: 'params' must be an object"
+            raise ConfigError(msg)
+        return cls(sites, documents, dict(params))
 
     @classmethod
     def load(cls, path: str | Path) -> Profile:
@@ -116,7 +124,10 @@ class Profile:
             msg = f"cannot read profile {path}: {exc.strerror or exc}"
             raise ConfigError(msg) from exc
         except json.JSONDecodeError as exc:
-            msg = f"{path}: not JSON: {exc}"
+            msg = f"{path}: not a newsclean site profile: not JSON: {exc}"
+            raise ConfigError(msg) from exc
+        except (ValueError, RecursionError) as exc:  # not UTF-8, nested too deeply, ...
+            msg = f"{path}: not a newsclean site profile: {type(exc).__name__}: {str(exc)[:200]}"
             raise ConfigError(msg) from exc
         return cls.from_dict(data, str(path))
 

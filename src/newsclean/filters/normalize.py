@@ -12,7 +12,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -227,26 +227,70 @@ def ftfy_line(line: str, config: ftfy.TextFixerConfig) -> str:
     return ftfy.fix_text(line, config)
 
 
+#: common prefixes and suffixes are compared this many characters at a time first
+_COMPARE_BLOCK = 4096
+
+
 def _trimmed_edit(start: int, old: str, new: str, code: str) -> TextEdit:
-    """The smallest edit turning ``old`` (at ``start``) into ``new``."""
-    prefix = 0
+    """The smallest edit turning ``old`` (at ``start``) into ``new``.
+
+    The common prefix and suffix are found a block at a time (slices compared in C), then a
+    character at a time: a megabyte line costs a few hundred comparisons, not a million.
+    """
     limit = min(len(old), len(new))
+    step = _COMPARE_BLOCK
+    prefix = 0
+    while prefix + step <= limit and old[prefix : prefix + step] == new[prefix : prefix + step]:
+        prefix += step
     while prefix < limit and old[prefix] == new[prefix]:
         prefix += 1
+    room = limit - prefix
     suffix = 0
-    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+    n_old, n_new = len(old), len(new)
+    while (
+        suffix + step <= room
+        and old[n_old - suffix - step : n_old - suffix]
+        == new[n_new - suffix - step : n_new - suffix]
+    ):
+        suffix += step
+    while suffix < room and old[-1 - suffix] == new[-1 - suffix]:
         suffix += 1
     return TextEdit(
         start + prefix, start + len(old) - suffix, new[prefix : len(new) - suffix], code
     )
 
 
-def _ftfy_code(line: str, fixed: str, config: ftfy.TextFixerConfig) -> str:
-    _, steps = ftfy.fix_and_explain(line, config._replace(explain=True))
-    for step in steps or ():
+def ftfy_fix_line(
+    line: str, config: ftfy.TextFixerConfig, past_deadline: Callable[[], bool] | None = None
+) -> tuple[str, str, int]:
+    """:func:`ftfy_line`, the code of what it changed, and how many characters of the line it
+    went through, in one pass over ftfy's own segments of the line (a line longer than
+    ``max_decode_length`` is fixed a segment at a time, as ``ftfy.fix_text`` does). When
+    ``past_deadline()`` says so between segments, the rest of the line is left as it is.
+    """
+    if config.unescape_html == "auto" and "<" in line:
+        config = config._replace(unescape_html=False)
+    explained = config._replace(explain=True)
+    size = config.max_decode_length
+    pieces: list[str] = []
+    steps: list[ftfy.ExplanationStep] = []
+    for pos in range(0, len(line), size):
+        if pos and past_deadline is not None and past_deadline():
+            return "".join(pieces) + line[pos:], _code_of(steps), pos
+        fixed, explanation = ftfy.fix_and_explain(line[pos : pos + size], explained)
+        pieces.append(fixed)
+        steps += explanation or ()
+    return "".join(pieces), _code_of(steps), len(line)
+
+
+def _code_of(steps: Iterable[ftfy.ExplanationStep]) -> str:
+    """The edit code of what ftfy's steps did: an encoding repair wins, then the first step
+    with a code of its own, then normalization."""
+    steps = list(steps)
+    for step in steps:
         if step.action in ("encode", "decode", "transcode"):
             return "normalize.encoding"
-    for step in steps or ():
+    for step in steps:
         code = _FTFY_CODES.get(step.parameter)
         if code:
             return code
@@ -294,6 +338,9 @@ class FixEncoding:
     normalization: Literal["NFC"] | None = "NFC"
 
     def apply(self, draft: Draft, /) -> Proposal:
+        """Each suspect line through ftfy, the time budget looked at before each line and
+        between ftfy's segments of a long one: past it, the lines repaired so far are kept and
+        :attr:`Draft.stopped` says how far it got."""
         text = draft.text
         # the plain path gives every line to ftfy
         suspects = _all_lines(text) if draft.plain else ftfy_suspects(text, self.normalization)
@@ -301,14 +348,22 @@ class FixEncoding:
             return EMPTY  # the common case, decided in a few linear scans of the whole text
         edits: list[TextEdit] = []
         config = ftfy_config(self.normalization)
-        for start, end in suspects:
+        for done, (start, end) in enumerate(suspects):
+            if draft.past_deadline():
+                draft.stopped = f"{done} of {len(suspects)} lines repaired"
+                break
             line = text[start:end]
-            fixed = ftfy_line(line, config)
+            fixed, code, through = ftfy_fix_line(line, config, draft.past_deadline)
             if "\n" in fixed:  # an encoded line break ("&#10;") must not split the line
                 fixed = fixed.replace("\n", " ")
             if fixed != line:
-                code = _ftfy_code(line, fixed, config)
                 edits.append(_trimmed_edit(start, line, fixed, code))
+            if through < len(line):
+                draft.stopped = (
+                    f"{done} of {len(suspects)} lines repaired, and {through} of the "
+                    f"{len(line)} characters of the next"
+                )
+                break
         return Proposal(edits=tuple(edits))
 
 

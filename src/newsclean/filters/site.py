@@ -25,10 +25,20 @@ class StripSiteRepeated:
     profile: str | Profile | None = None
     max_line_chars: int = 300
 
+    def _profile(self) -> Profile:
+        assert self.profile is not None
+        return self.profile if isinstance(self.profile, Profile) else load_profile(self.profile)
+
+    def prepare(self) -> None:
+        """Read the profile: one that cannot be read is a configuration error before the first
+        document, not a reject of every document."""
+        if self.profile is not None:
+            self._profile()
+
     def apply(self, draft: Draft, /) -> Proposal:
         if self.profile is None:
             return EMPTY
-        profile = self.profile if isinstance(self.profile, Profile) else load_profile(self.profile)
+        profile = self._profile()
         lines = profile.lines_for(site_of(draft.site, draft.url))
         if not lines:
             return EMPTY

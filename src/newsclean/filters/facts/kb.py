@@ -245,6 +245,12 @@ def _parse_lines(text: str, label: str) -> tuple[list[SourcedRow], list[Problem]
         except json.JSONDecodeError as exc:
             problems.append(Problem(label, lineno, f"not valid JSON: {exc.msg}"))
             continue
+        except RecursionError:
+            problems.append(Problem(label, lineno, "not valid JSON: nested too deeply"))
+            continue
+        except ValueError as exc:  # a number of more than 4,300 digits
+            problems.append(Problem(label, lineno, f"not valid JSON: {str(exc)[:200]}"))
+            continue
         if not isinstance(data, dict):
             problems.append(Problem(label, lineno, "a row must be a JSON object"))
             continue
@@ -527,6 +533,9 @@ def iter_sources(paths: Sequence[str]) -> Iterator[SourcedRow]:
             rows, problems = read_rows(path)
         except OSError as exc:
             msg = f"cannot read knowledge-base file {path}: {exc.strerror or exc}"
+            raise KnowledgeBaseError(msg) from exc
+        except UnicodeDecodeError as exc:
+            msg = f"knowledge-base file {path}: not UTF-8 (byte {exc.start})"
             raise KnowledgeBaseError(msg) from exc
         if problems:
             raise KnowledgeBaseError(str(problems[0]))
