@@ -68,6 +68,7 @@ SECTIONS = frozenset(
         "value_prepositions",
         "null_words",
         "byline_words",
+        "error_nouns",
     }
 )
 

@@ -613,11 +613,17 @@ _ERRORS: tuple[Pattern, ...] = (
 _SHEET_ERROR_RE = _ERRORS[-1]
 
 
-def _sheet_error(text: str, start: int, end: int) -> bool:
+def _sheet_error(text: str, start: int, end: int, table: VoiceTable | None) -> bool:
     """Whether a spreadsheet's error shape stands where a value does: "#N/A", "#¡VALOR!" are
     no words; "#WERT!" with text after it on the line or after a lower-case word ("stood at
-    #VALUE!"), not a hashtag cheered at a line's end ("Go #USA!")."""
+    #VALUE!"), not a hashtag cheered at a line's end ("Go #USA!"); beside a word for an error
+    it is a mention ("the #VALUE! error", "der Fehler #WERT!")."""
     token = text[start:end]
+    if table is not None:
+        near = tokens(text[max(0, start - 30) : start], timeout=None)[-2:]
+        near += tokens(text[end : end + 30], timeout=None)[:1]
+        if table.has("error_nouns", near):
+            return False
     if token[1] in "¡¿" or "/" in token or token[-1] not in "!?":
         return True
     if any(c.isalnum() or c in "$€£¥" for c in text[end : end + 40]):
@@ -855,7 +861,7 @@ def value_hits(
     for pattern in _ERRORS:
         for m in finditer(pattern, text, timeout=timeout):
             value = m.group()
-            if pattern is _SHEET_ERROR_RE and not _sheet_error(text, m.start(), m.end()):
+            if pattern is _SHEET_ERROR_RE and not _sheet_error(text, m.start(), m.end(), table):
                 continue
             yield ShapeHit(
                 "template.empty_value",
@@ -963,10 +969,14 @@ class _Rule:
 _VOICE_SECTIONS = ("first_person", "reader", "offer", "text_nouns", "edit_words")
 
 
-def _voice(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
-    """Whether a sentence is an assistant speaking to the reader about the text."""
+def _voice(
+    sentence: _Sentence, table: VoiceTable, place: Place, after_ack: bool = False
+) -> _Rule | None:
+    """Whether a sentence is an assistant speaking to the reader about the text (the first or
+    the last of its line, or the one after an acknowledgement: "Certo! Ho riscritto …")."""
     w = sentence.words
-    if not w or len(w) > _MAX_VOICE_WORDS or sentence.index not in {0, sentence.count - 1}:
+    edge_sentence = sentence.index in {0, sentence.count - 1} or after_ack
+    if not w or len(w) > _MAX_VOICE_WORDS or not edge_sentence:
         return None
     found = {
         section: table.find(section, w, gap=1 if section == "offer" else 0)
@@ -985,7 +995,9 @@ def _voice(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None
         p1 = bool(_in(found["first_person"], lang)) or any(
             table.first_person_verb(x) == lang for x in w
         )
-        if edits and off and (p1 or p2 or nouns):
+        # an offer with nothing but a text noun is an imperative at the sentence's head ("Laat
+        # gerust weten als …"); "De minister laat weten dat …" reports
+        if edits and off and (p1 or p2 or (nouns and off[0].first <= 1)):
             return _Rule("voice", lang)
         if edits and p1 and p2:
             return _Rule("voice", lang)
@@ -995,7 +1007,7 @@ def _voice(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None
         # course — I've reworked the piece …")
         skip = _acknowledged(table, w)
         if (
-            (place.edge or skip)
+            (place.edge or skip or after_ack)
             and edits
             and nouns
             and _first_person(table, w, lang, skip, skip + 1)
@@ -1047,16 +1059,15 @@ def _opener(
             if _in(table.find("edit_words", w, 1), first.lang):
                 return _Rule("opener", first.lang)
     if place.edge and len(w) <= 25:
-        # "Nachfolgend findest du den überarbeiteten Nachrichtentext:": whatever presents it, a
-        # colon-final line at an edge about a reworked text, to the reader or in the first
-        # person (or after an acknowledgement); "Here's a condensed version of the interview:"
-        # speaks to nobody
+        # "Sure! The article, reworked for clarity:", "J'ai retravaillé la dépêche, la voici :":
+        # whatever presents it, a colon-final line at an edge about a reworked text, in the
+        # first person or after an acknowledgement; "Read the updated report of our
+        # correspondent:" and "Here's a condensed version of the interview:" are neither
         for noun in table.find("text_nouns", w):
             lang = noun.lang
             if not _in(table.find("edit_words", w), lang):
                 continue
-            addressed = _in(table.find("reader", w), lang) or _first_person(table, w, lang)
-            if addressed or skip or after_ack:
+            if skip or after_ack or _first_person(table, w, lang):
                 return _Rule("opener", lang)
     return _presenting(table, w, place, skip, colon=True, acked=bool(skip) or after_ack)
 
@@ -1124,17 +1135,14 @@ def _note(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
     w = sentence.words
     body = text[sentence.start : sentence.end].strip()
     if w and body.startswith(("(", "[")) and body.rstrip(".!").endswith((")", "]")):
-        for first in table.find("first_person", w, 0, 1):
-            lang = first.lang
-            if _in(table.find("edit_words", w, 1), lang) or _in(
-                table.find("note_words", w, 1), lang
-            ):
+        # the first person at its head and two words about the text ("removed … paragraph"),
+        # or an edit word: "(I removed my jacket and waited.)" is a columnist's aside
+        langs = [f.lang for f in table.find("first_person", w, 0, 1)]
+        langs += [table.first_person_verb(w[0])]
+        for lang in filter(None, langs):
+            about = {f.first for f in _in(table.find("note_words", w, 1), lang)}
+            if _in(table.find("edit_words", w, 1), lang) or len(about) >= 2:
                 return _Rule("note", lang)
-        lang = table.first_person_verb(w[0])
-        if lang and (
-            _in(table.find("edit_words", w, 1), lang) or _in(table.find("note_words", w, 1), lang)
-        ):
-            return _Rule("note", lang)
     for label in table.find("note_labels", w, 0, 3):
         if label.first != 0:
             continue
@@ -1327,7 +1335,7 @@ def voice_hits(
                 or _note(text, s, table)
                 or _ai_self(text, s, table)
                 or _cannot_browse(s, table)
-                or _voice(s, table, place)
+                or _voice(s, table, place, ack)
                 or _closing(s, table, place)
             )
         rules.append(rule)
