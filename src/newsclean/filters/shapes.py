@@ -859,7 +859,7 @@ def value_hits(
                 weak=kind in {"alien", "preposition"},
             )
     for pattern in _ERRORS:
-        for m in finditer(pattern, text, timeout=timeout):
+        for m in itertools.islice(finditer(pattern, text, timeout=timeout), MAX_JUDGED):
             value = m.group()
             if pattern is _SHEET_ERROR_RE and not _sheet_error(text, m.start(), m.end(), table):
                 continue
