@@ -9,8 +9,9 @@ fourth word of a middle paragraph. Recall and alarm rates are asserted over the 
 per kind and per language, not item by item: a fragment such as "XX" or "undefined" put alone
 into a random sentence is, by design, not always a placeholder.
 
-Set ``a`` was the one the rules were developed on; set ``b`` was written afterwards and measured
-before any rule saw it, and its floors are what the rules reached then (docs/templates.md).
+Set ``a`` was the one the rules were developed on; set ``b`` was written afterwards, measured
+before any rule saw it, and then became development data too: the rules were generalised on its
+misses by their shapes, and its floors are what they reach now (docs/templates.md).
 """
 
 from __future__ import annotations

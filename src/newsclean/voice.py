@@ -5,7 +5,10 @@ one word or a sequence of words, matched against a line's words (:func:`tokens`)
 a capital letter matches only in that letter case (German "Sie", the formal you, is not "sie",
 she); the others ignore case. A word ending in ``*`` is a stem: it matches every word that
 begins with it and is at least as long ("überarbeit*" is "überarbeitete", "überarbeiteten"),
-for languages whose words inflect.
+for languages whose words inflect. A word beginning with ``*`` is an ending: it matches a word
+that ends with it after at least four more letters ("*text" is "Nachrichtentext", not "Kontext"),
+for the compounds of German and Dutch. ``find(..., gap=1)`` lets one word stand between the
+words of an entry ("sag mir gern Bescheid" is "sag mir bescheid").
 
 >>> table = voice_table(("en",))
 >>> [t.text for t in tokens("Let me know if you'd like changes.")][:3]
@@ -62,6 +65,10 @@ SECTIONS = frozenset(
         "name_cues",
         "redaction",
         "editorial_heads",
+        "value_prepositions",
+        "null_words",
+        "byline_words",
+        "error_nouns",
     }
 )
 
@@ -108,14 +115,18 @@ class Found:
     last: int  # index of the last token, inclusive
 
 
-#: a stem is indexed by this many first letters, and is at least this long
+#: a stem is indexed by this many first letters, and is at least this long; an ending is
+#: indexed by this many last letters, is at least this long, and needs as many letters before it
 _STEM_KEY = 4
 
 
 def _same(word: str, entry: str) -> bool:
-    """Whether a word is an entry's word: equal, or beginning with a stem ("stem*")."""
+    """Whether a word is an entry's word: equal, beginning with a stem ("stem*"), or ending
+    with an ending after at least ``_STEM_KEY`` letters ("*text")."""
     if entry.endswith("*"):
         return word.startswith(entry[:-1])
+    if entry.startswith("*") and len(entry) > 1:
+        return word.endswith(entry[1:]) and len(word) >= len(entry) - 1 + _STEM_KEY
     return word == entry
 
 
@@ -132,16 +143,23 @@ class VoiceTable:
     stems: Mapping[str, Mapping[str, tuple[tuple[tuple[str, ...], bool, str], ...]]] = (
         dataclasses.field(default_factory=dict)
     )
+    # section -> the last letters of an ending -> (entry words, exact case, lang), for entries
+    # whose first word is an ending ("*text")
+    endings: Mapping[str, Mapping[str, tuple[tuple[tuple[str, ...], bool, str], ...]]] = (
+        dataclasses.field(default_factory=dict)
+    )
 
     def find(
-        self, section: str, words: list[Token], lo: int = 0, hi: int | None = None
+        self, section: str, words: list[Token], lo: int = 0, hi: int | None = None, gap: int = 0
     ) -> list[Found]:
-        """Every occurrence of an entry of ``section`` among ``words[lo:hi]``."""
+        """Every occurrence of an entry of ``section`` among ``words[lo:hi]``; with ``gap``,
+        up to that many other words may stand between two words of an entry."""
         by_first = self.index.get(section, {})
         by_stem = self.stems.get(section, {})
+        by_end = self.endings.get(section, {})
         hi = len(words) if hi is None else min(hi, len(words))
         found: list[Found] = []
-        if not by_first and not by_stem:
+        if not by_first and not by_stem and not by_end:
             return found
         for i in range(lo, hi):
             tok = words[i]
@@ -150,15 +168,13 @@ class VoiceTable:
             if by_stem:
                 candidates += [c for c in by_stem.get(tok.text[:_STEM_KEY], ()) if not c[1]]
                 candidates += [c for c in by_stem.get(tok.raw[:_STEM_KEY], ()) if c[1]]
+            if by_end:
+                candidates += [c for c in by_end.get(tok.text[-_STEM_KEY:], ()) if not c[1]]
+                candidates += [c for c in by_end.get(tok.raw[-_STEM_KEY:], ()) if c[1]]
             for entry, exact, lang in candidates:
-                n = len(entry)
-                if i + n > hi:
-                    continue
-                if all(
-                    _same(words[i + k].raw if exact else words[i + k].text, entry[k])
-                    for k in range(n)
-                ):
-                    found.append(Found(section, " ".join(entry), lang, i, i + n - 1))
+                last = _match_from(words, i, hi, entry, exact, gap)
+                if last >= 0:
+                    found.append(Found(section, " ".join(entry), lang, i, last))
         return found
 
     def has(self, section: str, words: list[Token], lo: int = 0, hi: int | None = None) -> bool:
@@ -170,6 +186,29 @@ class VoiceTable:
             if len(tok.text) > len(suffix) + 2 and tok.text.endswith(suffix):
                 return lang
         return ""
+
+
+def _match_from(
+    words: list[Token], i: int, hi: int, entry: tuple[str, ...], exact: bool, gap: int
+) -> int:
+    """The index of the last word of ``entry`` matched from ``words[i]`` (up to ``gap`` other
+    words between two of its words, the nearest taken, with nothing but a space between any
+    two: a gap does not cross punctuation), or -1."""
+    pos = i
+    for k, part in enumerate(entry):
+        limit = pos + 1 if k == 0 else min(hi, pos + 1 + gap)
+        for j in range(pos, limit):
+            if j < hi and _same(words[j].raw if exact else words[j].text, part):
+                pos = j + 1
+                break
+        else:
+            return -1
+    last = pos - 1
+    if last - i + 1 > len(entry) and any(
+        words[j].start - words[j - 1].end > 1 for j in range(i + 1, last + 1)
+    ):
+        return -1
+    return last
 
 
 def voice_languages() -> tuple[str, ...]:
@@ -190,6 +229,7 @@ def voice_table(languages: tuple[str, ...]) -> VoiceTable:
     """The entries of ``languages`` indexed for :meth:`VoiceTable.find`."""
     index: dict[str, dict[str, list[tuple[tuple[str, ...], bool, str]]]] = {}
     stems: dict[str, dict[str, list[tuple[tuple[str, ...], bool, str]]]] = {}
+    endings: dict[str, dict[str, list[tuple[tuple[str, ...], bool, str]]]] = {}
     suffixes: list[tuple[str, str]] = []
     for lang in languages:
         for section, entries in voice_entries(lang).items():
@@ -205,20 +245,32 @@ def voice_table(languages: tuple[str, ...]) -> VoiceTable:
                     key = words[0][:_STEM_KEY]
                     stems.setdefault(section, {}).setdefault(key, []).append((words, exact, lang))
                     continue
+                if words[0].startswith("*"):
+                    key = words[0][-_STEM_KEY:]
+                    endings.setdefault(section, {}).setdefault(key, []).append((words, exact, lang))
+                    continue
                 index.setdefault(section, {}).setdefault(words[0], []).append((words, exact, lang))
     return VoiceTable(
         tuple(languages),
         {s: {k: tuple(v) for k, v in by.items()} for s, by in index.items()},
         tuple(suffixes),
         {s: {k: tuple(v) for k, v in by.items()} for s, by in stems.items()},
+        {s: {k: tuple(v) for k, v in by.items()} for s, by in endings.items()},
     )
 
 
 def _entry_words(entry: str, exact: bool) -> tuple[str, ...]:
-    """An entry's words as :func:`tokens` reads them; a word ending in "*" keeps its star
-    (a stem shorter than ``_STEM_KEY`` letters is an error in the data)."""
+    """An entry's words as :func:`tokens` reads them; a word ending in "*" keeps its star, and
+    so does a first word beginning with one (a stem or an ending shorter than ``_STEM_KEY``
+    letters is an error in the data)."""
     out: list[str] = []
-    for word in entry.split():
+    for n, word in enumerate(entry.split()):
+        if n == 0 and word.startswith("*") and len(word) > 1 and " " not in entry:
+            found = tokens(word[1:], timeout=None)
+            if len(found) != 1 or len(found[0].text) < _STEM_KEY:
+                msg = f"ending {word!r} is not one word of {_STEM_KEY} letters or more"
+                raise ValueError(msg)
+            return ("*" + (found[0].raw if exact else found[0].text),)
         star = word.endswith("*") and len(word) > 1
         found = tokens(word.rstrip("*") if star else word, timeout=None)
         texts = [t.raw if exact else t.text for t in found]

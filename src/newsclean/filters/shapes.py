@@ -34,7 +34,7 @@ from typing import Any
 from newsclean._patterns import DEFAULT_TIMEOUT, Match, Pattern, compile_pattern, finditer
 from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
-from newsclean.voice import Found, Token, VoiceTable, tokens, words_of
+from newsclean.voice import Found, Token, VoiceTable, tokens, voice_entries, words_of
 
 _SP = r"[^\S\n]"
 
@@ -84,6 +84,8 @@ _ANY = r"(?:" + _ID + r"|" + _STR + r")" + _TAIL
 _STRICT = r"(?:[A-Z][A-Z0-9]{0,30}_[A-Z0-9_]{1,40}|[A-Z]{3,40}|[a-z][a-z0-9]{0,30}_[a-z0-9_]{1,40}|[a-z]{1,20}[A-Z][A-Za-z0-9]{1,40})"
 _FREE = r"[^\n]{1,80}?"
 _SPEC = r"[<>^=+#0-9.,_a-zA-Z%-]{1,15}"
+#: a date format of .NET and Java, with spaces: "{0:dd MMM yyyy}", "{date:HH:mm}"
+_DATE_SPEC = r"[dMyHhmsftz]{1,4}(?:[ ./:,-][dMyHhmsftz]{1,4}){1,5}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,7 @@ class Delimiter:
 # fmt: off
 DELIMITERS: tuple[Delimiter, ...] = (
     Delimiter("go_comment", "{{", "}}", "go_comment", trim="-"),
+    Delimiter("handlebars_comment", "{{!", "}}", "free", after=r"(?<![{\w]\{\{!)"),
     Delimiter("jinja", "{{", "}}", "any", trim="-~", after=r"(?<![{\w]\{\{)"),
     Delimiter("mustache_block", "{{", "}}", "block", trim="~", after=r"(?<![{\w]\{\{)"),
     Delimiter("jinja_comment", "{#", "#}", "free", trim="-"),
@@ -166,7 +169,15 @@ def _delimiter_pattern(d: Delimiter) -> str:
             + sp
         )
     else:  # "spec": a named field with a conversion or a format specification
-        inner = r"(?:[A-Za-z_][\w.]{0,40}|\d{1,2})?(?:![rsa](?::" + _SPEC + r")?|:" + _SPEC + r")"
+        inner = (
+            r"(?:[A-Za-z_][\w.]{0,40}|\d{1,2})?(?:![rsa](?::"
+            + _SPEC
+            + r")?|:"
+            + _SPEC
+            + r"|:"
+            + _DATE_SPEC
+            + r")"
+        )
     if d.content in {"word", "merge", "strict", "upper", "spec", "snake"}:
         t = ""
     return o + d.after + t + inner + t + c
@@ -190,6 +201,14 @@ _SHORTCODE_RE = compile_pattern(
 )
 
 
+#: Razor's model expressions: "@Model.FechaPartido", "@ViewBag.Title" (a handle has no dots
+#: in capitals: "@john.doe" is an account)
+_RAZOR_RE = compile_pattern(
+    r"(?<![\w@./])@[A-Z][A-Za-z0-9_]{1,30}(?:\.[A-Za-z_][A-Za-z0-9_]{0,40}){0,3}"
+    r"\.[A-Z][A-Za-z0-9_]{1,40}(?![\w@])"
+)
+
+
 def placeholder_hits(
     text: str, *, skip_names: frozenset[str] = frozenset(), timeout: float | None = DEFAULT_TIMEOUT
 ) -> Iterator[ShapeHit]:
@@ -210,6 +229,18 @@ def placeholder_hits(
                 f"unresolved template placeholder {token!r}",
                 weak=d.weak,
                 maths="sets" if d.kind == "format_spec" else "",
+            )
+    if "@" in text:
+        for m in finditer(_RAZOR_RE, text, timeout=timeout):
+            token = m.group()
+            yield ShapeHit(
+                "template.token",
+                "razor",
+                m.start(),
+                m.end(),
+                {"kind": "razor", "token": token},
+                f"unresolved template placeholder {token!r}",
+                weak=True,
             )
     if "[" in text:
         for m in finditer(_SHORTCODE_RE, text, timeout=timeout):
@@ -327,6 +358,32 @@ def paren_hits(
             m.start(),
             m.end(),
             {"kind": "paren_slot", "token": token, "why": "instruction"},
+            f"unfilled instruction {token!r}",
+        )
+
+
+_ANGLE_RE = compile_pattern(r"<(?![/!?%=])(?P<name>[^<>\n]{3,80})>")
+
+
+def angle_hits(
+    text: str, table: VoiceTable, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> Iterator[ShapeHit]:
+    """An instruction in angle brackets ("<Firmenname einfügen>", "<wpisz nazwę miasta>");
+    tags hold no instruction verb at an end, and "<your name>" (a slot noun alone) is as
+    often a command line's or a game wiki's notation."""
+    if "<" not in text or ">" not in text:
+        return
+    for m in itertools.islice(finditer(_ANGLE_RE, text, timeout=timeout), MAX_JUDGED):
+        content = m.group("name")
+        if " " not in content.strip() or bracket_slot(content, table) != "instruction":
+            continue
+        token = m.group()
+        yield ShapeHit(
+            "template.token",
+            "angle_slot",
+            m.start(),
+            m.end(),
+            {"kind": "angle_slot", "token": token, "why": "instruction"},
             f"unfilled instruction {token!r}",
         )
 
@@ -548,9 +605,33 @@ _ERRORS: tuple[Pattern, ...] = (
         r"(?<!\w)(?:Use of undefined constant|Undefined (?:variable|index|offset|array key"
         r"|property|constant))(?::|" + _SP + r")" + _SP + r"{0,2}[\"'$]?[A-Za-z_][\w.]{0,60}"
     ),
-    # spreadsheets' error values
-    compile_pattern(r"(?<![\w#])#(?:VALUE!|REF!|NAME\?|DIV/0!|NULL!|NUM!)(?!\w)"),
+    # spreadsheets' error values in every locale, by their shape: "#" and a word in capitals
+    # ending in "!" or "?" ("#VALUE!", "#WERT!", "#¡VALOR!", "#¿NOMBRE?", "#DIV/0!"), or
+    # "not available" as two capitals around a slash ("#N/A", "#N/D", "#NV")
+    compile_pattern(r"(?<![\w#])#(?:[¡¿]?[A-ZÀ-ÖØ-Þ]{2,8}(?:/0)?[!?]|N/[A-Z]|NV)(?![\w!?/])"),
 )
+_SHEET_ERROR_RE = _ERRORS[-1]
+
+
+def _sheet_error(text: str, start: int, end: int, table: VoiceTable | None) -> bool:
+    """Whether a spreadsheet's error shape stands where a value does: "#N/A", "#¡VALOR!" are
+    no words; "#WERT!" with text after it on the line or after a lower-case word ("stood at
+    #VALUE!"), not a hashtag cheered at a line's end ("Go #USA!"); beside a word for an error
+    it is a mention ("the #VALUE! error", "der Fehler #WERT!")."""
+    token = text[start:end]
+    if table is not None:
+        near = tokens(text[max(0, start - 30) : start], timeout=None)[-2:]
+        near += tokens(text[end : end + 30], timeout=None)[:1]
+        if table.has("error_nouns", near):
+            return False
+    if token[1] in "¡¿" or "/" in token or token[-1] not in "!?":
+        return True
+    if any(c.isalnum() or c in "$€£¥" for c in text[end : end + 40]):
+        return True
+    before = text[max(0, start - 40) : start].split()
+    return bool(before) and before[-1][:1].islower()
+
+
 #: every null-like value and error string holds one of these
 _VALUE_CUES = (
     "NULL",
@@ -595,10 +676,98 @@ def _counted(
         after = tokens(rest, timeout=timeout)[:1]
         if not after or rest[: after[0].start].strip():
             return False
+    if value[:1].isupper() and value[1:].islower() and after[0].raw[:1].isupper():
+        return False  # "Undefined Games", "Null Studios": a name in title case
     for found in table.find("count_nouns", after[:1]):
         if value.casefold() not in words_in(table, "number_words", found.lang):
             return True
     return False
+
+
+#: the null-like values judged after a preposition (NaN and the like are leaks anywhere)
+_PREP_VALUES = frozenset(
+    {"null", "Null", "NULL", "undefined", "Undefined", "UNDEFINED", "None", "NONE"}
+)
+#: the sections whose words tell a sentence's language (function words)
+_FUNCTION_SECTIONS = (
+    "editorial_heads",
+    "of_words",
+    "articles",
+    "value_prepositions",
+    "conditional",
+)
+
+
+def _after_preposition(
+    text: str, start: int, end: int, value: str, table: VoiceTable | None, timeout: float | None
+) -> str:
+    """A null-like value where a place, a date, a name or a number belongs: after a byline's
+    "By"/"Von"/"Por" in title case ("By undefined"), or after a preposition of a language in
+    which the value is no word ("am undefined", "em null", "a null il prossimo", "in None
+    later": "None" in capitals inside a sentence is no English word). German "auf null", English
+    "a null result", "Null Island" and "null-hypothese" are words."""
+    if table is None or value not in _PREP_VALUES:
+        return ""
+    left = text[max(0, start - 40) : start]
+    before = tokens(left, timeout=timeout)
+    if not before or left[before[-1].end :] != " ":
+        return ""
+    rest = text[end : end + 40]
+    if rest[:1] in {"-", "_", ".", "(", "[", "/"} and rest[1:2].isalnum():
+        return ""  # glued to a word, a path, a call: "null-hypothese", "None.x"
+    after = tokens(rest, timeout=timeout)[:1]
+    title = value[:1].isupper() and value[1:].islower()
+    if title and after and not rest[: after[0].start].strip() and after[0].raw[:1].isupper():
+        return ""  # "in Null Island", "by Undefined Games": a name
+    prep = before[-1]
+    if prep.raw[:1].isupper() and prep.raw[1:].islower():
+        for found in table.find("byline_words", [prep]):
+            if value.casefold() not in words_in(table, "number_words", found.lang):
+                return "byline"  # "By undefined", "Por NULL"; not "Von null auf hundert"
+        return ""
+    if not prep.raw.islower():
+        return ""
+    langs = {f.lang for f in table.find("value_prepositions", [prep])}
+    if not langs:
+        return ""
+    # every language in which the word before is a function word: "a" is Italian, Spanish
+    # and Portuguese for "at", and English for "one"
+    either = set(langs)
+    for section in _FUNCTION_SECTIONS:
+        either |= {f.lang for f in table.find(section, [prep])}
+    if all(value not in null_words(table, lang) for lang in either):
+        return "preposition"
+    leaders = _languages(text, table, timeout)
+    if leaders & langs and all(value not in null_words(table, lang) for lang in leaders):
+        return "preposition"  # "Il vertice si terrà a null il prossimo": Italian
+    return ""
+
+
+def null_words(table: VoiceTable, lang: str) -> frozenset[str]:
+    """The null-like forms that are words of ``lang``, in their letter case ("null", "Null"
+    in German; "none" in English, not "None" inside a sentence)."""
+    if lang not in table.languages:
+        return frozenset()
+    return _exact_words("null_words", lang)
+
+
+@functools.lru_cache(maxsize=64)
+def _exact_words(section: str, lang: str) -> frozenset[str]:
+    return frozenset(e for e, _ in voice_entries(lang).get(section, ()))
+
+
+def _languages(text: str, table: VoiceTable, timeout: float | None) -> set[str]:
+    """The languages most of a line's function words belong to (more than one on a tie:
+    "il" is French and Italian), or none when fewer than two words tell."""
+    words = tokens(text[:600], timeout=timeout)
+    seen = {(f.first, f.lang) for section in _FUNCTION_SECTIONS for f in table.find(section, words)}
+    votes: dict[str, int] = {}
+    for _, lang in seen:  # each word counts once for each language it belongs to
+        votes[lang] = votes.get(lang, 0) + 1
+    best = max(votes.values(), default=0)
+    if best < 2:
+        return set()
+    return {lang for lang, n in votes.items() if n == best}
 
 
 def words_in(table: VoiceTable, section: str, lang: str) -> frozenset[str]:
@@ -643,6 +812,9 @@ def _value_place(
         return "unit"
     if value != "None" and _counted(text, end, value, table, timeout):
         return "count"  # "None" begins sentences ("None people …" is no leak, "None of")
+    kind = _after_preposition(text, start, end, value, table, timeout)
+    if kind:
+        return kind
     if value in _ALIEN:
         return "alien"
     return ""
@@ -684,11 +856,13 @@ def value_hits(
                 m.end(),
                 {"kind": kind, "value": value},
                 f"leaked empty value {value!r} where a value belongs",
-                weak=kind == "alien",
+                weak=kind in {"alien", "preposition"},
             )
     for pattern in _ERRORS:
-        for m in finditer(pattern, text, timeout=timeout):
+        for m in itertools.islice(finditer(pattern, text, timeout=timeout), MAX_JUDGED):
             value = m.group()
+            if pattern is _SHEET_ERROR_RE and not _sheet_error(text, m.start(), m.end(), table):
+                continue
             yield ShapeHit(
                 "template.empty_value",
                 "error",
@@ -745,7 +919,31 @@ def _quoted(text: str, s: _Sentence) -> bool:
         return True
     before = text[: s.start]
     opened = sum(before.count(q) for q in "“„«‹") - sum(before.count(q) for q in "”»›")
-    return opened > 0 or before.count('"') % 2 == 1
+    return opened > 0 or before.count('"') % 2 == 1 or single_quoted(text, s.start, s.end)
+
+
+_SINGLE_OPEN_RE = compile_pattern(r"(?:^|(?<=[\s(\[–—:]))['‘](?=[^\W\d_])")
+_SINGLE_CLOSE_RE = compile_pattern(r"(?<=[^\s'‘’])['’](?=[\s,.;:!?–—)]|$)")
+
+
+def single_quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` overlaps a quotation in single quotes: an opening one at a
+    word's start and a closing one after it at a word's end followed by punctuation or a space
+    ("'Als AI-taalmodel kan ik …', antwoordde de chatbot"); apostrophes inside words
+    ("qu'il", "alinea's") are neither."""
+    if "'" not in text and "‘" not in text:
+        return False
+    for m in finditer(_SINGLE_OPEN_RE, text[: end + 1], timeout=None):
+        if m.start() > end:
+            break
+        close = search_pattern(_SINGLE_CLOSE_RE, text, pos=m.end() + 1, timeout=None)
+        if close is None:
+            return False
+        if close.end() > start and m.start() < end:
+            after = text[close.end() : close.end() + 3].lstrip()
+            if close.end() == len(text) or after[:1] in {",", ".", "–", "—", ";", "!", "?", ")"}:
+                return True
+    return False
 
 
 def _first_person(
@@ -771,12 +969,19 @@ class _Rule:
 _VOICE_SECTIONS = ("first_person", "reader", "offer", "text_nouns", "edit_words")
 
 
-def _voice(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
-    """Whether a sentence is an assistant speaking to the reader about the text."""
+def _voice(
+    sentence: _Sentence, table: VoiceTable, place: Place, after_ack: bool = False
+) -> _Rule | None:
+    """Whether a sentence is an assistant speaking to the reader about the text (the first or
+    the last of its line, or the one after an acknowledgement: "Certo! Ho riscritto …")."""
     w = sentence.words
-    if not w or len(w) > _MAX_VOICE_WORDS or sentence.index not in {0, sentence.count - 1}:
+    edge_sentence = sentence.index in {0, sentence.count - 1} or after_ack
+    if not w or len(w) > _MAX_VOICE_WORDS or not edge_sentence:
         return None
-    found = {section: table.find(section, w) for section in _VOICE_SECTIONS}
+    found = {
+        section: table.find(section, w, gap=1 if section == "offer" else 0)
+        for section in _VOICE_SECTIONS
+    }
     if not found["edit_words"] and not found["text_nouns"]:
         return None
     langs = {f.lang for group in found.values() for f in group}
@@ -790,13 +995,23 @@ def _voice(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None
         p1 = bool(_in(found["first_person"], lang)) or any(
             table.first_person_verb(x) == lang for x in w
         )
-        if edits and off and (p1 or p2 or nouns):
+        # an offer with nothing but a text noun is an imperative at the sentence's head ("Laat
+        # gerust weten als …"); "De minister laat weten dat …" reports
+        if edits and off and (p1 or p2 or (nouns and off[0].first <= 1)):
             return _Rule("voice", lang)
         if edits and p1 and p2:
             return _Rule("voice", lang)
         if nouns and p1 and p2 and off:
             return _Rule("voice", lang)
-        if place.edge and edits and nouns and _first_person(table, w, lang, 0, 1):
+        # "I've reworked the piece …" at an edge; after an acknowledgement anywhere ("Of
+        # course — I've reworked the piece …")
+        skip = _acknowledged(table, w)
+        if (
+            (place.edge or skip or after_ack)
+            and edits
+            and nouns
+            and _first_person(table, w, lang, skip, skip + 1)
+        ):
             return _Rule("voice", lang)
     return None
 
@@ -806,7 +1021,7 @@ def _closing(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | No
     w = sentence.words
     if not place.last or sentence.index != sentence.count - 1 or not w or len(w) > 12:
         return None
-    for off in table.find("offer", w):
+    for off in table.find("offer", w, gap=1):
         lang = off.lang
         if off.first != 0 or not _in(table.find("conditional", w), lang):
             continue  # "Let me know what you think" asks the reader; an assistant offers more
@@ -843,6 +1058,17 @@ def _opener(
         for first in table.find("first_person", w, 0, 1):
             if _in(table.find("edit_words", w, 1), first.lang):
                 return _Rule("opener", first.lang)
+    if place.edge and len(w) <= 25:
+        # "Sure! The article, reworked for clarity:", "J'ai retravaillé la dépêche, la voici :":
+        # whatever presents it, a colon-final line at an edge about a reworked text, in the
+        # first person or after an acknowledgement; "Read the updated report of our
+        # correspondent:" and "Here's a condensed version of the interview:" are neither
+        for noun in table.find("text_nouns", w):
+            lang = noun.lang
+            if not _in(table.find("edit_words", w), lang):
+                continue
+            if skip or after_ack or _first_person(table, w, lang):
+                return _Rule("opener", lang)
     return _presenting(table, w, place, skip, colon=True, acked=bool(skip) or after_ack)
 
 
@@ -870,8 +1096,12 @@ def _presenting(
             rest = _in(table.find("text_nouns", w, tail + 1), lang) or _in(
                 table.find("reader", w, tail + 1), lang
             )
-            if not rest:
-                continue  # "Here is a condensed version of the interview:"
+            reworked = acked and _in(table.find("edit_words", w, after), lang)
+            if not rest and not reworked:
+                # "Here is a condensed version of the interview:", "Sure, here's my version
+                # of events"; after an acknowledgement a reworked version of anything is one
+                # ("Sure! Below you'll find a polished version of the news story")
+                continue
         # at the document's start a bare "Here is the text:" presents a text too, when the
         # noun ends the opener ("Ecco il testo integrale della lettera:" presents a letter);
         # "a version of the article:" presents a text made from the article
@@ -900,8 +1130,19 @@ def _after_label(text: str, w: list[Token], last: int) -> int:
 
 
 def _note(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
-    """``Note: I've kept the quotes as they were.``: a note in the first person about the text."""
+    """``Note: I've kept the quotes as they were.``: a note in the first person about the text;
+    a sentence in parentheses is a note too ("(I removed the duplicated paragraph.)")."""
     w = sentence.words
+    body = text[sentence.start : sentence.end].strip()
+    if w and body.startswith(("(", "[")) and body.rstrip(".!").endswith((")", "]")):
+        # the first person at its head and two words about the text ("removed … paragraph"),
+        # or an edit word: "(I removed my jacket and waited.)" is a columnist's aside
+        langs = [f.lang for f in table.find("first_person", w, 0, 1)]
+        langs += [table.first_person_verb(w[0])]
+        for lang in filter(None, langs):
+            about = {f.first for f in _in(table.find("note_words", w, 1), lang)}
+            if _in(table.find("edit_words", w, 1), lang) or len(about) >= 2:
+                return _Rule("note", lang)
     for label in table.find("note_labels", w, 0, 3):
         if label.first != 0:
             continue
@@ -938,6 +1179,9 @@ def _ai_run(table: VoiceTable, w: list[Token], i: int, lang: str) -> int:
             continue
         if _in(table.find("ai_words", w, j, j + 1), lang):
             j += 1
+            continue
+        if j > i and _in(table.find("of_words", w, j, j + 1), lang):
+            j += 1  # "modello di intelligenza artificiale", "model sztucznej inteligencji"
             continue
         break
     return j if core and j > i else -1
@@ -1052,13 +1296,19 @@ def reported_speech(text: str, start: int, end: int, table: VoiceTable) -> bool:
     ("„Lass mich wissen …“, sagte sie")."""
     opened = any(q in text[: start + 1] for q in _OPENING_QUOTES)
     closed = any(q in text[start:] for q in _CLOSING_QUOTES)
-    if not (opened and closed):
+    if not (opened and closed) and not single_quoted(text, start, end):
         return False
-    return table.has("attribution", tokens(text[:2_000], timeout=None))
+    return _attributed(table, tokens(text[:2_000], timeout=None))
 
 
 def _attributed(table: VoiceTable, words: list[Token]) -> bool:
-    return table.has("attribution", words)
+    """A verb of saying ("said", "antwoordde", "a répondu") that is not part of an offer to
+    the reader ("just say the word", "dis-moi")."""
+    said = table.find("attribution", words)
+    if not said:
+        return False
+    offered = {i for f in table.find("offer", words, gap=1) for i in range(f.first, f.last + 1)}
+    return any(not offered & set(range(f.first, f.last + 1)) for f in said)
 
 
 def voice_hits(
@@ -1085,7 +1335,7 @@ def voice_hits(
                 or _note(text, s, table)
                 or _ai_self(text, s, table)
                 or _cannot_browse(s, table)
-                or _voice(s, table, place)
+                or _voice(s, table, place, ack)
                 or _closing(s, table, place)
             )
         rules.append(rule)
@@ -1131,6 +1381,7 @@ def line_hits(
         # brackets are scanned once, by the filter's bracket syntax, which asks bracket_slot
         yield from placeholder_hits(text, skip_names=skip_names, timeout=timeout)
         yield from paren_hits(text, table, timeout=timeout)
+        yield from angle_hits(text, table, timeout=timeout)
     if detect("filler"):
         yield from journalist_hits(text, None, table, timeout=timeout)
     if detect("empty_value"):

@@ -396,6 +396,8 @@ class FlagTemplates:
             block, ctx, start, end, weak=False
         ):
             return
+        if len(group) == 1 and _lorem_name(block.text, start, end):
+            return
         token = block.text[start:end]
         yield _Hit(
             "template.filler",
@@ -469,3 +471,24 @@ class FlagTemplates:
             f"leftover of a text-generation step: {phrase!r}",
             whole_line=whole,
         )
+
+
+def _lorem_name(text: str, start: int, end: int) -> bool:
+    """ "Lorem Ipsum" in title case beside another capitalised word of its sentence is a name
+    ("die Designagentur Lorem Ipsum gewann", "Lorem Ipsum Studio"); filler runs on ("Lorem
+    ipsum dolor …") or stands alone ("Lorem Ipsum is simply dummy text")."""
+    token = text[start:end]
+    words = token.split()
+    if not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    prev = before.split()[-1:] if before.endswith(" ") else []
+    nxt = after.split()[:1] if after.startswith(" ") else []
+    capital_before = bool(prev) and prev[0][:1].isupper() and prev[0][-1:].isalpha()
+    capital_after = bool(nxt) and nxt[0][:1].isupper() and nxt[0].casefold() not in _LOREM_WORDS
+    return capital_before or capital_after
+
+
+#: the words that run on from "Lorem Ipsum" in the filler passage
+_LOREM_WORDS = frozenset({"dolor", "dolor,", "sit", "amet", "amet,", "consectetur"})
