@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 
 from newsclean._patterns import search
 from newsclean.errors import PatternDataError
@@ -221,3 +223,107 @@ def test_a_missing_pack_folder_is_a_configuration_error(
     monkeypatch.setenv(LANG_PATH_ENV, str(tmp_path / "nowhere"))
     with pytest.raises(PatternDataError, match="is not a folder"):
         languages()
+
+
+#: the fact checks' modules: their words are read from the packs
+FACTS_CODE = Path(str(resources.files("newsclean").joinpath("filters").joinpath("facts")))
+#: a lower-case word (letters only: no underscore, digit or space, so no identifier or code)
+LOWER_WORD = regex.compile(r"\p{Ll}+")
+#: three or more lower-case words as alternatives of a pattern ("former|current|late"), not
+#: after a backslash (``\s|\d``) or inside a longer word
+ALTERNATION = regex.compile(r"(?<![\p{L}\\])\p{Ll}+(?:\|\p{Ll}+){2,}(?![\p{L}])")
+#: a tuple or list this long of lower-case words is a word list, not a few names the code uses
+LONG_SEQUENCE = 8
+
+
+def _words_in(node: ast.AST) -> list[str] | None:
+    """The strings of a literal set, list or tuple when every element is a lower-case word."""
+    if not isinstance(node, ast.Set | ast.List | ast.Tuple):
+        return None
+    values = [e.value if isinstance(e, ast.Constant) else None for e in node.elts]
+    if values and all(isinstance(v, str) and LOWER_WORD.fullmatch(v) for v in values):
+        return [str(v) for v in values]
+    return None
+
+
+def word_lists(source: str) -> list[str]:
+    """The word lists of a module's source: regex alternations of three or more lower-case words
+    in its strings (docstrings aside), sets of three or more lower-case words, dictionaries from
+    them to strings, and long tuples or lists of them, each as ``line: what``."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and (body := node.body)
+        and isinstance(body[0], ast.Expr)
+        and isinstance(body[0].value, ast.Constant)
+    }
+    found = []
+    for node in ast.walk(tree):
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if id(node) not in docstrings and (m := ALTERNATION.search(node.value)):
+                found.append(f"{line}: alternation {m.group()!r}")
+        elif isinstance(node, ast.Set) and (words := _words_in(node)) and len(words) >= 3:
+            found.append(f"{line}: set {words[:3]}")
+        elif isinstance(node, ast.Dict):
+            # words to strings ("former": "former"); a record's fields have values of the code
+            pairs = [
+                (k.value, v.value)
+                for k, v in zip(node.keys, node.values, strict=True)
+                if isinstance(k, ast.Constant) and isinstance(v, ast.Constant)
+            ]
+            if len(pairs) >= 3 and all(
+                isinstance(k, str) and LOWER_WORD.fullmatch(k) and isinstance(v, str)
+                for k, v in pairs
+            ):
+                found.append(f"{line}: dict {[k for k, _ in pairs][:3]}")
+        elif isinstance(node, ast.Call) and node.args:
+            # frozenset([...]), set((...)), dict.fromkeys([...], value)
+            name = ast.unparse(node.func)
+            words = _words_in(node.args[0])
+            if name in ("frozenset", "set", "dict.fromkeys") and words and len(words) >= 3:
+                found.append(f"{line}: {name} {words[:3]}")
+        elif isinstance(node, ast.List | ast.Tuple):
+            words = _words_in(node)
+            if words and len(words) >= LONG_SEQUENCE:
+                found.append(f"{line}: sequence {words[:3]}")
+    return found
+
+
+def test_the_fact_checks_hold_no_word_list_of_a_language() -> None:
+    modules = sorted(FACTS_CODE.glob("*.py"))
+    assert len(modules) >= 10
+    held = {m.name: lists for m in modules if (lists := word_lists(m.read_text(encoding="utf-8")))}
+    assert held == {}, "word lists belong in the language packs (data/lang/<xx>/)"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'WORDS = r"(?:the|dem|den)\\s+"',
+        'WORDS = rf"{DAY}(?:st|nd|rd|th)?"',
+        'WORDS = frozenset(["mr", "mrs", "dr"])',
+        'WORDS = {"former": "former", "late": "late", "then": "then"}',
+        'WORDS = {**dict.fromkeys(["ancien", "antiguo", "antigo"], "former")}',
+        'WORDS = ("s", "n", "a", "e", "i", "o", "u", "y")',
+    ],
+)
+def test_a_word_list_in_code_is_found(source: str) -> None:
+    assert word_lists(source)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'PATTERN = r"\\s|\\d|\\w"',
+        'KINDS = ("president", "head_of_government", "chancellor", "foreign_minister")',
+        'EVIDENCE = {"written": m.name, "person": m.display, "spans": spans}',
+        'ROLES = frozenset(["head_of_state", "intl_org_head", "central_bank_governor"])',
+        'PRECISIONS = ("day", "month", "year")',
+        'def f(m):\n    """One of "former|current|late"."""\n    return m in ("former", "late")',
+    ],
+)
+def test_code_is_no_word_list(source: str) -> None:
+    assert word_lists(source) == []

@@ -21,8 +21,12 @@ came from:
     office titles by kind (``title<TAB>kind``)
 ``facts.txt``
     the words the fact checks read around a mention, in sections (``[name]``): would-be, future,
-    conditional and retrospective markers, nationality adjectives (``adjective<TAB>place code``),
-    see :mod:`newsclean.filters.facts.lexicon`
+    conditional and retrospective markers, nationality adjectives (``adjective<TAB>place code``);
+    and the words of their patterns: a title's modifiers (``former<TAB>former``, ``ex``,
+    ``-elect``), the article before one, the prepositions before a place, the words of a date
+    (weekday articles, ordinal endings, "de" before a month or year), a dateline's labels, the
+    honorifics, suffixes and inflectional endings of names; see
+    :mod:`newsclean.filters.facts.lexicon` (the name particles are ``record.txt``'s)
 ``voice.txt``
     the words of the structural leftover rules, in sections (``[first_person]``, ``[reader]``,
     ...): assistant voice, bracket slots, journalists' placeholders, see :mod:`newsclean.voice`
@@ -193,3 +197,17 @@ def sections(lang: str, name: str, known: Collection[str]) -> dict[str, tuple[En
             raise PatternDataError(msg)
         current.append(entry)
     return {s: tuple(v) for s, v in out.items()}
+
+
+def section(lang: str, name: str, wanted: str) -> tuple[Entry, ...]:
+    """The entries of one section (``[wanted]``) of a pack file, empty when it lacks it, without
+    checking the names of the others: for a module that reads one section of a file another
+    module owns (and checks with :func:`sections`)."""
+    out: list[Entry] = []
+    inside = False
+    for entry in entries(lang, name):
+        if entry.text.startswith("[") and entry.text.endswith("]") and not entry.tag:
+            inside = entry.text[1:-1].strip() == wanted
+        elif inside:
+            out.append(entry)
+    return tuple(out)

@@ -1,7 +1,8 @@
 """Calendar dates in text: weekday checks, impossible dates, and the article's own date.
 
 Month and weekday names come from the language packs (``data/lang/<xx>/months.txt`` and
-``weekdays.txt``); the "Month D, YYYY" form is read with the English months. Forms: "Weekday, D Month YYYY", "Weekday,
+``weekdays.txt``), the words between a date's parts from their ``facts.txt``; the "Month D, YYYY"
+form is read with the English months. Forms: "Weekday, D Month YYYY", "Weekday,
 Month D, YYYY", "Weekday (Month D)" (year from the publication date), "D.M.YYYY" and ISO dates.
 """
 
@@ -24,6 +25,7 @@ from newsclean._patterns import (
     search,
 )
 from newsclean.errors import PatternDataError
+from newsclean.filters.facts import lexicon as lex
 from newsclean.filters.facts.scan import lowered, scan
 from newsclean.lang import all_entries
 
@@ -71,16 +73,21 @@ def _ahead(names: list[str]) -> str:
 _WEEKDAY_AHEAD = _ahead(list(WEEKDAYS))
 _MONTH_AHEAD = _ahead(list(MONTHS))
 _EMONTH_AHEAD = _ahead(sorted(ENGLISH_MONTHS))
-_WD = r"(?:(?P<wd>(?i:\L<weekdays>))\.?,?\s+(?:(?i:the|dem|den|der|le|el|il|o|de)\s+)?)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
+#: a weekday, and an article before its date ("Sunday the 5th": ``[weekday_articles]``)
+_WD = r"(?:(?P<wd>(?i:\L<weekdays>))\.?,?\s+(?:(?i:\L<wdarticles>)\s+)?)"
+#: a day, and an ordinal ending ("5th", "1er", "1º": ``[ordinals]``)
+_DAY = r"(?P<day>[0-3]?\d)(?:\L<ordinals>)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+#: day, month and year, with the words between them ("5th of May", "5 de mayo de 2023":
+#: ``[day_of]``, ``[year_of]``)
 _DMY = (
-    rf"(?<![\d.]){_DAY}\.?\s+(?:(?i:de|of)\s+)?{_MONTH_AHEAD}(?P<month>(?i:\L<months>))"
+    rf"(?<![\d.]){_DAY}\.?\s+(?:(?i:\L<dayof>)\s+)?{_MONTH_AHEAD}(?P<month>(?i:\L<months>))"
     rf"(?![\p{{L}}])\.?"
-    rf"(?:,?\s+(?:(?i:de|del)\s+)?{_YEAR})?"
+    rf"(?:,?\s+(?:(?i:\L<yearof>)\s+)?{_YEAR})?"
 )
+#: an English month and day ("May 5th, 2023"), with the English ordinal endings
 _MDY = (
-    r"(?P<month2>(?=\p{Lu})(?i:\L<emonths>))(?![\p{L}])\.?\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    r"(?P<month2>(?=\p{Lu})(?i:\L<emonths>))(?![\p{L}])\.?\s+(?P<day2>[0-3]?\d)(?:\L<eordinals>)?(?![\d:])"
     r"(?:,?\s+(?P<year2>(?:1[89]|20)\d\d)(?!\d))?"
 )
 _NUM = r"(?<![\d.])(?P<day3>[0-3]?\d)\.(?P<mon3>[01]?\d)\.(?P<year3>(?:1[89]|20)\d\d)(?![\d.]\d)"
@@ -98,6 +105,11 @@ DATE_RE = compile_pattern(
     weekdays=sorted(WEEKDAYS),
     months=sorted(MONTHS),
     emonths=sorted(ENGLISH_MONTHS),
+    wdarticles=lex.listed("weekday_articles"),
+    ordinals=lex.listed("ordinals"),
+    eordinals=lex.listed("ordinals", ("en",)),
+    dayof=lex.listed("day_of"),
+    yearof=lex.listed("year_of"),
 )
 #: every date is d.m.yyyy or ISO (and holds this) or names a month
 NUMERIC_DATE_RE = compile_pattern(r"\d\.\d{1,2}\.(?:1[89]|20)\d\d|(?:1[89]|20)\d\d-[01]\d-[0-3]\d")

@@ -112,14 +112,15 @@ def _title_blocks(draft: Draft) -> list[Block]:
 
 
 #: what may stand before a dateline's date: a place in capitals, or a "published" label
+#: (``[dateline_labels]`` of the packs' ``facts.txt``)
 DATELINE_BEFORE_RE = compile_pattern(
-    r"^[\p{Lu}\s,.()/'’-]*$|^\W*(?i:published|updated|posted|veröffentlicht|aktualisiert|"
-    r"stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|"
-    r"bijgewerkt|opublikowano|aktualizacja)\b"
+    r"^[\p{Lu}\s,.()/'’-]*$|^\W*(?i:\L<labels>)\b", labels=lex.listed("dateline_labels")
 )
-#: what may follow it: a dash, a colon, a bracket, a time, or nothing
+#: what may follow it: a dash, a colon, a bracket, a time (maybe after a word: "at 10:15",
+#: ``[time_words]``), or nothing
 DATELINE_AFTER_RE = compile_pattern(
-    r"^\s*(?:$|[—–\-:|(/,]|\d{1,2}[:.h]\d\d|(?i:um|à|at|a las|alle|om|o)\s+\d)"
+    r"^\s*(?:$|[—–\-:|(/,]|\d{1,2}[:.h]\d\d|(?i:\L<timewords>)\s+\d)",
+    timewords=lex.listed("time_words"),
 )
 
 

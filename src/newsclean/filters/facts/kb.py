@@ -22,6 +22,8 @@ from typing import Any
 
 from newsclean._patterns import is_plain
 from newsclean.errors import KnowledgeBaseError
+from newsclean.lang import languages_with
+from newsclean.lang import section as lang_section
 
 #: a day number after every real date: the open end of an interval
 INF = dt.date.max.toordinal()
@@ -119,7 +121,7 @@ def name_key(text: str) -> str:
     words = text.split()
     while words and words[0] in HONORIFICS:
         words.pop(0)
-    if words and words[-1] in ("jr", "sr", "iii", "ii"):
+    if words and words[-1] in NAME_SUFFIXES:
         words.pop()
     return " ".join(words)
 
@@ -140,25 +142,20 @@ def name_keys(form: str) -> list[str]:
     return [key]
 
 
-HONORIFICS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "sir",
-        "lord",
-        "lady",
-        "dame",
-        "prof",
-        "professor",
-        "sheikh",
-        "king",
-        "queen",
-        "prince",
-    ]
-)
+def _pack_words(section: str) -> frozenset[str]:
+    """One section of every pack's ``facts.txt``, folded (read here rather than through the
+    lexicon, which folds with :func:`fold`)."""
+    return frozenset(
+        fold(e.text)
+        for lang in languages_with("facts.txt")
+        for e in lang_section(lang, "facts.txt", section)
+    )
+
+
+#: words before a name that are no part of it ("Mr", "Dr": ``[honorifics]``)
+HONORIFICS = _pack_words("honorifics")
+#: words after a name that are no part of it ("Jr", "III": ``[name_suffixes]``)
+NAME_SUFFIXES = _pack_words("name_suffixes")
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,13 +5,20 @@ Each file holds ``[section]`` headers and one word or phrase a line (``phrase<TA
 ``[nationality]``). Phrases are compared as folded word sequences (no case, no accents, elided
 articles and apostrophes split off: "s'il" is "s il"), so one tokeniser serves the text and the
 data.
+
+The other sections hold the words of the fact checks' patterns, read as written (:func:`words`):
+the modifiers of a title and what they say of it (``form<TAB>meaning``, :data:`MEANINGS`), the
+prepositions before a place, the words of a date, a dateline's labels, the honorifics and endings
+of names.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
+from newsclean.errors import PatternDataError
 from newsclean.filters.facts.kb import fold
 from newsclean.lang import languages_with, sections
 
@@ -29,7 +36,28 @@ SECTIONS = (
     "articles",
     "places",
     "places_genitive",
+    # the words of the mention patterns (see :mod:`newsclean.filters.facts.mentions`)
+    "title_articles",
+    "modifiers",
+    "modifier_prefixes",
+    "modifier_bare",
+    "modifier_after",
+    "place_prepositions",
+    "place_elided",
+    # the words of the date patterns (see :mod:`newsclean.filters.facts.dates`)
+    "weekday_articles",
+    "day_of",
+    "year_of",
+    "ordinals",
+    "dateline_labels",
+    "time_words",
+    # names (see :mod:`newsclean.filters.facts.kb` and :mod:`newsclean.filters.facts.names`)
+    "honorifics",
+    "name_suffixes",
+    "inflections",
 )
+#: what a modifier says of the title it stands by (the tag of a ``[modifier*]`` entry)
+MEANINGS = ("former", "current", "elect", "acting", "late", "then")
 #: a word: letters and digits with inner hyphens; apostrophes separate words. Linear: no
 #: nested repeats over overlapping classes.
 TOKEN_RE = re.compile(r"\w+(?:-\w+)*")
@@ -64,6 +92,54 @@ def phrases(lang: str, section: str) -> tuple[Phrase, ...]:
     if lang not in languages():
         return ()
     return tuple(t for p, _ in _read(lang)[section] if (t := tuple(tokens(p))))
+
+
+def words(section: str, langs: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The entries of one section as written, over ``langs`` (every language when None),
+    distinct, in pack order.
+
+    >>> "former" in words("modifiers", ("en",))
+    True
+    """
+    chosen = languages() if langs is None else [lang for lang in langs if lang in languages()]
+    return tuple(dict.fromkeys(w for lang in chosen for w, _ in _read(lang)[section]))
+
+
+def listed(section: str, langs: tuple[str, ...] | None = None) -> list[str]:
+    """:func:`words` as a named list of a pattern (``\\L<name>``), sorted; never empty, as an
+    empty list would match the empty string."""
+    return sorted(words(section, langs)) or ["\x00"]
+
+
+def spaced(found: Iterable[str]) -> str:
+    """Words or phrases as one alternation for a pattern, escaped, longest first, a space standing
+    for any run of spaces or tabs; one that never matches when there are none.
+
+    >>> print(spaced(["de", "de la"]))
+    de[ \\t]+la|de
+    """
+    ordered = sorted(set(found), key=lambda w: (-len(w), w))
+    return "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in ordered) or "(?!)"
+
+
+@functools.cache
+def meanings(section: str) -> dict[str, str]:
+    """Folded form -> meaning (one of :data:`MEANINGS`), of the entries of a modifier section
+    that have one, over every language; a form without one is read as part of the mention, which
+    then says nothing of the title.
+
+    >>> meanings("modifiers")["fruhere"], meanings("modifier_prefixes")["ex"]
+    ('former', 'former')
+    """
+    out: dict[str, str] = {}
+    for lang in languages():
+        for entry in sections(lang, FILE, SECTIONS)[section]:
+            if entry.tag and entry.tag not in MEANINGS:
+                msg = f"{entry.where}: unknown meaning {entry.tag!r}; known: {', '.join(MEANINGS)}"
+                raise PatternDataError(msg)
+            if entry.tag:
+                out.setdefault(fold(entry.text).strip("-"), entry.tag)
+    return out
 
 
 @functools.cache

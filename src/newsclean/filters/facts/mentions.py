@@ -1,8 +1,10 @@
 """Title + person mentions in the forms news uses, resolved against the knowledge base.
 
 Forms: "[modifier] [PLACE's] TITLE [of PLACE] NAME", "NAME, [the] [modifier] TITLE [of PLACE]",
-with modifiers former, ex-, then-, current, sitting, incumbent, outgoing, incoming, acting,
-interim, late, -elect, designate. The title part matches in any case; names must be capitalised.
+with the modifiers, articles and prepositions of the language packs (``facts.txt``: former, ex-,
+then-, current, acting, late, -elect, designate, ...) and their name particles (the
+``[particle]`` section of ``record.txt``). The title part matches in any case; names must be
+capitalised.
 A title that names a jurisdiction ("U.S. Secretary of State") points to its office; a generic one
 ("Secretary of State", "Prime Minister") is resolved only through the person's own offices or a
 place next to it.
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 from newsclean._patterns import Match, Pattern, compile_pattern, match
 from newsclean.errors import PatternDataError
+from newsclean.filters.facts import lexicon as lex
 from newsclean.filters.facts import names as nm
 from newsclean.filters.facts.kb import KB, fold, name_key
 from newsclean.filters.facts.lexicon import nationality_adjectives, native_places
@@ -32,72 +35,28 @@ BLOCK_BEFORE = frozenset(t.casefold() for t in tagged("titles.txt", "before"))
 ORG_ROLES = frozenset(["intl_org_head", "intl_org_deputy", "central_bank_governor"])
 #: title words looked at per block: bounds the work on hostile or list-like text
 MAX_ANCHORS = 300
-MODIFIERS = {
-    "former": "former",
-    "ex": "former",
-    "current": "current",
-    "sitting": "current",
-    "incumbent": "current",
-    "outgoing": "current",
-    "incoming": "elect",
-    "elect": "elect",
-    "designate": "elect",
-    "acting": "acting",
-    "interim": "acting",
-    "late": "late",
-    "then": "then",
-    # the other catalogue languages (folded)
-    **dict.fromkeys(
-        [
-            "ehemalige",
-            "ehemaliger",
-            "ehemaligen",
-            "fruhere",
-            "fruherer",
-            "fruheren",
-            "ancien",
-            "ancienne",
-            "antiguo",
-            "antigua",
-            "antigo",
-            "antiga",
-            "voormalig",
-            "voormalige",
-            "oud",
-            "byly",
-            "byla",
-            "bylego",
-            "eks",
-        ],
-        "former",
-    ),
-    **dict.fromkeys(
-        [
-            "amtierende",
-            "amtierender",
-            "amtierenden",
-            "actuel",
-            "actuelle",
-            "actual",
-            "attuale",
-            "atual",
-            "huidige",
-            "obecny",
-            "obecna",
-        ],
-        "current",
-    ),
+#: modifier -> what it says of the title (former, current, elect, acting, late, then), folded:
+#: the ``[modifiers]``, ``[modifier_prefixes]``, ``[modifier_bare]`` and ``[modifier_after]`` of
+#: the packs' ``facts.txt``
+MODIFIERS: dict[str, str] = {
+    **lex.meanings("modifiers"),
+    **lex.meanings("modifier_prefixes"),
+    **lex.meanings("modifier_bare"),
+    **lex.meanings("modifier_after"),
 }
+#: the articles that may stand before a modifier or a title (``[title_articles]``), folded
+TITLE_ARTICLES = frozenset(fold(w) for w in lex.words("title_articles"))
 
 _WORD = r"\p{Lu}[\p{L}\p{M}]*\p{Ll}[\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*"
 _INIT = r"\p{Lu}\.(?:\s?\p{Lu}\.)*"
-_PART = r"(?:von|van|der|den|de|da|di|del|della|la|le|bin|ibn|al|el|dos|das|du|ter|zu)"
+_PART = r"(?:\L<particles>)"
 NAME = rf"(?:{_INIT}\s?)?{_WORD}(?:[ \t](?:{_INIT}|{_WORD}|(?:{_PART}[ \t]){{1,2}}{_WORD})){{0,4}}"
+#: a modifier before the title: a word after an optional article ("the former"), a prefix and a
+#: hyphen ("ex-", "then-"), or a prefix apart from the title or glued to it ("ex presidente",
+#: "expresidente")
 _MOD = (
-    r"(?P<mod>(?i:(?:the\s+)?(?:former|current|sitting|incumbent|outgoing|incoming|acting|"
-    r"interim|late|then|ehemalige[rn]?|frühere[rn]?|ancien(?:ne)?|antigu[oa]|antig[oa]|"
-    r"voormalige?|był[aoy]|byłego|amtierende[rn]?|actuel(?:le)?|actual|attuale|atual|huidige|"
-    r"obecn[ya])\s+|(?:ex|then|oud|eks)[-‐–]\s*|ex\s+|ex(?=\p{Ll})))?"
+    r"(?P<mod>(?i:(?:\L<modarticles>\s+)?\L<modifiers>\s+|\L<modprefixes>[-‐–]\s*|\L<modbare>\s+"
+    r"|\L<modbare>(?=\p{Ll})))?"
 )
 _PLACE = r"(?:(?P<place>\L<places>)(?:['’]s\s+|[-‐]|\s+))?"
 _TITLE = r"(?P<title>(?i:\L<titles>))"
@@ -105,26 +64,43 @@ _TITLE = r"(?P<title>(?i:\L<titles>))"
 #: "della", "von", …, an elided "de l'" / "dell'"), or in the genitive without one ("prezydent
 #: Francji")
 _OF = (
-    r"(?:(?:\s+(?i:of|de|de[ \t]+la|de[ \t]+los|del|du|des|di|della|dello|degli|dei|do|da|dos|das|"
-    r"van|von|der)\s+|\s+(?i:de[ \t]+l|dell)['’]\s*)(?P<ofplace>\L<ofplaces>)(?![\p{L}\p{M}])"
+    r"(?:(?:\s+(?i:"
+    + lex.spaced(lex.words("place_prepositions"))
+    + r")\s+|\s+(?i:"
+    + lex.spaced(w.rstrip("'’") for w in lex.words("place_elided"))
+    + r")['’]\s*)(?P<ofplace>\L<ofplaces>)(?![\p{L}\p{M}])"
     r"|[ \t]+(?P<genplace>\L<genitives>)(?![\p{L}\p{M}]))?"
 )
-_POST = r"(?P<post>(?i:[-‐–]elect|[-‐–]designate|\s+designate))?"
+#: a modifier after the title: joined by a hyphen ("-elect") or apart ("designate")
+_POST = r"(?P<post>(?i:[-‐–]\L<posthyphen>|\s+\L<postapart>))?"
 #: a nationality adjective after the title (Romance word order: "le président français"); in
 #: lower case, as those languages write it, so a name is never taken for one
 _ADJ = r"(?:[ \t]+(?P<adj>\L<adjectives>)(?![\p{L}\p{M}\-]))?"
 
 TITLE_FIRST = rf"(?<![\p{{L}}\p{{N}}.-]){_MOD}{_PLACE}{_TITLE}{_OF}{_ADJ}{_POST},?[ \t]+(?P<name>{NAME})(?![\p{{L}}])"
 NAME_FIRST = (
-    rf"(?<![\p{{L}}])(?P<name>{NAME}),\s+(?:(?i:the)\s+)?{_MOD}{_PLACE}{_TITLE}{_OF}{_POST}"
+    rf"(?<![\p{{L}}])(?P<name>{NAME}),\s+(?:(?i:\L<modarticles>)\s+)?{_MOD}{_PLACE}{_TITLE}{_OF}{_POST}"
     r"(?![\p{L}])(?![ \t]+\p{Lu}\p{Ll})"
 )
 
+#: the named lists of the words of the mention patterns
+WORD_LISTS: dict[str, list[str]] = {
+    "particles": sorted(nm.PARTICLES) or ["\x00"],
+    "modarticles": lex.listed("title_articles"),
+    "modifiers": lex.listed("modifiers"),
+    "modprefixes": lex.listed("modifier_prefixes"),
+    "modbare": lex.listed("modifier_bare"),
+    "posthyphen": sorted(w[1:] for w in lex.words("modifier_after") if w.startswith("-"))
+    or ["\x00"],
+    "postapart": sorted(w for w in lex.words("modifier_after") if not w.startswith("-"))
+    or ["\x00"],
+}
 #: the outline of a name and its comma, as in NAME_FIRST: words that begin with a capital or are
 #: name particles, separated by spaces. Every name-first mention begins with this outline, and
 #: trying it first is cheap where the name pattern itself backtracks at length before failing.
 NAME_OUTLINE = compile_pattern(
-    rf"(?:(?:\p{{Lu}}|{_PART}(?=[ \t]))[\p{{L}}\p{{M}}'’.\-]*\s+)*\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]*,"
+    rf"(?:(?:\p{{Lu}}|{_PART}(?=[ \t]))[\p{{L}}\p{{M}}'’.\-]*\s+)*\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]*,",
+    particles=WORD_LISTS["particles"],
 )
 
 
@@ -284,31 +260,35 @@ def gazetteer(kb: KB) -> Gazetteer:
     genitives = sorted(native_places("places_genitive")) or ["\x00"]
     title_first = compile_pattern(
         r"\G" + TITLE_FIRST,
+        0,
         titles=sorted(titles),
         places=sorted(set(places_list) | set(native_places())),
         ofplaces=of_places,
         genitives=genitives,
         adjectives=sorted(nationality_adjectives()),
+        **WORD_LISTS,
     )
     name_first = compile_pattern(
         r"\G" + NAME_FIRST,
+        0,
         titles=sorted(titles),
         places=places_list,
         ofplaces=of_places,
         genitives=genitives,
+        **WORD_LISTS,
     )
     # a trigger that is another trigger's prefix is redundant
     long_enough = sorted(w for w in triggers if len(w) >= 4)
     trigger_words = tuple(
         w for w in long_enough if not any(w.startswith(v) and w != v for v in long_enough)
     )
-    # "ex" written together with the title ("expresidente", "exministra"): Spanish and
-    # Portuguese spelling of "former"
-    trigger_words += tuple(f"ex{w}" for w in trigger_words if w.isalpha())
+    # a prefix written together with the title ("expresidente", "exministra": ``[modifier_bare]``)
+    bare = sorted(fold(w) for w in lex.words("modifier_bare"))
+    trigger_words += tuple(f"{b}{w}" for b in bare for w in trigger_words if w.isalpha())
     starters = {first_word(t) for t in titles} | {first_word(p) for p in places_list}
-    starters |= {f"ex{first_word(t)}" for t in titles if first_word(t).isalpha()}
+    starters |= {f"{b}{first_word(t)}" for b in bare for t in titles if first_word(t).isalpha()}
     starters |= {first_word(p) for p in native_places()}
-    starters |= set(MODIFIERS) | {"the"}
+    starters |= set(MODIFIERS) | TITLE_ARTICLES
     return Gazetteer(
         {k: frozenset(v) for k, v in specific.items()},
         {k: frozenset(v) for k, v in generic.items()},
@@ -354,10 +334,13 @@ class Mention:
 
 def _modifier(m_mod: str | None, m_post: str | None) -> str | None:
     if m_post:
-        return "elect"
+        return MODIFIERS.get(fold(m_post).strip(" -‐–\t\n"))
     if not m_mod:
         return None
-    word = fold(m_mod).replace("the ", "").strip(" -‐–\t\n")
+    word = fold(m_mod).strip(" -‐–\t\n")
+    article, _, rest = word.partition(" ")
+    if rest and article in TITLE_ARTICLES:
+        word = rest.strip(" -‐–\t\n")
     return MODIFIERS.get(word)
 
 

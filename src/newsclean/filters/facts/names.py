@@ -18,8 +18,12 @@ from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from newsclean._patterns import phrase_lines
 from newsclean.errors import PatternDataError
+from newsclean.filters.facts import lexicon as lex
 from newsclean.filters.facts.kb import KB, fold, name_key
+from newsclean.lang import languages_with, section
 
+#: the pack file whose ``[particle]`` section holds the name particles
+RECORD_FILE = "record.txt"
 #: a surname this long (in letters) may differ by one edit when the given names are the same
 LONG_SURNAME = 5
 #: how alike given names must be when nothing but the name says who is meant
@@ -224,10 +228,10 @@ def similar_word(word: str, target: str) -> bool:
     )
 
 
-#: what languages add to a surname when they inflect it (folded): a genitive "s", a Finnish
-#: or German "n", the Polish case endings ("Putina", "Tuska", "Ruttem", "Merkelowi",
-#: "Sikorskiego") and the German "-ens"; a longer addition is never one slip anyway
-INFLECTIONS = ("s", "n", "a", "e", "i", "o", "u", "y", "m", "em", "ie", "owi", "ego", "emu", "ens")
+#: what languages add to a surname when they inflect it (folded; ``[inflections]`` of the packs'
+#: ``facts.txt``): a genitive "s", a German "n" or "-ens", the Polish case endings ("Putina",
+#: "Tuska", "Ruttem", "Merkelowi", "Sikorskiego"); a longer addition is never one slip anyway
+INFLECTIONS = frozenset(fold(w) for w in lex.words("inflections"))
 
 
 def inflected(written: str, surname: str) -> bool:
@@ -267,30 +271,14 @@ def one_slip(written: str, surname: str) -> bool:
 
 # -- full names without a title ---------------------------------------------------------------
 
-#: lower-case words inside a name ("Ursula von der Leyen", "Lula da Silva")
+#: lower-case words inside a name ("Ursula von der Leyen", "Lula da Silva"): the ``[particle]``
+#: section of the packs' ``record.txt``, but for a word tagged ``joiner``, which also stands
+#: between two names ("Sánchez y Feijóo")
 PARTICLES = frozenset(
-    [
-        "von",
-        "van",
-        "der",
-        "den",
-        "de",
-        "da",
-        "di",
-        "del",
-        "della",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "dos",
-        "das",
-        "du",
-        "ter",
-        "zu",
-    ]
+    e.text.casefold()
+    for lang in languages_with(RECORD_FILE)
+    for e in section(lang, RECORD_FILE, "particle")
+    if e.tag != "joiner"
 )
 #: a name is read up to this many words
 MAX_NAME_WORDS = 5
