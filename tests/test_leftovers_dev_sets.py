@@ -11,7 +11,9 @@ into a random sentence is, by design, not always a placeholder.
 
 Set ``a`` was the one the rules were developed on; set ``b`` was written afterwards, measured
 before any rule saw it, and then became development data too: the rules were generalised on its
-misses by their shapes, and its floors are what they reach now (docs/templates.md).
+misses by their shapes, and its floors are what they reach now (docs/templates.md). Set ``c``
+was written after that and measured before and after the rules of set ``b``, with no change made
+for it: its floors are the figure for forms nobody tuned for.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ class Floors(NamedTuple):
 
 SETS = {
     "a": Floors(0.95, 0.90, 0.01, whole_lines_all_caught=True),
-    "b": Floors(0.80, 0.70, 0.05, whole_lines_all_caught=False),
+    "b": Floors(0.99, 0.95, 0.01, whole_lines_all_caught=True),
+    "c": Floors(0.76, 0.68, 0.015, whole_lines_all_caught=False),
 }
 
 
