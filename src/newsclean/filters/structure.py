@@ -1010,6 +1010,7 @@ def _read_lines(view: View, reader: HeadReader, head: Head, top: int, start: int
         if by is None and below and names_at is not None and is_joiner_line(text):
             intro = True  # "By / Jane Doe / and / John Roe"
             head.byline.append(j)
+            names_at = j
             continue
         intro = is_byline_intro(text)
         if intro and (below or _next_is_name(view, j)):
