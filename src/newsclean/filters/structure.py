@@ -445,7 +445,7 @@ def parse_byline(text: str, timeout: float | None) -> tuple[list[str], str | Non
     (['Max Muster'], 'dpa')
     >>> parse_byline("By the way, this is prose", None) is None
     True
-    >>> parse_byline("12/04/2020 by jdoe 24 Comments", None)
+    >>> parse_byline("12 April 2020 by jdoe 24 Comments", None)
     (['jdoe'], None)
     """
     line = unbulleted(text)
@@ -467,8 +467,9 @@ def parse_byline(text: str, timeout: float | None) -> tuple[list[str], str | Non
         dated = True
     parts = [p.strip() for p in SEGMENT_SPLIT_RE.split(marked, timeout=timeout)]
     single = dated
-    # a byline word after other words only on a line with a date or a short one
-    inside = dated or n_words <= SHORT_HEAD_LINE
+    # a byline word after other words only on a line with a date ("Art by …", "Theme by …"
+    # credit others)
+    inside = dated
     for k, part in enumerate(parts):
         if not part or (k == 0 and part == line):
             found = _intro_inside(part, timeout, single=single) if inside else None
@@ -490,8 +491,6 @@ def parse_byline(text: str, timeout: float | None) -> tuple[list[str], str | Non
 
 #: where a head line splits into parts: a bar, slashes, a bullet, or a date label's date
 SEGMENT_SPLIT_RE = compile_pattern(r"\s[|•·/]{1,2}\s|(?<=\d)\s(?=\p{Ll})|\s[–—]\s|\|")
-#: a head line this short may hold a byline word after other words ("Article by Jane Doe")
-SHORT_HEAD_LINE = 6
 #: how many words other than labels and stop words may stand before a byline word inside a part
 #: of a head line ("Posted in News by jdoe", "Artikel von Jana Muster")
 BEFORE_INTRO = 2
