@@ -639,9 +639,10 @@ class ClassifyBlocks:
     punctuation where the language has no list): good, near-good, short or bad. Lines removed by
     earlier filters are bad. Short and near-good lines then take the class of their neighbours, the
     start and end of the page counting as bad, so chrome clusters at both ends go. A headline-like
-    line shortly before a good paragraph is kept as a heading. The article region keeps its lead
-    paragraph above it (past a caption or a share bar) and the list items and paragraphs right
-    after its last line. Bad lines are removed with ``boilerplate.chrome``.
+    line shortly before a good paragraph is kept as a heading. The article region keeps the list
+    items and paragraphs right after its last line, and with ``lead_lines`` (0: off) that many
+    lead paragraphs above it, past up to ``lead_gap`` removed or short lines. Bad lines are
+    removed with ``boilerplate.chrome``.
     """
 
     name: ClassVar[str] = "classify_blocks"
@@ -654,7 +655,7 @@ class ClassifyBlocks:
     region_share: float = 0.03
     region_bridge: int = 1
     lead_gap: int = 3
-    lead_lines: int = 2
+    lead_lines: int = 0
 
     def apply(self, draft: Draft, /) -> Proposal:
         stops = draft_stopwords(draft)
