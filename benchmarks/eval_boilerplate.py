@@ -25,11 +25,13 @@ The record's fields are scored against ``record-dev.jsonl`` (metadata read from 
   of it where the text holds the page's title as a line (another line was taken: clearly wrong;
   the rest are pages whose text shows another headline than the HTML's title);
 - ``authors``: one of the record's authors matches a listed author, over the pages where a listed
-  author's name occurs in the input text;
+  author's name occurs in the input text; ``wrong authors``: authors are set and none matches, over
+  the same pages;
 - ``published``: the record's ``published`` date is the page's date, over the pages where that
   date is written in the input text.
 
-The record's figures are also given for each half of the pages (even and odd places in the file).
+The record's figures and the snippet scores (keep recall, drop removal, F1, as ``score.py`` counts
+them) are also given for each half of the pages (even and odd places in the file).
 
 Without ``<shared>`` the script says so and exits 0.
 """
@@ -131,7 +133,7 @@ def record_scores(
 ) -> dict[str, Any]:
     """Title, author and date figures of one run (see the module docstring)."""
     n = right = wrong = right_line = n_line = wrong_line = 0
-    n_auth = right_auth = n_date = right_date = 0
+    n_auth = right_auth = wrong_auth = n_date = right_date = 0
     for rec, art in zip(records, articles, strict=True):
         silver = meta.get(rec["id"])
         if silver is None:
@@ -151,7 +153,9 @@ def record_scores(
         if names:
             n_auth += 1
             authors = list(getattr(art, "authors", ()) or ())
-            right_auth += any(same_title(a, b) for a in authors for b in names)
+            ok_auth = any(same_title(a, b) for a in authors for b in names)
+            right_auth += ok_auth
+            wrong_auth += bool(authors) and not ok_auth
         date = silver.get("date")
         if date and date in text_dates(text):
             n_date += 1
@@ -168,6 +172,7 @@ def record_scores(
         "title_right_where_line": right_line / n_line if n_line else 0.0,
         "author_pages": n_auth,
         "authors_right": right_auth / n_auth if n_auth else 0.0,
+        "authors_wrong": wrong_auth / n_auth if n_auth else 0.0,
         "date_pages": n_date,
         "published_right": right_date / n_date if n_date else 0.0,
     }
@@ -179,9 +184,34 @@ def print_record_scores(scores: dict[str, Any]) -> None:
         f"({scores['title_right_where_line']:.3f} of the {scores['title_line_pages']} "
         f"with the title as a line), wrong title {scores['wrong_title']:.3f} "
         f"({scores['wrong_title_where_line']:.3f} where the text holds the title as a line); "
-        f"authors {scores['authors_right']:.3f} of {scores['author_pages']}; "
+        f"authors {scores['authors_right']:.3f} of {scores['author_pages']} "
+        f"(wrong {scores['authors_wrong']:.3f}); "
         f"published {scores['published_right']:.3f} of {scores['date_pages']}"
     )
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def snippet_scores(records: list[dict[str, Any]], texts: list[str]) -> dict[str, float]:
+    """Keep recall, drop removal and F1 of the snippets, counted as ``score.py`` counts them."""
+    tp = fn = fp = tn = 0
+    for rec, text in zip(records, texts, strict=True):
+        out = _norm(text)
+        for snippet in rec.get("keep") or ():
+            found = _norm(snippet) in out
+            tp += found
+            fn += not found
+        for snippet in rec.get("drop") or ():
+            found = _norm(snippet) in out
+            fp += found
+            tn += not found
+    return {
+        "keep_recall": tp / (tp + fn) if tp + fn else 0.0,
+        "drop_removal": tn / (tn + fp) if tn + fp else 0.0,
+        "f1": 2 * tp / (2 * tp + fp + fn) if tp else 0.0,
+    }
 
 
 def read_meta(shared: Path) -> dict[str, dict[str, Any]]:
@@ -269,6 +299,14 @@ def run(
                 if not quiet:
                     print(f"  half {half}: ", end="")
                     print_record_scores(scores)
+        for half in (0, 1):
+            snip = snippet_scores(records[half::2], [t for _, t in cleaned[half::2]])
+            results[f"snippets-{preset}-{field}-half{half}"] = snip
+            if not quiet:
+                print(
+                    f"  half {half}: snippets keep recall {snip['keep_recall']:.3f}, "
+                    f"drop removal {snip['drop_removal']:.3f}, F1 {snip['f1']:.3f}"
+                )
     return results
 
 

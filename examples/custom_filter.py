@@ -71,7 +71,7 @@ TEXT = """Harbour Bridge Reopens After Repairs
 The bridge reopened on Friday after repairs that cost 12 million, the city said.
 Traffic was back to normal by the evening.
 
-Reporting by Jane Roe; editing by John Doe"""
+Editing by John Doe; graphics by Ann Lee"""
 
 
 def main() -> None:

@@ -122,5 +122,5 @@ def test_custom_filter_example_runs(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "removed [acme.signoff] 'Reporting by Jane Roe; editing by John Doe'" in done.stdout
+    assert "removed [acme.signoff] 'Editing by John Doe; graphics by Ann Lee'" in done.stdout
     assert "finding [acme.bare_amount] '12 million' names no currency" in done.stdout

@@ -17,7 +17,9 @@ from newsclean.filters.structure import (
     is_byline_intro,
     is_caption,
     line_dates,
+    name_list,
     name_of,
+    names_beside_date,
     parse_byline,
     slug_words,
 )
@@ -60,6 +62,19 @@ def clean_twice(text: str, preset: str = "page", **meta: str) -> Article:
         ("Von Max Muster, dpa", ["Max Muster"], "dpa"),
         ("By Jane Doe | 3 May 2024", ["Jane Doe"], None),
         ("* By Jane Doe, Asia correspondent", ["Jane Doe"], None),
+        # a byline word inside a dated head line, glued to the name, or before a user name
+        ("12 April 2020 by jdoe 24 Comments", ["jdoe"], None),
+        ("by Jane Doe on January 20, 2020", ["Jane Doe"], None),
+        ("Veröffentlicht vonJana Beispiel 28. Februar 2016", ["Jana Beispiel"], None),
+        ("2.03.2018von Jana Beispiel", ["Jana Beispiel"], None),
+        ("VON MARIA MUSTER am 21. April 2020", ["Maria Muster"], None),
+        ("3. Mai 2024, 23:39 · von Tobi", ["Tobi"], None),
+        ("6. Dezember 2022 von Fatima in Kultur, Reisen", ["Fatima"], None),
+        ("Posted in News by jdoe on May 3, 2024", ["jdoe"], None),
+        ("May 3, 2024 • words written by Jane Doe • Art by John Roe", ["Jane Doe"], None),
+        ("By Jane Doe/May 3, 2024 9:49 am EST", ["Jane Doe"], None),
+        ("By Jane DoeStaff Writer", ["Jane Doe"], None),
+        ("Jane Doe - Staff writer", ["Jane Doe"], None),
     ],
 )
 def test_bylines_in_the_catalogue_languages(
@@ -77,6 +92,12 @@ def test_bylines_in_the_catalogue_languages(
         "Text messages were sent to all residents",
         "Von der Leyen said on Friday",
         "Jane Doe, a teacher",
+        "Photo by Jane Doe",
+        "Von Anfang an",
+        "Von Berlin nach Hamburg und weiter",
+        "Der Südosten von Frankreich hat so viel zu bieten",
+        "Warschau / autor: Pixabay, Twitter",
+        "DiCaprio Says Goodbye",
     ],
 )
 def test_lines_that_are_not_bylines(line: str) -> None:
@@ -91,6 +112,33 @@ def test_names_and_intros() -> None:
     assert is_byline_intro("Article by")
     assert is_byline_intro("By")
     assert not is_byline_intro("Stand by me tonight, darling")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("September 17, 2019 Jane Doe 0", ["Jane Doe"]),
+        ("Jane Doe am 18. September 2019", ["Jane Doe"]),
+        ("1. Februar 2022 , Jana Beispiel", ["Jana Beispiel"]),
+        ("04.02.2022 | 15:33 Uhr | Jana Beispiel", ["Jana Beispiel"]),
+        ("19.6.2007 9:40 Uhr Jana Beispiel 71 Kommentare", ["Jana Beispiel"]),
+        ("Jana Beispiel Zuletzt geändert am 06.11.2023", ["Jana Beispiel"]),
+        ("Jane DoeNovember 6, 2023", ["Jane Doe"]),
+        ("5 Min. 1. November 2023 Kommentar Lesezeichen", []),
+        ("Updated Mar 12, 2020 @ 10:42 am", []),
+        ("3 May 2024", []),
+    ],
+)
+def test_a_name_beside_a_date(line: str, names: list[str]) -> None:
+    assert names_beside_date(line, 1.0) == names
+
+
+def test_a_line_of_names() -> None:
+    assert name_list("Jane Doe, John Roe und Ann Lee", 1.0) == ["Jane Doe", "John Roe", "Ann Lee"]
+    assert name_list("* Jane Doe", 1.0) == ["Jane Doe"]
+    assert name_list("The Daily News", 1.0) == []
+    assert name_list("Photo: Jane Doe", 1.0) == []
+    assert name_list("Jane Doe 2024", 1.0) == []
 
 
 def test_date_lines() -> None:
@@ -139,6 +187,41 @@ def test_the_head_of_a_page_is_read_into_the_record() -> None:
     assert reasons["Published 3 May 2024 | Updated 4 May 2024"] == "structure.date"
     assert reasons["*"] == "structure.empty"
     assert article.paragraphs[0].startswith("Heavy rain")
+
+
+@pytest.mark.parametrize(
+    ("head", "authors"),
+    [
+        # a name under the headline, a date under it: no byline word
+        ("Jane Doe\nUpdated Mar 12, 2020 @ 10:42 am", ("Jane Doe",)),
+        # a name beside the date on one line
+        ("September 17, 2019 Jane Doe 0", ("Jane Doe",)),
+        # the names on the lines after a lone byline word
+        ("By\nJane Doe\nand\nJohn Roe\nMay 3, 2024", ("Jane Doe", "John Roe")),
+        ("Von\nRedaktion\n-\n8. Februar 2022", ("Redaktion",)),
+        # a byline word inside a dated line
+        ("12 April 2020 by jdoe 24 Comments", ("jdoe",)),
+        # a menu's section beside a date is no name: the page writes its words in lower case
+        ("Local News\nMay 3, 2024", ()),
+    ],
+)
+def test_bylines_read_by_their_place(head: str, authors: tuple[str, ...]) -> None:
+    body = BODY + "\nLocal news and weather for the region are updated twice a day on this site."
+    text = f"{MENU}\nRain Expected Across the Region Tomorrow\n{head}\n{body}\nShare this article"
+    article = clean_twice(text)
+    assert article.title == "Rain Expected Across the Region Tomorrow"
+    assert article.authors == authors
+    if authors:
+        assert article.sources["authors"].rule == "byline"
+        assert not any(name in article.text for name in authors)
+
+
+def test_a_byline_with_its_word_outdoes_a_name_read_without_one() -> None:
+    text = (
+        f"{MENU}\nJohn Roe\nMay 3, 2024\nRain Expected Across the Region Tomorrow\n"
+        f"By Jane Doe\n{BODY}"
+    )
+    assert clean_twice(text).authors == ("Jane Doe",)
 
 
 def test_a_dateline_and_its_agency() -> None:
@@ -268,6 +351,18 @@ def test_the_classifier_keeps_quotes_and_list_items_inside_the_article() -> None
         "“We cannot wait to play again,” she said.",
     ):
         assert line in article.text
+
+
+def test_the_classifier_keeps_the_lead_above_the_article() -> None:
+    lead = (
+        "Heavy rain is expected across the whole region tomorrow, and the weather service has "
+        "warned of floods."
+    )
+    text = (
+        f"{MENU}\nRain Expected Across the Region Tomorrow\n{lead}\nShare on Facebook\n"
+        f"Photo: Jane Doe\n{BODY}\n{BODY.replace('rain', 'snow')}"
+    )
+    assert lead in clean_twice(text).text
 
 
 def test_record_words_load_for_every_language() -> None:

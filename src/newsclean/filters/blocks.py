@@ -639,8 +639,10 @@ class ClassifyBlocks:
     punctuation where the language has no list): good, near-good, short or bad. Lines removed by
     earlier filters are bad. Short and near-good lines then take the class of their neighbours, the
     start and end of the page counting as bad, so chrome clusters at both ends go. A headline-like
-    line shortly before a good paragraph is kept as a heading. Bad lines are removed with
-    ``boilerplate.chrome``.
+    line shortly before a good paragraph is kept as a heading. The article region keeps the list
+    items and paragraphs right after its last line, and with ``lead_lines`` (0: off) that many
+    lead paragraphs above it, past up to ``lead_gap`` removed or short lines. Bad lines are
+    removed with ``boilerplate.chrome``.
     """
 
     name: ClassVar[str] = "classify_blocks"
@@ -652,6 +654,8 @@ class ClassifyBlocks:
     region: bool = True
     region_share: float = 0.03
     region_bridge: int = 1
+    lead_gap: int = 3
+    lead_lines: int = 0
 
     def apply(self, draft: Draft, /) -> Proposal:
         stops = draft_stopwords(draft)
@@ -668,6 +672,7 @@ class ClassifyBlocks:
             # no paragraph is long enough to anchor the body: let near-good ones do it
             classes = ["good" if c == "neargood" else c for c in classes]
         final = revise(classes, fixed)
+        edges: set[int] = set()
         if self.region:
             inside = [False] * len(blocks)
             barriers = [chrome_at(draft, k, BARRIER_REASONS) for k in range(len(blocks))]
@@ -676,6 +681,7 @@ class ClassifyBlocks:
             ):
                 for k in range(first, last + 1):
                     inside[k] = True
+                edges |= self._region_edges(feats, classes, fixed, barriers, first, last)
             final = [
                 ("good" if classes[i] == "neargood" else c)
                 if inside[i]
@@ -687,7 +693,7 @@ class ClassifyBlocks:
         for i, b in enumerate(blocks):
             if fixed[i] or final[i] == "good" or blank_in_original(draft, i):
                 continue
-            if i in kept_inside:
+            if i in kept_inside or i in edges:
                 continue
             if (
                 classes[i] in ("short", "neargood")
@@ -701,6 +707,40 @@ class ClassifyBlocks:
                 continue
             removals.append(BlockRemoval(i, "boilerplate.chrome", f"classifier_{classes[i]}"))
         return Proposal(removals=tuple(removals))
+
+    def _region_edges(
+        self,
+        feats: list[Features],
+        classes: list[Cls],
+        fixed: list[bool],
+        barriers: list[bool],
+        first: int,
+        last: int,
+    ) -> set[int]:
+        """Lines at the edges of an article region that belong to it: the lead paragraph above
+        it, past a few removed or short lines (a caption, a share bar), and the list items or
+        paragraphs right after its last line (a list that ends the article)."""
+        keep: set[int] = set()
+        k, gap, leads = first - 1, 0, 0
+        while k >= 0 and gap <= self.lead_gap and leads < self.lead_lines:
+            if barriers[k]:
+                break
+            if fixed[k] or classes[k] == "short":
+                gap += 1
+            elif classes[k] in ("good", "neargood") and feats[k].sentence_end:
+                keep.add(k)
+                gap, leads = 0, leads + 1
+            else:
+                break
+            k -= 1
+        k = last + 1
+        while k < len(feats) and not fixed[k]:
+            f = feats[k]
+            if not (f.bullet or (classes[k] in ("good", "neargood") and is_prose(f))):
+                break
+            keep.add(k)
+            k += 1
+        return keep
 
     @staticmethod
     def _inside_article(

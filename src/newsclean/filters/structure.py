@@ -86,7 +86,7 @@ BULLET_CHARS = "*•·-–—+> "
 NAME_WORD_RE = compile_pattern(r"^\p{Lu}[\p{L}\p{M}.'’\-]{0,24}$|^\p{Lu}\.$")
 #: where a byline's names end: a date, a time, a bar, a bullet or a dash between spaces
 BYLINE_END_RE = compile_pattern(
-    r"\s[|•·/]\s?|\s[-–—]\s|[|•·]|\d|\(|\s(?i:am|on|le|el|il|at|um|à)\s(?=\d)"
+    r"\s[|•·/]\s?|\s[-–—]\s|[|•·/]|\d|\(|\s(?i:am|on|le|el|il|at|um|à)\s(?=\d)"
 )
 # a month name before a number: where a date glued to the names starts ("Jane Doe Apr. 26")
 MONTH_BEFORE_NUMBER_RE = compile_pattern(r"\s(\p{L}{3,9})\.?,?\s?\d")
@@ -104,7 +104,16 @@ AGENCY_OPEN_RE = compile_pattern(r"^\s*\((?P<agency>[\p{L}\p{M} .&/-]{2,30})\)\s
 #: two names ("and"), the labels before a published or updated date, the words after a name that
 #: make a line a byline ("Associated Press Writer"), lower-case words inside names ("von der"), the
 #: words of a picture's caption or credit ("Photo:", "Getty Images")
-RECORD_SECTIONS = ("byline", "joiner", "published", "updated", "writer", "particle", "caption")
+RECORD_SECTIONS = (
+    "byline",
+    "joiner",
+    "published",
+    "updated",
+    "writer",
+    "particle",
+    "caption",
+    "unit",
+)
 
 
 @functools.cache
@@ -185,24 +194,72 @@ def fold(text: str) -> str:
 # names and bylines
 
 
-def name_of(text: str) -> str | None:
+def name_of(text: str, *, strict: bool = False, shouted: bool = False) -> str | None:
     """``text`` when it reads as a person's name: two to five words, the first and last
     capitalised, lower-case words only as name particles.
 
+    ``strict`` (a name with no byline word before it): two to four words, none of them a stop word,
+    a month or a weekday of any pack, a label of the record or a word in capitals. ``shouted``
+    (after a byline word): a name in capitals is a name ("VON MORITZ MUSTER"), given in title case.
+
     >>> name_of("Ursula von der Leyen"), name_of("the mayor said")
     ('Ursula von der Leyen', None)
+    >>> name_of("The Daily News", strict=True), name_of("MARIA MUSTER", shouted=True)
+    (None, 'Maria Muster')
     """
     parts = text.strip(" ,;:.").split()
-    if not 2 <= len(parts) <= 5 or len(text) > 60:
+    if not 2 <= len(parts) <= (4 if strict else 5) or len(text) > 60:
         return None
     for k, part in enumerate(parts):
         if part in all_record_words("particle") and 0 < k < len(parts) - 1:
             continue
         if not NAME_WORD_RE.match(part):
             return None
+        if strict and not_a_name_word(part):
+            return None
     if all(p.isupper() and len(p) > 3 for p in parts):
-        return None  # a shouted heading, not a name
+        if not shouted or not all(p.isalpha() for p in parts):
+            return None  # a shouted heading, not a name
+        return " ".join(p.capitalize() for p in parts)
     return " ".join(parts)
+
+
+def not_a_name_word(word: str) -> bool:
+    """A word that is no part of a name read without a byline word: a stop word, a month or a
+    weekday of any pack, a word of the record's labels, or a word in capitals ("NEWS")."""
+    f = word.casefold().strip(".")
+    return (
+        f in all_stopwords()
+        or f in MONTHS
+        or f in WEEKDAYS
+        or f in record_label_words()
+        or (word.isupper() and len(word) > 3)
+    )
+
+
+@functools.cache
+def record_label_words() -> frozenset[str]:
+    """The single words of the record's labels in every pack ("published", "von", "photo")."""
+    out: set[str] = set()
+    for section in ("byline", "published", "updated", "writer", "caption", "joiner", "unit"):
+        for phrase in all_record_words(section):
+            out.update(w.strip(":.") for w in phrase.split())
+    return frozenset(w for w in out if w)
+
+
+def is_handle(word: str) -> bool:
+    """One word that may stand for an author after a byline word: a first name, a user name
+    ("jdoe42", "Redaktion"); not a stop word, a month, a weekday or a label.
+
+    >>> is_handle("flerche"), is_handle("der"), is_handle("2024")
+    (True, False, False)
+    """
+    w = word.strip(".,;:")
+    if not 2 <= len(w) <= 30 or sum(c.isalpha() for c in w) < 2 or not w[:1].isalnum():
+        return False
+    if not all(c.isalnum() or c in "._-" for c in w):
+        return False
+    return not not_a_name_word(w) or (w.isupper() and len(w) <= 5 and w.isalpha())
 
 
 def _cut(text: str, timeout: float | None) -> str:
@@ -210,9 +267,128 @@ def _cut(text: str, timeout: float | None) -> str:
     return text[: m.start()] if m else text
 
 
-def split_names(text: str, timeout: float | None) -> tuple[list[str], str | None]:
-    """The names in the rest of a byline ("Jane Doe and John Roe, Reuters") and an agency."""
-    rest = _cut(text, timeout)
+def unglued(text: str) -> str:
+    """``text`` with a comma where a label, a role or a month is glued to the word before it
+    ("Jane DoeStaff Writer", "Jane DoeNovember 6", "jdoeVeröffentlicht am")."""
+    if len(text) > 300:
+        return text
+    words = (
+        *all_record_words("writer"),
+        *all_record_words("published"),
+        *all_record_words("updated"),
+        *(m for m in MONTHS if len(m) >= 3),
+    )
+    low = text.casefold()
+    cuts = [
+        k
+        for k in range(1, len(text))
+        if text[k].isupper() and text[k - 1].islower() and low.startswith(words, k)
+    ]
+    for k in reversed(cuts):
+        text = f"{text[:k]}, {text[k:]}"
+    return text
+
+
+def name_list(text: str, timeout: float | None) -> list[str]:
+    """The names of a line that holds nothing else: "Jane Doe", "Jane Doe, John Roe and Ann
+    Lee" (each a name by :func:`name_of` with ``strict``); empty otherwise.
+
+    >>> name_list("Jane Doe, John Roe und Ann Lee", None), name_list("Sport and Weather", None)
+    (['Jane Doe', 'John Roe', 'Ann Lee'], [])
+    """
+    line = unbulleted(text)
+    if len(line) > 120 or any(c.isdigit() for c in line) or is_caption(line):
+        return []
+    for j in all_record_words("joiner"):
+        line = line.replace(f" {j} ", ",") if j.isalpha() else line.replace(j, ",")
+    parts = [p.strip() for p in line.split(",")]
+    if not parts or len(parts) > 5:
+        return []
+    names = []
+    for part in parts:
+        name = name_of(part, strict=True)
+        if name is None or is_agency_line(part, timeout):
+            return []
+        names.append(name)
+    return names
+
+
+def names_beside_date(text: str, timeout: float | None) -> list[str]:
+    """The name on a date line with no byline word: "3 May 2024 Jane Doe 2 comments", "Jane Doe
+    / 3 May 2024", "Jane Doe | 3 May 2024 | Sport". The first part of the line (between dates
+    and separators) that starts with a name by :func:`name_of` with ``strict`` of two or three
+    words, and holds nothing but a number, a stop word or a word in lower case after it.
+
+    >>> names_beside_date("3. Mai 2024 Max Muster 2 Kommentare", None)
+    ['Max Muster']
+    """
+    if len(text) > 200:
+        return []
+    marked = unglued(unbulleted(text))
+    found = list(find_dates(marked, timeout=timeout))
+    if not found:
+        return []
+    for d in reversed(found):
+        marked = marked[: d.span[0]] + " | " + marked[d.span[1] :]
+    low = marked.casefold()
+    for label in (*all_record_words("published"), *all_record_words("updated")):
+        at = low.find(label)
+        while at >= 0:
+            end = at + len(label)
+            if (at == 0 or not low[at - 1].isalnum()) and (
+                end >= len(low) or not low[end].isalnum()
+            ):
+                marked = marked[:at] + " | " + marked[end:]
+                low = marked.casefold()
+            at = low.find(label, at + 1)
+    for part in NAME_PART_SPLIT_RE.split(marked, timeout=timeout):
+        words = part.split()
+        while words and fold(words[0]).strip(".") in record_label_words():
+            words = words[1:]  # "Uhr Jane Doe": a time's word before the name
+        k = 0
+        while k < len(words) and k < 4 and words[k][:1].isupper() and not not_a_name_word(words[k]):
+            k += 1
+        if k < 2:
+            continue
+        if k == 4 or (k < len(words) and words[k][:1].isupper()):
+            continue  # more capitalised words: a heading, not a name
+        name = name_of(" ".join(words[:k]), strict=True)
+        if name is not None and not is_agency_line(name, timeout):
+            return [name]
+    return []
+
+
+#: where a date line splits into parts that may hold a name
+NAME_PART_SPLIT_RE = compile_pattern(r"\s*[|•·/,–—:]\s*|\s-\s|\s(?=\d)|(?<=\d)\s")
+
+
+def _name_run(part: str, *, shouted: bool) -> tuple[str | None, bool]:
+    """The name a part of a byline starts with, and whether the names end after it: a part ends
+    at its first lower-case word that is not a name particle ("Jane Doe on", "Ana Ruiz en
+    Territorio")."""
+    words = part.split()
+    particles = all_record_words("particle")
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if w[:1].isupper() or (
+            w in particles and 0 < k < len(words) - 1 and words[k + 1][:1].isupper()
+        ):
+            k += 1
+            continue
+        break
+    ended = k < len(words)
+    return name_of(" ".join(words[:k]), shouted=shouted), ended
+
+
+def split_names(
+    text: str, timeout: float | None, *, single: bool = False, shouted: bool = False
+) -> tuple[list[str], str | None]:
+    """The names in the rest of a byline ("Jane Doe and John Roe, Reuters") and an agency.
+
+    ``single``: one word may stand for the author ("by jdoe42 on 3 May 2024") when nothing
+    but the end of the names follows it."""
+    rest = _cut(unglued(text), timeout)
     # the names end where a date or a date label starts ("Jane Doe Apr. 26, 2022", "Jane Doe
     # Veröffentlicht am …")
     for d in find_dates(rest, timeout=timeout):
@@ -240,10 +416,23 @@ def split_names(text: str, timeout: float | None) -> tuple[list[str], str | None
         if is_agency_line(part, timeout):
             agency = agency or part.strip("() ")
             continue
-        name = name_of(part)
+        if fold(part) in all_record_words("writer"):
+            break  # "Jane Doe, Staff Writer": a role ends the names
+        name, ended = _name_run(part, shouted=shouted)
         if name is None:
+            words = part.split()
+            if (
+                single
+                and not names
+                and words
+                and is_handle(words[0])
+                and (len(words) == 1 or words[1].casefold() in all_stopwords())
+            ):
+                names.append(words[0].strip(".,;:"))
             break  # a role ("Asia correspondent") or the end of the names
         names.append(name)
+        if ended:
+            break
     return names, agency
 
 
@@ -256,54 +445,122 @@ def parse_byline(text: str, timeout: float | None) -> tuple[list[str], str | Non
     (['Max Muster'], 'dpa')
     >>> parse_byline("By the way, this is prose", None) is None
     True
+    >>> parse_byline("12 April 2020 by jdoe 24 Comments", None)
+    (['jdoe'], None)
     """
     line = unbulleted(text)
     if len(line) > 160:
         return None
     low = line.casefold()
-    found = _after_intro(line, low, timeout)
+    n_words = len(line.split())
+    found = _after_intro(line, low, timeout, single=n_words == 2 and line.split()[1][:1].isupper())
     if found is not None:
         return found
+    if n_words > 16 or looks_like_prose(line, timeout=timeout):
+        return None
     # a byline among the parts of a head line: "Home | By Jane Doe | 3 May 2024", "Published
-    # 3 May 2024 by Jane Doe"
-    if len(line.split()) <= 16:
-        for part in SEGMENT_SPLIT_RE.split(line, timeout=timeout)[1:]:
-            part = part.strip()
-            found = _after_intro(part, part.casefold(), timeout)
-            if found is not None and found[0]:
-                return found
-    # "Jane Doe, Associated Press Writer"
-    head, sep, tail = line.partition(",")
-    if sep and fold(tail).strip(" .") in all_record_words("writer"):
-        name = name_of(head)
-        if name is not None:
-            return [name], None
+    # 3 May 2024 by Jane Doe", "3 May 2024 · von jdoe"
+    dated = False
+    marked = line
+    for d in reversed(list(find_dates(line, timeout=timeout))):
+        marked = marked[: d.span[0]] + " | " + marked[d.span[1] :]
+        dated = True
+    parts = [p.strip() for p in SEGMENT_SPLIT_RE.split(marked, timeout=timeout)]
+    single = dated
+    # a byline word after other words only on a line with a date ("Art by …", "Theme by …"
+    # credit others)
+    inside = dated
+    for k, part in enumerate(parts):
+        if not part or (k == 0 and part == line):
+            found = _intro_inside(part, timeout, single=single) if inside else None
+        else:
+            found = _after_intro(part, part.casefold(), timeout, single=single)
+            if inside:
+                found = found or _intro_inside(part, timeout, single=single)
+        if found is not None and found[0]:
+            return found
+    # "Jane Doe, Associated Press Writer", "Jane Doe - Staff writer"
+    for sep in (",", " - ", " – ", " | "):
+        head, found_sep, tail = line.partition(sep)
+        if found_sep and fold(tail).strip(" .") in all_record_words("writer"):
+            name = name_of(head)
+            if name is not None:
+                return [name], None
     return None
 
 
 #: where a head line splits into parts: a bar, slashes, a bullet, or a date label's date
-SEGMENT_SPLIT_RE = compile_pattern(r"\s[|•·/]{1,2}\s|(?<=\d)\s(?=\p{Ll})")
+SEGMENT_SPLIT_RE = compile_pattern(r"\s[|•·/]{1,2}\s|(?<=\d)\s(?=\p{Ll})|\s[–—]\s|\|")
+#: how many words other than labels and stop words may stand before a byline word inside a part
+#: of a head line ("Posted in News by jdoe", "Artikel von Jana Muster")
+BEFORE_INTRO = 2
 
 
-def _after_intro(line: str, low: str, timeout: float | None) -> tuple[list[str], str | None] | None:
+def _after_intro(
+    line: str, low: str, timeout: float | None, *, single: bool = False
+) -> tuple[list[str], str | None] | None:
     for intro in all_record_words("byline"):
         if not low.startswith(intro):
             continue
         after = line[len(intro) :]
-        if not intro.endswith(":") and not after[:1].isspace() and after[:1] != ":":
+        # "vonJane Doe": a byline word in lower case glued to the name
+        glued = intro[-1:].isalpha() and after[:1].isupper() and line[: len(intro)].islower()
+        if not intro.endswith(":") and not after[:1].isspace() and after[:1] != ":" and not glued:
             continue
-        names, agency = split_names(after.lstrip(" :"), timeout)
+        names, agency = split_names(after.lstrip(" :"), timeout, single=single, shouted=True)
         return (names, agency) if names or agency else None
     return None
 
 
+def _intro_inside(
+    part: str, timeout: float | None, *, single: bool
+) -> tuple[list[str], str | None] | None:
+    """A byline word after a few words of a head line's part: "Posted in News by jdoe",
+    "2.03.2018von Jane Doe". Never in a caption ("Photo by Jane Doe")."""
+    low = part.casefold()
+    for intro in all_record_words("byline"):
+        at = low.find(intro, 1)
+        while at > 0:
+            before = part[:at]
+            after = part[at + len(intro) :]
+            bounded = not before[-1:].isalpha() and (
+                after[:1].isspace()
+                or after[:1] == ":"
+                or intro.endswith(":")
+                or (after[:1].isupper() and part[at : at + len(intro)].islower())
+            )
+            if bounded and _head_words_before(before) and not is_caption(part):
+                names, agency = split_names(
+                    after.lstrip(" :"), timeout, single=single, shouted=True
+                )
+                if names:
+                    return names, agency
+            at = low.find(intro, at + 1)
+    return None
+
+
+def _head_words_before(before: str) -> bool:
+    """The words before a byline word are few, besides labels and stop words."""
+    labels = set(all_record_words("published")) | set(all_record_words("updated"))
+    n = 0
+    for w in before.split():
+        f = w.casefold().strip(".,:;·|")
+        if not f or f in labels or f in all_stopwords() or not any(c.isalpha() for c in f):
+            continue
+        n += 1
+    return n <= BEFORE_INTRO
+
+
 def is_byline_intro(text: str) -> bool:
     """A line that only introduces a byline on the next line: "By", "Article by", "Autor:"."""
-    low = fold(unbulleted(text)).rstrip(" :")
+    line = fold(unbulleted(text))
+    low = line.rstrip(" :")
     if not low or len(low.split()) > 3:
         return False
+    colon = line.endswith(":")
     return any(
-        low == i.rstrip(":") or low.endswith(" " + i.rstrip(":"))
+        (low == i.rstrip(": ") or low.endswith(" " + i.rstrip(": ")))
+        and (colon or not i.endswith(":"))
         for i in all_record_words("byline")
     )
 
@@ -458,11 +715,15 @@ class HeadReader:
         self.folded = [fold(b.text) for b in view.blocks]
         self._bylines: dict[int, tuple[list[str], str | None] | None] = {}
         self._dates: dict[int, LineDates | None] = {}
-        self._body: dict[int, frozenset[str]] = {}
+        self._body: dict[tuple[int, int], frozenset[str]] = {}
+        self._lines: frozenset[str] | None = None
+        self._lower: frozenset[str] | None = None
 
-    def body_stems(self, start: int) -> frozenset[str]:
-        """The content stems of the body's first words, from ``start`` on (kept lines only)."""
-        if start not in self._body:
+    def body_stems(self, start: int, limit: int = BODY_WORDS) -> frozenset[str]:
+        """The content stems of the body's first ``limit`` words, from ``start`` on (kept lines
+        only)."""
+        key = (start, limit)
+        if key not in self._body:
             found: set[str] = set()
             n = 0
             for k in range(start, len(self.view.blocks)):
@@ -471,10 +732,10 @@ class HeadReader:
                 stems = content_stems(self.view.blocks[k].text[:5000], self.timeout)
                 found.update(stems)
                 n += len(stems)
-                if n >= BODY_WORDS:
+                if n >= limit:
                     break
-            self._body[start] = frozenset(found)
-        return self._body[start]
+            self._body[key] = frozenset(found)
+        return self._body[key]
 
     def evidence(self, i: int) -> str | None:
         """:meth:`meta`, or "byline" for a line an earlier filter removed as a byline or date."""
@@ -482,6 +743,44 @@ class HeadReader:
         if kind is None and self.view.reasons[i] == "boilerplate.author_box":
             return "byline"
         return kind
+
+    def line_set(self) -> frozenset[str]:
+        """The page's short lines, case-folded and without bullets."""
+        if self._lines is None:
+            self._lines = frozenset(
+                fold(unbulleted(b.text)) for b in self.view.blocks if len(b.text) <= 60
+            )
+        return self._lines
+
+    def lower_words(self) -> frozenset[str]:
+        """The words the page writes in lower case (not in an address): common words, which a
+        name read without a byline word never holds ("Local News", "Street Style")."""
+        if self._lower is None:
+            found: set[str] = set()
+            for b in self.view.blocks:
+                for token in b.text[:5000].split():
+                    w = token.strip(".,;:!?\"'()[]«»“”„‘’")
+                    if w.isalpha() and w.islower():
+                        found.add(w)
+            self._lower = frozenset(found)
+        return self._lower
+
+    def plain_names(self, names: list[str], start: int) -> list[str]:
+        """``names`` read without a byline word, or none when a word of one is written in lower
+        case on the page (a common word: "Local News") or is a line of its own on it (a menu's
+        section: "Gesundheit")."""
+        if not names:
+            return names
+        lower = self.lower_words()
+        particles = all_record_words("particle")
+        for name in names:
+            for w in name.split():
+                f = w.casefold()
+                if f in particles:
+                    continue
+                if f in lower or (len(f) >= 3 and f in self.line_set()):
+                    return []
+        return names
 
     def byline(self, i: int) -> tuple[list[str], str | None] | None:
         if i not in self._bylines:
@@ -666,7 +965,7 @@ def _nearest_byline(view: View, reader: HeadReader, head: Head, start: int) -> N
     """A byline with its intro ("By Jane Doe") near the body's start, when the head held none."""
     lo, hi = max(0, start - WINDOW), min(len(view.blocks), start + 3)
     for j in sorted(range(lo, hi), key=lambda k: abs(k - start)):
-        if j == start or j == head.title or j in head.byline:
+        if j == start or j == head.title or j in head.byline or j in head.dates:
             continue
         reason = view.reasons[j]
         if reason is not None and reason not in HEAD_REASONS:
@@ -678,11 +977,20 @@ def _nearest_byline(view: View, reader: HeadReader, head: Head, start: int) -> N
             return
 
 
+#: how a byline's names were read: without a byline word ("Jane Doe" beside a date), with one
+PLAIN, INTRODUCED = 1, 2
+
+
 def _read_lines(view: View, reader: HeadReader, head: Head, top: int, start: int) -> None:
     """Bylines, dates and agency credits between ``top`` and the body start; the standfirst."""
     intro = False
+    below = head.title is not None and top > head.title  # below the headline
+    names_at: int | None = None  # the last line whose names were read
+    strength = 0  # how the authors were read: PLAIN (no byline word) or INTRODUCED
+    plain_ok = head.title is None  # a name line above the headline needs a date line beside it
     for j in range(top, start):
         if j == head.title:
+            below = True
             continue
         reason = view.reasons[j]
         if reason is not None and reason not in HEAD_REASONS:
@@ -692,31 +1000,52 @@ def _read_lines(view: View, reader: HeadReader, head: Head, top: int, start: int
         if is_symbol_line(text):
             continue
         by = reader.byline(j)
-        if by is None and intro and head.title is not None and j > head.title:
-            name = name_of(unbulleted(text))
+        this = INTRODUCED
+        if by is None and intro:
+            # the names on the line after "By" (or after a joiner line "and")
+            line = unbulleted(text)
+            name = name_of(line, shouted=True) or (line if is_handle(line) else None)
             by = ([name], None) if name else None
+        if by is None and below and names_at is not None and is_joiner_line(text):
+            intro = True  # "By / Jane Doe / and / John Roe"
+            head.byline.append(j)
+            names_at = j
+            continue
         intro = is_byline_intro(text)
-        if intro and head.title is not None and j > head.title:
+        if intro and (below or _next_is_name(view, j)):
             head.byline.append(j)
             continue
+        if by is None and reader.dates(j) is None and reader.agency(j) is False:
+            this = PLAIN
+            names = reader.plain_names(_trimmed(reader, name_list(text, view.timeout)), start)
+            placed = below and (
+                _previous_line(view, j) == head.title or _next_line(view, j) == start
+            )
+            if names and (placed or _beside_head_line(view, reader, j, dates_only=not plain_ok)):
+                by = (names, None)
+        if by is None and reader.dates(j) is not None and strength < PLAIN:
+            names = reader.plain_names(
+                _trimmed(reader, names_beside_date(text, view.timeout)), start
+            )
+            if names:
+                head.authors, head.authors_at = names, j
+                names_at, strength = j, PLAIN
         if by is not None:
             names, agency = by
-            if names and not head.authors:
-                head.authors, head.authors_at = names, j
+            if names and names_at is not None and names_at == _previous_line(view, j):
+                head.authors.extend(n for n in names if n not in head.authors)
+                names_at = j
+            elif names and (not head.authors or this > strength):
+                # a byline with a byline word outdoes names read without one
+                head.authors, head.authors_at = _trimmed(reader, names), j
+                names_at, strength = j, this
             if agency and head.agency is None:
                 head.agency = agency
                 head.agency_at = (j, view.blocks[j].span)
             head.byline.append(j)
+            _read_dates(view, reader, head, j)  # "By Jane Doe | 3 May 2024"
             continue
-        dates = reader.dates(j)
-        if dates is not None:
-            offset = view.blocks[j].span[0]
-            if dates.published and head.published is None:
-                d, (a, b) = dates.published
-                head.published = (d.isoformat(), j, (offset + a, offset + b))
-            if dates.updated and head.updated is None:
-                d, (a, b) = dates.updated
-                head.updated = (d.isoformat(), j, (offset + a, offset + b))
+        if _read_dates(view, reader, head, j):
             head.dates.append(j)
             continue
         if reader.agency(j):
@@ -737,6 +1066,87 @@ def _read_lines(view: View, reader: HeadReader, head: Head, top: int, start: int
             and _has_head_line_after(view, reader, j, start)
         ):
             head.subtitle = j
+
+
+def _read_dates(view: View, reader: HeadReader, head: Head, j: int) -> bool:
+    """The published and updated dates of line ``j``, when it is a date line."""
+    dates = reader.dates(j)
+    if dates is None:
+        return False
+    offset = view.blocks[j].span[0]
+    if dates.published and head.published is None:
+        d, (a, b) = dates.published
+        head.published = (d.isoformat(), j, (offset + a, offset + b))
+    if dates.updated and head.updated is None:
+        d, (a, b) = dates.updated
+        head.updated = (d.isoformat(), j, (offset + a, offset + b))
+    return True
+
+
+def _next_is_name(view: View, j: int) -> bool:
+    """The line after ``j`` (past symbol lines) is a name: "By / Jane Doe"."""
+    for k in range(j + 1, min(len(view.blocks), j + 3)):
+        text = view.blocks[k].text
+        if is_symbol_line(text):
+            continue
+        line = unbulleted(text)
+        return name_of(line, shouted=True) is not None or is_handle(line)
+    return False
+
+
+def is_joiner_line(text: str) -> bool:
+    """A line that only joins two names: "and", "und", "&"."""
+    return fold(unbulleted(text)) in all_record_words("joiner")
+
+
+def is_role_line(text: str) -> bool:
+    """A line that only gives an author's role: "Political Editor", "Redakteurin"."""
+    return fold(unbulleted(text)).strip(" .") in all_record_words("writer")
+
+
+def _previous_line(view: View, j: int) -> int | None:
+    """The line before ``j`` that holds a letter or digit."""
+    for k in range(j - 1, -1, -1):
+        if not is_symbol_line(view.blocks[k].text):
+            return k
+    return None
+
+
+def _next_line(view: View, j: int) -> int | None:
+    """The line after ``j`` that holds a letter or digit."""
+    for k in range(j + 1, len(view.blocks)):
+        if not is_symbol_line(view.blocks[k].text):
+            return k
+    return None
+
+
+def _beside_head_line(view: View, reader: HeadReader, j: int, *, dates_only: bool = False) -> bool:
+    """A date line, a byline word or an author's role on the line before or after ``j`` (a date
+    line only, with ``dates_only``)."""
+    for step in (-1, 1):
+        k = j + step
+        while 0 <= k < len(view.blocks) and is_symbol_line(view.blocks[k].text):
+            k += step
+        if not 0 <= k < len(view.blocks):
+            continue
+        text = view.blocks[k].text
+        if reader.dates(k) is not None:
+            return True
+        if not dates_only and (is_byline_intro(text) or is_role_line(text)):
+            return True
+    return False
+
+
+def _trimmed(reader: HeadReader, names: list[str]) -> list[str]:
+    """Names of three words or more lose a last word that is a line of its own elsewhere on the
+    page (a section in its menu: "Jane Doe Sport")."""
+    out = []
+    for name in names:
+        words = name.split()
+        if len(words) >= 3 and fold(words[-1]) in reader.line_set():
+            name = " ".join(words[:-1])
+        out.append(name)
+    return out
 
 
 def _has_head_line_after(view: View, reader: HeadReader, j: int, start: int) -> bool:
