@@ -1,0 +1,111 @@
+"""Page records on development pages written for these tests (``tests/data/pages_dev_<x>.jsonl``).
+
+Each page is the visible text of an invented news page in one of the eight catalogue languages —
+menus, breadcrumbs, cookie and share lines, captions, related titles around an article — with
+what a reader would call its headline, standfirst, authors, agency, date and dateline, and lines
+that must stay in the body or leave it. The sets were written from the description of a news
+page alone, then measured before and after the record's rules; the floors below are the figures
+the rules reached (docs/record.md). A wrong title counts against the rules even where the page
+has no headline.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+from rapidfuzz import fuzz
+
+import newsclean
+
+DATA = Path(__file__).parent / "data"
+
+
+class Floors(NamedTuple):
+    titles_right: int
+    wrong_titles: int  # at most
+    authors_right: int
+    published_right: int
+    keep_recall: float
+    drop_removed: float
+
+
+SETS = {
+    "a": Floors(45, 2, 33, 33, 0.92, 0.95),
+    "b": Floors(38, 9, 28, 30, 0.90, 0.95),
+}
+
+
+def same_title(a: str, b: str) -> bool:
+    a, b = a.casefold().strip(), b.casefold().strip()
+    if fuzz.ratio(a, b) >= 90:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return short in long_ and len(short) >= 0.6 * len(long_)
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    path = DATA / f"pages_dev_{name}.jsonl"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_page_records_reach_their_floors(name: str) -> None:
+    floors = SETS[name]
+    pipeline = newsclean.default_pipeline("page")
+    right = wrong = authors = published = 0
+    keep = keep_ok = drop = drop_ok = 0
+    for page in load(name):
+        record = {"text": page["page_text"]}
+        if page.get("url"):
+            record["url"] = page["url"]
+        article = pipeline(record)
+        if article.title is not None:
+            if page["title"] is not None and same_title(article.title, page["title"]):
+                right += 1
+            else:
+                wrong += 1
+        if page["authors"]:
+            got = sorted(a.casefold() for a in article.authors)
+            authors += got == sorted(a.casefold() for a in page["authors"])
+        if page["published"]:
+            published += (article.published or "")[:10] == page["published"]
+        out = (article.title or "") + "\n" + article.text
+        keep += len(page["keep"])
+        keep_ok += sum(line in out for line in page["keep"])
+        lines = set(out.split("\n"))
+        drop += len(page["drop"])
+        drop_ok += sum(line not in lines for line in page["drop"])
+    assert right >= floors.titles_right
+    assert wrong <= floors.wrong_titles
+    assert authors >= floors.authors_right
+    assert published >= floors.published_right
+    assert keep_ok / keep >= floors.keep_recall
+    assert drop_ok / drop >= floors.drop_removed
+
+
+#: pages whose body changes when cleaned again: the first pass removes most of a list ending the
+#: article and keeps its tail, which the second pass then takes for a chrome cluster at the edge
+NOT_IDEMPOTENT = {"pg004"}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        pytest.param(
+            page,
+            id=page["id"],
+            marks=[pytest.mark.xfail(strict=True, reason="a list's tail at the edge")]
+            if page["id"] in NOT_IDEMPOTENT
+            else [],
+        )
+        for name in sorted(SETS)
+        for page in load(name)
+    ],
+)
+def test_a_page_cleaned_again_keeps_its_body(page: dict[str, Any]) -> None:
+    pipeline = newsclean.default_pipeline("page")
+    article = pipeline({"text": page["page_text"]})
+    assert pipeline({"text": article.text}).text == article.text
