@@ -29,7 +29,9 @@ came from:
     :mod:`newsclean.filters.facts.lexicon` (the name particles are ``record.txt``'s)
 ``voice.txt``
     the words of the structural leftover rules, in sections (``[first_person]``, ``[reader]``,
-    ...): assistant voice, bracket slots, journalists' placeholders, see :mod:`newsclean.voice`
+    ...): assistant voice, bracket slots, journalists' placeholders, the labels, prepositions and
+    units around a leaked value (``[value_labels]``, ``[date_prepositions]``, ``[unit_words]``),
+    the ends of contractions that stay one word (``[contractions]``), see :mod:`newsclean.voice`
 
 A file a language does not need may be missing. Adding a language is adding a folder: the
 languages are the folders. Packs outside the package are read from the folders named in the

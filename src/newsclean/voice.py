@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, finditer
 from newsclean.lang import languages_with
+from newsclean.lang import section as pack_section
 from newsclean.lang import sections as pack_sections
 
 #: the sections a voice file may have
@@ -69,15 +71,23 @@ SECTIONS = frozenset(
         "null_words",
         "byline_words",
         "error_nouns",
+        "value_labels",
+        "published_words",
+        "published_joiners",
+        "byline_prepositions",
+        "date_prepositions",
+        "place_prepositions",
+        "unit_words",
+        "before_date",
+        "empty_labels",
+        "title_lower",
+        "contractions",
     }
 )
 
 #: a word: letters or digits with inner apostrophes, dots and hyphens, and a final apostrophe
 #: (French "j'", Italian "dell'"); the separators are not word characters, so no backtracking
 _TOKEN_RE = compile_pattern(r"\w++(?:['’.\-]\w++)*+['’]?")
-#: English contractions stay one word ("i've", "don't"); other apostrophes split an elided
-#: article or pronoun from its word ("l'article" -> "l'", "article")
-_CONTRACTIONS = frozenset({"ve", "m", "ll", "d", "re", "s", "t"})
 _MAX_ELIDED = 5
 
 
@@ -98,7 +108,7 @@ def tokens(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> list[Token]
         cut = raw.find("'")
         if 0 < cut < len(raw) - 1 and cut <= _MAX_ELIDED:
             tail = raw[cut + 1 :]
-            if tail.lower() not in _CONTRACTIONS and "'" not in tail:
+            if tail.lower() not in _contractions() and "'" not in tail:
                 out.append(Token(raw[: cut + 1].lower(), raw[: cut + 1], start, start + cut + 1))
                 out.append(Token(tail.lower(), tail, start + cut + 1, m.end()))
                 continue
@@ -211,6 +221,18 @@ def _match_from(
     return last
 
 
+@functools.cache
+def _contractions() -> frozenset[str]:
+    """The ends of contractions (``[contractions]``: "ve" of "I've", "t" of "don't"): they stay one
+    word with what comes before the apostrophe; other apostrophes split an elided article or
+    pronoun from its word ("l'article" -> "l'", "article")."""
+    return frozenset(
+        e.text.lower()
+        for lang in voice_languages()
+        for e in pack_section(lang, "voice.txt", "contractions")
+    )
+
+
 def voice_languages() -> tuple[str, ...]:
     """The languages whose pack has a voice file, sorted."""
     return languages_with("voice.txt")
@@ -291,3 +313,16 @@ def words_of(section: str, languages: Iterable[str]) -> frozenset[str]:
             if " " not in entry:
                 out.add(entry.lower())
     return frozenset(out)
+
+
+def voice_pattern(section: str, languages: Iterable[str] | None = None) -> str:
+    """The entries of ``section`` in ``languages`` (by default every language with a voice file)
+    as the alternatives of a pattern: escaped, longest first, as written (a space is a space);
+    one that never matches when there are none.
+
+    >>> voice_pattern("byline_prepositions", ("en", "de"))
+    'von|by'
+    """
+    chosen = voice_languages() if languages is None else tuple(languages)
+    found = {entry for lang in chosen for entry, _ in voice_entries(lang)[section]}
+    return "|".join(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w))) or "(?!)"

@@ -45,7 +45,7 @@ from newsclean._patterns import words as text_words
 from newsclean.draft import Block, BlockRemoval, Draft, Proposal, Stage
 from newsclean.errors import PatternDataError
 from newsclean.filters._shared import looks_like_prose
-from newsclean.lang import entries, languages_with, tagged
+from newsclean.lang import entries, languages_with, section, tagged
 
 # symbols, digits, counters and punctuation around a chrome phrase: "› Next Article »", "Share (12)";
 # the trailing one is matched right to left ((?r)), so a long run of symbols stays linear
@@ -134,11 +134,18 @@ def may_be_byline(text: str) -> bool:
 
 # a lower-case letter followed by a capital: two words glued together by the text extraction
 CAMEL_RE = compile_pattern(r"(?<=\p{Ll})(?=\p{Lu})")
+#: the endings of an English ordinal day ("March 3rd"): ``facts.txt``'s ``[ordinals]``
+_ORDINALS = "|".join(
+    regex.escape(w)
+    for w in sorted(
+        {e.text for e in section("en", "facts.txt", "ordinals")}, key=lambda w: (-len(w), w)
+    )
+)
 # a date or a time: 12.03.2024, 2024-03-12, 3 March 2024, March 3, 2024, 10:15, 8:05 PM
 DATE_RE = compile_pattern(
     r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\.?\s\p{L}{3,12}\.?,?\s\d{4}"
-    r"|\p{L}{3,12}\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4})\b",
+    r"|\p{L}{3,12}\.?\s\d{1,2}(?:" + _ORDINALS + r")?,?\s\d{4})\b",
     flags=regex.IGNORECASE,
 )
 # a match of DATE_RE that is a time of day only: "18:30", "8:05 pm"

@@ -34,7 +34,15 @@ from typing import Any
 from newsclean._patterns import DEFAULT_TIMEOUT, Match, Pattern, compile_pattern, finditer
 from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
-from newsclean.voice import Found, Token, VoiceTable, tokens, voice_entries, words_of
+from newsclean.voice import (
+    Found,
+    Token,
+    VoiceTable,
+    tokens,
+    voice_entries,
+    voice_pattern,
+    words_of,
+)
 
 _SP = r"[^\S\n]"
 
@@ -538,17 +546,11 @@ _AMOUNTS = frozenset({"NaN", "NULL", "UNDEFINED", "Undefined", "undefined"})
 #: values that are no word of any language: wherever they stand outside code they leaked
 #: (JavaScript's "not a number", Go's and C's empty values)
 _ALIEN = frozenset({"NaN", "<no value>", "(null)", "Invalid Date"})
-_META = (
-    r"(?i:author|autor|auteur|autore|by|byline|published|updated|date|datum|fecha|data"
-    r"|title|titel|titre|título|titolo|tytuł|source|quelle|category|location|city|ort|place"
-    r"|price|preis|prix|precio|prezzo|cena|preço|name|nom|nombre|nome|naam|imię|views|time"
-    r"|author name|posted|written by|von|par|por|di|door|przez|sprecher|spokesperson)"
-)
-_PUBLISHED = (
-    r"(?i:published|updated|posted|modified|veröffentlicht|aktualisiert|publié|mis à jour"
-    r"|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|geplaatst|opublikowano"
-    r"|zaktualizowano|atualizado|publicada)"
-)
+#: a field's label, a publishing verb and the word that may follow it (``voice.txt``'s
+#: ``[value_labels]``, ``[published_words]``, ``[published_joiners]``)
+_META = "(?i:" + voice_pattern("value_labels") + ")"
+_PUBLISHED = "(?i:" + voice_pattern("published_words") + ")"
+_PUBLISHED_JOINER = "(?i:" + voice_pattern("published_joiners") + ")"
 # fmt: off
 #: (kind, the values it takes, what the text just before the value must end with, whether
 #: the value must end its field); tried in order, the first that fits names the hit
@@ -556,23 +558,20 @@ _VALUE_PLACES: tuple[tuple[str, frozenset[str] | None, Pattern, bool], ...] = (
     ("label_value", None, compile_pattern(
         r"(?:^|\W)" + _META + _SP + r"?:" + _SP + r"{0,3}$"), True),
     ("byline", _CAPS, compile_pattern(
-        r"(?:^|\W)(?i:by|von|par|por|di|door|przez|de)" + _SP + r"{1,3}$"), True),
+        r"(?:^|\W)(?i:" + voice_pattern("byline_prepositions") + ")" + _SP + r"{1,3}$"), True),
     ("published", _DATES, compile_pattern(
-        r"(?:^|\W)" + _PUBLISHED + r"(?:" + _SP + r"(?i:on|at|am|le|el|il|op|em|w|dnia|às))?:?"
+        r"(?:^|\W)" + _PUBLISHED + r"(?:" + _SP + _PUBLISHED_JOINER + r")?:?"
         + _SP + r"{1,3}$"), False),
     ("date", _DATES, compile_pattern(
-        r"(?:^|\W)(?i:on|until|since|from|am|seit|bis|le|du|depuis|el|desde|hasta|il|dal"
-        r"|fino al|op|sinds|tot|em|até|dnia|od|do)" + _SP + r"{1,2}$"), True),
+        r"(?:^|\W)(?i:" + voice_pattern("date_prepositions") + ")" + _SP + r"{1,2}$"), True),
     ("place", _PLACES, compile_pattern(
-        r"(?:^|\W)(?:in|aus|à|en|a|z|uit|da|em|w|from|at|near|près de|cerca de|vicino a"
-        r"|nabij|pod|perto de)" + _SP + r"$"), True),
+        r"(?:^|\W)(?:" + voice_pattern("place_prepositions") + ")" + _SP + r"$"), True),
     ("unit", _CAPS | _AMOUNTS, compile_pattern(r"[$€£¥]" + _SP + r"?$"), False),
 )
 # fmt: on
 #: a unit or count after the value: "NaN €", "undefined min read"
 _UNIT_AFTER_RE = compile_pattern(
-    _SP + r"?(?:%|€|\$|£|(?i:min|minutes|km|kg|eur|usd|views|comments|years old|ans|jahre"
-    r"|años|anni|jaar|lat|anos)(?!\w))"
+    _SP + r"?(?:%|€|\$|£|(?i:" + voice_pattern("unit_words") + r")(?!\w))"
 )
 #: what follows a dateline's place: a comma and a date, an agency in brackets, a dash
 _DATELINE_AFTER_RE = compile_pattern(_SP + r"{0,2}(?:,|\(|[–—-]" + _SP + r")")

@@ -32,7 +32,7 @@ from newsclean.filters.templates.data import (
     placeholder_vocabulary,
 )
 from newsclean.lang import tagged
-from newsclean.voice import voice_table, words_of
+from newsclean.voice import voice_languages, voice_pattern, voice_table, words_of
 
 # ---------------------------------------------------------------------------------------------
 # placeholder syntaxes
@@ -119,7 +119,8 @@ def _is_upper_or_title(words: Sequence[str]) -> bool:
     return len(letters) >= 2 and letters[0][0].isupper() and all(w.islower() for w in letters[1:])
 
 
-_LOWER_OK = frozenset({"of", "the", "and", "or", "de", "du", "des", "la", "le", "del", "di", "da"})
+#: the words a title-case slot name leaves in lower case (``voice.txt``'s ``[title_lower]``)
+_LOWER_OK = words_of("title_lower", voice_languages())
 
 
 def is_placeholder_phrase(
@@ -220,10 +221,12 @@ _BY = (
     + alternation(sorted({*tagged("bylines.txt", "start"), *tagged("bylines.txt", "label")}))
     + ")"
 )
-_NONE_LABELS = (
-    r"(?i:author|by|byline|published|updated|date|title|source|category|tags|location|image|"
-    r"caption|credit|price|url|name|views)"
-)
+#: a field's label before Python's empty value (``voice.txt``'s ``[empty_labels]``)
+_NONE_LABELS = "(?i:" + voice_pattern("empty_labels") + ")"
+#: a word between an author's value and a date; a publishing verb and what may follow it
+_BEFORE_DATE = "(?i:" + voice_pattern("before_date") + ")"
+_PUBLISHED = "(?i:" + voice_pattern("published_words", ("en",)) + ")"
+_PUBLISHED_JOINER = "(?i:" + voice_pattern("published_joiners", ("en",)) + ")"
 
 # fmt: off
 _EMPTY: tuple[tuple[str, Pattern], ...] = (
@@ -236,9 +239,9 @@ _EMPTY: tuple[tuple[str, Pattern], ...] = (
         + r"{0,3}(?:$|[|·•,;/)\]–—]))")),
     ("byline", compile_pattern(
         r"(?<!\w)" + _BY + _SP + r"{1,3}(?P<value>undefined|null|NaN|None)(?=" + _SP
-        + r"{0,3}(?:$|[|·•,;)\]–—-]|(?i:on|am|le|el|il|op|\d)\b))")),
+        + r"{0,3}(?:$|[|·•,;)\]–—-]|(?:" + _BEFORE_DATE + r"|\d)\b))")),
     ("published", compile_pattern(
-        r"(?<!\w)(?i:published|updated|posted|modified)(?:" + _SP + r"(?i:on|at))?" + _SP
+        r"(?<!\w)" + _PUBLISHED + r"(?:" + _SP + _PUBLISHED_JOINER + r")?" + _SP
         + r"{1,3}(?P<value>undefined|null|NaN)(?!\w)")),
     ("unit", compile_pattern(r"[$€£¥]" + _SP + r"?(?P<value>NaN|undefined)(?!\w)")),
     ("unit", compile_pattern(
