@@ -78,6 +78,7 @@ SECTIONS = frozenset(
         "date_prepositions",
         "place_prepositions",
         "unit_words",
+        "page_counts",
         "before_date",
         "empty_labels",
         "title_lower",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -84,10 +85,6 @@ CRUMB_RE = compile_pattern(r"\s?[»›>/|]\s?")
 BULLET_CHARS = "*•·-–—+> "
 #: a name word: a capital, then letters, dots, apostrophes or hyphens
 NAME_WORD_RE = compile_pattern(r"^\p{Lu}[\p{L}\p{M}.'’\-]{0,24}$|^\p{Lu}\.$")
-#: where a byline's names end: a date, a time, a bar, a bullet or a dash between spaces
-BYLINE_END_RE = compile_pattern(
-    r"\s[|•·/]\s?|\s[-–—]\s|[|•·/]|\d|\(|\s(?i:am|on|le|el|il|at|um|à)\s(?=\d)"
-)
 # a month name before a number: where a date glued to the names starts ("Jane Doe Apr. 26")
 MONTH_BEFORE_NUMBER_RE = compile_pattern(r"\s(\p{L}{3,9})\.?,?\s?\d")
 # a dateline at the start of the first paragraph: "KYIV (Reuters) —", "ST CATHERINE, Jamaica —"
@@ -103,7 +100,8 @@ AGENCY_OPEN_RE = compile_pattern(r"^\s*\((?P<agency>[\p{L}\p{M} .&/-]{2,30})\)\s
 #: the sections of a pack's ``record.txt``: what a byline starts with ("By"), what stands between
 #: two names ("and"), the labels before a published or updated date, the words after a name that
 #: make a line a byline ("Associated Press Writer"), lower-case words inside names ("von der"), the
-#: words of a picture's caption or credit ("Photo:", "Getty Images")
+#: words of a picture's caption or credit ("Photo:", "Getty Images"), the words of a time or a
+#: count beside a date, and the words that stand between a byline's names and a date's number
 RECORD_SECTIONS = (
     "byline",
     "joiner",
@@ -113,6 +111,7 @@ RECORD_SECTIONS = (
     "particle",
     "caption",
     "unit",
+    "before_date",
 )
 
 
@@ -129,6 +128,15 @@ def all_record_words(section: str) -> tuple[str, ...]:
         for e in pack_sections(lang, "record.txt", RECORD_SECTIONS)[section]
     }
     return tuple(sorted(found, key=lambda p: (-len(p), p)))
+
+
+#: where a byline's names end: a date, a time, a bar, a bullet or a dash between spaces, or a word
+#: before a date's number ("Jane Doe on 3 May", "Von Anna Müller am 3. Mai")
+BYLINE_END_RE = compile_pattern(
+    r"\s[|•·/]\s?|\s[-–—]\s|[|•·/]|\d|\(|\s(?i:"
+    + "|".join(re.escape(w) for w in all_record_words("before_date"))
+    + r")\s(?=\d)"
+)
 
 
 @functools.cache

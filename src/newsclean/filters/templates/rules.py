@@ -246,7 +246,8 @@ _EMPTY: tuple[tuple[str, Pattern], ...] = (
     ("unit", compile_pattern(r"[$€£¥]" + _SP + r"?(?P<value>NaN|undefined)(?!\w)")),
     ("unit", compile_pattern(
         r"(?<!\w)(?P<value>NaN|undefined)" + _SP
-        + r"?(?:%|€|(?i:min(?:ute)?s?" + _SP + r"read|views?|comments?|likes?|shares?)(?!\w))")),
+        + r"?(?:%|€|(?i:" + voice_pattern("page_counts", ("en",)).replace(r"\ ", _SP)
+        + r")(?!\w))")),
     ("pair", compile_pattern(r"(?<!\w)(?P<value>undefined" + _SP + r"undefined)(?!\w)")),
     ("line", compile_pattern(
         r"^[\W_]{0,4}(?P<value>undefined|null|NaN)[\W_]{0,4}$")),
