@@ -19,6 +19,8 @@ came from:
     navigation labels ("Read more") and the nouns that may follow one (``word<TAB>noun``)
 ``titles.txt``
     office titles by kind (``title<TAB>kind``)
+``places.txt``
+    names of countries and organisations, their short forms and demonyms (``name<TAB>code``)
 ``facts.txt``
     the words the fact checks read around a mention, in sections (``[name]``): would-be, future,
     conditional and retrospective markers, nationality adjectives (``adjective<TAB>place code``);
