@@ -43,7 +43,9 @@ class Floors(NamedTuple):
 SETS = {
     "a": Floors(0.95, 0.90, 0.01, whole_lines_all_caught=True),
     "b": Floors(0.99, 0.95, 0.01, whole_lines_all_caught=True),
-    "c": Floors(0.76, 0.68, 0.015, whole_lines_all_caught=False),
+    # c's near misses: 4 alarms when measured, 6 since a line of nothing but a template tag is
+    # no longer excused by its original indentation, which a second cleaning does not see
+    "c": Floors(0.76, 0.68, 0.016, whole_lines_all_caught=False),
 }
 
 

@@ -97,3 +97,10 @@ def test_a_line_without_words_is_not_a_headline() -> None:
     # cleaning the body again, without that line, flagged "{{B}}"
     article = clean_twice("0&lt;a&gt;0\r0:0:0:0:0:0:0:0.\r{{B}}")
     assert article.title is None
+
+
+def test_an_indented_line_of_nothing_but_a_placeholder_goes_on_every_run() -> None:
+    # the tab made "{0}" a code line, kept; cleaning the result, which has no tab, removed it
+    assert clean_twice("\t{0}").text == ""
+    # an indented neighbour counts by what it holds, for the same reason
+    assert "{0}" not in clean_twice("\tx = 1\n\t{0}").text

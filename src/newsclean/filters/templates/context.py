@@ -54,11 +54,18 @@ class _Context:
         return cls(draft, gated_code_like, gated_programming_matches)
 
     def code_line(self, index: int) -> bool:
+        """Whether the line looks like code, by what it holds or by its original indentation."""
+        return self._code_content(index) or (
+            0 <= index < len(self.draft.blocks)
+            and self._indented_originally(self.draft.blocks[index])
+        )
+
+    def _code_content(self, index: int) -> bool:
+        """Whether the line looks like code by what it holds: a cue a second cleaning sees too."""
         if index not in self._code:
             blocks = self.draft.blocks
-            self._code[index] = 0 <= index < len(blocks) and (
-                self.code_like(blocks[index].text[:_LONG_LINE], self.draft.regex_timeout)
-                or self._indented_originally(blocks[index])
+            self._code[index] = 0 <= index < len(blocks) and self.code_like(
+                blocks[index].text[:_LONG_LINE], self.draft.regex_timeout
             )
         return self._code[index]
 
@@ -68,10 +75,13 @@ class _Context:
         if not self.code_line(index):
             return False
         block = self.draft.blocks[index]
-        if self._indented_originally(block):
-            return True
         text = block.text[:_LONG_LINE]
         if start >= len(text):
+            return True
+        # the indentation is a cue for a line that holds more than the finding: a line of
+        # nothing but a placeholder goes, and would go on a second cleaning, which sees no
+        # indentation
+        if (text[:start] + text[end:]).strip() and self._indented_originally(block):
             return True
         masked = text[:start] + "x" * (min(end, len(text)) - start) + text[end:]
         return self.code_like(masked, self.draft.regex_timeout)
@@ -98,7 +108,8 @@ class _Context:
         at = bisect.bisect_left(live, index)
         after = at + 1 if at < len(live) and live[at] == index else at
         near = live[max(0, at - _CODE_NEIGHBOURS) : at] + live[after : after + _CODE_NEIGHBOURS]
-        return any(self.code_line(i) for i in near)
+        # a neighbour counts by what it holds: its indentation is gone on a second cleaning
+        return any(self._code_content(i) for i in near)
 
     def _live_lines(self) -> list[int]:
         """The indices of the lines still in the text, in order (found once per document)."""
@@ -145,8 +156,9 @@ class _Context:
                     break
             code_lines = 0
             if len(terms) < 3 and count < 6:
+                # by what the lines hold: a second cleaning sees no indentation
                 for index in self._live_lines()[:400]:
-                    if self.code_line(index):
+                    if self._code_content(index):
                         code_lines += 1
                         if code_lines >= 2:
                             break
