@@ -210,10 +210,16 @@ _SHORTCODE_RE = compile_pattern(
 
 
 #: Razor's model expressions: "@Model.FechaPartido", "@ViewBag.Title" (a handle has no dots
-#: in capitals: "@john.doe" is an account)
+#: in capitals: "@john.doe" is an account), and its explicit form in parentheses:
+#: "@(Model.PublishDate)"
 _RAZOR_RE = compile_pattern(
     r"(?<![\w@./])@[A-Z][A-Za-z0-9_]{1,30}(?:\.[A-Za-z_][A-Za-z0-9_]{0,40}){0,3}"
     r"\.[A-Z][A-Za-z0-9_]{1,40}(?![\w@])"
+    r"|(?<![\w@./])@\("
+    + _SP
+    + r"{0,2}[A-Z][A-Za-z0-9_]{1,30}(?:\.[A-Za-z_][A-Za-z0-9_]{0,40}){1,4}"
+    + _SP
+    + r"{0,2}\)"
 )
 
 

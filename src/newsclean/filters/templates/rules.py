@@ -64,7 +64,7 @@ _SYNTAXES: tuple[_Syntax, ...] = (
     _Syntax("python_percent", '%(', compile_pattern(
         r"%\([A-Za-z_][\w.]{0,59}\)[-+#0]?\d{0,3}(?:\.\d{1,3})?[sdifr](?![A-Za-z])"), weak=True),
     _Syntax("printf", '%', compile_pattern(
-        r"%(?<![\w%\\]%)(?:\d{1,2}\$)?[-+#0]{0,2}\d{0,3}(?:\.\d{1,3})?l{0,2}[sdiuf](?![\w%-])"),
+        r"%(?<![\w%\\]%)(?:\d{1,2}\$)?[-+#0]{0,2}\d{0,3}(?:\.\d{1,3})?l{0,2}[sdiuf](?![\w-]|%(?!%))"),
         weak=True),
     _Syntax("format_index", '{', compile_pattern(
         r"\{(?<![\w\\{}$#^_%@]\{)\d{0,2}(?::[<>^=+#0-9.,_a-zA-Z%-]{1,15})?\}(?!\})"),
