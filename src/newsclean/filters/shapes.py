@@ -510,6 +510,12 @@ def _slot_position(
         cues = table.find("name_cues", before)
         if cues and cues[-1].last == len(before) - 1:
             return "name"
+    if before and before[-1].raw.isupper() and text[before[-1].end : start] == " ":
+        # a slot noun in capitals names what is to come: "Coach NAME TK declined", "am DATUM
+        # XX"; not in a line of capitals ("TEAM TK WINS")
+        shouting = bool(after) and after[0].raw.isupper()
+        if not shouting and len(before[-1].raw) > 1 and table.has("slot_nouns", before[-1:]):
+            return "slot"
     token = text[start:end]
     if token.startswith("TK") or not set(token) <= _ROMAN_UPPER | {"N"}:
         return ""  # TK is also an acronym ("die TK", "zwłoka TK sparaliżowała")
@@ -539,7 +545,7 @@ def _inside_sentence(
 #: a null-like value; each is then judged by what stands around it (:data:`_VALUE_PLACES`)
 _NULL_RE = compile_pattern(
     r"(?<!\w)(?:NULL|Null|null|UNDEFINED|Undefined|undefined|nil|NIL|NONE|None|NaN"
-    r"|Invalid Date)(?!\w)|<no value>|\(null\)"
+    r"|Invalid Date)(?!\w)|<no value>|\(null\)|(?<![\w#/])N/A(?![\w/])"
 )
 #: a value position ends the field: a separator, a full stop or the line's end
 _VALUE_END_RE = compile_pattern(_SP + r"{0,3}(?:$|[|·•,;/)\]–—.])")
@@ -652,6 +658,7 @@ _VALUE_CUES = (
     "(null)",
     "Invalid Date",
     "NaN",
+    "N/A",
     "%!",
     "translation missing",
     "[missing ",
@@ -691,8 +698,14 @@ def _counted(
 
 #: the null-like values judged after a preposition (NaN and the like are leaks anywhere)
 _PREP_VALUES = frozenset(
-    {"null", "Null", "NULL", "undefined", "Undefined", "UNDEFINED", "None", "NONE"}
+    {"null", "Null", "NULL", "undefined", "Undefined", "UNDEFINED", "None", "NONE", "N/A"}
 )
+#: "not available": a table's value, no word of prose; inside a sentence it is a leak only
+#: where a place, a date or a name belongs (after a preposition, in an apposition)
+_TABLE_ONLY = frozenset({"N/A"})
+#: how many words before an apposition's comma its role noun may stand ("Der Sprecher der
+#: Polizei, null, bestätigte")
+_ROLE_REACH = 4
 #: the sections whose words tell a sentence's language (function words)
 _FUNCTION_SECTIONS = (
     "editorial_heads",
@@ -748,6 +761,30 @@ def _after_preposition(
     return ""
 
 
+def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable | None) -> str:
+    """A null-like value between commas right after a role that a name follows ("El portavoz,
+    None, confirmó", "Der Sprecher der Polizei, null, bestätigte"): a name's apposition."""
+    if table is None or value not in _PREP_VALUES:
+        return ""
+    if not text[:start].endswith(", ") or text[end : end + 1] != ",":
+        return ""
+    left = text[max(0, start - 80) : start - 2]
+    before = tokens(left, timeout=None)[-_ROLE_REACH:]
+    if not before or left[before[-1].end :].strip():
+        return ""
+    for k in range(len(before) - 2, -1, -1):  # one clause: nothing but spaces between words
+        if left[before[k].end : before[k + 1].start].strip():
+            before = before[k + 1 :]
+            break
+    # a role noun, not a preposition; after a verb of saying ("The spokesman said, None, of
+    # them") the clause has its subject already
+    if table.has("attribution", before):
+        return ""
+    if any(len(before[f.first].raw) > _FUNCTION_WORD for f in table.find("name_cues", before)):
+        return "apposition"
+    return ""
+
+
 def null_words(table: VoiceTable, lang: str) -> frozenset[str]:
     """The null-like forms that are words of ``lang``, in their letter case ("null", "Null"
     in German; "none" in English, not "None" inside a sentence)."""
@@ -796,6 +833,10 @@ def _value_place(
     table: VoiceTable | None = None,
 ) -> str:
     """Which value position ``text[start:end]`` stands in, or ""."""
+    if value in _TABLE_ONLY:
+        return _apposition(text, start, end, value, table) or _after_preposition(
+            text, start, end, value, table, timeout
+        )
     left = text[max(0, start - _LEFT) : start]
     if not left.strip(" *_•-") and start <= _LEFT:
         # the place of a dateline: "UNDEFINED, March 3 (AP) —", "None (Reuters) -"
@@ -817,7 +858,9 @@ def _value_place(
         return "unit"
     if value != "None" and _counted(text, end, value, table, timeout):
         return "count"  # "None" begins sentences ("None people …" is no leak, "None of")
-    kind = _after_preposition(text, start, end, value, table, timeout)
+    kind = _apposition(text, start, end, value, table) or _after_preposition(
+        text, start, end, value, table, timeout
+    )
     if kind:
         return kind
     if value in _ALIEN:
