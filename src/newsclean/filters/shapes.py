@@ -961,6 +961,27 @@ def _sentences(text: str, timeout: float | None) -> list[_Sentence]:
     return out
 
 
+def _join_labels(sentences: list[_Sentence], table: VoiceTable) -> list[_Sentence]:
+    """A sentence that is nothing but a note's abbreviated label ("N.B.", "P.S.") joined to
+    the sentence it labels."""
+    out: list[_Sentence] = []
+    i = 0
+    while i < len(sentences):
+        s = sentences[i]
+        n = len(s.words)
+        whole = [f for f in table.find("note_labels", s.words) if f.first == 0 and f.last == n - 1]
+        if whole and i + 1 < len(sentences):
+            nxt = sentences[i + 1]
+            out.append(_Sentence(s.start, nxt.end, s.words + nxt.words, 0, 0))
+            i += 2
+            continue
+        out.append(s)
+        i += 1
+    if len(out) == len(sentences):
+        return sentences
+    return [_Sentence(s.start, s.end, s.words, i, len(out)) for i, s in enumerate(out)]
+
+
 def _quoted(text: str, s: _Sentence) -> bool:
     """Inside or holding quotation marks, or after an opening one left open on the line."""
     if any(q in text[s.start : s.end] for q in _QUOTES):
@@ -1018,7 +1039,7 @@ _VOICE_SECTIONS = ("first_person", "reader", "offer", "text_nouns", "edit_words"
 
 
 def _voice(
-    sentence: _Sentence, table: VoiceTable, place: Place, after_ack: bool = False
+    sentence: _Sentence, table: VoiceTable, place: Place, after_ack: bool = False, ask: bool = False
 ) -> _Rule | None:
     """Whether a sentence is an assistant speaking to the reader about the text (the first or
     the last of its line, or the one after an acknowledgement: "Certo! Ho riscritto …")."""
@@ -1052,13 +1073,15 @@ def _voice(
         if nouns and p1 and p2 and off:
             return _Rule("voice", lang)
         # "I've reworked the piece …" at an edge; after an acknowledgement anywhere ("Of
-        # course — I've reworked the piece …")
+        # course — I've reworked the piece …"); a question at an edge puts the first person
+        # after its verb ("Soll ich den Text kürzen?", "Zal ik de tekst inkorten?")
         skip = _acknowledged(table, w)
+        reach = 2 if ask and place.edge else 1
         if (
             (place.edge or skip or after_ack)
             and edits
             and nouns
-            and _first_person(table, w, lang, skip, skip + 1)
+            and _first_person(table, w, lang, skip, skip + reach)
         ):
             return _Rule("voice", lang)
     return None
@@ -1098,9 +1121,14 @@ def _opener(
         return None
     skip = _acknowledged(table, w)
     if not text[sentence.start : sentence.end].rstrip(" *_").endswith(":"):
-        if not (skip or after_ack):
-            return None
-        return _presenting(table, w, place, skip, colon=False, acked=True)
+        if skip or after_ack:
+            return _presenting(table, w, place, skip, colon=False, acked=True)
+        if place.first and sentence.index == 0:
+            # the document's first sentence presenting a reworked text to the reader or from
+            # the first person: "Below is the paraphrased report you requested, …", "Ecco una
+            # riformulazione unica del testo che mi hai fornito."
+            return _presenting(table, w, place, skip, colon=False, acked=False, both=True)
+        return None
     if place.edge and len(w) <= 12:
         # "I've made the following changes:": the first person announcing its edits
         for first in table.find("first_person", w, 0, 1):
@@ -1121,10 +1149,18 @@ def _opener(
 
 
 def _presenting(
-    table: VoiceTable, w: list[Token], place: Place, skip: int, *, colon: bool, acked: bool
+    table: VoiceTable,
+    w: list[Token],
+    place: Place,
+    skip: int,
+    *,
+    colon: bool,
+    acked: bool,
+    both: bool = False,
 ) -> _Rule | None:
     """A presenter near the head (after ``skip`` words of acknowledgement), a text noun after
-    it and a cue that the text is a new version of one."""
+    it and a cue that the text is a new version of one; with ``both``, an edit word and the
+    reader or the first person."""
     for presenter in table.find("presenters", w, skip, skip + 3):
         lang = presenter.lang
         if presenter.first > skip + 1:
@@ -1138,6 +1174,9 @@ def _presenting(
                 return _Rule("opener", lang)
             continue
         tail = nouns[0].last + 1
+        # "la version actualisée du calendrier": the words that qualify the noun come first
+        while tail < len(w) - 1 and _in(table.find("edit_words", w, tail, tail + 1), lang):
+            tail += 1
         of_text = False
         if tail < len(w) and _in(table.find("of_words", w, tail, tail + 1), lang):
             of_text = bool(_in(table.find("text_nouns", w, tail + 1, tail + 3), lang))
@@ -1154,12 +1193,9 @@ def _presenting(
         # noun ends the opener ("Ecco il testo integrale della lettera:" presents a letter);
         # "a version of the article:" presents a text made from the article
         bare = colon and ((place.first and tail == len(w)) or of_text)
-        strong = (
-            _in(table.find("edit_words", w, after), lang)
-            or _in(table.find("reader", w, after), lang)
-            or _first_person(table, w, lang, after)
-            or bare
-        )
+        edited = _in(table.find("edit_words", w, after), lang)
+        spoken = _in(table.find("reader", w, after), lang) or _first_person(table, w, lang, after)
+        strong = (edited and spoken) if both else (edited or spoken or bare)
         if strong:
             return _Rule("opener", lang)
     return None
@@ -1172,6 +1208,8 @@ def _after_label(text: str, w: list[Token], last: int) -> int:
         mark = text[w[k].end : w[k].end + 4].lstrip(" *_")[:1]
         if mark in {":", ","} and (k == last or mark == ":"):
             return k + 1
+        if mark == "." and k == last and "." in w[k].raw:
+            return k + 1  # an abbreviation's full stop: "N.B. I changed …"
         if k + 1 < len(w) and text[w[k].end : w[k + 1].start].strip():
             return -1  # other punctuation between the words: not a label
     return -1
@@ -1338,6 +1376,14 @@ _OPENING_QUOTES = '"“„«‹‘'
 _CLOSING_QUOTES = '"”»›’“'
 
 
+def speaks_first(text: str, start: int, table: VoiceTable, lang: str) -> bool:
+    """Whether the words from ``start`` open in the first person of ``lang`` ("I have
+    rewritten …", "Ho riscritto …"): inside an article's body a columnist's own account; an
+    assistant's note about its work stands at the document's edges."""
+    words = tokens(text[start : start + 80], timeout=None)[:2]
+    return bool(words) and _first_person(table, words, lang, 0, 1)
+
+
 def reported_speech(text: str, start: int, end: int, table: VoiceTable) -> bool:
     """Whether ``text[start:end]`` is inside a quotation of an attributed line: an opening
     quote before it, a closing one after its start, and a verb of saying on the line
@@ -1346,7 +1392,28 @@ def reported_speech(text: str, start: int, end: int, table: VoiceTable) -> bool:
     closed = any(q in text[start:] for q in _CLOSING_QUOTES)
     if not (opened and closed) and not single_quoted(text, start, end):
         return False
+    if opened and _quote_then_clause(text, start):
+        return True
     return _attributed(table, tokens(text[:2_000], timeout=None))
+
+
+#: how many words the clause after a quotation needs ("“, rief der Architekt")
+_CLAUSE_WORDS = 2
+
+
+def _quote_then_clause(text: str, start: int) -> bool:
+    """Whether the quotation around ``start`` closes with a comma or a dash on either side of
+    its closing mark and the sentence goes on after it: the shape of attributed speech in
+    every language, whatever its verb ("„…“, rief der Architekt zu", "“…,” he told them",
+    "« … », a lancé le maire")."""
+    close = min((i for q in _CLOSING_QUOTES if (i := text.find(q, start + 1)) >= 0), default=-1)
+    if close < 0:
+        return False
+    inside = text[:close].rstrip()[-1:]
+    after = text[close + 1 :].lstrip()
+    if not (inside in {",", "–", "—"} or after[:1] in {",", "–", "—"}):
+        return False
+    return len(tokens(after[:200], timeout=None)) >= _CLAUSE_WORDS
 
 
 def _attributed(table: VoiceTable, words: list[Token]) -> bool:
@@ -1356,7 +1423,10 @@ def _attributed(table: VoiceTable, words: list[Token]) -> bool:
     if not said:
         return False
     offered = {i for f in table.find("offer", words, gap=1) for i in range(f.first, f.last + 1)}
-    return any(not offered & set(range(f.first, f.last + 1)) for f in said)
+    # the reader as the verb's subject is the request answered, not speech reported ("as you
+    # asked", "wie Sie gewünscht"): an assistant's words about its task
+    asked = {f.first + 1 for f in table.find("reader", words) if f.first == f.last}
+    return any(not offered & set(range(f.first, f.last + 1)) and f.first not in asked for f in said)
 
 
 def voice_hits(
@@ -1368,6 +1438,7 @@ def voice_hits(
     sentences = [s for s in _sentences(text, timeout) if s.words]
     if not sentences:
         return
+    sentences = _join_labels(sentences, table)
     all_words = [w for s in sentences for w in s.words]
     line_attributed = _attributed(table, all_words)
     label = None if line_attributed else _field_label(text, all_words, table, place)
@@ -1383,7 +1454,7 @@ def voice_hits(
                 or _note(text, s, table)
                 or _ai_self(text, s, table)
                 or _cannot_browse(s, table)
-                or _voice(s, table, place, ack)
+                or _voice(s, table, place, ack, text[: s.end].rstrip(" *_)").endswith("?"))
                 or _closing(s, table, place)
             )
         rules.append(rule)

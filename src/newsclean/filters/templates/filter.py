@@ -12,7 +12,7 @@ from newsclean._patterns import search as search_pattern
 from newsclean.codes import Severity
 from newsclean.draft import Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.errors import ConfigError
-from newsclean.filters.shapes import Place, line_hits, reported_speech
+from newsclean.filters.shapes import Place, line_hits, reported_speech, speaks_first
 from newsclean.filters.templates import gates
 from newsclean.filters.templates.context import _Context
 from newsclean.filters.templates.data import (
@@ -260,9 +260,16 @@ class FlagTemplates:
             leftovers.append(self._leftover_hit(block, ctx, ctx.leads[block.index], "start"))
         if "anywhere" in looks:
             leftovers.extend(self._leftovers(block, ctx))
+        n = len(ctx.draft.blocks)
+        edge = block.index < _EDGE_FIRST or block.index >= n - _EDGE_LAST
+        table = voice_table(self.languages)
         for hit in leftovers:
-            if not reported_speech(text, hit.start, hit.end, voice_table(self.languages)):
-                yield hit
+            if reported_speech(text, hit.start, hit.end, table):
+                continue
+            lang = str(hit.evidence.get("lang", ""))
+            if hit.kind == "start" and not edge and speaks_first(text, hit.start, table, lang):
+                continue  # "Ho riscritto questo articolo tre volte, e …": the author's account
+            yield hit
         if "shape" in looks:
             yield from self._shapes(block, ctx)
 
