@@ -605,6 +605,11 @@ WORST = {
     "quotes": "'a', " * 200_000,
     "offers": ("sag mir gern " * 400)[:4_990],
     "dates": "{0:dd MM yy MM dd" * 50_000 + "}",
+    "razor_explicit": "@(Model.A" * 100_000 + ")",
+    "not_available": "on N/A " * 100_000,
+    "appositions": "Sprecher, null, " * 50_000,
+    "labels": ("N.B. " * 1_000)[:4_990],
+    "questions": ("Soll ich den Text kürzen? " * 200)[:4_990],
 }
 
 
@@ -807,3 +812,177 @@ def test_single_quotation_marks() -> None:
     line = "'Als AI-taalmodel kan ik dat niet', antwoordde de chatbot."
     assert shapes.single_quoted(line, 1, 10)
     assert not shapes.single_quoted("The players' union met qu'il l'a dit.", 0, 10)
+
+
+# ---------------------------------------------------------------------------------------------
+# generalised on the fourth development set: syntaxes, slots, values, voice by position
+
+#: a body long enough to have a middle: lines that are neither among the first two nor the
+#: last three
+LONG_BODY = "\n".join(
+    [
+        "The regional council approved a new plan for public transport on Tuesday evening.",
+        "Members of the committee spent the afternoon arguing about the cost of the tram line.",
+        "Supporters said the line would cut travel times for thousands of commuters.",
+        "Critics warned that the budget did not include enough money for maintenance.",
+        "The route would connect the northern suburbs with the main station.",
+        "Construction could begin next year if the funding is confirmed in the spring.",
+        "A final decision is expected after a public consultation.",
+        "The council will publish the full plan on its website next week.",
+    ]
+)
+
+
+def kinds_in_middle(text: str) -> list[str]:
+    """The template findings and removals on ``text`` put in the middle of a long body."""
+    lines = LONG_BODY.split("\n")
+    doc = "\n".join([*lines[:4], text, *lines[4:]])
+    start = doc.index(text)
+    end = start + len(text)
+    article = newsclean.clean(doc)
+    found = [
+        str(f.evidence.get("where") or f.evidence.get("kind"))
+        for f in article.findings
+        if f.code.startswith("template.") and f.span[0] < end and start < f.span[1]
+    ]
+    return found + [
+        r.reason
+        for r in article.removals
+        if r.reason.startswith("template.") and r.span[0] < end and start < r.span[1]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "kind"),
+    [
+        # Razor's explicit expression
+        ("mid", "Moradores de @(Model.Cidade) relatam falta de água há três dias.", "razor"),
+        ("mid", "Updated @(Model.PublishDate) at 14:05 after new figures came in.", "razor"),
+        ("mid", "Die Feier findet am @( ViewBag.Datum ) in der Stadthalle statt.", "razor"),
+        # a printf specification before an escaped percent sign
+        ("mid", "Shares fell %d%% in early trading after the announcement.", "printf"),
+        ("mid", "Die Aktie verlor am Montag %.1f%% an Wert.", "printf"),
+        ("mid", "Los precios subieron un %s%% en mayo, según el instituto.", "printf"),
+        # a journalist's placeholder after a slot noun in capitals
+        ("mid", "Coach NAME TK declined to comment after the game.", "slot"),
+        ("mid", "Der Trainer NAME XX wollte sich nach dem Spiel nicht äußern.", "slot"),
+        ("mid", "Le match aura lieu le DATE TK au stade municipal.", "slot"),
+        # "not available" where a place, a date or a name belongs
+        ("mid", "The crash happened on N/A near the junction with Route 9.", "preposition"),
+        ("mid", "O acidente ocorreu em N/A, segundo a Polícia Rodoviária.", "preposition"),
+        ("mid", "Die Sitzung findet am N/A im Rathaus statt.", "preposition"),
+        # a null-like value in a name's apposition
+        ("mid", "Der Sprecher der Polizei, null, bestätigte den Einsatz.", "apposition"),
+        ("mid", "El portavoz, None, confirmó la detención del sospechoso.", "apposition"),
+        ("mid", "The spokeswoman, undefined, declined to comment on Monday.", "apposition"),
+        # an abbreviated note label, the reader's request
+        ("last", "N.B. I changed the headline slightly so it stays under 60 characters.", "note"),
+        ("last", "N.B. Ho accorciato il titolo e rimosso un paragrafo.", "note"),
+        ("last", "(Note: I removed the byline and the promotional links as you asked.)", "note"),
+        # a question at an edge with the first person after its verb
+        ("last", "Soll ich den Text noch kürzen oder Zwischenüberschriften ergänzen?", "voice"),
+        ("last", "Zal ik de tekst nog wat inkorten of tussenkopjes toevoegen?", "voice"),
+        ("last", "Shall I shorten the article a little more?", "voice"),
+        ("last", "Just say the word if you want another pass at the intro.", "voice"),
+        # the document's first sentence presenting a reworked text, without a colon
+        (
+            "first",
+            "Below is the paraphrased news report you requested, with the structure kept intact.",
+            "opener",
+        ),
+        ("first", "Ecco una riformulazione unica del testo che mi hai fornito.", "opener"),
+        ("first", "Aquí tienes una versión única de la noticia que me enviaste.", "opener"),
+        ("first", "Hier die umgeschriebene Meldung in eigenen Worten:", "opener"),
+    ],
+)
+def test_shapes_generalised_on_the_fourth_set(where: str, text: str, kind: str) -> None:
+    assert kind in template_kinds_at(text, where)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(Approximately 850 words)",
+        "Palabras: 734",
+        "Etwa 900 Wörter",
+        "Environ 600 mots",
+        "Circa 500 parole",
+        "Ongeveer 800 woorden",
+        "(Około 700 słów)",
+        "Aproximadamente 650 palavras",
+    ],
+)
+def test_a_line_that_is_a_word_count(text: str) -> None:
+    assert template_kinds_at(text, "last")
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        ("mid", "Follow @(BBCNews) and @(john.doe) for updates."),
+        ("mid", "Rates rose 5%% overnight, a typo in the bank's note said."),
+        ("mid", "CITY TK MAXX STORE TO CLOSE IN MARCH"),
+        ("mid", "Price: N/A"),
+        ("mid", "Respondents could mark the question as N/A if it did not apply."),
+        ("mid", "Der Minister sagte, null, sei die richtige Antwort auf die Frage."),
+        ("mid", "Die Zahl der Toten, null, wurde am Abend bestätigt."),
+        ("last", "N.B. The author owns shares in the company."),
+        ("last", "Sollte ich den Vertrag wirklich kündigen?"),
+        ("last", "Would you shorten the article if you were the editor?"),
+        ("first", "Here is the revised report, published by the ministry on Monday."),
+        ("first", "Here is the updated schedule of events for the festival."),
+        (
+            "first",
+            "Voici la version actualisée du calendrier des travaux, publiée lundi par la mairie :",
+        ),
+        ("first", "Esta es la versión actualizada del calendario de obras:"),
+        ("first", "Ecco la versione aggiornata del calendario dei lavori:"),
+        ("last", "The speech ran to 850 words."),
+        ("last", "Mehr als 850 Wörter umfasst der Brief des Bürgermeisters."),
+        ("last", "Palabras: el poder de la lengua en la política"),
+        (
+            "mid",
+            "„Sagen Sie mir Bescheid, wenn Sie Änderungen wünschen“, rief der Architekt den "
+            "Anwohnern bei der Bürgerversammlung zu.",
+        ),
+        (
+            "mid",
+            "« Dites-moi si vous voulez des modifications », lança le maire aux habitants.",
+        ),
+    ],
+)
+def test_fourth_set_near_misses(where: str, text: str) -> None:
+    assert template_kinds_at(text, where) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ho riscritto questo articolo tre volte, e ogni volta la vicenda mi sembrava più assurda.",
+        "I have rewritten this article three times, and each time the story got stranger.",
+        "Ich habe den Artikel dreimal umgeschrieben, und jedes Mal wurde die Sache absurder.",
+    ],
+)
+def test_a_first_person_account_inside_the_body_is_the_author_s(text: str) -> None:
+    assert kinds_in_middle(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ho riscritto l'articolo in modo più conciso.",
+        "I have rewritten the article to keep it short.",
+    ],
+)
+def test_the_same_account_at_an_edge_is_a_leftover(text: str) -> None:
+    assert template_kinds_at(text, "first")
+    assert template_kinds_at(text, "last")
+
+
+def test_a_quotation_followed_by_its_clause_is_speech() -> None:
+    line = "„Sag mir Bescheid, wenn du Änderungen willst“, rief sie ihm zu."
+    assert shapes.reported_speech(line, 1, 20, voice_table(("de",)))
+    line = "“Let me know if you want changes,” the architect told residents."
+    assert shapes.reported_speech(line, 1, 20, voice_table(("en",)))
+    # a quotation that ends the line, with no clause after it, is not speech by its shape
+    assert not shapes.reported_speech("„Sag mir Bescheid“", 1, 10, voice_table(("de",)))

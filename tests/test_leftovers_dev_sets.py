@@ -13,7 +13,10 @@ Set ``a`` was the one the rules were developed on; set ``b`` was written afterwa
 before any rule saw it, and then became development data too: the rules were generalised on its
 misses by their shapes, and its floors are what they reach now (docs/templates.md). Set ``c``
 was written after that and measured before and after the rules of set ``b``, with no change made
-for it: its floors are the figure for forms nobody tuned for.
+for it: its floors are the figure for forms nobody tuned for. Set ``d`` was written the same way,
+measured on real bodies before any rule saw it (trial recall 0.903, near misses flagged 0.024),
+and then became development data: the rules were generalised on its misses and false alarms by
+their shapes and positions, and its floors are what they reach now.
 """
 
 from __future__ import annotations
@@ -44,8 +47,10 @@ SETS = {
     "a": Floors(0.95, 0.90, 0.01, whole_lines_all_caught=True),
     "b": Floors(0.99, 0.95, 0.01, whole_lines_all_caught=True),
     # c's near misses: 4 alarms when measured, 6 since a line of nothing but a template tag is
-    # no longer excused by its original indentation, which a second cleaning does not see
-    "c": Floors(0.76, 0.68, 0.016, whole_lines_all_caught=False),
+    # no longer excused by its original indentation, which a second cleaning does not see, 4
+    # since attributed speech is known by its shape (a quotation, a comma, a clause)
+    "c": Floors(0.77, 0.68, 0.011, whole_lines_all_caught=False),
+    "d": Floors(0.99, 0.97, 0.0, whole_lines_all_caught=True),
 }
 
 
