@@ -24,8 +24,9 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, finditer
+from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, finditer, is_plain
 from newsclean.lang import languages_with
 from newsclean.lang import section as pack_section
 from newsclean.lang import sections as pack_sections
@@ -90,12 +91,15 @@ SECTIONS = frozenset(
 #: (French "j'", Italian "dell'"); the separators are not word characters, so no backtracking
 _TOKEN_RE = compile_pattern(r"\w++(?:['’.\-]\w++)*+['’]?")
 _MAX_ELIDED = 5
+#: how many words' candidate entries a table keeps (see VoiceTable._starting)
+_CACHE_WORDS = 200_000
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str  # lower-cased, apostrophes as "'"
-    raw: str  # as written
+class Token(NamedTuple):
+    """A word (a named tuple: a line makes dozens, and a frozen dataclass is slow to build)."""
+
+    text: str  # ``raw`` lower-cased
+    raw: str  # as written, apostrophes as "'"
     start: int
     end: int
 
@@ -126,6 +130,9 @@ class Found:
     last: int  # index of the last token, inclusive
 
 
+#: key -> (section, (entry words, exact case, lang)), for all sections at once
+_ByKey = dict[str, list[tuple[str, tuple[tuple[str, ...], bool, str]]]]
+
 #: a stem is indexed by this many first letters, and is at least this long; an ending is
 #: indexed by this many last letters, is at least this long, and needs as many letters before it
 _STEM_KEY = 4
@@ -141,8 +148,8 @@ def _same(word: str, entry: str) -> bool:
     return word == entry
 
 
-@dataclass(frozen=True, slots=True)
-class VoiceTable:
+@dataclass(frozen=True)
+class VoiceTable:  # no slots: the word cache is a cached property
     """The entries of the chosen languages, by section and by first word."""
 
     languages: tuple[str, ...]
@@ -164,7 +171,94 @@ class VoiceTable:
         self, section: str, words: list[Token], lo: int = 0, hi: int | None = None, gap: int = 0
     ) -> list[Found]:
         """Every occurrence of an entry of ``section`` among ``words[lo:hi]``; with ``gap``,
-        up to that many other words may stand between two words of an entry."""
+        up to that many other words may stand between two words of an entry.
+
+        Each word's candidate entries of every section are looked up once and kept by the word
+        (:meth:`_starting`); :meth:`find_plain` looks them up on every call, in the same order."""
+        if is_plain():
+            return self.find_plain(section, words, lo, hi, gap)
+        positions = self._positions(words).get(section)
+        if positions is None:
+            return []
+        hi = len(words) if hi is None else min(hi, len(words))
+        found: list[Found] = []
+        starting = self._starting
+        for i in positions:
+            if i < lo:
+                continue
+            if i >= hi:
+                break
+            for entry, exact, lang in starting(words[i].raw)[section]:
+                last = _match_from(words, i, hi, entry, exact, gap)
+                if last >= 0:
+                    found.append(Found(section, " ".join(entry), lang, i, last))
+        return found
+
+    def _positions(self, words: list[Token]) -> Mapping[str, list[int]]:
+        """Section -> the indices of the words of ``words`` where an entry of it may start.
+        The rules ask about one sentence's words many times in a row, so the last list asked
+        about is remembered (by identity and length; the lists are not changed once made)."""
+        last_words, last_len, last_out = self._last[0]
+        if last_words is words and last_len == len(words):
+            return last_out
+        out: dict[str, list[int]] = {}
+        starting = self._starting
+        for i, tok in enumerate(words):
+            for section in starting(tok.raw):
+                out.setdefault(section, []).append(i)
+        self._last[0] = (words, len(words), out)  # one item replaced whole: safe across threads
+        return out
+
+    def _starting(self, raw: str) -> Mapping[str, tuple[tuple[tuple[str, ...], bool, str], ...]]:
+        """The entries of every section that may start at a word written ``raw``, in the order
+        :meth:`find_plain` tries them; kept for the words seen (bounded)."""
+        cache = self._cache
+        got = cache.get(raw)
+        if got is not None:
+            return got
+        text = raw.lower()
+        first, stem, end = self._by_word
+        found: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+        for by, key, exact in (
+            (first, text, False),
+            (first, raw, True),
+            (stem, text[:_STEM_KEY], False),
+            (stem, raw[:_STEM_KEY], True),
+            (end, text[-_STEM_KEY:], False),
+            (end, raw[-_STEM_KEY:], True),
+        ):
+            for section, candidate in by.get(key, ()):
+                if candidate[1] == exact:
+                    found.setdefault(section, []).append(candidate)
+        out = {section: tuple(candidates) for section, candidates in found.items()}
+        if len(cache) >= _CACHE_WORDS:
+            cache.clear()  # a bound on memory; the words of ordinary text come back soon
+        cache[raw] = out
+        return out
+
+    @functools.cached_property
+    def _by_word(self) -> tuple[_ByKey, _ByKey, _ByKey]:
+        """The first words, stems and endings of every section together: key -> (section,
+        candidate), each section's candidates in their order in that section."""
+        out: tuple[_ByKey, _ByKey, _ByKey] = ({}, {}, {})
+        for by, table in zip(out, (self.index, self.stems, self.endings), strict=True):
+            for section, keyed in table.items():
+                for key, candidates in keyed.items():
+                    by.setdefault(key, []).extend((section, c) for c in candidates)
+        return out
+
+    @functools.cached_property
+    def _last(self) -> list[tuple[list[Token] | None, int, Mapping[str, list[int]]]]:
+        return [(None, -1, {})]
+
+    @functools.cached_property
+    def _cache(self) -> dict[str, Mapping[str, tuple[tuple[tuple[str, ...], bool, str], ...]]]:
+        return {}
+
+    def find_plain(
+        self, section: str, words: list[Token], lo: int = 0, hi: int | None = None, gap: int = 0
+    ) -> list[Found]:
+        """:meth:`find` without the per-word cache: every word's candidates looked up anew."""
         by_first = self.index.get(section, {})
         by_stem = self.stems.get(section, {})
         by_end = self.endings.get(section, {})
