@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -193,6 +193,58 @@ class VoiceTable:  # no slots: the word cache is a cached property
                 if last >= 0:
                     found.append(Found(section, " ".join(entry), lang, i, last))
         return found
+
+    def may_hold(
+        self, text: str, sections: frozenset[str], *, timeout: float | None = DEFAULT_TIMEOUT
+    ) -> bool:
+        """Whether an entry of one of ``sections`` may be among the words of ``text``: a word it
+        needs, or its stem or ending, is there, whatever the letter case (a necessary condition
+        for :meth:`find`, checked without building the words: one pattern pass, set lookups)."""
+        first, stem, end = self._keys(sections)
+        words = set(_TOKEN_RE.findall(text.replace("’", "'"), timeout=timeout))
+        for word in list(words):
+            if "'" in word:  # "l'article" is "l'" and "article" too
+                cut = word.find("'")
+                words.update((word[: cut + 1], word[cut + 1 :]))
+        for word in words:
+            low = word.lower()
+            if low in first or low[:_STEM_KEY] in stem or low[-_STEM_KEY:] in end:
+                return True
+        return False
+
+    def _keys(self, sections: frozenset[str]) -> tuple[frozenset[str], ...]:
+        """For :meth:`may_hold`, lower-cased: one word each entry of ``sections`` needs (its
+        longest whole word, which is rarer than its first: "the following" needs "following"),
+        and the stem and ending keys of entries that begin with a stem or an ending."""
+        got = self._keys_of.get(sections)
+        if got is None:
+            words = {
+                max((w for w in entry if "*" not in w), key=len, default=entry[0]).lower()
+                for section in sections
+                for candidates in self.index.get(section, {}).values()
+                for entry, _exact, _lang in candidates
+            }
+            stems = {k.lower() for section in sections for k in self.stems.get(section, {})}
+            ends = {k.lower() for section in sections for k in self.endings.get(section, {})}
+            got = (frozenset(words), frozenset(stems), frozenset(ends))
+            self._keys_of[sections] = got
+        return got
+
+    @functools.cached_property
+    def _keys_of(self) -> dict[frozenset[str], tuple[frozenset[str], ...]]:
+        return {}
+
+    def starts(self, words: list[Token]) -> Collection[str]:
+        """The sections with an entry whose first word (or stem, or ending) is one of ``words``:
+        a section not among them has no entry there."""
+        if is_plain():
+            return self.sections
+        return self._positions(words).keys()
+
+    @functools.cached_property
+    def sections(self) -> frozenset[str]:
+        """Every section with an entry."""
+        return frozenset(self.index) | frozenset(self.stems) | frozenset(self.endings)
 
     def _positions(self, words: list[Token]) -> Mapping[str, list[int]]:
         """Section -> the indices of the words of ``words`` where an entry of it may start.

@@ -1321,6 +1321,24 @@ def _attributed(table: VoiceTable, words: list[Token]) -> bool:
     return any(not offered & set(range(f.first, f.last + 1)) for f in said)
 
 
+#: the sections :func:`may_speak` looks at: a line with no word of theirs cannot speak
+_SPEAKING = frozenset(
+    {
+        "text_nouns",
+        "edit_words",
+        "offer",
+        "presenters",
+        "note_labels",
+        "field_labels",
+        "field_labels_strong",
+        "capability_strong",
+        "capability_weak",
+        "ai_core",
+        "note_words",
+    }
+)
+
+
 def may_speak(text: str, words: list[Token], table: VoiceTable) -> bool:
     """Whether a line can hold anything :func:`voice_hits` reports: each rule needs an entry
     of the sections named here somewhere on the line (a necessary condition, not a sufficient
@@ -1334,8 +1352,12 @@ def may_speak(text: str, words: list[Token], table: VoiceTable) -> bool:
     - a note word on a line with a parenthesis or bracket: notes in parentheses
     - a field label: generation field labels"""
 
+    starts = table.starts(words)
+
     def has(section: str) -> bool:
-        return bool(table.find(section, words, gap=1 if section == "offer" else 0))
+        return section in starts and bool(
+            table.find(section, words, gap=1 if section == "offer" else 0)
+        )
 
     return (
         has("text_nouns")
@@ -1357,6 +1379,8 @@ def voice_hits(
     """Sentences of a line in an assistant's voice, and generation field labels."""
     if len(text) > MAX_VOICE_LINE or search_pattern(_LETTER_RE, text, timeout=timeout) is None:
         return  # no word, no voice; a line this long is data, not an assistant's sentence
+    if not is_plain() and not table.may_hold(text, _SPEAKING, timeout=timeout):
+        return  # no word of the cues may_speak needs: skipped before splitting the words
     words = tokens(text, timeout=timeout)
     if not is_plain() and not may_speak(text, words, table):
         return
