@@ -123,3 +123,23 @@ def test_gate_skips_ordinary_prose() -> None:
     assert not shapes.may_speak(prose, tokens(prose), TABLE)
     preamble = "Here is the rewritten article:"
     assert shapes.may_speak(preamble, tokens(preamble), TABLE)
+
+
+def test_version_says_how_text_is_scanned() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NEWSCLEAN_PLAIN": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", "from newsclean.cli import main; main(['--version'])"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    ).stdout
+    assert out.startswith("newsclean ")
+    assert "scanner: pure Python" in out
+    assert "no compiled modules" in out
+    assert "plain path (NEWSCLEAN_PLAIN): on" in out
+    assert "regex " in out and "ftfy " in out and "rapidfuzz " in out
