@@ -27,6 +27,9 @@ CASES_C = Path(__file__).parent / "data" / "facts_dev_c.jsonl"
 #: a fourth and a fifth, each measured before any rule saw it
 CASES_D = Path(__file__).parent / "data" / "facts_dev_d.jsonl"
 CASES_E = Path(__file__).parent / "data" / "facts_dev_e.jsonl"
+#: a sixth, measured before any rule saw it and not worked on since (59 of 79 errors found then,
+#: 61 after the rules developed on the fifth)
+CASES_F = Path(__file__).parent / "data" / "facts_dev_f.jsonl"
 FAMILIES = ("title.", "name.", "date.", "headline.mismatch", "headline.leak")
 
 
@@ -56,6 +59,7 @@ DEV_SETS = {
     "c": (CASES_C, 108, 153, 81),
     "d": (CASES_D, 97, 99, 90),
     "e": (CASES_E, 107, 104, 96),
+    "f": (CASES_F, 79, 81, 61),
 }
 
 
