@@ -144,3 +144,16 @@ def test_version_says_how_text_is_scanned() -> None:
     assert "plain path (NEWSCLEAN_PLAIN): on" in out
     for library in ("regex", "ftfy", "rapidfuzz"):
         assert f"{library} " in out
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(st.sampled_from("aéß'’.-_ 1²¼‿\u200d\nİ"), st.characters(codec="utf-8")),
+        max_size=60,
+    )
+)
+def test_tokens_agree_with_tokens_plain(text: str) -> None:
+    from newsclean.voice import tokens_plain
+
+    assert tokens(text) == tokens_plain(text)

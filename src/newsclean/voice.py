@@ -105,20 +105,46 @@ class Token(NamedTuple):
 
 
 def tokens(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> list[Token]:
-    """The words of ``text`` with their offsets, elided words split off."""
+    """The words of ``text`` with their offsets, elided words split off.
+
+    The words come from one ``findall`` and their offsets from ``str.find`` after the end of
+    the word before: a word begins with a word character and the gap before it holds none, so
+    its first occurrence there is where the pattern matched it. :func:`tokens_plain` takes the
+    offsets from the match objects; both give the same words."""
+    if is_plain():
+        return tokens_plain(text, timeout=timeout)
+    out: list[Token] = []
+    append = out.append
+    pos = 0
+    find = text.find
+    for found in _TOKEN_RE.findall(text, timeout=timeout):
+        start = find(found, pos)
+        pos = start + len(found)
+        if "'" in found or "’" in found:
+            _add(out, found.replace("’", "'"), start, pos)
+        else:
+            append(Token(found.lower(), found, start, pos))
+    return out
+
+
+def tokens_plain(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> list[Token]:
+    """:func:`tokens` with each word's offsets from its match."""
     out: list[Token] = []
     for m in finditer(_TOKEN_RE, text, timeout=timeout):
-        raw = m.group().replace("’", "'")
-        start = m.start()
-        cut = raw.find("'")
-        if 0 < cut < len(raw) - 1 and cut <= _MAX_ELIDED:
-            tail = raw[cut + 1 :]
-            if tail.lower() not in _contractions() and "'" not in tail:
-                out.append(Token(raw[: cut + 1].lower(), raw[: cut + 1], start, start + cut + 1))
-                out.append(Token(tail.lower(), tail, start + cut + 1, m.end()))
-                continue
-        out.append(Token(raw.lower(), raw, start, m.end()))
+        _add(out, m.group().replace("’", "'"), m.start(), m.end())
     return out
+
+
+def _add(out: list[Token], raw: str, start: int, end: int) -> None:
+    """Append the word ``raw`` at ``start:end``, an elided article or pronoun split off."""
+    cut = raw.find("'")
+    if 0 < cut < len(raw) - 1 and cut <= _MAX_ELIDED:
+        tail = raw[cut + 1 :]
+        if tail.lower() not in _contractions() and "'" not in tail:
+            out.append(Token(raw[: cut + 1].lower(), raw[: cut + 1], start, start + cut + 1))
+            out.append(Token(tail.lower(), tail, start + cut + 1, end))
+            return
+    out.append(Token(raw.lower(), raw, start, end))
 
 
 @dataclass(frozen=True, slots=True)
