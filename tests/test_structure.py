@@ -9,10 +9,12 @@ import pytest
 from tests.invariants import check_article, check_idempotent
 
 import newsclean
+from newsclean.draft import Block
 from newsclean.filters.structure import (
     DATELINE_RE,
     RECORD_SECTIONS,
     SEPARATOR_RE,
+    View,
     content_stems,
     is_byline_intro,
     is_caption,
@@ -21,6 +23,7 @@ from newsclean.filters.structure import (
     name_of,
     names_beside_date,
     parse_byline,
+    read_head,
     slug_words,
 )
 from newsclean.lang import languages_with
@@ -424,3 +427,160 @@ def test_a_line_of_dates_is_not_a_headline() -> None:
 
     assert content_stems("Jueves, 21 de Abril de 202221/04/2022", 1.0) == []
     assert content_stems("Heavy rain expected", 1.0) == ["heavy", "rain", "expec"]
+
+
+@pytest.mark.parametrize(
+    ("standfirst", "byline", "date", "body", "authors", "published"),
+    [
+        (
+            "The new rules come into force next month. Here is what changes for tenants.",
+            "By Jane Doe",
+            "Friday 17 January 2025, 07:00",
+            BODY,
+            ("Jane Doe",),
+            "2025-01-17",
+        ),
+        (
+            "Das Rentenniveau soll bis 2031 stabil bleiben. Finanziert wird das über Beiträge.",
+            "Von Max Muster und Eva Beispiel",
+            "14.01.2025, 09.40 Uhr",
+            "Der Bundestag hat am Dienstag nach langer Debatte über das Rentenpaket abgestimmt, "
+            "wie die Fraktionen am Abend in Berlin mitteilten.\nDie Opposition kritisierte die "
+            "Pläne als zu teuer und kündigte an, weiter dagegen zu stimmen.",
+            ("Max Muster", "Eva Beispiel"),
+            "2025-01-14",
+        ),
+        (
+            "Przeprawa ma mieć 1,2 km długości i kosztować 1,1 mld zł. Most będzie gotowy w 2028.",
+            "Piotr Zieliński, Anna Nowak",
+            "12.11.2024 06:00",
+            "Generalna Dyrekcja Dróg wybrała wykonawcę nowego mostu przez rzekę w mieście, "
+            "poinformowano w piątek po południu.\nPrace mają ruszyć jesienią i potrwać trzy lata, "
+            "jak zapowiada wykonawca.",
+            ("Piotr Zieliński", "Anna Nowak"),
+            "2024-11-12",
+        ),
+    ],
+)
+def test_a_standfirst_above_the_byline_is_not_the_body_start(
+    standfirst: str,
+    byline: str,
+    date: str,
+    body: str,
+    authors: tuple[str, ...],
+    published: str,
+) -> None:
+    text = f"{MENU}\n{standfirst}\n{byline}\n{date}\n{body}"
+    article = clean_twice(text)
+    assert article.authors == authors
+    assert article.published == published
+    assert body.split("\n")[0] in article.text
+
+
+def test_a_paragraph_far_above_a_date_line_is_the_body_start() -> None:
+    # a near miss: the date line comes after a second paragraph, so the first is the body's
+    first, second = BODY.split("\n")
+    article = clean_twice(f"{MENU}\n{first}\n{second}\n3 May 2024\n{BODY}")
+    assert first in article.text
+    assert article.subtitle is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "standfirst", "byline"),
+    [
+        (
+            "Rain to reach the whole region by tomorrow morning",
+            "Rivers could rise quickly, the weather service said, and people near them should "
+            "stay alert",
+            "By Jane Doe",
+        ),
+        (
+            "Starker Regen erreicht morgen früh die ganze Region",
+            "Flüsse könnten schnell steigen. Anwohner sollen wachsam bleiben.",
+            "Von Max Muster",
+        ),
+        (
+            "La pluie atteindra toute la région demain matin",
+            "Les rivières pourraient monter vite, selon le service météo, qui appelle les "
+            "riverains à rester vigilants",
+            "Par Jeanne Exemple",
+        ),
+    ],
+)
+def test_a_headline_above_its_standfirst_is_the_title(
+    headline: str, standfirst: str, byline: str
+) -> None:
+    body = (
+        "Heavy rain is expected across the whole region tomorrow morning, the weather service "
+        "said on Friday.\nRivers could rise quickly, and people living near them should stay "
+        "alert through the weekend, the service said. La pluie, la région, le matin, les "
+        "rivières. Regen, Region, morgen, Flüsse, Anwohner."
+    )
+    article = clean_twice(f"{MENU}\n{headline}\n{standfirst}\n{byline}\n3 May 2024\n{body}")
+    assert article.title == headline
+
+
+def view_of(lines: list[tuple[str, str | None]]) -> View:
+    blocks, at = [], 0
+    for k, (text, _) in enumerate(lines):
+        blocks.append(Block(k, text, (at, at + len(text)), k))
+        at += len(text) + 1
+    return View(blocks, [reason for _, reason in lines], None, None)
+
+
+@pytest.mark.parametrize("reason", [None, "boilerplate.link_list", "boilerplate.chrome"])
+def test_a_headline_removed_as_a_link_outdoes_its_standfirst_below(reason: str | None) -> None:
+    # the headline was removed as a link or chrome and the standfirst is the first kept line:
+    # the standfirst's place below the headline, not its being first, decides
+    headline = "Rain to reach the whole region by tomorrow morning"
+    standfirst = "Rivers could rise quickly, the weather service says, and people should stay alert"
+    lines = [(w, "boilerplate.navigation") for w in MENU.split("\n")]
+    lines += [(headline, reason), (standfirst, None), ("By Jane Doe", None)]
+    lines += [(p, None) for p in BODY.split("\n")]
+    head = read_head(view_of(lines))
+    assert head.title_text == headline
+
+
+def test_a_shorter_line_below_a_headline_is_not_its_standfirst() -> None:
+    # near miss: a shorter line below reads as a second headline, not as a standfirst
+    lines = [(w, "boilerplate.navigation") for w in MENU.split("\n")]
+    lines += [("Rain to reach the whole region by tomorrow morning", "boilerplate.link_list")]
+    lines += [("Rivers could rise quickly", None), ("By Jane Doe", None)]
+    lines += [(p, None) for p in BODY.split("\n")]
+    head = read_head(view_of(lines))
+    assert head.title_text != "Rain to reach the whole region by tomorrow morning"
+
+
+def test_a_kicker_above_a_longer_headline_is_not_the_title() -> None:
+    # near miss: the line above is shorter than the headline below it, so it is a kicker and
+    # the headline keeps its place
+    headline = "Heavy rain expected across the whole region tomorrow, weather service says"
+    article = clean_twice(f"{MENU}\nWeather service rain warning\n{headline}\nBy Jane Doe\n{BODY}")
+    assert article.title == headline
+
+
+@pytest.mark.parametrize(
+    "names", ["Jane Doe, John Roe", "Anna Kowalska, Piotr Wiśniewski", "Ana Ruiz y Luis Gómez"]
+)
+def test_a_line_of_names_beside_a_date_is_a_byline_not_a_headline(names: str) -> None:
+    article = clean_twice(f"{MENU}\n{names}\n3 May 2024\n{BODY}")
+    assert article.title is None
+    assert article.published == "2024-05-03"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Ein Kommentar von Jörg Beispiel", ["Jörg Beispiel"]),
+        ("Gastbeitrag von Eva Muster", ["Eva Muster"]),
+    ],
+)
+def test_a_german_opinion_byline_names_its_author(line: str, names: list[str]) -> None:
+    got = parse_byline(line, None)
+    assert got is not None
+    assert got[0] == names
+
+
+def test_a_stock_photo_credit_is_a_caption() -> None:
+    assert is_caption("Symbolbild / Beispiel AG")
+    assert not is_caption("Symbolische Politik im Stadtrat")

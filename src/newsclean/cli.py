@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from newsclean import __version__
 from newsclean.commands._common import interrupts_remembered
+from newsclean.draft import plain_from_env
 from newsclean.errors import NewscleanError
 
 #: subcommand modules under ``newsclean.commands``; each has NAME, HELP, add_arguments and run
@@ -39,6 +40,25 @@ EXIT_CODES = (
 )
 
 
+def version_text() -> str:
+    """The version, how the text is scanned, and the versions of the core libraries."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def of(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:  # pragma: no cover - a core dependency is missing
+            return "missing"
+
+    plain = "on" if plain_from_env() else "off"
+    return (
+        f"newsclean {__version__}\n"
+        "scanner: pure Python (regex patterns, per-word tables); no compiled modules\n"
+        f"plain path (NEWSCLEAN_PLAIN): {plain}\n"
+        f"regex {of('regex')}, ftfy {of('ftfy')}, rapidfuzz {of('rapidfuzz')}"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     width = max(len(code) for code, _ in EXIT_CODES)
     parser = argparse.ArgumentParser(
@@ -48,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         + "\n".join(f"  {code:<{width}}  {meaning}" for code, meaning in EXIT_CODES),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    parser.add_argument("--version", action="version", version=version_text())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:

@@ -22,10 +22,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, finditer
+from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, finditer, is_plain
 from newsclean.lang import languages_with
 from newsclean.lang import section as pack_section
 from newsclean.lang import sections as pack_sections
@@ -90,31 +91,60 @@ SECTIONS = frozenset(
 #: (French "j'", Italian "dell'"); the separators are not word characters, so no backtracking
 _TOKEN_RE = compile_pattern(r"\w++(?:['’.\-]\w++)*+['’]?")
 _MAX_ELIDED = 5
+#: how many words' candidate entries a table keeps (see VoiceTable._starting)
+_CACHE_WORDS = 200_000
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str  # lower-cased, apostrophes as "'"
-    raw: str  # as written
+class Token(NamedTuple):
+    """A word (a named tuple: a line makes dozens, and a frozen dataclass is slow to build)."""
+
+    text: str  # ``raw`` lower-cased
+    raw: str  # as written, apostrophes as "'"
     start: int
     end: int
 
 
 def tokens(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> list[Token]:
-    """The words of ``text`` with their offsets, elided words split off."""
+    """The words of ``text`` with their offsets, elided words split off.
+
+    The words come from one ``findall`` and their offsets from ``str.find`` after the end of
+    the word before: a word begins with a word character and the gap before it holds none, so
+    its first occurrence there is where the pattern matched it. :func:`tokens_plain` takes the
+    offsets from the match objects; both give the same words."""
+    if is_plain():
+        return tokens_plain(text, timeout=timeout)
+    out: list[Token] = []
+    append = out.append
+    pos = 0
+    find = text.find
+    for found in _TOKEN_RE.findall(text, timeout=timeout):
+        start = find(found, pos)
+        pos = start + len(found)
+        if "'" in found or "’" in found:
+            _add(out, found.replace("’", "'"), start, pos)
+        else:
+            append(Token(found.lower(), found, start, pos))
+    return out
+
+
+def tokens_plain(text: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> list[Token]:
+    """:func:`tokens` with each word's offsets from its match."""
     out: list[Token] = []
     for m in finditer(_TOKEN_RE, text, timeout=timeout):
-        raw = m.group().replace("’", "'")
-        start = m.start()
-        cut = raw.find("'")
-        if 0 < cut < len(raw) - 1 and cut <= _MAX_ELIDED:
-            tail = raw[cut + 1 :]
-            if tail.lower() not in _contractions() and "'" not in tail:
-                out.append(Token(raw[: cut + 1].lower(), raw[: cut + 1], start, start + cut + 1))
-                out.append(Token(tail.lower(), tail, start + cut + 1, m.end()))
-                continue
-        out.append(Token(raw.lower(), raw, start, m.end()))
+        _add(out, m.group().replace("’", "'"), m.start(), m.end())
     return out
+
+
+def _add(out: list[Token], raw: str, start: int, end: int) -> None:
+    """Append the word ``raw`` at ``start:end``, an elided article or pronoun split off."""
+    cut = raw.find("'")
+    if 0 < cut < len(raw) - 1 and cut <= _MAX_ELIDED:
+        tail = raw[cut + 1 :]
+        if tail.lower() not in _contractions() and "'" not in tail:
+            out.append(Token(raw[: cut + 1].lower(), raw[: cut + 1], start, start + cut + 1))
+            out.append(Token(tail.lower(), tail, start + cut + 1, end))
+            return
+    out.append(Token(raw.lower(), raw, start, end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +155,9 @@ class Found:
     first: int  # index of the first token
     last: int  # index of the last token, inclusive
 
+
+#: key -> (section, (entry words, exact case, lang)), for all sections at once
+_ByKey = dict[str, list[tuple[str, tuple[tuple[str, ...], bool, str]]]]
 
 #: a stem is indexed by this many first letters, and is at least this long; an ending is
 #: indexed by this many last letters, is at least this long, and needs as many letters before it
@@ -141,8 +174,8 @@ def _same(word: str, entry: str) -> bool:
     return word == entry
 
 
-@dataclass(frozen=True, slots=True)
-class VoiceTable:
+@dataclass(frozen=True)
+class VoiceTable:  # no slots: the word cache is a cached property
     """The entries of the chosen languages, by section and by first word."""
 
     languages: tuple[str, ...]
@@ -164,7 +197,146 @@ class VoiceTable:
         self, section: str, words: list[Token], lo: int = 0, hi: int | None = None, gap: int = 0
     ) -> list[Found]:
         """Every occurrence of an entry of ``section`` among ``words[lo:hi]``; with ``gap``,
-        up to that many other words may stand between two words of an entry."""
+        up to that many other words may stand between two words of an entry.
+
+        Each word's candidate entries of every section are looked up once and kept by the word
+        (:meth:`_starting`); :meth:`find_plain` looks them up on every call, in the same order."""
+        if is_plain():
+            return self.find_plain(section, words, lo, hi, gap)
+        positions = self._positions(words).get(section)
+        if positions is None:
+            return []
+        hi = len(words) if hi is None else min(hi, len(words))
+        found: list[Found] = []
+        starting = self._starting
+        for i in positions:
+            if i < lo:
+                continue
+            if i >= hi:
+                break
+            for entry, exact, lang in starting(words[i].raw)[section]:
+                last = _match_from(words, i, hi, entry, exact, gap)
+                if last >= 0:
+                    found.append(Found(section, " ".join(entry), lang, i, last))
+        return found
+
+    def may_hold(
+        self, text: str, sections: frozenset[str], *, timeout: float | None = DEFAULT_TIMEOUT
+    ) -> bool:
+        """Whether an entry of one of ``sections`` may be among the words of ``text``: a word it
+        needs, or its stem or ending, is there, whatever the letter case (a necessary condition
+        for :meth:`find`, checked without building the words: one pattern pass, set lookups)."""
+        first, stem, end = self._keys(sections)
+        words = set(_TOKEN_RE.findall(text.replace("’", "'"), timeout=timeout))
+        for word in list(words):
+            if "'" in word:  # "l'article" is "l'" and "article" too
+                cut = word.find("'")
+                words.update((word[: cut + 1], word[cut + 1 :]))
+        for word in words:
+            low = word.lower()
+            if low in first or low[:_STEM_KEY] in stem or low[-_STEM_KEY:] in end:
+                return True
+        return False
+
+    def _keys(self, sections: frozenset[str]) -> tuple[frozenset[str], ...]:
+        """For :meth:`may_hold`, lower-cased: one word each entry of ``sections`` needs (its
+        longest whole word, which is rarer than its first: "the following" needs "following"),
+        and the stem and ending keys of entries that begin with a stem or an ending."""
+        got = self._keys_of.get(sections)
+        if got is None:
+            words = {
+                max((w for w in entry if "*" not in w), key=len, default=entry[0]).lower()
+                for section in sections
+                for candidates in self.index.get(section, {}).values()
+                for entry, _exact, _lang in candidates
+            }
+            stems = {k.lower() for section in sections for k in self.stems.get(section, {})}
+            ends = {k.lower() for section in sections for k in self.endings.get(section, {})}
+            got = (frozenset(words), frozenset(stems), frozenset(ends))
+            self._keys_of[sections] = got
+        return got
+
+    @functools.cached_property
+    def _keys_of(self) -> dict[frozenset[str], tuple[frozenset[str], ...]]:
+        return {}
+
+    def starts(self, words: list[Token]) -> Collection[str]:
+        """The sections with an entry whose first word (or stem, or ending) is one of ``words``:
+        a section not among them has no entry there."""
+        if is_plain():
+            return self.sections
+        return self._positions(words).keys()
+
+    @functools.cached_property
+    def sections(self) -> frozenset[str]:
+        """Every section with an entry."""
+        return frozenset(self.index) | frozenset(self.stems) | frozenset(self.endings)
+
+    def _positions(self, words: list[Token]) -> Mapping[str, list[int]]:
+        """Section -> the indices of the words of ``words`` where an entry of it may start.
+        The rules ask about one sentence's words many times in a row, so the last list asked
+        about is remembered (by identity and length; the lists are not changed once made)."""
+        last_words, last_len, last_out = self._last[0]
+        if last_words is words and last_len == len(words):
+            return last_out
+        out: dict[str, list[int]] = {}
+        starting = self._starting
+        for i, tok in enumerate(words):
+            for section in starting(tok.raw):
+                out.setdefault(section, []).append(i)
+        self._last[0] = (words, len(words), out)  # one item replaced whole: safe across threads
+        return out
+
+    def _starting(self, raw: str) -> Mapping[str, tuple[tuple[tuple[str, ...], bool, str], ...]]:
+        """The entries of every section that may start at a word written ``raw``, in the order
+        :meth:`find_plain` tries them; kept for the words seen (bounded)."""
+        cache = self._cache
+        got = cache.get(raw)
+        if got is not None:
+            return got
+        text = raw.lower()
+        first, stem, end = self._by_word
+        found: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
+        for by, key, exact in (
+            (first, text, False),
+            (first, raw, True),
+            (stem, text[:_STEM_KEY], False),
+            (stem, raw[:_STEM_KEY], True),
+            (end, text[-_STEM_KEY:], False),
+            (end, raw[-_STEM_KEY:], True),
+        ):
+            for section, candidate in by.get(key, ()):
+                if candidate[1] == exact:
+                    found.setdefault(section, []).append(candidate)
+        out = {section: tuple(candidates) for section, candidates in found.items()}
+        if len(cache) >= _CACHE_WORDS:
+            cache.clear()  # a bound on memory; the words of ordinary text come back soon
+        cache[raw] = out
+        return out
+
+    @functools.cached_property
+    def _by_word(self) -> tuple[_ByKey, _ByKey, _ByKey]:
+        """The first words, stems and endings of every section together: key -> (section,
+        candidate), each section's candidates in their order in that section."""
+        out: tuple[_ByKey, _ByKey, _ByKey] = ({}, {}, {})
+        for by, table in zip(out, (self.index, self.stems, self.endings), strict=True):
+            for section, keyed in table.items():
+                for key, candidates in keyed.items():
+                    by.setdefault(key, []).extend((section, c) for c in candidates)
+        return out
+
+    @functools.cached_property
+    def _last(self) -> list[tuple[list[Token] | None, int, Mapping[str, list[int]]]]:
+        return [(None, -1, {})]
+
+    @functools.cached_property
+    def _cache(self) -> dict[str, Mapping[str, tuple[tuple[tuple[str, ...], bool, str], ...]]]:
+        return {}
+
+    def find_plain(
+        self, section: str, words: list[Token], lo: int = 0, hi: int | None = None, gap: int = 0
+    ) -> list[Found]:
+        """:meth:`find` without the per-word cache: every word's candidates looked up anew."""
         by_first = self.index.get(section, {})
         by_stem = self.stems.get(section, {})
         by_end = self.endings.get(section, {})

@@ -31,7 +31,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from newsclean._patterns import DEFAULT_TIMEOUT, Match, Pattern, compile_pattern, finditer
+from newsclean._patterns import (
+    DEFAULT_TIMEOUT,
+    Match,
+    Pattern,
+    compile_pattern,
+    finditer,
+    is_plain,
+)
 from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
 from newsclean.voice import (
@@ -943,7 +950,10 @@ class _Sentence:
     count: int  # how many sentences the line has
 
 
-def _sentences(text: str, timeout: float | None) -> list[_Sentence]:
+def _sentences(
+    text: str, timeout: float | None, words: list[Token] | None = None
+) -> list[_Sentence]:
+    """The sentences of a line with their words (``words``: the line's, when already split)."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in finditer(_SENTENCE_END_RE, text, timeout=timeout):
@@ -951,7 +961,8 @@ def _sentences(text: str, timeout: float | None) -> list[_Sentence]:
         pos = m.end()
     if text[pos:].strip():
         spans.append((pos, len(text)))
-    words = tokens(text, timeout=timeout)
+    if words is None:
+        words = tokens(text, timeout=timeout)
     out: list[_Sentence] = []
     spans = [
         (s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()
@@ -1429,13 +1440,70 @@ def _attributed(table: VoiceTable, words: list[Token]) -> bool:
     return any(not offered & set(range(f.first, f.last + 1)) and f.first not in asked for f in said)
 
 
+#: the sections :func:`may_speak` looks at: a line with no word of theirs cannot speak
+_SPEAKING = frozenset(
+    {
+        "text_nouns",
+        "edit_words",
+        "offer",
+        "presenters",
+        "note_labels",
+        "field_labels",
+        "field_labels_strong",
+        "capability_strong",
+        "capability_weak",
+        "ai_core",
+        "note_words",
+    }
+)
+
+
+def may_speak(text: str, words: list[Token], table: VoiceTable) -> bool:
+    """Whether a line can hold anything :func:`voice_hits` reports: each rule needs an entry
+    of the sections named here somewhere on the line (a necessary condition, not a sufficient
+    one), so a line without them is skipped; the plain path asks every line.
+
+    - a text noun or an edit word: the voice rule, colon-final openers, notes about the text
+    - an offer (one word may stand between its words): the closing rule
+    - a presenter: presenting openers; a note label: notes
+    - a negation with a capability: the browsing apology
+    - "as"/"I am" with a core AI word: the self-reference
+    - a note word on a line with a parenthesis or bracket: notes in parentheses
+    - a field label: generation field labels"""
+
+    starts = table.starts(words)
+
+    def has(section: str) -> bool:
+        return section in starts and bool(
+            table.find(section, words, gap=1 if section == "offer" else 0)
+        )
+
+    return (
+        has("text_nouns")
+        or has("edit_words")
+        or has("offer")
+        or has("presenters")
+        or has("note_labels")
+        or has("field_labels")
+        or has("field_labels_strong")
+        or (has("negation") and (has("capability_strong") or has("capability_weak")))
+        or ((has("as_words") or has("copula_first")) and has("ai_core"))
+        or (("(" in text or "[" in text) and has("note_words"))
+    )
+
+
 def voice_hits(
     text: str, table: VoiceTable, place: Place, *, timeout: float | None = DEFAULT_TIMEOUT
 ) -> Iterator[ShapeHit]:
     """Sentences of a line in an assistant's voice, and generation field labels."""
     if len(text) > MAX_VOICE_LINE or search_pattern(_LETTER_RE, text, timeout=timeout) is None:
         return  # no word, no voice; a line this long is data, not an assistant's sentence
-    sentences = [s for s in _sentences(text, timeout) if s.words]
+    if not is_plain() and not table.may_hold(text, _SPEAKING, timeout=timeout):
+        return  # no word of the cues may_speak needs: skipped before splitting the words
+    words = tokens(text, timeout=timeout)
+    if not is_plain() and not may_speak(text, words, table):
+        return
+    sentences = [s for s in _sentences(text, timeout, words) if s.words]
     if not sentences:
         return
     sentences = _join_labels(sentences, table)

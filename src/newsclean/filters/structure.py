@@ -71,7 +71,15 @@ EVIDENCE: dict[str, float] = {
     "between": -2.5,  # kept lines between it and the body that are not head lines (a fifth each)
     "slug": 4.0,  # the URL's slug names it
     "top_line": 2.0,  # the first kept line, of TOP_MIN_WORDS or more, above the first paragraph
+    "standfirst_below": 2.0,  # the next line is its standfirst, the head's lines or body after it
+    "headline_above": -1.0,  # the line above is a headline and this line its standfirst
 }
+#: a headline that has a standfirst has this many words or more (shorter: a kicker)
+PAIR_MIN_WORDS = 5
+#: how a standfirst written as a sentence ends
+STANDFIRST_ENDS = ".!…"
+#: the share of a headline's or standfirst's content words the body must hold
+ON_TOPIC = 0.5
 #: a first line this long right above the first paragraph reads as its headline (shorter: a
 #: site's name or slogan)
 TOP_MIN_WORDS = 5
@@ -670,8 +678,22 @@ class View:
         return cls(draft.blocks, reasons, draft.url, draft.regex_timeout)
 
 
+#: a paragraph no longer than this with a byline or a date line right below it is the standfirst
+#: above the head's lines ("Headline / Standfirst / By Jane Doe / 3 May 2024 / Body"), not the
+#: body's first paragraph
+STANDFIRST_CHARS = 400
+#: how many lines below a standfirst the byline or date line may be: short lines between (a name, an
+#: agency, a place, "Share") are part of the head
+STANDFIRST_GAP = 3
+#: the longest line between a standfirst and its byline or date line
+HEAD_LINE_CHARS = 60
+
+
 def body_start(view: View) -> int | None:
-    """The first kept line that reads as a paragraph of prose."""
+    """The first kept line that reads as a paragraph of prose, past a standfirst: the first
+    such line, when a byline or a date line follows it closely, is the body's first paragraph
+    only if no other comes after the head's lines."""
+    first: int | None = None
     for i, b in enumerate(view.blocks):
         text = b.text.strip()
         if (
@@ -680,8 +702,32 @@ def body_start(view: View) -> int | None:
             and (len(text) > 200 or not looks_like_headline(text))
             and line_dates(text, view.timeout) is None
         ):
-            return i
-    return None
+            if first is not None:
+                return i
+            if len(text) > STANDFIRST_CHARS or not _head_line_below(view, i):
+                return i
+            first = i
+    return first
+
+
+def _head_line_below(view: View, i: int) -> bool:
+    """A byline or a date line within :data:`STANDFIRST_GAP` lines below ``i``, past short lines
+    only."""
+    seen = 0
+    for k in range(i + 1, len(view.blocks)):
+        text = view.blocks[k].text.strip()
+        if is_symbol_line(text):
+            continue
+        if len(text) <= 200 and (
+            is_byline_intro(text)
+            or parse_byline(text, view.timeout) is not None
+            or line_dates(text, view.timeout) is not None
+        ):
+            return True
+        seen += 1
+        if seen >= STANDFIRST_GAP or len(text) > HEAD_LINE_CHARS:
+            return False
+    return False
 
 
 def _headline_text(text: str, timeout: float | None) -> tuple[str, str] | None:
@@ -723,6 +769,8 @@ class HeadReader:
         self.folded = [fold(b.text) for b in view.blocks]
         self._bylines: dict[int, tuple[list[str], str | None] | None] = {}
         self._dates: dict[int, LineDates | None] = {}
+        self._names: dict[int, bool] = {}
+        self._standfirst: dict[tuple[int, int], int | None] = {}
         self._body: dict[tuple[int, int], frozenset[str]] = {}
         self._lines: frozenset[str] | None = None
         self._lower: frozenset[str] | None = None
@@ -795,6 +843,16 @@ class HeadReader:
             self._bylines[i] = parse_byline(self.view.blocks[i].text, self.timeout)
         return self._bylines[i]
 
+    def names(self, i: int) -> bool:
+        """A line of names alone ("Jane Doe, John Roe") beside a date line: a byline without a
+        byline word."""
+        if i not in self._names:
+            text = self.view.blocks[i].text
+            self._names[i] = bool(
+                self.plain_names(name_list(text, self.timeout), 0)
+            ) and _beside_head_line(self.view, self, i, dates_only=True)
+        return self._names[i]
+
     def dates(self, i: int) -> LineDates | None:
         if i not in self._dates:
             self._dates[i] = line_dates(self.view.blocks[i].text, self.timeout)
@@ -813,6 +871,8 @@ class HeadReader:
             return "byline"
         if self.dates(i):
             return "date"
+        if self.names(i):
+            return "byline"
         if self.agency(i):
             return "agency"
         return None
@@ -836,6 +896,64 @@ class HeadReader:
             if crumb and (not after or after[0] in "|-–—:"):
                 return 2
         return best
+
+    def on_topic(self, i: int, start: int) -> bool:
+        """Most of the content words of line ``i`` (two or more) are in the body."""
+        stems = content_stems(self.view.blocks[i].text, self.timeout)
+        if len(stems) < 2:
+            return False
+        body = self.body_stems(start)
+        return sum(1 for w in stems if w in body) >= ON_TOPIC * len(stems)
+
+    def standfirst_of(self, i: int, start: int) -> int | None:
+        """The line right below headline-like line ``i`` when it reads as its standfirst: a
+        headline-like or prose line on the body's topic, with the head's lines (a byline, a
+        date) or the body right after it ("Headline / Standfirst / By Jane Doe / Body")."""
+        key = (i, start)
+        if key not in self._standfirst:
+            self._standfirst[key] = self._find_standfirst(i, start)
+        return self._standfirst[key]
+
+    def _find_standfirst(self, i: int, start: int) -> int | None:
+        view = self.view
+        j = _next_line(view, i)
+        if j is None or j >= start:
+            return None
+        for k in (i, j):
+            reason = view.reasons[k]
+            if (reason is not None and reason not in SOFT_REASONS) or self.meta(k) is not None:
+                return None
+        got = _headline_text(view.blocks[i].text, self.timeout)
+        if got is None or not PAIR_MIN_WORDS <= len(got[0].split()) <= self.max_words:
+            return None
+        text = view.blocks[j].text.strip()
+        if len(text) > STANDFIRST_CHARS or is_caption(text):
+            return None
+        if not looks_like_prose(text) and _headline_text(text, self.timeout) is None:
+            return None
+        # a standfirst says more than its headline: a sentence, or more words (a shorter line
+        # below a longer one is not its standfirst, and a line above a longer headline is a kicker)
+        if not (
+            looks_like_prose(text)
+            or text[-1:] in STANDFIRST_ENDS
+            or len(text.split()) > len(got[0].split())
+        ):
+            return None
+        if not (self.on_topic(i, start) and self.on_topic(j, start)):
+            return None
+        seen = 0
+        for k in range(j + 1, start + 1):
+            if k == start or self.evidence(k) in ("byline", "date", "agency"):
+                return j
+            reason = view.reasons[k]
+            if is_symbol_line(view.blocks[k].text) or (
+                reason is not None and reason not in HEAD_REASONS
+            ):
+                continue  # chrome a rule knew ("Share") stands between
+            seen += 1
+            if seen >= STANDFIRST_GAP:
+                break
+        return None
 
     def candidate(self, i: int, start: int, slug: set[str]) -> tuple[float, str, str] | None:
         """``(score, headline, rule)`` for block ``i`` before the body start ``start``: the sum
@@ -877,7 +995,14 @@ class HeadReader:
             # none of its words in the body: chrome, or another article's title (the text's
             # first line right above the body is left to the evidence: a headline may reword)
             return None
-        found: dict[str, float] = {"top_line": float(top)}
+        standfirst = self.standfirst_of(i, start)
+        above = _previous_line(view, i)
+        under = above is not None and self.standfirst_of(above, start) == i
+        found: dict[str, float] = {
+            "top_line": float(top and not under),
+            "standfirst_below": float(standfirst is not None),
+            "headline_above": float(under),
+        }
         # what follows: the head's lines, a standfirst, the body
         seen = 0
         first_after: str | None = None
@@ -917,7 +1042,10 @@ class HeadReader:
         found["repeated"] = float(repeated == 1)
         found["title_line"] = float(repeated == 2)
         found["linked"] = float(reason in ("boilerplate.link_list", "boilerplate.duplicate"))
-        found["between"] = min(5, self.between(i, start)) / 5
+        between = self.between(i, start)
+        if standfirst is not None and view.reasons[standfirst] is None:
+            between -= 1  # the standfirst is part of the head
+        found["between"] = min(5, between) / 5
         if slug:
             hw = {w.casefold() for w in text_words(headline, timeout=self.timeout)}
             found["slug"] = float(len(slug & hw) >= max(2, 0.6 * len(slug)))

@@ -892,8 +892,12 @@ class CheckFacts:
                     for t in kb.by_person.get(kb.key_of[c.rows[0].id], ())
                     if t.position_id not in positions and t.start - 1 <= day <= t.end + 1
                 ]
-                # long gone and holding no other office then: a reference to the past
-                if day - last_end > STALE_DAYS and not elsewhere:
+                # long gone and out of every office the knowledge base knows for that long: a
+                # reference to the past (someone who left another office recently is news)
+                if (
+                    day - _last_in_office(kb, c.person, day, last_end) > STALE_DAYS
+                    and not elsewhere
+                ):
                     continue
             periods = _periods(c.rows)
             covered = min(kb.covered_from(t.position_id) for t in c.rows)
@@ -973,7 +977,7 @@ class CheckFacts:
             for t in person_rows
             if t.position_id not in c.offices and t.start - 1 <= day <= t.end + 1
         ]
-        if day - last.end > STALE_DAYS and not elsewhere:
+        if day - _last_in_office(kb, c.person, day, last.end) > STALE_DAYS and not elsewhere:
             return None  # long gone and holding nothing else: a reference to the past
         successor = min(successors, key=lambda t: t.start)
         limit = _add_months(dt.date.fromordinal(as_of), self.stale_window_months)
@@ -995,6 +999,13 @@ class CheckFacts:
             },
             severity,
         )
+
+
+def _last_in_office(kb: KB, person: str, day: int, end: int) -> int:
+    """The last day on or before ``day`` that ``person`` held any office of the knowledge base,
+    at least ``end``."""
+    ends = [min(t.end, day) for t in kb.by_person.get(person, ()) if t.start <= day]
+    return max([end, *ends])
 
 
 def _add_months(d: dt.date, months: int) -> dt.date:

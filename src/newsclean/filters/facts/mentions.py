@@ -114,6 +114,7 @@ class Gazetteer:
     name_first: Pattern
     triggers: tuple[str, ...]  # lowercase words one of which every title contains
     starters: frozenset[str]  # lowercase first words of modifiers, places and titles
+    placed: frozenset[str] = frozenset()  # generic titles that count only with a place
 
     def positions(self, title: str) -> tuple[frozenset[str], bool]:
         """The offices a title surface names, and whether it is generic."""
@@ -162,16 +163,20 @@ TITLE_KINDS = (
     "interior_minister",
     "secretary_general",
 )
+#: kinds of generic title that also name offices below the state (a German "Ministerpräsident"
+#: heads a Land as well as Italy's government): such a title counts only with a place beside it
+#: ("der italienische Ministerpräsident"), never through the person alone
+PLACED_KINDS = {"placed_head_of_government": "head_of_government"}
 
 
 def _generic_titles() -> dict[str, tuple[str, ...]]:
     """The generic titles of the language packs (``titles.txt``), by the kind of office."""
-    known = {*TITLE_KINDS, "core", "before"}
+    known = {*TITLE_KINDS, *PLACED_KINDS, "core", "before"}
     for entry in all_entries("titles.txt"):
         if entry.tag not in known:
             msg = f"{entry.where}: unknown kind {entry.tag!r}; kinds: {', '.join(sorted(known))}"
             raise PatternDataError(msg)
-    return {kind: tagged("titles.txt", kind) for kind in TITLE_KINDS}
+    return {kind: tagged("titles.txt", kind) for kind in (*TITLE_KINDS, *PLACED_KINDS)}
 
 
 #: generic titles by the kind of office they name
@@ -231,16 +236,19 @@ def gazetteer(kb: KB) -> Gazetteer:
         plain = key in generic or set(key.split()) <= TITLE_WORDS | {"of", "the"}
         target = generic if plain else specific
         target.setdefault(key, set()).add(pid)
+    placed: set[str] = set()
     for kind, words in FOREIGN_TITLES.items():
         pids = {
             pid
             for pid, rows in kb.by_position.items()
-            if _kind_matches(kind, rows[0].position, rows[0].role)
+            if _kind_matches(PLACED_KINDS.get(kind, kind), rows[0].position, rows[0].role)
         }
         for word in words:
             if pids and _title_key(word) not in specific:
                 generic.setdefault(_title_key(word), set()).update(pids)
                 surfaces.setdefault(_title_key(word), set()).add(word)
+                if kind in PLACED_KINDS:
+                    placed.add(_title_key(word))
     for key in generic:
         specific.pop(key, None)
     titles: set[str] = set()
@@ -296,6 +304,7 @@ def gazetteer(kb: KB) -> Gazetteer:
         name_first,
         trigger_words,
         frozenset(starters),
+        frozenset(placed),
     )
 
 
@@ -470,6 +479,8 @@ def _resolve(kb: KB, gaz: Gazetteer, text: str, m: Match, offset: int) -> Mentio
             positions, generic = narrowed, False
         elif generic:
             return None  # a place we know but an office of it we do not
+    elif generic and _title_key(title) in gaz.placed:
+        return None  # a title that names offices below the state too, with no place
     raw_name = _strip_possessive(m.group("name"))
     name_start = m.start("name") + offset
     modifier = _modifier(m.group("mod"), m.group("post"))
