@@ -756,6 +756,13 @@ def _headline_text(text: str, timeout: float | None) -> tuple[str, str] | None:
     return None
 
 
+def _site_part(before: str, key: str) -> bool:
+    """``key`` ends a "Headline | Site" line as its site part: what stands before it, past the
+    separator, has more words than it (a headline before a short site name)."""
+    head = before[:-1].strip()
+    return len(key.split()) <= 3 and len(head.split()) > len(key.split())
+
+
 class HeadReader:
     """Reads the head of one view."""
 
@@ -893,6 +900,8 @@ class HeadReader:
             at = other.find(key)
             before, after = other[:at].rstrip(), other[at + len(key) :].lstrip()
             crumb = not before or before[-1] in "|»›>/-–—:" or before.rstrip(".").isdigit()
+            if crumb and before and not after and before[-1] in "|-–—:" and _site_part(before, key):
+                continue  # the site's name after a longer headline: "Headline | Site"
             if crumb and (not after or after[0] in "|-–—:"):
                 return 2
         return best
