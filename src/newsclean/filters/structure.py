@@ -29,9 +29,16 @@ from newsclean._patterns import compile_pattern, search
 from newsclean._patterns import words as text_words
 from newsclean.draft import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.filters._shared import looks_like_headline, looks_like_prose, same_headline
-from newsclean.filters.blocks import stopword_languages, stopwords
+from newsclean.filters.blocks import draft_language, stopword_languages, stopwords
 from newsclean.filters.boilerplate import is_agency_line
-from newsclean.filters.facts.dates import MONTHS, WEEKDAYS, find_dates
+from newsclean.filters.facts.dates import (
+    MONTHS,
+    WEEKDAYS,
+    NumericForms,
+    find_dates,
+    find_numeric_dates,
+    numeric_forms,
+)
 from newsclean.lang import languages_with
 from newsclean.lang import sections as pack_sections
 
@@ -591,12 +598,24 @@ class LineDates:
     updated: tuple[dt.date, tuple[int, int]] | None
 
 
-def line_dates(text: str, timeout: float | None, max_words: int = 8) -> LineDates | None:
+def line_dates(
+    text: str, timeout: float | None, max_words: int = 8, forms: NumericForms | None = None
+) -> LineDates | None:
     """The dates of a short line that is about its own dates ("Published 3 May 2024 | Updated
-    4 May 2024", "21 April 2022", "Thema des Tages // 02.11.2021"); spans are in ``text``."""
+    4 May 2024", "21 April 2022", "Thema des Tages // 02.11.2021"); spans are in ``text``.
+
+    Dates in numbers with "/" or "-" ("19/06/2024") are read in the order of ``forms`` (the
+    page's language): one that could be read both ways is not read."""
     if len(text) > 200:
         return None
     found = [(d.date(), d.span) for d in find_dates(text, timeout=timeout) if d.date() is not None]
+    if forms is not None:
+        found += [
+            (date, (a, b))
+            for date, (a, b) in find_numeric_dates(text, forms, timeout=timeout)
+            if not any(a < e and s < b for _, (s, e) in found)
+        ]
+        found.sort(key=lambda x: x[1])
     if not found:
         return None
     rest = text
@@ -668,6 +687,9 @@ class View:
     reasons: Sequence[str | None]  # the removal reason of each block, None when kept
     url: str | None
     timeout: float | None
+    #: how the page's language writes a date in numbers ("19/06/2024"); every pack's forms when
+    #: the language is not known, so that a date both ways could be read is not
+    forms: NumericForms | None = None
 
     @classmethod
     def of(cls, draft: Draft) -> View:
@@ -675,7 +697,9 @@ class View:
         for b in draft.blocks:
             removal = draft.removal_of(b.index)
             reasons.append(removal.reason if removal is not None else None)
-        return cls(draft.blocks, reasons, draft.url, draft.regex_timeout)
+        lang = draft_language(draft)
+        forms = numeric_forms(None if lang is None else (lang,))
+        return cls(draft.blocks, reasons, draft.url, draft.regex_timeout, forms)
 
 
 #: a paragraph no longer than this with a byline or a date line right below it is the standfirst
@@ -700,7 +724,7 @@ def body_start(view: View) -> int | None:
             view.reasons[i] is None
             and looks_like_prose(text)
             and (len(text) > 200 or not looks_like_headline(text))
-            and line_dates(text, view.timeout) is None
+            and line_dates(text, view.timeout, forms=view.forms) is None
         ):
             if first is not None:
                 return i
@@ -721,7 +745,7 @@ def _head_line_below(view: View, i: int) -> bool:
         if len(text) <= 200 and (
             is_byline_intro(text)
             or parse_byline(text, view.timeout) is not None
-            or line_dates(text, view.timeout) is not None
+            or line_dates(text, view.timeout, forms=view.forms) is not None
         ):
             return True
         seen += 1
@@ -862,7 +886,9 @@ class HeadReader:
 
     def dates(self, i: int) -> LineDates | None:
         if i not in self._dates:
-            self._dates[i] = line_dates(self.view.blocks[i].text, self.timeout)
+            self._dates[i] = line_dates(
+                self.view.blocks[i].text, self.timeout, forms=self.view.forms
+            )
         return self._dates[i]
 
     def agency(self, i: int) -> bool:
@@ -1431,6 +1457,7 @@ class DetectTitle:
             [None] * len(kept),
             None,
             view.timeout,
+            view.forms,
         )
         return kept, read_head(
             plain, dateline=False, min_score=self.min_score, max_words=self.max_words
