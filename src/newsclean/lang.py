@@ -13,6 +13,9 @@ came from:
     leftovers of a text-generation step (``pattern<TAB>start|anywhere``)
 ``months.txt``, ``weekdays.txt``
     calendar names with their numbers (``name<TAB>number``)
+``dates.txt``
+    how the language orders a date written in numbers (``d/m/y``, ``m/d/y``; one form a line,
+    with its separator): a date its forms read two ways is left unread
 ``bylines.txt``
     byline words (``words<TAB>start|label|joiner``)
 ``navigation.txt``

@@ -168,20 +168,24 @@ def guess_language(
     return best if best_hits >= 3 and best_hits >= 0.1 * seen else None
 
 
-def draft_stopwords(draft: Draft) -> frozenset[str] | None:
-    """The stop words of the draft's language (given or guessed); ``None`` when none fits."""
+def draft_language(draft: Draft) -> str | None:
+    """The draft's language, given or guessed, when it has stop words; ``None`` when none fits."""
     lang = (draft.lang or "").split("-")[0].casefold()
     if lang not in stopword_languages():
-        guessed = draft.cached(
+        guessed: str | None = draft.cached(
             "guessed_language",
             lambda: guess_language(
                 draft.blocks, draft.regex_timeout, functools.partial(draft_folded_words, draft)
             ),
         )
-        if guessed is None:
-            return None
-        lang = guessed
-    return stopwords(lang)
+        return guessed
+    return lang
+
+
+def draft_stopwords(draft: Draft) -> frozenset[str] | None:
+    """The stop words of the draft's language (given or guessed); ``None`` when none fits."""
+    lang = draft_language(draft)
+    return None if lang is None else stopwords(lang)
 
 
 @dataclass(frozen=True, slots=True)

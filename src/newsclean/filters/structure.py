@@ -29,9 +29,16 @@ from newsclean._patterns import compile_pattern, search
 from newsclean._patterns import words as text_words
 from newsclean.draft import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.filters._shared import looks_like_headline, looks_like_prose, same_headline
-from newsclean.filters.blocks import stopword_languages, stopwords
-from newsclean.filters.boilerplate import is_agency_line
-from newsclean.filters.facts.dates import MONTHS, WEEKDAYS, find_dates
+from newsclean.filters.blocks import draft_language, stopword_languages, stopwords
+from newsclean.filters.boilerplate import agencies, is_agency_line
+from newsclean.filters.facts.dates import (
+    MONTHS,
+    WEEKDAYS,
+    NumericForms,
+    find_dates,
+    find_numeric_dates,
+    numeric_forms,
+)
 from newsclean.lang import languages_with
 from newsclean.lang import sections as pack_sections
 
@@ -120,6 +127,7 @@ RECORD_SECTIONS = (
     "caption",
     "unit",
     "before_date",
+    "about_author",
 )
 
 
@@ -397,6 +405,12 @@ def _name_run(part: str, *, shouted: bool) -> tuple[str | None, bool]:
     return name_of(" ".join(words[:k]), shouted=shouted), ended
 
 
+def is_agency_name(part: str) -> bool:
+    """A part of a byline that is an agency's name as a whole ("Associated Press", "(AFP)")."""
+    key = " ".join(part.strip("() ").casefold().split())
+    return key.removeprefix("the ") in agencies()
+
+
 def split_names(
     text: str, timeout: float | None, *, single: bool = False, shouted: bool = False
 ) -> tuple[list[str], str | None]:
@@ -429,7 +443,7 @@ def split_names(
         part = part.strip()
         if not part:
             continue
-        if is_agency_line(part, timeout):
+        if is_agency_line(part, timeout) or is_agency_name(part):
             agency = agency or part.strip("() ")
             continue
         if fold(part) in all_record_words("writer"):
@@ -591,12 +605,24 @@ class LineDates:
     updated: tuple[dt.date, tuple[int, int]] | None
 
 
-def line_dates(text: str, timeout: float | None, max_words: int = 8) -> LineDates | None:
+def line_dates(
+    text: str, timeout: float | None, max_words: int = 8, forms: NumericForms | None = None
+) -> LineDates | None:
     """The dates of a short line that is about its own dates ("Published 3 May 2024 | Updated
-    4 May 2024", "21 April 2022", "Thema des Tages // 02.11.2021"); spans are in ``text``."""
+    4 May 2024", "21 April 2022", "Thema des Tages // 02.11.2021"); spans are in ``text``.
+
+    Dates in numbers with "/" or "-" ("19/06/2024") are read in the order of ``forms`` (the
+    page's language): one that could be read both ways is not read."""
     if len(text) > 200:
         return None
     found = [(d.date(), d.span) for d in find_dates(text, timeout=timeout) if d.date() is not None]
+    if forms is not None:
+        found += [
+            (date, (a, b))
+            for date, (a, b) in find_numeric_dates(text, forms, timeout=timeout)
+            if not any(a < e and s < b for _, (s, e) in found)
+        ]
+        found.sort(key=lambda x: x[1])
     if not found:
         return None
     rest = text
@@ -668,6 +694,9 @@ class View:
     reasons: Sequence[str | None]  # the removal reason of each block, None when kept
     url: str | None
     timeout: float | None
+    #: how the page's language writes a date in numbers ("19/06/2024"); every pack's forms when
+    #: the language is not known, so that a date both ways could be read is not
+    forms: NumericForms | None = None
 
     @classmethod
     def of(cls, draft: Draft) -> View:
@@ -675,7 +704,9 @@ class View:
         for b in draft.blocks:
             removal = draft.removal_of(b.index)
             reasons.append(removal.reason if removal is not None else None)
-        return cls(draft.blocks, reasons, draft.url, draft.regex_timeout)
+        lang = draft_language(draft)
+        forms = numeric_forms(None if lang is None else (lang,))
+        return cls(draft.blocks, reasons, draft.url, draft.regex_timeout, forms)
 
 
 #: a paragraph no longer than this with a byline or a date line right below it is the standfirst
@@ -700,7 +731,7 @@ def body_start(view: View) -> int | None:
             view.reasons[i] is None
             and looks_like_prose(text)
             and (len(text) > 200 or not looks_like_headline(text))
-            and line_dates(text, view.timeout) is None
+            and line_dates(text, view.timeout, forms=view.forms) is None
         ):
             if first is not None:
                 return i
@@ -721,7 +752,7 @@ def _head_line_below(view: View, i: int) -> bool:
         if len(text) <= 200 and (
             is_byline_intro(text)
             or parse_byline(text, view.timeout) is not None
-            or line_dates(text, view.timeout) is not None
+            or line_dates(text, view.timeout, forms=view.forms) is not None
         ):
             return True
         seen += 1
@@ -754,6 +785,13 @@ def _headline_text(text: str, timeout: float | None) -> tuple[str, str] | None:
         if looks_like_headline(line):
             return line, "headline"  # "Brexit - what happens next for the markets"
     return None
+
+
+def _site_part(before: str, key: str) -> bool:
+    """``key`` ends a "Headline | Site" line as its site part: what stands before it, past the
+    separator, has more words than it (a headline before a short site name)."""
+    head = before[:-1].strip()
+    return len(key.split()) <= 3 and len(head.split()) > len(key.split())
 
 
 class HeadReader:
@@ -855,7 +893,9 @@ class HeadReader:
 
     def dates(self, i: int) -> LineDates | None:
         if i not in self._dates:
-            self._dates[i] = line_dates(self.view.blocks[i].text, self.timeout)
+            self._dates[i] = line_dates(
+                self.view.blocks[i].text, self.timeout, forms=self.view.forms
+            )
         return self._dates[i]
 
     def agency(self, i: int) -> bool:
@@ -893,6 +933,8 @@ class HeadReader:
             at = other.find(key)
             before, after = other[:at].rstrip(), other[at + len(key) :].lstrip()
             crumb = not before or before[-1] in "|»›>/-–—:" or before.rstrip(".").isdigit()
+            if crumb and before and not after and before[-1] in "|-–—:" and _site_part(before, key):
+                continue  # the site's name after a longer headline: "Headline | Site"
             if crumb and (not after or after[0] in "|-–—:"):
                 return 2
         return best
@@ -1090,6 +1132,8 @@ def read_head(
     _read_lines(view, reader, head, top, start)
     if not head.authors:
         _nearest_byline(view, reader, head, start)
+    if not head.authors:
+        _tail_byline(view, reader, head, start)
     if dateline:
         _read_dateline(view, head, start)
     if head.title is not None:
@@ -1110,7 +1154,102 @@ def _nearest_byline(view: View, reader: HeadReader, head: Head, start: int) -> N
         if by is not None and by[0]:
             head.authors, head.authors_at = by[0], j
             head.byline.append(j)
+            if head.published is None:
+                _read_dates(view, reader, head, j)  # "Posted on 3 May 2024 by Jane Doe"
             return
+
+
+#: how many lines past the article's last paragraph a byline at its end may stand; an "About the
+#: author" heading, which says whose box it is, may stand below the article's tags too
+TAIL_GAP = 3
+ABOUT_GAP = 8
+
+
+def is_about_author(text: str) -> bool:
+    """The heading of an author box: "About the author", "Über die Autorin", "O autorze"."""
+    key = fold(unbulleted(text)).strip(" :").replace("’", "'")
+    return key in all_record_words("about_author")
+
+
+def _bio_name(text: str) -> str | None:
+    """The author a line below an "About the author" heading names: the whole line ("Jane Doe"),
+    or the name a sentence about her starts with ("Jane Doe is a senior fellow at …")."""
+    line = unbulleted(text).strip()
+    name = name_of(line, strict=True)
+    if name is not None or not looks_like_prose(line):
+        return name
+    run, ended = _name_run(line, shouted=False)
+    return name_of(run, strict=True) if run is not None and ended else None
+
+
+#: an author box may be followed by this many short notes ("Opinions are the author's own")
+BOX_NOTES = 2
+BOX_NOTE_CHARS = 200
+
+
+def _notes(view: View, lines: list[int]) -> bool:
+    """``lines`` are a few short notes below an author box, not paragraphs of the article."""
+    return len(lines) <= BOX_NOTES and all(
+        len(view.blocks[k].text) <= BOX_NOTE_CHARS for k in lines
+    )
+
+
+def _related_headline(view: View, k: int) -> bool:
+    """Line ``k`` reads as another article's headline (kept or removed): a byline below it is
+    that article's."""
+    got = _headline_text(view.blocks[k].text, view.timeout)
+    return got is not None and len(got[0].split()) >= PAIR_MIN_WORDS
+
+
+def _tail_byline(view: View, reader: HeadReader, head: Head, start: int) -> None:
+    """An author box at the end of the article, when the head held no byline: a byline ("Posted
+    on 3 May 2024 by Jane Doe") or an "About the author" heading and a line starting with a name,
+    after the article's last paragraph (a few lines at most, no headline between: a related
+    article's byline follows its headline) and with no paragraph of the article after it (below
+    an "About the author" box, a short note or two: "Opinions are the author's own")."""
+    n = len(view.blocks)
+    prose = [
+        k
+        for k in range(start, n)
+        if view.reasons[k] is None and looks_like_prose(view.blocks[k].text)
+    ]
+    for j in range(start + 1, n):
+        reason = view.reasons[j]
+        if reason is not None and reason not in HEAD_REASONS:
+            continue
+        text = view.blocks[j].text
+        box: set[int] = {j}
+        names: list[str] = []
+        byline_form = False
+        if is_about_author(text):
+            k = _next_line(view, j)
+            name = _bio_name(view.blocks[k].text) if k is not None else None
+            if k is None or name is None:
+                continue
+            box.add(k)
+            names = [name]
+        elif len(text) <= 160:
+            by = reader.byline(j)
+            if by is None or not by[0]:
+                continue
+            names, byline_form = by[0], True
+        else:
+            continue
+        before = [k for k in prose if k < j and k not in box]
+        after = [k for k in prose if k > max(box)]
+        if not before or (after and (byline_form or not _notes(view, after))):
+            continue  # no paragraph above it, or one of the article's below it
+        between = [k for k in range(before[-1] + 1, j) if not is_symbol_line(view.blocks[k].text)]
+        if len(between) >= (TAIL_GAP if byline_form else ABOUT_GAP) or any(
+            _related_headline(view, k) for k in between
+        ):
+            continue
+        head.authors, head.authors_at = names, j if byline_form else max(box)
+        if byline_form:
+            head.byline.append(j)
+            if head.published is None:
+                _read_dates(view, reader, head, j)  # "Posted on 3 May 2024 by Jane Doe"
+        return
 
 
 #: how a byline's names were read: without a byline word ("Jane Doe" beside a date), with one
@@ -1422,6 +1561,7 @@ class DetectTitle:
             [None] * len(kept),
             None,
             view.timeout,
+            view.forms,
         )
         return kept, read_head(
             plain, dateline=False, min_score=self.min_score, max_words=self.max_words

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -92,6 +93,10 @@ _MDY = (
 )
 _NUM = r"(?<![\d.])(?P<day3>[0-3]?\d)\.(?P<mon3>[01]?\d)\.(?P<year3>(?:1[89]|20)\d\d)(?![\d.]\d)"
 _ISO = r"(?<![\d-])(?P<year4>(?:1[89]|20)\d\d)-(?P<mon4>[01]\d)-(?P<day4>[0-3]\d)(?![\d])"
+#: a day, a month's name and a year joined by dots, no space ("14.jan.2025")
+_DOTTED = (
+    r"(?<![\d.])(?P<day6>[0-3]?\d)\.(?P<month6>(?i:\L<months>))\.(?P<year6>(?:1[89]|20)\d\d)(?!\d)"
+)
 _PAREN = r"(?P<wd5>(?i:\L<weekdays>))\s+\((?P<month5>(?i:\L<emonths>))\.?\s+(?P<day5>[0-3]?\d)\)"
 
 #: every date starts with a digit, a weekday or an English month: a cheap first test at each
@@ -101,7 +106,7 @@ _START = (
 )
 DATE_RE = compile_pattern(
     rf"{_START}(?:(?<![\p{{L}}]){_WEEKDAY_AHEAD}{_PAREN}|(?<![\p{{L}}])(?:{_WEEKDAY_AHEAD}{_WD})?"
-    rf"(?:{_DMY}|{_EMONTH_AHEAD}{_MDY}|{_NUM})|{_ISO})",
+    rf"(?:{_DMY}|{_EMONTH_AHEAD}{_MDY}|{_NUM})|{_DOTTED}|{_ISO})",
     weekdays=sorted(WEEKDAYS),
     months=sorted(MONTHS),
     emonths=sorted(ENGLISH_MONTHS),
@@ -341,6 +346,16 @@ def _find_dates(
                 weekday,
                 "text",
             )
+        elif m.group("day6"):
+            yield DateMention(
+                span,
+                m.group(),
+                int(m.group("day6")),
+                MONTHS[_key(m.group("month6"))],
+                int(m.group("year6")),
+                None,
+                "text",
+            )
         elif m.group("day4"):
             yield DateMention(
                 span,
@@ -376,3 +391,65 @@ def parse_published(
         if date is not None:
             return date
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# dates in numbers with "/" or "-" ("19/06/2024", "03-10-2024"): the order of day and month is the
+# language's (``dates.txt``)
+
+#: two numbers and a four-digit year, the same "/" or "-" between them; bounded repeats only
+SLASHED_RE = compile_pattern(
+    r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/-])(?P<b>[0-3]?\d)(?P=sep)"
+    r"(?P<y>(?:1[89]|20)\d\d)(?![\d/-]|\.\d)"
+)
+#: a form of ``dates.txt``: "d/m/y" (day, month, year with "/" between)
+_FORM_RE = compile_pattern(r"^([dm])([/-])([dm])\2y$")
+
+
+@dataclass(frozen=True, slots=True)
+class NumericForms:
+    """How a text's languages order a date in numbers, by separator: ``{"/": {"dm", "md"}}``."""
+
+    orders: dict[str, frozenset[str]]
+
+    def read(self, a: int, sep: str, b: int, year: int) -> dt.date | None:
+        """The date ``a<sep>b<sep>year`` is, when the forms give it one reading: a date the
+        languages write both ways ("05/03/2024" with "m/d/y" and "d/m/y") is left unread."""
+        found: set[dt.date] = set()
+        for order in self.orders.get(sep, frozenset()):
+            day, month = (a, b) if order == "dm" else (b, a)
+            try:
+                found.add(dt.date(year, month, day))
+            except ValueError:
+                continue
+        return found.pop() if len(found) == 1 else None
+
+
+def numeric_forms(langs: tuple[str, ...] | None = None) -> NumericForms:
+    """The numeric date forms of the packs of ``langs`` (all when None)."""
+    return _numeric_forms(langs)
+
+
+@functools.lru_cache(maxsize=64)
+def _numeric_forms(langs: tuple[str, ...] | None) -> NumericForms:
+    orders: dict[str, set[str]] = {}
+    for entry in all_entries("dates.txt", langs):
+        m = _FORM_RE.match(entry.text)
+        if m is None or m.group(1) == m.group(3) or entry.tag:
+            msg = f"{entry.where}: expected a form such as 'd/m/y' or 'm-d-y'"
+            raise PatternDataError(msg)
+        orders.setdefault(m.group(2), set()).add(m.group(1) + m.group(3))
+    return NumericForms({sep: frozenset(v) for sep, v in orders.items()})
+
+
+def find_numeric_dates(
+    text: str, forms: NumericForms, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> Iterator[tuple[dt.date, tuple[int, int]]]:
+    """Dates written in numbers with "/" or "-" in ``text`` that ``forms`` read one way only,
+    with their spans."""
+    if not is_plain() and "/" not in text and "-" not in text:
+        return  # every such date holds one (the plain path scans anyway)
+    for m in finditer(SLASHED_RE, text, timeout=timeout):
+        date = forms.read(int(m.group("a")), m.group("sep"), int(m.group("b")), int(m.group("y")))
+        if date is not None:
+            yield date, m.span()
