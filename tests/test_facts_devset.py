@@ -27,8 +27,8 @@ CASES_C = Path(__file__).parent / "data" / "facts_dev_c.jsonl"
 #: a fourth and a fifth, each measured before any rule saw it
 CASES_D = Path(__file__).parent / "data" / "facts_dev_d.jsonl"
 CASES_E = Path(__file__).parent / "data" / "facts_dev_e.jsonl"
-#: a sixth, measured before any rule saw it and not worked on since (59 of 79 errors found then,
-#: 61 after the rules developed on the fifth)
+#: a sixth, measured before any rule saw it (59 of 79 errors found then, 61 after the rules
+#: developed on the fifth, 72 after the central banks, successions and surname rule it led to)
 CASES_F = Path(__file__).parent / "data" / "facts_dev_f.jsonl"
 FAMILIES = ("title.", "name.", "date.", "headline.mismatch", "headline.leak")
 
@@ -55,11 +55,11 @@ def run(item: dict[str, Any], pipeline: Pipeline) -> Article:
 #: and holders just over three years out of office
 DEV_SETS = {
     "a": (CASES, 82, 82, 78),
-    "b": (CASES_B, 74, 99, 61),
-    "c": (CASES_C, 108, 153, 81),
+    "b": (CASES_B, 74, 99, 62),
+    "c": (CASES_C, 108, 153, 82),
     "d": (CASES_D, 97, 99, 90),
     "e": (CASES_E, 107, 104, 96),
-    "f": (CASES_F, 79, 81, 61),
+    "f": (CASES_F, 79, 81, 72),
 }
 
 
@@ -568,3 +568,51 @@ def test_cyrillic_hard_g_before_e_and_i() -> None:
     assert nm.transliterated(kb, lavrov, "Sergueï Lavrov")
     assert nm.transliterated(kb, lavrov, "Serguei Lavrov")
     assert not nm.transliterated(kb, lavrov, "Serguei Lavrev")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a surname one slip away from a known full name written without a title
+        (
+            "Karol Nawrocki took the oath of office on Wednesday. Later, Nawrocky said he would "
+            "oppose the euro.",
+            "2025-08-07",
+            ["name.inconsistent"],
+        ),
+        (
+            "Karol Nawrocki złożył przysięgę w środę. Potem Nawrocky powiedział, że euro nie będzie.",
+            "2025-08-07",
+            ["name.inconsistent"],
+        ),
+        (
+            "Friedrich Merz sprach am Montag in Berlin. Später sagte Merz, die Regierung bleibe.",
+            "2025-08-07",
+            [],
+        ),
+        # inflected forms and other words are no slip
+        (
+            "Karol Nawrocki złożył przysięgę w środę. Wyborcy Nawrockiego świętowali w Warszawie.",
+            "2025-08-07",
+            [],
+        ),
+        (
+            "Karol Nawrocki took the oath of office. National leaders attended the ceremony.",
+            "2025-08-07",
+            [],
+        ),
+        # a noun after a function word, a word of a longer name: no surname
+        (
+            "Martin Schulz sprach in Brüssel. Die Kinder lernen das in der Schule.",
+            "2013-05-07",
+            [],
+        ),
+        (
+            "Liz Truss visited the charity. The Prince's Trust was set up in 1976.",
+            "2024-05-07",
+            [],
+        ),
+    ],
+)
+def test_surname_slip_after_a_full_name(text: str, published: str, expected: list[str]) -> None:
+    assert [c for c in codes(text, published) if c.startswith("name.")] == expected

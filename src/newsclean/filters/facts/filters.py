@@ -41,6 +41,7 @@ from newsclean.filters.facts.mentions import (
     trigger_spans,
 )
 from newsclean.filters.facts.scan import find_words
+from newsclean.lang import all_entries
 
 YEAR_RE = compile_pattern(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 #: a plain title this long after the tenure ended reads as a reference to the past
@@ -235,6 +236,44 @@ def _given_variant_possible(draft: Draft, bare: list[nm.BareName]) -> bool:
     return False
 
 
+#: function words of every language pack (``stopwords.txt``), folded: a capitalised word after
+#: one is more likely a noun than a name
+FUNCTION_WORDS = frozenset(e.text.casefold() for e in all_entries("stopwords.txt"))
+
+
+def _after_function_word(text: str, start: int) -> bool:
+    """Whether the word before ``start`` (only spaces between) is a function word or a
+    capitalised word: the word at ``start`` is then a noun ("in der Schule") or part of a longer
+    name ("the Prince's Trust") rather than a surname alone."""
+    head = text[max(0, start - 40) : start]
+    if not head or not head[-1].isspace():
+        return False
+    words = head.split()
+    if not words:
+        return False
+    before = words[-1]
+    if before.casefold() in FUNCTION_WORDS:
+        return True
+    # a capitalised word that does not open a sentence
+    opens = len(words) < 2 or words[-2][-1] in ".!?:;\"'»”"
+    return before[0].isupper() and before[-1].isalpha() and not opens
+
+
+def _surname_slip_possible(draft: Draft, bare: list[nm.BareName]) -> bool:
+    """Whether another capitalised word with the first two letters of a known full name's
+    surname stands elsewhere in the text, where it may be a misspelling of that surname (a
+    cheap test before the capitalised words)."""
+    text = draft.text
+    for b in bare:
+        surname = b.name.split()[-1]
+        if not b.match.exact or len(surname) < 5:
+            continue
+        head = surname[:2]
+        if text.find(head, b.span[1]) >= 0 or text.rfind(head, 0, b.span[0]) >= 0:
+            return True
+    return False
+
+
 def _bare_names(
     kb: KB, draft: Draft, given: list[tuple[int, int]], mentions: list[Mention]
 ) -> list[nm.BareName]:
@@ -395,8 +434,9 @@ class CheckFacts:
         bare = _bare_names(kb, draft, given, mentions)
         blocks = _title_blocks(draft) + draft.kept()
         if not mentions:
-            # names alone: only a spelling can be wrong (the surname check needs a title): one
-            # that is no known form, or another spelling of a known one's given name
+            # names alone: only a spelling can be wrong: one that is no known form, another
+            # spelling of a known one's given name, or a surname one slip away from the full
+            # name's
             if not bare:
                 return EMPTY
             refs = [NameRef.of_bare(kb, b) for b in bare]
@@ -405,6 +445,7 @@ class CheckFacts:
                 if len(bare) > 1
                 or any(not b.match.exact for b in bare)
                 or _given_variant_possible(draft, bare)
+                or _surname_slip_possible(draft, bare)
                 else []
             )
             if not words and all(b.match.exact for b in bare):
@@ -543,10 +584,13 @@ class CheckFacts:
                 )
         surnames: dict[str, NameRef] = {}
         for m in mentions:
-            # only surnames a title vouches for: without one, a capitalised noun one letter
-            # away is too likely (German "Schule" and "Schulz")
-            if m.titled:
+            # only surnames a title or the whole known name vouches for: a bare surname one
+            # letter away from a capitalised noun is too likely (German "Schule" and "Schulz")
+            if m.titled or (m.match.exact and len(m.name.split()) >= 2):
                 surnames.setdefault(m.display.split()[-1], m)
+        # a name written in full without a title vouches less: a word after a function word
+        # or a capitalised word ("in der Schule", "the Prince's Trust") is then no surname
+        untitled = {s for s, m in surnames.items() if not m.titled}
         reported: set[str] = set()
         # two spellings need both: the right surname somewhere, and a near miss elsewhere
         present = {w.lower() for w, _ in capwords}
@@ -559,6 +603,8 @@ class CheckFacts:
                 if word == surname or word[0] != surname[0] or abs(len(word) - len(surname)) > 1:
                     continue
                 if not nm.similar_word(word, surname):
+                    continue
+                if surname in untitled and _after_function_word(draft.text, start):
                     continue
                 forms = kb.forms.get(m.person, set())
                 if any(name_key(word) in f.split() for f in forms):
