@@ -30,6 +30,9 @@ CASES_E = Path(__file__).parent / "data" / "facts_dev_e.jsonl"
 #: a sixth, measured before any rule saw it (59 of 79 errors found then, 61 after the rules
 #: developed on the fifth, 72 after the central banks, successions and surname rule it led to)
 CASES_F = Path(__file__).parent / "data" / "facts_dev_f.jsonl"
+#: a seventh, measured before any rule saw it and not worked on since (77 of 92 errors found
+#: then, 83 after the rules developed on the sixth)
+CASES_G = Path(__file__).parent / "data" / "facts_dev_g.jsonl"
 FAMILIES = ("title.", "name.", "date.", "headline.mismatch", "headline.leak")
 
 
@@ -60,6 +63,7 @@ DEV_SETS = {
     "d": (CASES_D, 97, 99, 90),
     "e": (CASES_E, 107, 104, 96),
     "f": (CASES_F, 79, 81, 72),
+    "g": (CASES_G, 92, 88, 83),
 }
 
 
