@@ -875,13 +875,22 @@ def _value_place(
     return ""
 
 
-def _pairs(text: str, found: list[Match]) -> set[int]:
-    """The indices of values repeated with a separator between them ("None, None")."""
+def _pairs(text: str, found: list[Match], table: VoiceTable | None = None) -> set[int]:
+    """The indices of values repeated with a separator between them ("None, None"); a word
+    of a language joined to itself by a hyphen is a compound or a score ("a nil-nil draw")."""
     out: set[int] = set()
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
-        if a.group() == b.group() and text[a.end() : b.start()] in _PAIR_GAPS:
-            out |= {i, i + 1}
+        gap = text[a.end() : b.start()]
+        if a.group() != b.group() or gap not in _PAIR_GAPS:
+            continue
+        if (
+            gap == "-"
+            and table is not None
+            and any(a.group() in null_words(table, lang) for lang in table.languages)
+        ):
+            continue
+        out |= {i, i + 1}
     return out
 
 
@@ -896,7 +905,7 @@ def value_hits(
     if not any(cue in text for cue in _VALUE_CUES):
         return
     found = list(itertools.islice(finditer(_NULL_RE, text, timeout=timeout), MAX_JUDGED))
-    pairs = _pairs(text, found) if len(found) > 1 else set()
+    pairs = _pairs(text, found, table) if len(found) > 1 else set()
     for i, m in enumerate(found):
         value = m.group()
         if i in pairs:
