@@ -1052,6 +1052,8 @@ def _in(found: list[Found], lang: str) -> list[Found]:
 class _Rule:
     kind: str
     lang: str
+    start: int = -1  # a part of the sentence only (an aside in parentheses), else -1
+    end: int = -1
 
 
 #: the cues of the voice rule; a sentence counts only with cues of one language
@@ -1235,20 +1237,70 @@ def _after_label(text: str, w: list[Token], last: int) -> int:
     return -1
 
 
+#: an aside in parentheses inside a sentence (no nesting, one line, bounded: no backtracking)
+_ASIDE_RE = compile_pattern(r"\((?P<body>[^()\n]{8,300})\)")
+#: how far into an aside's first clause its first person may stand ("(die genaue Zahl habe
+#: ich gerundet)": German and Dutch put the subject after the verb when an object leads)
+_ASIDE_REACH = 6
+
+
+def _aside_about(table: VoiceTable, w: list[Token], lo: int, lang: str) -> bool:
+    """Whether ``w[lo:]`` speaks about the text: an edit word, two note words ("removed …
+    paragraph"), or a note word and the reader ("the figures you mentioned")."""
+    about = {f.first for f in _in(table.find("note_words", w, lo), lang)}
+    if _in(table.find("edit_words", w, lo), lang) or len(about) >= 2:
+        return True
+    return bool(about) and bool(_in(table.find("reader", w, lo), lang))
+
+
+def _aside_first_person(text: str, table: VoiceTable, w: list[Token]) -> list[str]:
+    """The languages of a first person in the first clause of the words ``w`` of ``text``: a
+    pronoun or a first-person verb before its first comma."""
+    hi = 0
+    while hi < min(len(w), _ASIDE_REACH):
+        if hi and "," in text[w[hi - 1].end : w[hi].start]:
+            break
+        hi += 1
+    langs = [f.lang for f in table.find("first_person", w, 0, hi)]
+    langs += [table.first_person_verb(x) for x in w[:hi]]
+    return list(dict.fromkeys(x for x in langs if x))
+
+
+def _aside(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
+    """``(I've left out the figures you mentioned)`` inside a sentence: an aside in
+    parentheses whose first clause is in the first person and which speaks about the text.
+    Only the aside is reported; the sentence around it is the article's."""
+    part = text[sentence.start : sentence.end]
+    if "(" not in part:
+        return None
+    for m in finditer(_ASIDE_RE, part, timeout=None):
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        w = [x for x in sentence.words if start < x.start and x.end < end]
+        if len(w) < 3 or len(w) > _MAX_VOICE_WORDS:
+            continue
+        for lang in _aside_first_person(text, table, w):
+            if _aside_about(table, w, 0, lang):
+                return _Rule("note", lang, start, end)
+    return None
+
+
 def _note(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
     """``Note: I've kept the quotes as they were.``: a note in the first person about the text;
-    a sentence in parentheses is a note too ("(I removed the duplicated paragraph.)")."""
+    a sentence in parentheses is a note too ("(I removed the duplicated paragraph.)",
+    "(Den Absatz habe ich weggelassen.)"), and so is an aside in parentheses within one."""
     w = sentence.words
     body = text[sentence.start : sentence.end].strip()
     if w and body.startswith(("(", "[")) and body.rstrip(".!").endswith((")", "]")):
-        # the first person at its head and two words about the text ("removed … paragraph"),
-        # or an edit word: "(I removed my jacket and waited.)" is a columnist's aside
-        langs = [f.lang for f in table.find("first_person", w, 0, 1)]
-        langs += [table.first_person_verb(w[0])]
-        for lang in filter(None, langs):
-            about = {f.first for f in _in(table.find("note_words", w, 1), lang)}
-            if _in(table.find("edit_words", w, 1), lang) or len(about) >= 2:
+        # the first person in its first clause and two words about the text ("removed …
+        # paragraph"), or an edit word: "(I removed my jacket and waited.)" is a columnist's
+        # aside
+        for lang in _aside_first_person(text, table, w):
+            if _aside_about(table, w, 0, lang):
                 return _Rule("note", lang)
+    elif w:
+        aside = _aside(text, sentence, table)
+        if aside is not None:
+            return aside
     for label in table.find("note_labels", w, 0, 3):
         if label.first != 0:
             continue
@@ -1538,15 +1590,19 @@ def voice_hits(
         ack = _acknowledged(table, s.words) == len(s.words)
     # the line goes when it holds nothing but such sentences and short interjections ("Sure!")
     whole = len(text) <= 600 and all(
-        r is not None or len(s.words) <= 3 for s, r in zip(sentences, rules, strict=True)
+        (r is not None and r.start < 0) or len(s.words) <= 3
+        for s, r in zip(sentences, rules, strict=True)
     )
     for s, rule in zip(sentences, rules, strict=True):
         if rule is None:
             continue
-        start = s.start
-        while start < s.end and not text[start].isalnum() and text[start] not in "¡¿":
-            start += 1
-        end = len(text[: s.end].rstrip())
+        if rule.start >= 0:
+            start, end = rule.start, rule.end
+        else:
+            start = s.start
+            while start < s.end and not text[start].isalnum() and text[start] not in "¡¿":
+                start += 1
+            end = len(text[: s.end].rstrip())
         phrase = text[start:end]
         yield ShapeHit(
             "template.leftover",
