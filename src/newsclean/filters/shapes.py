@@ -1073,6 +1073,12 @@ def _voice(
         section: table.find(section, w, gap=1 if section == "offer" else 0)
         for section in _VOICE_SECTIONS
     }
+    if ask and place.edge:
+        # a question at the document's edge offering more work: adding is an edit ("Soll ich
+        # … ergänzen?") and the parts of a text are about the text ("… of de inleiding
+        # inkorten?", "Czy mam … skrócić wstęp?")
+        found["edit_words"] = found["edit_words"] + table.find("instruction_verbs", w)
+        found["text_nouns"] = found["text_nouns"] + table.find("field_labels", w)
     if not found["edit_words"] and not found["text_nouns"]:
         return None
     langs = {f.lang for group in found.values() for f in group}
@@ -1497,8 +1503,16 @@ def _attributed(table: VoiceTable, words: list[Token]) -> bool:
     offered = {i for f in table.find("offer", words, gap=1) for i in range(f.first, f.last + 1)}
     # the reader as the verb's subject is the request answered, not speech reported ("as you
     # asked", "wie Sie gewünscht"): an assistant's words about its task
-    asked = {f.first + 1 for f in table.find("reader", words) if f.first == f.last}
-    return any(not offered & set(range(f.first, f.last + 1)) and f.first not in asked for f in said)
+    # the reader just after it names whose needs or wishes are meant, not who spoke ("selon
+    # vos besoins", "according to your needs")
+    readers = {f.first for f in table.find("reader", words) if f.first == f.last}
+    asked = {i + 1 for i in readers}
+    return any(
+        not offered & set(range(f.first, f.last + 1))
+        and f.first not in asked
+        and f.last + 1 not in readers
+        for f in said
+    )
 
 
 #: the sections :func:`may_speak` looks at: a line with no word of theirs cannot speak
