@@ -792,6 +792,36 @@ def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable |
     return ""
 
 
+#: the null-like values judged by the language of their line (a word of one language, no word
+#: of another: German has "null", English "none", "nil" and "undefined")
+_WORD_VALUES = frozenset(
+    {"null", "Null", "NULL", "undefined", "Undefined", "UNDEFINED", "None", "NONE", "nil", "NIL"}
+)
+
+
+def _foreign(
+    text: str, start: int, end: int, value: str, table: VoiceTable | None, timeout: float | None
+) -> str:
+    """A null-like value ending a field inside a sentence whose language has no such word, in
+    any letter case: "Jedoch liest man auch, undefined, das …", "die Deutsche None, Bahn".
+    In English "None," and "undefined," are words ("hands back None, which …", "largely
+    undefined, critics say"), in German "null," is."""
+    if table is None or value not in _WORD_VALUES or text[end : end + 1] != ",":
+        return ""
+    left = text[max(0, start - 40) : start]
+    before = tokens(left, timeout=timeout)
+    if not before or left[before[-1].end :] not in {" ", ", "}:
+        return ""  # after a word, or between commas, inside a sentence
+    leaders = _languages(text, table, timeout)
+    if not leaders:
+        return ""
+    folded = value.casefold()
+    for lang in leaders:
+        if folded in {x.casefold() for x in null_words(table, lang)}:
+            return ""
+    return "foreign"
+
+
 def null_words(table: VoiceTable, lang: str) -> frozenset[str]:
     """The null-like forms that are words of ``lang``, in their letter case ("null", "Null"
     in German; "none" in English, not "None" inside a sentence)."""
@@ -865,8 +895,10 @@ def _value_place(
         return "unit"
     if value != "None" and _counted(text, end, value, table, timeout):
         return "count"  # "None" begins sentences ("None people …" is no leak, "None of")
-    kind = _apposition(text, start, end, value, table) or _after_preposition(
-        text, start, end, value, table, timeout
+    kind = (
+        _apposition(text, start, end, value, table)
+        or _after_preposition(text, start, end, value, table, timeout)
+        or _foreign(text, start, end, value, table, timeout)
     )
     if kind:
         return kind
@@ -920,7 +952,7 @@ def value_hits(
                 m.end(),
                 {"kind": kind, "value": value},
                 f"leaked empty value {value!r} where a value belongs",
-                weak=kind in {"alien", "preposition"},
+                weak=kind in {"alien", "preposition", "foreign"},
             )
     for pattern in _ERRORS:
         for m in itertools.islice(finditer(pattern, text, timeout=timeout), MAX_JUDGED):
