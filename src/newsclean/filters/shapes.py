@@ -1034,10 +1034,23 @@ def _join_labels(sentences: list[_Sentence], table: VoiceTable) -> list[_Sentenc
     return [_Sentence(s.start, s.end, s.words, i, len(out)) for i, s in enumerate(out)]
 
 
+#: a term in quotation marks: a few words, no punctuation of a clause ("the keyword "solar
+#: grants"", "das Stichwort „Klima“"), a mention rather than speech
+_MENTION_RE = compile_pattern(r"(?<!\w)[\"“„«‹][^\W\d_][^\"“”„«»‹›.,;:!?\n]{0,38}[\"”“»›](?!\w)")
+_MENTION_WORDS = 3
+
+
 def _quoted(text: str, s: _Sentence) -> bool:
-    """Inside or holding quotation marks, or after an opening one left open on the line."""
-    if any(q in text[s.start : s.end] for q in _QUOTES):
-        return True
+    """Inside or holding quotation marks, or after an opening one left open on the line; a
+    short term in quotation marks after the sentence's head is a mention, not speech."""
+    part = text[s.start : s.end]
+    if any(q in part for q in _QUOTES):
+        for m in finditer(_MENTION_RE, part, timeout=None):
+            if m.start() == 0 or len(m.group().split()) > _MENTION_WORDS:
+                return True
+            part = part[: m.start()] + " " * (m.end() - m.start()) + part[m.end() :]
+        if any(q in part for q in _QUOTES):
+            return True
     before = text[: s.start]
     opened = sum(before.count(q) for q in "“„«‹") - sum(before.count(q) for q in "”»›")
     return opened > 0 or before.count('"') % 2 == 1 or single_quoted(text, s.start, s.end)
