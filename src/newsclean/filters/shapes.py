@@ -1409,7 +1409,11 @@ def _ai_self(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
         k = end
         while k < len(w) and k - end < 3 and _in(table.find("ai_bridge", w, k, k + 1), lang):
             k += 1
+        # the first person after the run and its bridge words, or beginning with one of them
+        # ("Como uma IA, não consigo verificar …": "não consigo" is the first person)
         if k < len(w) and _first_person(table, w, lang, k, k + 1):
+            return _Rule("ai_self", lang)
+        if any(f.first >= end for f in _in(table.find("first_person", w, end, k + 1), lang)):
             return _Rule("ai_self", lang)
         if (
             k > end
