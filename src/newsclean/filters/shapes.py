@@ -332,6 +332,17 @@ def bracket_slot(content: str, table: VoiceTable) -> str:
 _FUNCTION_WORD = 4
 
 
+def _before_count(left: str, right: str, table: VoiceTable) -> bool:
+    """Whether a slot stands where a number does: before a count noun, one space between,
+    after a space or at the line's start ("[number] people were treated", "[Zahl] Menschen")."""
+    if not right.startswith(" ") or (left and not left.endswith(" ")):
+        return False
+    after = tokens(right[:40], timeout=None)[:1]
+    if not after or right[: after[0].start].strip():
+        return False
+    return bool(table.find("count_nouns", after))
+
+
 def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     """Whether a bracket of one slot noun stands inside a sentence, where its value belongs:
     "findet am [Datum] in der Stadthalle statt", "ascienden a [cifra] millones"; alone, at a
@@ -342,6 +353,8 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     if table.has("redaction", words):
         return False
     left, right = text[:start], text[end:]
+    if _before_count(left, right, table):
+        return True
     if not (left.endswith(" ") and right.startswith((" ", ",", ";"))):
         return False
     before = tokens(left[-40:], timeout=None)
