@@ -399,6 +399,19 @@ def paren_hits(
 _ANGLE_RE = compile_pattern(r"<(?![/!?%=])(?P<name>[^<>\n]{3,80})>")
 
 
+def _titled_in_prose(text: str, start: int, content: str) -> bool:
+    """A slot noun's phrase in title case inside a sentence ("… <Company Name> confirmed"):
+    a word before it on the line and a lower-case word after it, where no tag's name stands."""
+    words = content.split()
+    if not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    before = text[max(0, start - 40) : start]
+    if not before.endswith(" ") or not any(c.isalpha() for c in before):
+        return False
+    after = text[start + len(content) + 2 :].lstrip(" ")
+    return after[:1].islower()
+
+
 def angle_hits(
     text: str, table: VoiceTable, *, timeout: float | None = DEFAULT_TIMEOUT
 ) -> Iterator[ShapeHit]:
@@ -409,7 +422,12 @@ def angle_hits(
         return
     for m in itertools.islice(finditer(_ANGLE_RE, text, timeout=timeout), MAX_JUDGED):
         content = m.group("name")
-        if " " not in content.strip() or bracket_slot(content, table) != "instruction":
+        if " " not in content.strip():
+            continue
+        why = bracket_slot(content, table)
+        if why == "slot_noun" and not _titled_in_prose(text, m.start(), content):
+            continue
+        if why not in {"instruction", "slot_noun"}:
             continue
         token = m.group()
         yield ShapeHit(
