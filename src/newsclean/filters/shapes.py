@@ -425,8 +425,11 @@ def angle_hits(
         if " " not in content.strip():
             continue
         why = bracket_slot(content, table)
-        if why == "slot_noun" and not _titled_in_prose(text, m.start(), content):
-            continue
+        if why == "slot_noun" and (
+            not _titled_in_prose(text, m.start(), content)
+            or table.has("reader", tokens(content, timeout=timeout))
+        ):
+            continue  # "<Your Name>" is a command line's or a form's notation
         if why not in {"instruction", "slot_noun"}:
             continue
         token = m.group()
