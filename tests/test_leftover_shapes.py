@@ -1076,3 +1076,50 @@ def test_an_aside_is_reported_alone_and_keeps_its_sentence() -> None:
     spans = [f.span for f in article.findings if f.code == "template.leftover"]
     assert spans == [(start, start + len("(I've left out the exact figures you mentioned)"))]
     assert "was approved on Monday" in article.text
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "kind"),
+    [
+        # a short term in quotation marks is a mention, not speech
+        (
+            "first",
+            'Certainly — here is an SEO rewrite of the article, built around the keyword "solar '
+            'grants":',
+            "opener",
+        ),
+        ("first", "Klar — hier ist der umgeschriebene Text zum Stichwort „Solar“:", "opener"),
+        # the first person beginning with a bridge word after an AI run
+        ("mid", "Como uma IA, não consigo verificar esses números.", "ai_self"),
+        # a word count in emphasis marks
+        ("last", "*Approximately 750 words*", "start"),
+        ("last", "_Around 600 words_", "start"),
+        # a lone slot noun before a count noun
+        ("mid", "Officials said [number] people were treated for smoke inhalation.", "bracket"),
+        ("mid", "Laut Polizei wurden [Zahl] Menschen verletzt.", "bracket"),
+        ("mid", "Según la policía, [número] personas resultaron heridas.", "bracket"),
+        # a slot noun's phrase in title case inside a sentence
+        ("mid", "A spokesman for <Company Name> confirmed the job losses.", "angle_slot"),
+    ],
+)
+def test_mentions_counts_and_slots_of_the_fifth_set(where: str, text: str, kind: str) -> None:
+    assert kind in template_kinds_at(text, where)
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        # quoted speech is still speech
+        ("first", '"Here is the rewritten article you asked for," she told the committee.'),
+        ("first", 'Here is the "rewritten" article, the minister said.'),
+        # a bracket of a number before a count noun, an editor's insertion
+        ("mid", "Officials said [2019] people were counted."),
+        ("mid", "Officials said [the] people were treated."),
+        # a tag, a command line's notation, a name at the line's start
+        ("mid", "Run the tool with <Your Name> as the first argument."),
+        ("mid", "<Company Name> is a placeholder in the form, the guide explains."),
+        ("mid", "The list (as I said, a long one) ends here."),
+    ],
+)
+def test_fifth_set_mentions_and_slots_near_misses(where: str, text: str) -> None:
+    assert template_kinds_at(text, where) == []
