@@ -321,6 +321,7 @@ NOT_A_LANGUAGE = {
     },
     "filters/shapes.py": {
         "set ['word', 'merge', 'strict']",
+        "set ['alien', 'preposition', 'foreign']",
         "alternation 'variable|index|offset|array'",
     },
 }

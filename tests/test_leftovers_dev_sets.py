@@ -16,7 +16,10 @@ was written after that and measured before and after the rules of set ``b``, wit
 for it: its floors are the figure for forms nobody tuned for. Set ``d`` was written the same way,
 measured on real bodies before any rule saw it (trial recall 0.903, near misses flagged 0.024),
 and then became development data: the rules were generalised on its misses and false alarms by
-their shapes and positions, and its floors are what they reach now.
+their shapes and positions, and its floors are what they reach now. Set ``e`` was measured the
+same way (trial recall 0.815, near misses flagged 0.007, 3 of 489 real bodies flagged) and
+generalised on by the shapes of its misses and alarms (asides in parentheses, closing questions
+about a text's parts, null-like values by their line's language, slots before count nouns).
 """
 
 from __future__ import annotations
@@ -51,6 +54,9 @@ SETS = {
     # since attributed speech is known by its shape (a quotation, a comma, a clause)
     "c": Floors(0.77, 0.68, 0.011, whole_lines_all_caught=False),
     "d": Floors(0.99, 0.97, 0.0, whole_lines_all_caught=True),
+    # e: three whole lines are still missed at the document's start (two lines of an SEO
+    # plugin's variables, a presentation with no first person and no reader)
+    "e": Floors(0.94, 0.92, 0.0, whole_lines_all_caught=False),
 }
 
 

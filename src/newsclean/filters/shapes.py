@@ -332,6 +332,17 @@ def bracket_slot(content: str, table: VoiceTable) -> str:
 _FUNCTION_WORD = 4
 
 
+def _before_count(left: str, right: str, table: VoiceTable) -> bool:
+    """Whether a slot stands where a number does: before a count noun, one space between,
+    after a space or at the line's start ("[number] people were treated", "[Zahl] Menschen")."""
+    if not right.startswith(" ") or (left and not left.endswith(" ")):
+        return False
+    after = tokens(right[:40], timeout=None)[:1]
+    if not after or right[: after[0].start].strip():
+        return False
+    return bool(table.find("count_nouns", after))
+
+
 def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     """Whether a bracket of one slot noun stands inside a sentence, where its value belongs:
     "findet am [Datum] in der Stadthalle statt", "ascienden a [cifra] millones"; alone, at a
@@ -342,6 +353,8 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     if table.has("redaction", words):
         return False
     left, right = text[:start], text[end:]
+    if _before_count(left, right, table):
+        return True
     if not (left.endswith(" ") and right.startswith((" ", ",", ";"))):
         return False
     before = tokens(left[-40:], timeout=None)
@@ -386,6 +399,19 @@ def paren_hits(
 _ANGLE_RE = compile_pattern(r"<(?![/!?%=])(?P<name>[^<>\n]{3,80})>")
 
 
+def _titled_in_prose(text: str, start: int, content: str) -> bool:
+    """A slot noun's phrase in title case inside a sentence ("… <Company Name> confirmed"):
+    a word before it on the line and a lower-case word after it, where no tag's name stands."""
+    words = content.split()
+    if not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    before = text[max(0, start - 40) : start]
+    if not before.endswith(" ") or not any(c.isalpha() for c in before):
+        return False
+    after = text[start + len(content) + 2 :].lstrip(" ")
+    return after[:1].islower()
+
+
 def angle_hits(
     text: str, table: VoiceTable, *, timeout: float | None = DEFAULT_TIMEOUT
 ) -> Iterator[ShapeHit]:
@@ -396,7 +422,15 @@ def angle_hits(
         return
     for m in itertools.islice(finditer(_ANGLE_RE, text, timeout=timeout), MAX_JUDGED):
         content = m.group("name")
-        if " " not in content.strip() or bracket_slot(content, table) != "instruction":
+        if " " not in content.strip():
+            continue
+        why = bracket_slot(content, table)
+        if why == "slot_noun" and (
+            not _titled_in_prose(text, m.start(), content)
+            or table.has("reader", tokens(content, timeout=timeout))
+        ):
+            continue  # "<Your Name>" is a command line's or a form's notation
+        if why not in {"instruction", "slot_noun"}:
             continue
         token = m.group()
         yield ShapeHit(
@@ -792,6 +826,36 @@ def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable |
     return ""
 
 
+#: the null-like values judged by the language of their line (a word of one language, no word
+#: of another: German has "null", English "none", "nil" and "undefined")
+_WORD_VALUES = frozenset(
+    {"null", "Null", "NULL", "undefined", "Undefined", "UNDEFINED", "None", "NONE", "nil", "NIL"}
+)
+
+
+def _foreign(
+    text: str, start: int, end: int, value: str, table: VoiceTable | None, timeout: float | None
+) -> str:
+    """A null-like value ending a field inside a sentence whose language has no such word, in
+    any letter case: "Jedoch liest man auch, undefined, das …", "die Deutsche None, Bahn".
+    In English "None," and "undefined," are words ("hands back None, which …", "largely
+    undefined, critics say"), in German "null," is."""
+    if table is None or value not in _WORD_VALUES or text[end : end + 1] != ",":
+        return ""
+    left = text[max(0, start - 40) : start]
+    before = tokens(left, timeout=timeout)
+    if not before or left[before[-1].end :] not in {" ", ", "}:
+        return ""  # after a word, or between commas, inside a sentence
+    leaders = _languages(text, table, timeout)
+    if not leaders:
+        return ""
+    folded = value.casefold()
+    for lang in leaders:
+        if folded in {x.casefold() for x in null_words(table, lang)}:
+            return ""
+    return "foreign"
+
+
 def null_words(table: VoiceTable, lang: str) -> frozenset[str]:
     """The null-like forms that are words of ``lang``, in their letter case ("null", "Null"
     in German; "none" in English, not "None" inside a sentence)."""
@@ -865,8 +929,10 @@ def _value_place(
         return "unit"
     if value != "None" and _counted(text, end, value, table, timeout):
         return "count"  # "None" begins sentences ("None people …" is no leak, "None of")
-    kind = _apposition(text, start, end, value, table) or _after_preposition(
-        text, start, end, value, table, timeout
+    kind = (
+        _apposition(text, start, end, value, table)
+        or _after_preposition(text, start, end, value, table, timeout)
+        or _foreign(text, start, end, value, table, timeout)
     )
     if kind:
         return kind
@@ -875,13 +941,22 @@ def _value_place(
     return ""
 
 
-def _pairs(text: str, found: list[Match]) -> set[int]:
-    """The indices of values repeated with a separator between them ("None, None")."""
+def _pairs(text: str, found: list[Match], table: VoiceTable | None = None) -> set[int]:
+    """The indices of values repeated with a separator between them ("None, None"); a word
+    of a language joined to itself by a hyphen is a compound or a score ("a nil-nil draw")."""
     out: set[int] = set()
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
-        if a.group() == b.group() and text[a.end() : b.start()] in _PAIR_GAPS:
-            out |= {i, i + 1}
+        gap = text[a.end() : b.start()]
+        if a.group() != b.group() or gap not in _PAIR_GAPS:
+            continue
+        if (
+            gap == "-"
+            and table is not None
+            and any(a.group() in null_words(table, lang) for lang in table.languages)
+        ):
+            continue
+        out |= {i, i + 1}
     return out
 
 
@@ -896,7 +971,7 @@ def value_hits(
     if not any(cue in text for cue in _VALUE_CUES):
         return
     found = list(itertools.islice(finditer(_NULL_RE, text, timeout=timeout), MAX_JUDGED))
-    pairs = _pairs(text, found) if len(found) > 1 else set()
+    pairs = _pairs(text, found, table) if len(found) > 1 else set()
     for i, m in enumerate(found):
         value = m.group()
         if i in pairs:
@@ -911,7 +986,7 @@ def value_hits(
                 m.end(),
                 {"kind": kind, "value": value},
                 f"leaked empty value {value!r} where a value belongs",
-                weak=kind in {"alien", "preposition"},
+                weak=kind in {"alien", "preposition", "foreign"},
             )
     for pattern in _ERRORS:
         for m in itertools.islice(finditer(pattern, text, timeout=timeout), MAX_JUDGED):
@@ -993,10 +1068,23 @@ def _join_labels(sentences: list[_Sentence], table: VoiceTable) -> list[_Sentenc
     return [_Sentence(s.start, s.end, s.words, i, len(out)) for i, s in enumerate(out)]
 
 
+#: a term in quotation marks: a few words, no punctuation of a clause ("the keyword "solar
+#: grants"", "das Stichwort „Klima“"), a mention rather than speech
+_MENTION_RE = compile_pattern(r"(?<!\w)[\"“„«‹][^\W\d_][^\"“”„«»‹›.,;:!?\n]{0,38}[\"”“»›](?!\w)")
+_MENTION_WORDS = 3
+
+
 def _quoted(text: str, s: _Sentence) -> bool:
-    """Inside or holding quotation marks, or after an opening one left open on the line."""
-    if any(q in text[s.start : s.end] for q in _QUOTES):
-        return True
+    """Inside or holding quotation marks, or after an opening one left open on the line; a
+    short term in quotation marks after the sentence's head is a mention, not speech."""
+    part = text[s.start : s.end]
+    if any(q in part for q in _QUOTES):
+        for m in finditer(_MENTION_RE, part, timeout=None):
+            if m.start() == 0 or len(m.group().split()) > _MENTION_WORDS:
+                return True
+            part = part[: m.start()] + " " * (m.end() - m.start()) + part[m.end() :]
+        if any(q in part for q in _QUOTES):
+            return True
     before = text[: s.start]
     opened = sum(before.count(q) for q in "“„«‹") - sum(before.count(q) for q in "”»›")
     return opened > 0 or before.count('"') % 2 == 1 or single_quoted(text, s.start, s.end)
@@ -1043,6 +1131,8 @@ def _in(found: list[Found], lang: str) -> list[Found]:
 class _Rule:
     kind: str
     lang: str
+    start: int = -1  # a part of the sentence only (an aside in parentheses), else -1
+    end: int = -1
 
 
 #: the cues of the voice rule; a sentence counts only with cues of one language
@@ -1062,6 +1152,12 @@ def _voice(
         section: table.find(section, w, gap=1 if section == "offer" else 0)
         for section in _VOICE_SECTIONS
     }
+    if ask and place.edge:
+        # a question at the document's edge offering more work: adding is an edit ("Soll ich
+        # … ergänzen?") and the parts of a text are about the text ("… of de inleiding
+        # inkorten?", "Czy mam … skrócić wstęp?")
+        found["edit_words"] = found["edit_words"] + table.find("instruction_verbs", w)
+        found["text_nouns"] = found["text_nouns"] + table.find("field_labels", w)
     if not found["edit_words"] and not found["text_nouns"]:
         return None
     langs = {f.lang for group in found.values() for f in group}
@@ -1226,20 +1322,70 @@ def _after_label(text: str, w: list[Token], last: int) -> int:
     return -1
 
 
+#: an aside in parentheses inside a sentence (no nesting, one line, bounded: no backtracking)
+_ASIDE_RE = compile_pattern(r"\((?P<body>[^()\n]{8,300})\)")
+#: how far into an aside's first clause its first person may stand ("(die genaue Zahl habe
+#: ich gerundet)": German and Dutch put the subject after the verb when an object leads)
+_ASIDE_REACH = 6
+
+
+def _aside_about(table: VoiceTable, w: list[Token], lo: int, lang: str) -> bool:
+    """Whether ``w[lo:]`` speaks about the text: an edit word, two note words ("removed …
+    paragraph"), or a note word and the reader ("the figures you mentioned")."""
+    about = {f.first for f in _in(table.find("note_words", w, lo), lang)}
+    if _in(table.find("edit_words", w, lo), lang) or len(about) >= 2:
+        return True
+    return bool(about) and bool(_in(table.find("reader", w, lo), lang))
+
+
+def _aside_first_person(text: str, table: VoiceTable, w: list[Token]) -> list[str]:
+    """The languages of a first person in the first clause of the words ``w`` of ``text``: a
+    pronoun or a first-person verb before its first comma."""
+    hi = 0
+    while hi < min(len(w), _ASIDE_REACH):
+        if hi and "," in text[w[hi - 1].end : w[hi].start]:
+            break
+        hi += 1
+    langs = [f.lang for f in table.find("first_person", w, 0, hi)]
+    langs += [table.first_person_verb(x) for x in w[:hi]]
+    return list(dict.fromkeys(x for x in langs if x))
+
+
+def _aside(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
+    """``(I've left out the figures you mentioned)`` inside a sentence: an aside in
+    parentheses whose first clause is in the first person and which speaks about the text.
+    Only the aside is reported; the sentence around it is the article's."""
+    part = text[sentence.start : sentence.end]
+    if "(" not in part:
+        return None
+    for m in finditer(_ASIDE_RE, part, timeout=None):
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        w = [x for x in sentence.words if start < x.start and x.end < end]
+        if len(w) < 3 or len(w) > _MAX_VOICE_WORDS:
+            continue
+        for lang in _aside_first_person(text, table, w):
+            if _aside_about(table, w, 0, lang):
+                return _Rule("note", lang, start, end)
+    return None
+
+
 def _note(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
     """``Note: I've kept the quotes as they were.``: a note in the first person about the text;
-    a sentence in parentheses is a note too ("(I removed the duplicated paragraph.)")."""
+    a sentence in parentheses is a note too ("(I removed the duplicated paragraph.)",
+    "(Den Absatz habe ich weggelassen.)"), and so is an aside in parentheses within one."""
     w = sentence.words
     body = text[sentence.start : sentence.end].strip()
     if w and body.startswith(("(", "[")) and body.rstrip(".!").endswith((")", "]")):
-        # the first person at its head and two words about the text ("removed … paragraph"),
-        # or an edit word: "(I removed my jacket and waited.)" is a columnist's aside
-        langs = [f.lang for f in table.find("first_person", w, 0, 1)]
-        langs += [table.first_person_verb(w[0])]
-        for lang in filter(None, langs):
-            about = {f.first for f in _in(table.find("note_words", w, 1), lang)}
-            if _in(table.find("edit_words", w, 1), lang) or len(about) >= 2:
+        # the first person in its first clause and two words about the text ("removed …
+        # paragraph"), or an edit word: "(I removed my jacket and waited.)" is a columnist's
+        # aside
+        for lang in _aside_first_person(text, table, w):
+            if _aside_about(table, w, 0, lang):
                 return _Rule("note", lang)
+    elif w:
+        aside = _aside(text, sentence, table)
+        if aside is not None:
+            return aside
     for label in table.find("note_labels", w, 0, 3):
         if label.first != 0:
             continue
@@ -1297,7 +1443,11 @@ def _ai_self(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
         k = end
         while k < len(w) and k - end < 3 and _in(table.find("ai_bridge", w, k, k + 1), lang):
             k += 1
+        # the first person after the run and its bridge words, or beginning with one of them
+        # ("Como uma IA, não consigo verificar …": "não consigo" is the first person)
         if k < len(w) and _first_person(table, w, lang, k, k + 1):
+            return _Rule("ai_self", lang)
+        if any(f.first >= end for f in _in(table.find("first_person", w, end, k + 1), lang)):
             return _Rule("ai_self", lang)
         if (
             k > end
@@ -1436,8 +1586,16 @@ def _attributed(table: VoiceTable, words: list[Token]) -> bool:
     offered = {i for f in table.find("offer", words, gap=1) for i in range(f.first, f.last + 1)}
     # the reader as the verb's subject is the request answered, not speech reported ("as you
     # asked", "wie Sie gewünscht"): an assistant's words about its task
-    asked = {f.first + 1 for f in table.find("reader", words) if f.first == f.last}
-    return any(not offered & set(range(f.first, f.last + 1)) and f.first not in asked for f in said)
+    # the reader just after it names whose needs or wishes are meant, not who spoke ("selon
+    # vos besoins", "according to your needs")
+    readers = {f.first for f in table.find("reader", words) if f.first == f.last}
+    asked = {i + 1 for i in readers}
+    return any(
+        not offered & set(range(f.first, f.last + 1))
+        and f.first not in asked
+        and f.last + 1 not in readers
+        for f in said
+    )
 
 
 #: the sections :func:`may_speak` looks at: a line with no word of theirs cannot speak
@@ -1529,15 +1687,19 @@ def voice_hits(
         ack = _acknowledged(table, s.words) == len(s.words)
     # the line goes when it holds nothing but such sentences and short interjections ("Sure!")
     whole = len(text) <= 600 and all(
-        r is not None or len(s.words) <= 3 for s, r in zip(sentences, rules, strict=True)
+        (r is not None and r.start < 0) or len(s.words) <= 3
+        for s, r in zip(sentences, rules, strict=True)
     )
     for s, rule in zip(sentences, rules, strict=True):
         if rule is None:
             continue
-        start = s.start
-        while start < s.end and not text[start].isalnum() and text[start] not in "¡¿":
-            start += 1
-        end = len(text[: s.end].rstrip())
+        if rule.start >= 0:
+            start, end = rule.start, rule.end
+        else:
+            start = s.start
+            while start < s.end and not text[start].isalnum() and text[start] not in "¡¿":
+                start += 1
+            end = len(text[: s.end].rstrip())
         phrase = text[start:end]
         yield ShapeHit(
             "template.leftover",

@@ -200,8 +200,10 @@ def _phrase_to_regex(phrase: str) -> str:
             out.append("(?:" + "|".join(literal(a) for a in alts) + ")")
             continue
         if ch == "$" and i == n - 1:
-            # the sentence ends: a full stop or "!" (not inside a quotation), or the line ends
-            out.append(_SP + r"{0,2}(?:[.!…]{1,3}(?![\w”\"’»])|\)?$)")
+            # the sentence ends: a full stop or "!" (not inside a quotation), or the line ends,
+            # after a closing bracket or the emphasis marks the line's start may open with
+            # ("*Approximately 750 words*")
+            out.append(_SP + r"{0,2}(?:[.!…]{1,3}(?![\w”\"’»])|[)*_]{0,3}$)")
             i += 1
             continue
         j = i
