@@ -57,6 +57,9 @@ SETS = {
     # e: three whole lines are still missed at the document's start (two lines of an SEO
     # plugin's variables, a presentation with no first person and no reader)
     "e": Floors(0.94, 0.92, 0.0, whole_lines_all_caught=False),
+    # f: measured before any rule saw it and not worked on since (0.892 on real bodies too);
+    # the misses are notes and field labels worded without a known cue, and bracket slots
+    "f": Floors(0.89, 0.84, 0.0, whole_lines_all_caught=False),
 }
 
 
