@@ -226,10 +226,10 @@ def test_line_key_strips_symbols_and_counters() -> None:
 
 def test_catalogue_on_a_one_megabyte_line_is_fast() -> None:
     line = "Share " + "x" * 1_000_000
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: bounds the work, whatever the machine's load
     assert catalogue().match(line) is None
     assert catalogue().match("!" * 1_000_000 + "a") is None
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 # -- structural rules --------------------------------------------------------------------------
@@ -445,9 +445,9 @@ def test_article_lines_stay(preset: str) -> None:
 @pytest.mark.parametrize("preset", ["extracted", "page"])
 def test_presets_survive_hostile_lines(preset: str) -> None:
     text = "Share\n" + ("word " * 200_000) + "\n" + ("|" * 100_000) + "\n" + "!" * 500_000 + "a"
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: bounds the work, whatever the machine's load
     article = newsclean.clean(text, preset=preset)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert article.removals
 
 

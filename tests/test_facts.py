@@ -797,10 +797,10 @@ def test_hostile_text_stays_bounded() -> None:
         for i in range(2000)
     )
     one_line = "Secretary of State Antony Blinken, " * 5000
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: bounds the work, whatever the machine's load
     for text in (lines, one_line):
         check(text, published="2023-01-01")
-    assert time.perf_counter() - started < 30
+    assert time.process_time() - started < 30
 
 
 # -- "former" before the rows the knowledge base has ------------------------------------------

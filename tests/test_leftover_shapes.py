@@ -624,19 +624,19 @@ WORST = {
 def test_worst_lines_are_bounded(name: str) -> None:
     text = WORST[name]
     table = voice_table(tuple(voice_languages()))
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: bounds the work, whatever the machine's load
     for _ in shapes.line_hits(text, table, shapes.Place(edge=True), timeout=5.0):
         pass
-    assert time.perf_counter() - started < 5.0
+    assert time.process_time() - started < 5.0
 
 
 def test_many_short_voice_lines_are_bounded() -> None:
     text = "Let me know if you want me to adjust the tone, she said not.\n" * 5_000
     f = FlagTemplates()
     f.prepare()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: bounds the work, whatever the machine's load
     f.apply(Draft.of(text))
-    assert time.perf_counter() - started < 10.0
+    assert time.process_time() - started < 10.0
 
 
 @pytest.mark.parametrize(
