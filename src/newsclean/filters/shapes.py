@@ -72,6 +72,26 @@ class ShapeHit:
     maths: str = ""  # dropped on lines with set notation ("sets")
 
 
+def _token_hit(
+    kind: str, m: Match, what: str, *, why: str = "", weak: bool = False, maths: str = ""
+) -> ShapeHit:
+    """A ``template.token`` hit for the whole match ``m``: "<what> '<token>'"."""
+    token = m.group()
+    evidence: dict[str, Any] = {"kind": kind, "token": token}
+    if why:
+        evidence["why"] = why
+    return ShapeHit(
+        "template.token",
+        kind,
+        m.start(),
+        m.end(),
+        evidence,
+        f"{what} {token!r}",
+        weak=weak,
+        maths=maths,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where a line stands: the document's first or last line, or within its edges."""
@@ -240,41 +260,19 @@ def placeholder_hits(
         for found in finditer(pattern, text, timeout=timeout):
             if d.kind == "jinja" and not _check_jinja(text, found.start(), found.end(), skip_names):
                 continue
-            token = found.group()
-            yield ShapeHit(
-                "template.token",
+            yield _token_hit(
                 d.kind,
-                found.start(),
-                found.end(),
-                {"kind": d.kind, "token": token},
-                f"unresolved template placeholder {token!r}",
+                found,
+                "unresolved template placeholder",
                 weak=d.weak,
                 maths="sets" if d.kind == "format_spec" else "",
             )
     if "@" in text:
         for m in finditer(_RAZOR_RE, text, timeout=timeout):
-            token = m.group()
-            yield ShapeHit(
-                "template.token",
-                "razor",
-                m.start(),
-                m.end(),
-                {"kind": "razor", "token": token},
-                f"unresolved template placeholder {token!r}",
-                weak=True,
-            )
+            yield _token_hit("razor", m, "unresolved template placeholder", weak=True)
     if "[" in text:
         for m in finditer(_SHORTCODE_RE, text, timeout=timeout):
-            token = m.group()
-            yield ShapeHit(
-                "template.token",
-                "shortcode",
-                m.start(),
-                m.end(),
-                {"kind": "shortcode", "token": token},
-                f"unrendered shortcode {token!r}",
-                weak=True,
-            )
+            yield _token_hit("shortcode", m, "unrendered shortcode", weak=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -385,15 +383,7 @@ def paren_hits(
         words = tokens(content, timeout=timeout)
         if not table.has("slot_nouns", words) or len(words) > 10:
             continue
-        token = m.group()
-        yield ShapeHit(
-            "template.token",
-            "paren_slot",
-            m.start(),
-            m.end(),
-            {"kind": "paren_slot", "token": token, "why": "instruction"},
-            f"unfilled instruction {token!r}",
-        )
+        yield _token_hit("paren_slot", m, "unfilled instruction", why="instruction")
 
 
 _ANGLE_RE = compile_pattern(r"<(?![/!?%=])(?P<name>[^<>\n]{3,80})>")
@@ -432,15 +422,7 @@ def angle_hits(
             continue  # "<Your Name>" is a command line's or a form's notation
         if why not in {"instruction", "slot_noun"}:
             continue
-        token = m.group()
-        yield ShapeHit(
-            "template.token",
-            "angle_slot",
-            m.start(),
-            m.end(),
-            {"kind": "angle_slot", "token": token, "why": "instruction"},
-            f"unfilled instruction {token!r}",
-        )
+        yield _token_hit("angle_slot", m, "unfilled instruction", why="instruction")
 
 
 def bracket_hits(
@@ -452,15 +434,7 @@ def bracket_hits(
     for m in finditer(_BRACKET_RE, text, timeout=timeout):
         why = bracket_slot(m.group("name"), table)
         if why:
-            token = m.group()
-            yield ShapeHit(
-                "template.token",
-                "bracket_slot",
-                m.start(),
-                m.end(),
-                {"kind": "bracket_slot", "token": token, "why": why},
-                f"unfilled bracket slot {token!r}",
-            )
+            yield _token_hit("bracket_slot", m, "unfilled bracket slot", why=why)
 
 
 _JOURNALIST_RE = compile_pattern(
@@ -1329,13 +1303,22 @@ _ASIDE_RE = compile_pattern(r"\((?P<body>[^()\n]{8,300})\)")
 _ASIDE_REACH = 6
 
 
-def _aside_about(table: VoiceTable, w: list[Token], lo: int, lang: str) -> bool:
-    """Whether ``w[lo:]`` speaks about the text: an edit word, two note words ("removed …
+def _aside_about(table: VoiceTable, w: list[Token], lang: str) -> bool:
+    """Whether ``w`` speaks about the text: an edit word, two note words ("removed …
     paragraph"), or a note word and the reader ("the figures you mentioned")."""
-    about = {f.first for f in _in(table.find("note_words", w, lo), lang)}
-    if _in(table.find("edit_words", w, lo), lang) or len(about) >= 2:
+    about = {f.first for f in _in(table.find("note_words", w), lang)}
+    if _in(table.find("edit_words", w), lang) or len(about) >= 2:
         return True
-    return bool(about) and bool(_in(table.find("reader", w, lo), lang))
+    return bool(about) and bool(_in(table.find("reader", w), lang))
+
+
+def _aside_note(text: str, table: VoiceTable, w: list[Token]) -> str:
+    """The language of a note in the words ``w``: the first person in their first clause and
+    words about the text; "" when they are not one."""
+    for lang in _aside_first_person(text, table, w):
+        if _aside_about(table, w, lang):
+            return lang
+    return ""
 
 
 def _aside_first_person(text: str, table: VoiceTable, w: list[Token]) -> list[str]:
@@ -1363,9 +1346,9 @@ def _aside(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
         w = [x for x in sentence.words if start < x.start and x.end < end]
         if len(w) < 3 or len(w) > _MAX_VOICE_WORDS:
             continue
-        for lang in _aside_first_person(text, table, w):
-            if _aside_about(table, w, 0, lang):
-                return _Rule("note", lang, start, end)
+        lang = _aside_note(text, table, w)
+        if lang:
+            return _Rule("note", lang, start, end)
     return None
 
 
@@ -1379,9 +1362,9 @@ def _note(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
         # the first person in its first clause and two words about the text ("removed …
         # paragraph"), or an edit word: "(I removed my jacket and waited.)" is a columnist's
         # aside
-        for lang in _aside_first_person(text, table, w):
-            if _aside_about(table, w, 0, lang):
-                return _Rule("note", lang)
+        lang = _aside_note(text, table, w)
+        if lang:
+            return _Rule("note", lang)
     elif w:
         aside = _aside(text, sentence, table)
         if aside is not None:
@@ -1665,9 +1648,10 @@ def voice_hits(
     if not sentences:
         return
     sentences = _join_labels(sentences, table)
-    all_words = [w for s in sentences for w in s.words]
-    line_attributed = _attributed(table, all_words)
-    label = None if line_attributed else _field_label(text, all_words, table, place)
+    # the sentences' words are the line's words, in order: the same list keeps the table's
+    # remembered positions
+    line_attributed = _attributed(table, words)
+    label = None if line_attributed else _field_label(text, words, table, place)
     if label is not None:
         yield label
     rules: list[_Rule | None] = []

@@ -93,9 +93,10 @@ _MDY = (
 )
 _NUM = r"(?<![\d.])(?P<day3>[0-3]?\d)\.(?P<mon3>[01]?\d)\.(?P<year3>(?:1[89]|20)\d\d)(?![\d.]\d)"
 _ISO = r"(?<![\d-])(?P<year4>(?:1[89]|20)\d\d)-(?P<mon4>[01]\d)-(?P<day4>[0-3]\d)(?![\d])"
-#: a day, a month's name and a year joined by dots, no space ("14.jan.2025")
+#: a day, a month's name and a year joined by dots, no space ("14.jan.2025"); its groups are
+#: those of a day-month-year date (the ``regex`` module lets alternatives share a name)
 _DOTTED = (
-    r"(?<![\d.])(?P<day6>[0-3]?\d)\.(?P<month6>(?i:\L<months>))\.(?P<year6>(?:1[89]|20)\d\d)(?!\d)"
+    r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>(?i:\L<months>))\.(?P<year>(?:1[89]|20)\d\d)(?!\d)"
 )
 _PAREN = r"(?P<wd5>(?i:\L<weekdays>))\s+\((?P<month5>(?i:\L<emonths>))\.?\s+(?P<day5>[0-3]?\d)\)"
 
@@ -344,16 +345,6 @@ def _find_dates(
                 int(m.group("mon3")),
                 int(m.group("year3")),
                 weekday,
-                "text",
-            )
-        elif m.group("day6"):
-            yield DateMention(
-                span,
-                m.group(),
-                int(m.group("day6")),
-                MONTHS[_key(m.group("month6"))],
-                int(m.group("year6")),
-                None,
                 "text",
             )
         elif m.group("day4"):

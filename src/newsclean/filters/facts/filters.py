@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from rapidfuzz.distance import OSA
-
 from newsclean._patterns import Pattern, compile_pattern, finditer, is_plain, match, search
 from newsclean.codes import Severity
 from newsclean.draft import EMPTY, Block, Draft, Flag, Proposal, Stage
@@ -657,9 +655,7 @@ class CheckFacts:
                 continue
             given = ref.name.split()[0]
             a, b = name_key(prev), name_key(given)
-            if a == b or len(b) < 4 or a[:1] != b[:1] or nm.inflected(a, b):
-                continue
-            if OSA.distance(a, b, score_cutoff=1) > 1:
+            if not nm.one_slip(a, b, min_len=4):  # a given name one slip from the holder's
                 continue
             written = f"{prev} {word}"
             if kb.persons_named(written) or any(

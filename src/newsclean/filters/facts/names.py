@@ -256,16 +256,16 @@ def inflected(written: str, surname: str) -> bool:
     return False
 
 
-def one_slip(written: str, surname: str) -> bool:
-    """One edit (a transposition counts as one) in a surname of at least ``LONG_SURNAME``
-    letters, with the same first letter; an inflected form is no slip.
+def one_slip(written: str, surname: str, *, min_len: int = LONG_SURNAME) -> bool:
+    """One edit (a transposition counts as one) in a name of at least ``min_len`` letters
+    (``LONG_SURNAME`` for surnames), with the same first letter; an inflected form is no slip.
 
     >>> one_slip("layen", "leyen"), one_slip("macorn", "macron"), one_slip("trumps", "trump")
     (True, True, False)
     >>> one_slip("rutter", "rutte"), one_slip("powel", "powell")
     (True, True)
     """
-    if len(surname) < LONG_SURNAME or written[:1] != surname[:1] or written == surname:
+    if len(surname) < min_len or written[:1] != surname[:1] or written == surname:
         return False
     if inflected(written, surname):
         return False
