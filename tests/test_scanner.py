@@ -211,7 +211,27 @@ def test_voice_gate_is_a_superset_on_generated_text(parts: list[str]) -> None:
 def test_the_scanner_names_itself() -> None:
     name = scanner_name()
     assert ("ahocorasick-rs" in name) is compiled_available()
+    assert name.startswith("ahocorasick-rs ") is compiled_available()
+    assert scanner_name(plain=True).startswith("pure Python")
     assert PACK.compiled is compiled_available()
+
+
+@needs_compiled
+def test_version_names_the_compiled_scanner() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "NEWSCLEAN_PLAIN"}
+    out = subprocess.run(
+        [sys.executable, "-m", "newsclean.cli", "--version"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    ).stdout
+    assert "scanner: ahocorasick-rs " in out
+    assert "plain path (NEWSCLEAN_PLAIN): off" in out
 
 
 def test_the_speaking_condition_reads_only_its_sections() -> None:

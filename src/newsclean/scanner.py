@@ -124,15 +124,18 @@ def compiled_available() -> bool:
     return _compiled is not None
 
 
-def scanner_name() -> str:
-    """The scanner this process uses by default: the library and its version, or pure Python."""
+def scanner_name(plain: bool = False) -> str:
+    """The scanner a draft uses: the compiled library and its version, or pure Python (on the
+    plain path, or when the library is missing)."""
     if _compiled is None:
         return "pure Python (str.find per literal; ahocorasick-rs is not installed)"
+    if plain:
+        return "pure Python (str.find per literal: the plain path's twin)"
     try:
         version = metadata.version("ahocorasick-rs")
     except metadata.PackageNotFoundError:  # pragma: no cover - imported but not installed
-        version = "unknown version"
-    return f"ahocorasick-rs {version} (compiled Aho-Corasick), pure-Python twin on the plain path"
+        version = "(version unknown)"
+    return f"ahocorasick-rs {version} (compiled Aho-Corasick automaton)"
 
 
 class Scanner:
