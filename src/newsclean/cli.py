@@ -50,11 +50,19 @@ def version_text() -> str:
         except PackageNotFoundError:  # pragma: no cover - a core dependency is missing
             return "missing"
 
-    plain = "on" if plain_from_env() else "off"
+    from newsclean.scanner import scanner_name
+
+    on = plain_from_env()
+    scanner = scanner_name(on)
+    compiled = (
+        "no compiled modules in use"
+        if scanner.startswith("pure Python")
+        else "newsclean's own modules: pure Python"
+    )
     return (
         f"newsclean {__version__}\n"
-        "scanner: pure Python (regex patterns, per-word tables); no compiled modules\n"
-        f"plain path (NEWSCLEAN_PLAIN): {plain}\n"
+        f"scanner: {scanner}; {compiled}\n"
+        f"plain path (NEWSCLEAN_PLAIN): {'on' if on else 'off'}\n"
         f"regex {of('regex')}, ftfy {of('ftfy')}, rapidfuzz {of('rapidfuzz')}"
     )
 

@@ -1619,6 +1619,34 @@ def may_speak(text: str, words: list[Token], table: VoiceTable) -> bool:
             table.find(section, words, gap=1 if section == "offer" else 0)
         )
 
+    return speaking_cues(text, has)
+
+
+#: the sections :func:`speaking_cues` asks about
+SPEAKING_CUES = frozenset(
+    {
+        "text_nouns",
+        "edit_words",
+        "offer",
+        "presenters",
+        "note_labels",
+        "field_labels",
+        "field_labels_strong",
+        "negation",
+        "capability_strong",
+        "capability_weak",
+        "as_words",
+        "copula_first",
+        "ai_core",
+        "note_words",
+    }
+)
+
+
+def speaking_cues(text: str, has: Callable[[str], bool]) -> bool:
+    """:func:`may_speak`'s condition on a line, given whether it ``has`` an entry of a section
+    of :data:`SPEAKING_CUES`: a gate that knows less (the line holds a word such an entry
+    needs) asks it with its own ``has`` and gets a superset of the lines."""
     return (
         has("text_nouns")
         or has("edit_words")
@@ -1708,8 +1736,11 @@ def line_hits(
     skip_names: frozenset[str] = frozenset(),
     timeout: float | None = DEFAULT_TIMEOUT,
     detect: Callable[[str], bool] = lambda kind: True,
+    voice: bool = True,
 ) -> Iterator[ShapeHit]:
-    """Every structural hit on one line (overlaps are resolved by the caller)."""
+    """Every structural hit on one line (overlaps are resolved by the caller); ``voice=False``:
+    the caller knows the line holds no word :func:`may_speak` needs (a document scan said so),
+    so :func:`voice_hits` would find nothing."""
     if detect("token"):
         # brackets are scanned once, by the filter's bracket syntax, which asks bracket_slot
         yield from placeholder_hits(text, skip_names=skip_names, timeout=timeout)
@@ -1719,5 +1750,5 @@ def line_hits(
         yield from journalist_hits(text, None, table, timeout=timeout)
     if detect("empty_value"):
         yield from value_hits(text, table, timeout=timeout)
-    if detect("leftover"):
+    if voice and detect("leftover"):
         yield from voice_hits(text, table, place, timeout=timeout)

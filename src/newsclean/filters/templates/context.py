@@ -45,6 +45,9 @@ class _Context:
     shape_memo: dict[tuple[str, Place], list[ShapeHit]] = field(default_factory=dict)
     #: block -> the phrases standing anywhere to try there (None: find them in the line)
     phrases: dict[int, tuple[_Anywhere, ...] | None] = field(default_factory=dict)
+    #: the blocks that may hold an assistant's voice (None: every block), see
+    #: ``gates.lines_that_may_speak``
+    speaking: set[int] | None = None
 
     @classmethod
     def of(cls, draft: Draft) -> _Context:

@@ -225,6 +225,7 @@ class FlagTemplates:
             else:
                 ctx.phrases = gates.leftovers_anywhere_by_line(lines, self.languages)
                 add(ctx.phrases, "anywhere")
+                ctx.speaking = gates.lines_that_may_speak(lines, self.languages)
         # the structural rules read every line: their cues are words, not literals
         add(every, "shape")
         return looks
@@ -293,6 +294,7 @@ class FlagTemplates:
                     skip_names=_WIKI_TEMPLATES,
                     timeout=ctx.draft.regex_timeout,
                     detect=frozenset(self.detect).__contains__,
+                    voice=ctx.speaking is None or block.index in ctx.speaking,
                 )
             )
         for hit in hits:

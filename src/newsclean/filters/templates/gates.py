@@ -13,7 +13,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from newsclean._patterns import (
     Match,
@@ -26,6 +26,7 @@ from newsclean._patterns import (
 from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
 from newsclean.draft import Draft
+from newsclean.filters.shapes import SPEAKING_CUES, speaking_cues
 from newsclean.filters.templates.data import (
     _Anywhere,
     leftover_patterns,
@@ -38,6 +39,7 @@ from newsclean.filters.templates.rules import (
     _PROGRAMMING_RE,
     _PROGRAMMING_TERMS,
 )
+from newsclean.scanner import pack_scanner, voice_kind
 
 # ---------------------------------------------------------------------------------------------
 # the literals each rule's matches hold
@@ -279,6 +281,29 @@ def _keyword_anchors(keywords: frozenset[str]) -> dict[str, tuple[tuple[str, int
         )
         anchors.setdefault(word[offset:], []).append((word, offset))
     return {anchor: tuple(found) for anchor, found in anchors.items()}
+
+
+def lines_that_may_speak(lines: Lines, languages: tuple[str, ...]) -> set[int]:
+    """The lines that may hold what the voice rules report (``shapes.may_speak``): one scan of
+    the document for the words of the sections it reads (:mod:`newsclean.scanner`), then its
+    condition on each line that holds any, with "holds a word the section's entries need" for
+    "has an entry of the section". A superset: a line left out has no such entry."""
+    found = pack_scanner(languages, SPEAKING_CUES).scan(lines.draft.text, folded=lines.fold())
+    blocks = lines.draft.blocks
+    out: set[int] = set()
+    for index, kinds in found.by_line.items():
+        if 0 <= index < len(blocks) and speaking_cues(blocks[index].text, _holds(kinds)):
+            out.add(index)
+    return out
+
+
+def _holds(kinds: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a line with ``kinds`` holds the words of a voice section's entries."""
+
+    def has(section: str) -> bool:
+        return voice_kind(section) in kinds
+
+    return has
 
 
 # ---------------------------------------------------------------------------------------------
