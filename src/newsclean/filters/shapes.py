@@ -41,6 +41,7 @@ from newsclean._patterns import (
 )
 from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
+from newsclean.lang import all_entries
 from newsclean.voice import (
     Found,
     Token,
@@ -444,10 +445,61 @@ _JOURNALIST_RE = compile_pattern(
 )
 
 
+#: a day of zeros before a month's name ("00 March", "il 00 marzo", "am 00. Mai") or a date
+#: of zeros with a year ("00/00/2025"): no calendar has a day 0, so it is a placeholder
+_ZERO_DATE_RE = compile_pattern(
+    r"(?<![\w.,:/-])00\.?" + _SP + r"{1,2}(?:de" + _SP + r")?(?P<month>[^\W\d_]{3,12})(?!\w)"
+    r"|(?<![\w.,:/-])00[./-]00[./-](?:\d{4}|\d{2})(?![\w./-])"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _month_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The month names and abbreviations of every pack, lower-cased (``months.txt``), and
+    those a language writes in lower case (the packs whose names are not written capitalised
+    in prose: English "may" in lower case is a verb)."""
+    every = frozenset(e.text.casefold() for e in all_entries("months.txt"))
+    lower = frozenset(
+        e.text.casefold()
+        for lang in _LOWER_MONTHS
+        for e in all_entries("months.txt", (lang,))
+    )
+    return every, lower
+
+
+#: a month in lower case is this long at least ("marzo", "mars" are; "mar" is a sea too)
+_STEM_MONTH = 4
+#: the languages that write month names in lower case
+_LOWER_MONTHS = ("fr", "es", "it", "nl", "pl", "pt")
+
+
+def _zero_dates(text: str, timeout: float | None) -> Iterator[ShapeHit]:
+    if "00" not in text:
+        return
+    for m in itertools.islice(finditer(_ZERO_DATE_RE, text, timeout=timeout), MAX_JUDGED):
+        month = m.group("month")
+        if month is not None:
+            every, lower = _month_names()
+            if month.islower() and len(month) < _STEM_MONTH:
+                continue  # "00 may", "00 mar": a verb or a word as often as a month
+            if month.casefold() not in (lower if month.islower() else every):
+                continue
+        token = m.group()
+        yield ShapeHit(
+            "template.filler",
+            "journalist",
+            m.start(),
+            m.end(),
+            {"kind": "journalist", "token": token, "where": "date"},
+            f"journalist's placeholder {token!r} standing in for content",
+        )
+
+
 def journalist_hits(
     text: str, words: list[Token] | None, table: VoiceTable, *, timeout: float | None
 ) -> Iterator[ShapeHit]:
-    """TK, XXX and the like where a number, a name or a date belongs."""
+    """TK, XXX and the like where a number, a name or a date belongs; a date of zeros."""
+    yield from _zero_dates(text, timeout)
     if not any(c in text for c in "TXN#?"):
         return
     starts = [w.start for w in words] if words is not None else []
@@ -518,6 +570,8 @@ def _slot_position(
         return "amount"  # "$## million", "R$ XX milhões"
     if left[-1:] in {",", "("} and rest[:1] in {",", ")"}:
         return "apposition"
+    if rest[:1] == "," and _role_follows(words[at : at + 3], table):
+        return "apposition"  # "TK, a spokesperson for the ministry, declined to comment"
     next_capital = (
         bool(after) and after[0].raw[:1].isupper() and text[end : after[0].start].strip() == ""
     )
@@ -539,6 +593,14 @@ def _slot_position(
     ):
         return "in_sentence"  # "hire XXX workers"; not "the XX century", "siglo XX y"
     return ""
+
+
+def _role_follows(after: list[Token], table: VoiceTable) -> bool:
+    """Whether a role noun that a name's apposition holds opens ``after`` (an article may come
+    first): "…, a spokesperson for", "…, der Sprecher der Polizei"."""
+    skip = 1 if after and table.has("articles", after[:1]) or table.has("editorial_heads", after[:1]) else 0
+    roles = table.find("name_cues", after, skip, skip + 1)
+    return any(len(after[f.first].raw) > _FUNCTION_WORD and after[f.first].raw.islower() for f in roles)
 
 
 def _inside_sentence(
@@ -1030,6 +1092,14 @@ def _join_labels(sentences: list[_Sentence], table: VoiceTable) -> list[_Sentenc
         s = sentences[i]
         n = len(s.words)
         whole = [f for f in table.find("note_labels", s.words) if f.first == 0 and f.last == n - 1]
+        # a short abbreviation alone is a label too ("P.S.", "P.D."): it goes with what follows
+        abbreviation = (
+            n == 1
+            and s.words[0].raw[:1].isupper()
+            and sum(c.isalpha() for c in s.words[0].raw) <= _ABBREVIATION
+            and "." in s.words[0].raw
+        )
+        whole = whole or ([Found("note_labels", "", "", 0, 0)] if abbreviation else [])
         if whole and i + 1 < len(sentences):
             nxt = sentences[i + 1]
             out.append(_Sentence(s.start, nxt.end, s.words + nxt.words, 0, 0))
@@ -1152,6 +1222,10 @@ def _voice(
         if edits and p1 and p2:
             return _Rule("voice", lang)
         if nouns and p1 and p2 and off:
+            return _Rule("voice", lang)
+        # a question at the document's edge opening with an offer of more work from the
+        # first person about a text: "Want me to also draft three alternative headlines?"
+        if ask and place.edge and nouns and p1 and off and off[0].first <= 1:
             return _Rule("voice", lang)
         # "I've reworked the piece …" at an edge; after an acknowledgement anywhere ("Of
         # course — I've reworked the piece …"); a question at an edge puts the first person
@@ -1276,7 +1350,11 @@ def _presenting(
         bare = colon and ((place.first and tail == len(w)) or of_text)
         edited = _in(table.find("edit_words", w, after), lang)
         spoken = _in(table.find("reader", w, after), lang) or _first_person(table, w, lang, after)
-        strong = (edited and spoken) if both else (edited or spoken or bare)
+        # a presenter heading the document's first sentence needs no speaker ("Below, the
+        # revised article.", "Ci-dessous, la version remaniée de l'article."); "Here is the
+        # revised report, published by the ministry" presents another's document
+        alone = presenter.first == skip and not table.find("byline_prepositions", w, tail)
+        strong = (edited and (spoken or alone)) if both else (edited or spoken or bare)
         if strong:
             return _Rule("opener", lang)
     return None
@@ -1344,7 +1422,7 @@ def _aside(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
     for m in finditer(_ASIDE_RE, part, timeout=None):
         start, end = sentence.start + m.start(), sentence.start + m.end()
         w = [x for x in sentence.words if start < x.start and x.end < end]
-        if len(w) < 3 or len(w) > _MAX_VOICE_WORDS:
+        if len(w) < 3 or len(w) > _MAX_VOICE_WORDS or _attributed(table, w):
             continue
         lang = _aside_note(text, table, w)
         if lang:
@@ -1352,7 +1430,7 @@ def _aside(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
     return None
 
 
-def _note(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
+def _note(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
     """``Note: I've kept the quotes as they were.``: a note in the first person about the text;
     a sentence in parentheses is a note too ("(I removed the duplicated paragraph.)",
     "(Den Absatz habe ich weggelassen.)"), and so is an aside in parentheses within one."""
@@ -1384,6 +1462,52 @@ def _note(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
             or _in(table.find("note_words", w, lo), lang)
         )
         if about_text:
+            return _Rule("note", lang)
+    if place.edge and sentence.index == 0:
+        return _labelled_note(text, w, table)
+    return None
+
+
+#: a note's label of any words: one or two words and a colon, or an abbreviation ("P.S.",
+#: "Obs.", "Anm.") at the line's start (a necessary condition, as :func:`may_speak` asks it)
+_LABEL_HEAD_RE = compile_pattern(
+    r"[^\w\n]{0,3}[^\W\d_][\w.'’-]{0,14}(?:[^\S\n][\w.'’-]{1,14})?[^\S\n]?[:.]"
+)
+#: how long an abbreviation as a label is, in letters ("P.S.", "P.D.", "Obs.", "Anm.")
+_ABBREVIATION = 4
+#: how far after a label the first person may come ("P.D.: No pude verificar …")
+_NOTE_REACH = 2
+
+
+def _labelled_note(text: str, w: list[Token], table: VoiceTable) -> _Rule | None:
+    """A note at the document's edge whose label is no known one ("P.S. I couldn't verify
+    the figure, so you may want to check it", "Obs.: Eu mantive as citações originais"): a
+    label of one or two capitalised words and a colon, or a short abbreviation, then the
+    first person at once and words about the text or the reader."""
+    if len(w) < 4 or not w[0].raw[:1].isupper():
+        return None
+    lo = -1
+    for k in range(min(2, len(w) - 1)):
+        mark = text[w[k].end : w[k].end + 3].lstrip(" *_")[:1]
+        if mark == ":":
+            lo = k + 1
+            break
+        letters = sum(c.isalpha() for c in w[k].raw)
+        if k == 0 and "." in text[w[k].start : w[k].end + 1] and letters <= _ABBREVIATION:
+            lo = k + 1  # "P.S. I …", "Obs. Eu …"
+            break
+        if text[w[k].end : w[k + 1].start].strip():
+            return None
+    if lo < 0:
+        return None
+    for lang in table.languages:
+        if not _first_person(table, w, lang, lo, lo + _NOTE_REACH):
+            continue
+        if (
+            _in(table.find("edit_words", w, lo), lang)
+            or _in(table.find("note_words", w, lo), lang)
+            or _in(table.find("reader", w, lo), lang)
+        ):
             return _Rule("note", lang)
     return None
 
@@ -1469,6 +1593,102 @@ def _cannot_browse(sentence: _Sentence, table: VoiceTable) -> _Rule | None:
 
 
 _LABEL_MARKS = " \t*#>_-•·"
+#: a label's own note before its colon: "SEO Title (58 characters):", "Titel [max. 60]:"
+_LABEL_NOTE_RE = compile_pattern(r"[^\S\n]{0,2}[(\[][^()\[\]\n]{1,30}[)\]]")
+#: a count as a field's value: "1.532", "512 words", "~ 600"
+_COUNT_VALUE_RE = compile_pattern(r"[~≈]?[^\S\n]{0,2}\d{1,3}(?:[.,\u00a0 ]\d{3}){0,2}(?![\d.,])")
+#: how many words a generic label may have ("Recuento de caracteres", "Parole chiave")
+_LABEL_WORDS = 3
+#: a keyword list: this many items or more, of up to this many words each
+_LIST_ITEMS = 3
+_ITEM_WORDS = 4
+
+
+def _keyword_list(value: str) -> bool:
+    """``city council, bike lanes, transport``: three or more short items between commas,
+    none a clause (no full stop, no question, no quotation) and none a number or an
+    address (no digits), one at least in lower case or all of one word (a tag list, not a
+    list of names: "Source: CDC, Chicago Department of Public Health")."""
+    value = value.strip().rstrip(" *_")
+    if not value or len(value) > 240 or any(c in value for c in '.!?:;"“”„«»()[]/@'):
+        return False
+    if any(c.isdigit() for c in value):
+        return False
+    items = [x.strip() for x in value.split(",")]
+    if len(items) < _LIST_ITEMS or any(not x for x in items):
+        return False
+    if any(len(x.split()) > _ITEM_WORDS for x in items):
+        return False
+    if any(x[:1].islower() for x in items):
+        return True
+    return all(len(x.split()) == 1 for x in items)
+
+
+def _count_value(value: str, label: list[Token], table: VoiceTable) -> bool:
+    """``Word count: 512``, ``Zeichen: 1.532``, ``Länge: 600 Wörter``: a number of words or
+    characters (a length unit in the label or after the number), nothing else."""
+    value = value.strip().rstrip(" *_.")
+    m = match_pattern(_COUNT_VALUE_RE, value, timeout=None)
+    if m is None:
+        return False
+    rest = tokens(value[m.end() :], timeout=None)
+    if rest and (len(rest) > 2 or not table.has("length_units", rest)):
+        return False
+    return bool(rest) or table.has("length_units", label)
+
+
+#: how many words a title may have as a field's value
+_TITLE_WORDS = 20
+
+
+def _metadata_value(value: str, place: Place) -> bool:
+    """Whether a known field label's value, unmarked, is what a generation step lists: a
+    keyword list at the document's first or last line, or at its first line a title (a few
+    words, no sentence's full stop): "Titel: Stadtrat stimmt zu", not "Fazit: Das Gerät
+    überzeugt." at an article's end."""
+    if not (place.first or place.last):
+        return False
+    if _keyword_list(value):
+        return True
+    value = value.strip().rstrip(" *_")
+    n = len(value.split())
+    return place.first and 2 <= n <= _TITLE_WORDS and value[-1:].isalnum()
+
+
+def _generic_label(text: str, words: list[Token], table: VoiceTable, place: Place) -> ShapeHit | None:
+    """A label of a few words starting the document's first or last line whose value is what
+    a generation step lists, whatever the label says: a keyword list or a count of words or
+    characters ("Schlagwörter: Stadtrat, Haushalt, Leipzig", "Recuento de caracteres: 1.532")."""
+    if not (place.first or place.last) or ":" not in text or len(text) > 300:
+        return None
+    colon = text.find(":")
+    label = [w for w in words if w.end <= colon]
+    if not label or len(label) > _LABEL_WORDS or text[: label[0].start].strip(_LABEL_MARKS):
+        return None
+    head = text[label[-1].end : colon]
+    note = match_pattern(_LABEL_NOTE_RE, head, timeout=None)
+    if head.strip(" *_") and (note is None or head[note.end() :].strip(" *_")):
+        return None
+    if any(not w.raw.isalpha() and "-" not in w.raw for w in label):
+        return None  # "E-Mail" is a word; "Nr. 5", "2023" are not labels of this kind
+    value = text[colon + 1 :]
+    if not (_keyword_list(value) or _count_value(value, label, table)):
+        return None
+    start = label[0].start
+    while start > 0 and text[start - 1] in "*_#":
+        start -= 1
+    phrase = text[start : colon + 1]
+    return ShapeHit(
+        "template.leftover",
+        "field_label",
+        start,
+        len(text.rstrip()),
+        {"kind": "leftover", "phrase": phrase, "lang": "", "where": "field_label"},
+        f"field label of a text-generation step: {phrase!r}",
+        whole_line=True,
+    )
+
+
 
 
 def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place) -> ShapeHit | None:
@@ -1486,6 +1706,9 @@ def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place)
             if found.first == 0 and lead.strip(_LABEL_MARKS):
                 continue
             label_end = words[found.last].end
+            note = match_pattern(_LABEL_NOTE_RE, text, pos=label_end, timeout=None)
+            if note is not None and ":" in text[note.end() : note.end() + 6]:
+                label_end = note.end()  # "**SEO Title (58 characters):**"
             after = text[label_end : label_end + 6]
             colon = after.find(":")
             if colon < 0 or after[:colon].strip(" *_"):
@@ -1493,7 +1716,12 @@ def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place)
             # "**Title:**" in bold from the line's start: a generation step's markup anywhere
             bold = lead.strip() in {"**", "__"} and found.first == 0
             bold = bold and text[label_end + colon + 1 : label_end + colon + 3] == lead.strip()
-            if need_mark and not (marked and place.edge) and not bold:
+            if (
+                need_mark
+                and not (marked and place.edge)
+                and not bold
+                and not _metadata_value(text[label_end + colon + 1 :], place)
+            ):
                 continue
             end = label_end + colon + 1
             while end < len(text) and text[end] in "*_":
@@ -1630,7 +1858,24 @@ def may_speak(text: str, words: list[Token], table: VoiceTable) -> bool:
         or (has("negation") and (has("capability_strong") or has("capability_weak")))
         or ((has("as_words") or has("copula_first")) and has("ai_core"))
         or (("(" in text or "[" in text) and has("note_words"))
+        or match_pattern(_LABEL_HEAD_RE, text, timeout=None) is not None
     )
+
+
+def _generic_label_only(
+    text: str, words: list[Token] | None, table: VoiceTable, place: Place, timeout: float | None
+) -> Iterator[ShapeHit]:
+    """:func:`_generic_label` on a line that holds no other voice cue (as :func:`voice_hits`
+    judges it on every line of the plain path: not on an attributed line)."""
+    if not (place.first or place.last) or ":" not in text:
+        return
+    if words is None:
+        words = tokens(text, timeout=timeout)
+    if _attributed(table, words):
+        return
+    label = _generic_label(text, words, table, place)
+    if label is not None:
+        yield label
 
 
 def voice_hits(
@@ -1639,10 +1884,18 @@ def voice_hits(
     """Sentences of a line in an assistant's voice, and generation field labels."""
     if len(text) > MAX_VOICE_LINE or search_pattern(_LETTER_RE, text, timeout=timeout) is None:
         return  # no word, no voice; a line this long is data, not an assistant's sentence
-    if not is_plain() and not table.may_hold(text, _SPEAKING, timeout=timeout):
-        return  # no word of the cues may_speak needs: skipped before splitting the words
+    if (
+        not is_plain()
+        and not table.may_hold(text, _SPEAKING, timeout=timeout)
+        and match_pattern(_LABEL_HEAD_RE, text, timeout=timeout) is None
+    ):
+        # no word of the cues may_speak needs: skipped before splitting the words, but for
+        # a label of any words at the document's first or last line
+        yield from _generic_label_only(text, None, table, place, timeout)
+        return
     words = tokens(text, timeout=timeout)
     if not is_plain() and not may_speak(text, words, table):
+        yield from _generic_label_only(text, words, table, place, timeout)
         return
     sentences = [s for s in _sentences(text, timeout, words) if s.words]
     if not sentences:
@@ -1651,7 +1904,11 @@ def voice_hits(
     # the sentences' words are the line's words, in order: the same list keeps the table's
     # remembered positions
     line_attributed = _attributed(table, words)
-    label = None if line_attributed else _field_label(text, words, table, place)
+    label = (
+        None
+        if line_attributed
+        else _field_label(text, words, table, place) or _generic_label(text, words, table, place)
+    )
     if label is not None:
         yield label
     rules: list[_Rule | None] = []
@@ -1661,12 +1918,16 @@ def voice_hits(
         if not _attributed(table, s.words) and not _quoted(text, s):
             rule = (
                 _opener(text, s, table, place, ack)
-                or _note(text, s, table)
+                or _note(text, s, table, place)
                 or _ai_self(text, s, table)
                 or _cannot_browse(s, table)
                 or _voice(s, table, place, ack, text[: s.end].rstrip(" *_)").endswith("?"))
                 or _closing(s, table, place)
             )
+        elif not _quoted(text, s):
+            # "Officials said the road (I changed this date to match the source) would …": an
+            # aside of its own voice inside a reported sentence
+            rule = _aside(text, s, table)
         rules.append(rule)
         ack = _acknowledged(table, s.words) == len(s.words)
     # the line goes when it holds nothing but such sentences and short interjections ("Sure!")
