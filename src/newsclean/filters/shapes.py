@@ -44,6 +44,7 @@ from newsclean._patterns import search as search_pattern
 from newsclean.lang import all_entries
 from newsclean.voice import (
     Found,
+    voice_languages,
     Token,
     VoiceTable,
     tokens,
@@ -113,6 +114,7 @@ _STR = r"\"[^\"{}\n]{1,60}\"|'[^'{}\n]{1,60}'"
 _TAIL = (
     r"(?:" + _SP + r"{0,3}[|:?]" + r"[^{}\n]{0,80}?"
     r"|" + _SP + r"{1,3}[.$\"'@][^{}\n]{0,80}?"
+    r"|->[A-Za-z_][^{}\n]{0,80}?"
     r"|[\[(][^{}\n]{0,80}?)?"
 )
 _ANY = r"(?:" + _ID + r"|" + _STR + r")" + _TAIL
@@ -143,6 +145,7 @@ DELIMITERS: tuple[Delimiter, ...] = (
     Delimiter("handlebars_comment", "{{!", "}}", "free", after=r"(?<![{\w]\{\{!)"),
     Delimiter("jinja", "{{", "}}", "any", trim="-~", after=r"(?<![{\w]\{\{)"),
     Delimiter("mustache_block", "{{", "}}", "block", trim="~", after=r"(?<![{\w]\{\{)"),
+    Delimiter("blade_raw", "{!!", "!!}", "any"),
     Delimiter("jinja_comment", "{#", "#}", "free", trim="-"),
     Delimiter("jinja_block", "{%", "%}", "free", trim="-+"),
     Delimiter("erb", "<%", "%>", "erb", trim="-"),
@@ -242,13 +245,26 @@ _SHORTCODE_RE = compile_pattern(
 #: "@(Model.PublishDate)"
 _RAZOR_RE = compile_pattern(
     r"(?<![\w@./])@[A-Z][A-Za-z0-9_]{1,30}(?:\.[A-Za-z_][A-Za-z0-9_]{0,40}){0,3}"
-    r"\.[A-Z][A-Za-z0-9_]{1,40}(?![\w@])"
+    r"\.[A-Z][A-Za-z0-9_]{1,40}(?:\([^()\n]{0,40}\))?(?![\w@])"
     r"|(?<![\w@./])@\("
     + _SP
-    + r"{0,2}[A-Z][A-Za-z0-9_]{1,30}(?:\.[A-Za-z_][A-Za-z0-9_]{0,40}){1,4}"
+    + r"{0,2}[A-Z][A-Za-z0-9_]{1,30}(?:\.[A-Za-z_][A-Za-z0-9_]{0,40}(?:\([^()\n]{0,40}\))?){1,4}"
     + _SP
     + r"{0,2}\)"
 )
+#: a line of nothing but an SEO plugin's variables ("%title% %sep% %sitename%") or of
+#: snake-case hash variables ("#post_title #separator_sa #site_title"): two or more
+_SEO_VAR = r"%%?[a-z][a-z0-9_]{1,30}%%?"
+_HASH_VAR = r"#[a-z][a-z0-9]{0,20}(?:_[a-z0-9]{1,20}){1,4}"
+_VAR_GAP = _SP + r"{0,3}[-|–—·•:»]?" + _SP + r"{0,3}"
+_VAR_LINE_RE = compile_pattern(
+    r"^" + _SP + r"{0,3}(?:" + _SEO_VAR + r"(?:" + _VAR_GAP + _SEO_VAR + r"){1,8}"
+    r"|" + _HASH_VAR + r"(?:" + _VAR_GAP + _HASH_VAR + r"){1,8})" + _SP + r"{0,3}$"
+)
+
+
+#: a line of variables is short
+_VAR_LINE = 400
 
 
 def placeholder_hits(
@@ -268,6 +284,10 @@ def placeholder_hits(
                 weak=d.weak,
                 maths="sets" if d.kind == "format_spec" else "",
             )
+    if ("%" in text or "#" in text) and len(text) <= _VAR_LINE:
+        m = match_pattern(_VAR_LINE_RE, text, timeout=timeout)
+        if m is not None:
+            yield _token_hit("variable_line", m, "unresolved template placeholders", weak=True)
     if "@" in text:
         for m in finditer(_RAZOR_RE, text, timeout=timeout):
             yield _token_hit("razor", m, "unresolved template placeholder", weak=True)
@@ -293,6 +313,16 @@ def bracket_slot(content: str, table: VoiceTable) -> str:
     letters = [w for w in words if any(c.isalpha() for c in w.raw)]
     if len(letters) != len(words):
         return ""  # numbers, years, citations: "[1]", "[2019]"
+    head, colon, rest = content.partition(":")
+    if colon and head.strip().isupper() and 0 < len(head.split()) <= 2 and ":" not in rest:
+        # "<PLACEHOLDER: photo caption, credit AP>", "[EINFÜGEN: Zitat]": a slot's head in
+        # capitals and a colon, what it wants after it
+        head_words = tokens(head, timeout=None)
+        rest_words = tokens(rest, timeout=None)
+        if (
+            table.has("slot_nouns", head_words) or table.has("instruction_verbs", head_words)
+        ) and (table.has("slot_nouns", rest_words) or table.has("instruction_verbs", rest_words)):
+            return "instruction"
     if any(c in content for c in '@/=:"“”…') or content.rstrip().endswith("."):
         return ""  # addresses, links, quotations, ellipses, sentences
     if all(set(w.text) <= _ROMAN for w in words):
@@ -365,6 +395,104 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     # after a preposition or an article ("am", "a", "on", "the"): where a value goes, not a
     # link's label after a clause ("Rent rose again [source] and …")
     return before[-1].raw.islower() and len(before[-1].raw) <= _FUNCTION_WORD
+
+
+#: how many words a bracket slot of unknown nouns may have ("[Name Of The Venue]")
+_VALUE_SLOT_WORDS = 4
+#: an acronym in capitals alone this short is an acronym ("[AP]", "[USA]"), not a slot
+_ACRONYM = 3
+
+
+def _open_quote_before(text: str, start: int) -> bool:
+    """Whether a quotation opened before ``start`` on the line is still open there."""
+    before = text[:start]
+    opened = sum(before.count(q) for q in "“„«‹") - sum(before.count(q) for q in "”»›")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+#: the shortest slot noun that ends a compound ("ort" of "Veranstaltungsort" is too short)
+_SLOT_TAIL = 4
+
+
+def _ends_in_slot_noun(word: str) -> bool:
+    """Whether a word is, or ends with, a slot noun of four letters or more ("stadtname",
+    "firmenname", "eventdatum")."""
+    return any(
+        word.endswith(noun) for noun in _slot_noun_words() if len(noun) >= _SLOT_TAIL
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _slot_noun_words() -> frozenset[str]:
+    return words_of("slot_nouns", voice_languages())
+
+
+def value_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
+    """Whether a bracket of a short noun phrase in title case or capitals, of any nouns,
+    stands where a name or a number belongs: before a count noun, after a role ("Bürgermeister
+    [Vollständiger Name] sagte"), after a preposition or an article inside a sentence ("findet in
+    [Stadthalle Ort] statt"), or as the subject of a verb of saying ("[FIRMENNAME] teilte mit").
+    An editor's insertion in a quotation ("“[Smith] knew”"), "[sic]", redaction marks,
+    numbers and acronyms are not slots."""
+    content = text[start + 1 : end - 1].strip()
+    words = tokens(content, timeout=None)
+    if not words or len(words) > _VALUE_SLOT_WORDS or len(content) > 60:
+        return False
+    if not all(w.raw.replace("-", "").isalpha() for w in words):
+        return False
+    if "".join(w.raw for w in words) != "".join(content.replace("-", "").split()).replace(
+        "-", ""
+    ) and any(c in content for c in ".,;:!?'\"/@&"):
+        return False
+    upper = all(w.raw.isupper() for w in words)
+    title = all(w.raw[:1].isupper() or table.has("of_words", [w]) for w in words)
+    # or a slot noun and the noun it names, in lower case: "Wethouder [naam wethouder] liet"
+    named = (
+        len(words) == 2
+        and all(w.raw.islower() for w in words)
+        and table.has("slot_nouns", words, 0, 1)
+    )
+    if not named and (not (upper or title) or not words[0].raw[:1].isupper()):
+        return False
+    if upper and len(words) == 1 and len(words[0].raw) <= _ACRONYM:
+        return False
+    if len(words) == 1 and not upper and not _ends_in_slot_noun(words[0].text):
+        return False  # "[Apple]": a name; "[Stadtname]", "[Veranstaltungsort]": a slot
+    if table.has("redaction", words) or table.has("editorial_heads", words, 0, 1):
+        return False
+    if _open_quote_before(text, start) or single_quoted(text, start, end):
+        return False
+    left, right = text[:start], text[end:]
+    if left.strip() and _before_count(left, right, table):
+        return True  # inside a sentence: "[VIDEO] Firefighters battle …" labels a line
+    if not left.endswith(" ") or not right[:1] in {" ", ",", ".", ";"}:
+        return False
+    before = tokens(left[-40:], timeout=None)
+    after = tokens(right[:40], timeout=None)
+    if not before:
+        return False
+    if left[-40:][before[-1].end :] != " ":
+        return False
+    prev = before[-1]
+    next_lower = bool(after) and after[0].raw.islower() and not right[: after[0].start].strip()
+    # after a role noun: "Bürgermeister [Name Nachname] sagte", "the mayor, [MAYOR NAME],"
+    if any(
+        len(prev.raw) > _FUNCTION_WORD and f.last == 0 for f in table.find("name_cues", [prev])
+    ):
+        return True
+    # after a role heading the sentence, its verb after it: "Wethouder [naam wethouder] liet",
+    # "O secretário [NOME DO SECRETÁRIO] afirmou"
+    head = left[: len(left) - len(left[-40:]) + prev.start].rstrip(" ")
+    opening = not head or head[-1:] in {".", "!", "?"} or (
+        len(before) >= 2 and table.has("articles", before[-2:-1]) and
+        not left[: len(left) - len(left[-40:]) + before[-2].start].strip(" ")
+    )
+    if opening and prev.raw[:1].isupper() and prev.raw[1:].islower() and next_lower:
+        return True
+    # after a preposition or an article inside a sentence, the sentence going on after it
+    if prev.raw.islower() and len(prev.raw) <= _FUNCTION_WORD and prev.raw.isalpha():
+        return next_lower or right[:1] in {",", ".", ";"}
+    return False
 
 
 _PAREN_RE = compile_pattern(r"\((?P<name>[^()\n]{3,80})\)")
@@ -835,6 +963,14 @@ def _after_preposition(
     leaders = _languages(text, table, timeout)
     if leaders & langs and all(value not in null_words(table, lang) for lang in leaders):
         return "preposition"  # "Il vertice si terrà a null il prossimo": Italian
+    # a value that is a word of the line's language ends its phrase where a noun would
+    # follow it: "born in undefined and", "died aged null last", "at null."; not a number
+    # word ("von null auf hundert") nor before a noun ("in undefined territory")
+    ends = rest[:1] in {",", ".", ";"} or (
+        bool(after) and rest[: after[0].start] == " " and table.has("editorial_heads", after)
+    )
+    if ends and all(value.casefold() not in words_in(table, "number_words", x) for x in either):
+        return "preposition"
     return ""
 
 
@@ -844,6 +980,8 @@ def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable |
     if table is None or value not in _PREP_VALUES:
         return ""
     if not text[:start].endswith(", ") or text[end : end + 1] != ",":
+        return ""
+    if value not in _PREP_VALUES:
         return ""
     left = text[max(0, start - 80) : start - 2]
     before = tokens(left, timeout=None)[-_ROLE_REACH:]
@@ -860,6 +998,39 @@ def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable |
     if any(len(before[f.first].raw) > _FUNCTION_WORD for f in table.find("name_cues", before)):
         return "apposition"
     return ""
+
+
+#: how many words a sentence's subject before its apposition may have ("Der Verdächtige")
+_SUBJECT_WORDS = 3
+
+
+def _subject_apposition(
+    text: str, start: int, end: int, value: str, table: VoiceTable | None
+) -> str:
+    """A null-like value between commas after a sentence's short subject and before its
+    verb ("The suspect, undefined, was released", "Il vincitore, nil, riceverà"): where the
+    subject's name belongs; not where the value is a number word of the line's language
+    ("Das Ergebnis, null, …" in German)."""
+    if table is None or value not in _PREP_VALUES | {"nil", "NIL"}:
+        return ""
+    if not text[:start].endswith(", ") or text[end : end + 1] != ",":
+        return ""
+    head = text[: start - 2]
+    cut = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
+    clause = head[cut + 2 :] if cut >= 0 else head
+    words = tokens(clause, timeout=None)
+    if not words or len(words) > _SUBJECT_WORDS or clause[: words[0].start].strip():
+        return ""
+    if not words[0].raw[:1].isupper() or not all(w.raw.isalpha() for w in words):
+        return ""
+    rest = text[end + 1 : end + 40]
+    after = tokens(rest, timeout=None)[:1]
+    if not after or not after[0].raw.islower() or rest[: after[0].start] != " ":
+        return ""
+    for lang in _languages(text, table, None):
+        if value.casefold() in words_in(table, "number_words", lang):
+            return ""  # "Das Ergebnis, null, …": a number
+    return "apposition"
 
 
 #: the null-like values judged by the language of their line (a word of one language, no word
@@ -969,6 +1140,7 @@ def _value_place(
         _apposition(text, start, end, value, table)
         or _after_preposition(text, start, end, value, table, timeout)
         or _foreign(text, start, end, value, table, timeout)
+        or _subject_apposition(text, start, end, value, table)
     )
     if kind:
         return kind
@@ -1239,6 +1411,19 @@ def _voice(
             and _first_person(table, w, lang, skip, skip + reach)
         ):
             return _Rule("voice", lang)
+        # a note with no label as the document's first or last line: the first person at its
+        # head, an edit word and a word about the text's parts elsewhere ("I kept the original
+        # quotes but shortened the second paragraph.", "Ich habe die Zitate beibehalten und den
+        # Absatz gekürzt.")
+        edited = {i for f in edits for i in range(f.first, f.last + 1)}
+        parts = [f for f in _in(table.find("note_words", w), lang) if f.first not in edited]
+        if (
+            (place.first or place.last)
+            and edits
+            and parts
+            and _first_person(table, w, lang, 0, _NOTE_REACH)
+        ):
+            return _Rule("note", lang)
     return None
 
 
@@ -1353,7 +1538,12 @@ def _presenting(
         # a presenter heading the document's first sentence needs no speaker ("Below, the
         # revised article.", "Ci-dessous, la version remaniée de l'article."); "Here is the
         # revised report, published by the ministry" presents another's document
-        alone = presenter.first == skip and not table.find("byline_prepositions", w, tail)
+        by = [
+            f
+            for f in _in(table.find("byline_prepositions", w, tail), lang)
+            if not table.has("of_words", w, f.first, f.first + 1)
+        ]
+        alone = presenter.first == skip and not by
         strong = (edited and (spoken or alone)) if both else (edited or spoken or bare)
         if strong:
             return _Rule("opener", lang)
