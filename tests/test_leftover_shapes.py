@@ -1141,7 +1141,11 @@ def test_fifth_set_mentions_and_slots_near_misses(where: str, text: str) -> None
         ("last", "Conteggio caratteri: 1.532", "field_label"),
         ("last", "Długość tekstu: 612 słów", "field_label"),
         ("last", "Extensão: 540 palavras", "field_label"),
-        ("first", "**SEO Title (58 characters):** Storm Knocks Out Power to 40,000 Homes", "field_label"),
+        (
+            "first",
+            "**SEO Title (58 characters):** Storm Knocks Out Power to 40,000 Homes",
+            "field_label",
+        ),
         ("first", "Titre : Le conseil municipal adopte le nouveau plan vélo", "field_label"),
         # a presenter heading the first sentence, an edit word, no speaker
         ("first", "Below, the revised article.", "opener"),
@@ -1150,11 +1154,19 @@ def test_fifth_set_mentions_and_slots_near_misses(where: str, text: str) -> None
         # a question offering more work, in the first person, at the document's edge
         ("last", "Would you like me to write a shorter version for social media?", "voice"),
         # notes labelled by any short label or abbreviation
-        ("last", "P.S. I couldn't verify the attendance figure, so you may want to check it.", "note"),
+        (
+            "last",
+            "P.S. I couldn't verify the attendance figure, so you may want to check it.",
+            "note",
+        ),
         ("last", "Obs.: Eu mantive as citações originais, mas reorganizei os parágrafos.", "note"),
         ("last", "P.D.: No pude verificar la cifra de asistentes antes de publicar.", "note"),
         # an aside of its own voice inside a reported sentence
-        ("mid", "Officials said the road (I changed this date to match the source) would reopen.", "note"),
+        (
+            "mid",
+            "Officials said the road (I changed this date to match the source) would reopen.",
+            "note",
+        ),
         # a day of zeros before a month, a date of zeros with a year
         ("mid", "The hearing has been set for 00 March.", "date"),
         ("mid", "L'incidente è avvenuto il 00 marzo sulla provinciale.", "date"),
@@ -1165,8 +1177,8 @@ def test_fifth_set_mentions_and_slots_near_misses(where: str, text: str) -> None
         ("first", "%title% %sep% %sitename% %currentyear%", "variable_line"),
         ("first", "#post_title #separator_sa #site_title", "variable_line"),
         ("mid", "Price: {!! $product->price !!} only.", "blade_raw"),
-        ("mid", "A exposição foi aberta em @(Model.DataAbertura.ToString(\"d\")) no museu.", "razor"),
-        ("mid", "Published @Model.Date.ToString(\"dd MMM\") by staff.", "razor"),
+        ("mid", 'A exposição foi aberta em @(Model.DataAbertura.ToString("d")) no museu.', "razor"),
+        ("mid", 'Published @Model.Date.ToString("dd MMM") by staff.', "razor"),
         # a null-like value in the apposition of a sentence's short subject
         ("mid", "The suspect, undefined, was released on bail.", "apposition"),
         ("mid", "O suspeito, undefined, foi liberado após prestar depoimento.", "apposition"),
@@ -1177,6 +1189,12 @@ def test_fifth_set_mentions_and_slots_near_misses(where: str, text: str) -> None
         ("mid", "Wethouder [naam wethouder] liet weten dat de provincie betaalt.", "bracket"),
         ("mid", "Die Veranstaltung findet in [Stadtname] statt.", "bracket"),
         ("mid", "<PLACEHOLDER: photo caption, credit AP>", "angle_slot"),
+        # a colon-final opener naming a generation step's field
+        (
+            "first",
+            "Here's the SEO version, with the focus keyword worked into the intro:",
+            "opener",
+        ),
     ],
 )
 def test_shapes_of_the_sixth_set(where: str, text: str, kind: str) -> None:
@@ -1214,6 +1232,8 @@ def test_shapes_of_the_sixth_set(where: str, text: str, kind: str) -> None:
         ("mid", "Maria [name changed] told the court she had been threatened."),
         ("mid", "Rent rose again [Source] and then fell."),
         ("mid", "[UPDATE: The mayor resigned on Friday.]"),
+        ("mid", "Technik > [Windows Expertenwissen] Per Update spioniert Microsoft."),
+        ("first", "Here is the text of the keyword speech:"),
         ("mid", "He said the figures (I checked them twice) were right."),
     ],
 )
@@ -1237,7 +1257,9 @@ WORST_SIXTH = {
 
 
 @pytest.mark.parametrize("name", list(WORST_SIXTH))
-@pytest.mark.parametrize("place", [shapes.Place(first=True, edge=True), shapes.Place(last=True, edge=True)])
+@pytest.mark.parametrize(
+    "place", [shapes.Place(first=True, edge=True), shapes.Place(last=True, edge=True)]
+)
 def test_worst_lines_of_the_sixth_set_are_bounded(name: str, place: shapes.Place) -> None:
     text = WORST_SIXTH[name]
     table = voice_table(tuple(voice_languages()))

@@ -44,11 +44,11 @@ from newsclean._patterns import search as search_pattern
 from newsclean.lang import all_entries
 from newsclean.voice import (
     Found,
-    voice_languages,
     Token,
     VoiceTable,
     tokens,
     voice_entries,
+    voice_languages,
     voice_pattern,
     words_of,
 )
@@ -319,9 +319,9 @@ def bracket_slot(content: str, table: VoiceTable) -> str:
         # capitals and a colon, what it wants after it
         head_words = tokens(head, timeout=None)
         rest_words = tokens(rest, timeout=None)
-        if (
-            table.has("slot_nouns", head_words) or table.has("instruction_verbs", head_words)
-        ) and (table.has("slot_nouns", rest_words) or table.has("instruction_verbs", rest_words)):
+        if (table.has("slot_nouns", head_words) or table.has("instruction_verbs", head_words)) and (
+            table.has("slot_nouns", rest_words) or table.has("instruction_verbs", rest_words)
+        ):
             return "instruction"
     if any(c in content for c in '@/=:"“”…') or content.rstrip().endswith("."):
         return ""  # addresses, links, quotations, ellipses, sentences
@@ -417,9 +417,7 @@ _SLOT_TAIL = 4
 def _ends_in_slot_noun(word: str) -> bool:
     """Whether a word is, or ends with, a slot noun of four letters or more ("stadtname",
     "firmenname", "eventdatum")."""
-    return any(
-        word.endswith(noun) for noun in _slot_noun_words() if len(noun) >= _SLOT_TAIL
-    )
+    return any(word.endswith(noun) for noun in _slot_noun_words() if len(noun) >= _SLOT_TAIL)
 
 
 @functools.lru_cache(maxsize=1)
@@ -463,9 +461,11 @@ def value_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     if _open_quote_before(text, start) or single_quoted(text, start, end):
         return False
     left, right = text[:start], text[end:]
-    if left.strip() and _before_count(left, right, table):
-        return True  # inside a sentence: "[VIDEO] Firefighters battle …" labels a line
-    if not left.endswith(" ") or not right[:1] in {" ", ",", ".", ";"}:
+    if left.rstrip()[-1:].isalpha() and _before_count(left, right, table):
+        # after a word of its sentence: "[VIDEO] Firefighters battle …" labels a line, "Technik >
+        # [Windows Expertenwissen] Per Update" is a breadcrumb
+        return True
+    if not left.endswith(" ") or right[:1] not in {" ", ",", ".", ";"}:
         return False
     before = tokens(left[-40:], timeout=None)
     after = tokens(right[:40], timeout=None)
@@ -476,16 +476,19 @@ def value_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     prev = before[-1]
     next_lower = bool(after) and after[0].raw.islower() and not right[: after[0].start].strip()
     # after a role noun: "Bürgermeister [Name Nachname] sagte", "the mayor, [MAYOR NAME],"
-    if any(
-        len(prev.raw) > _FUNCTION_WORD and f.last == 0 for f in table.find("name_cues", [prev])
-    ):
+    if any(len(prev.raw) > _FUNCTION_WORD and f.last == 0 for f in table.find("name_cues", [prev])):
         return True
     # after a role heading the sentence, its verb after it: "Wethouder [naam wethouder] liet",
     # "O secretário [NOME DO SECRETÁRIO] afirmou"
     head = left[: len(left) - len(left[-40:]) + prev.start].rstrip(" ")
-    opening = not head or head[-1:] in {".", "!", "?"} or (
-        len(before) >= 2 and table.has("articles", before[-2:-1]) and
-        not left[: len(left) - len(left[-40:]) + before[-2].start].strip(" ")
+    opening = (
+        not head
+        or head[-1:] in {".", "!", "?"}
+        or (
+            len(before) >= 2
+            and table.has("articles", before[-2:-1])
+            and not left[: len(left) - len(left[-40:]) + before[-2].start].strip(" ")
+        )
     )
     if opening and prev.raw[:1].isupper() and prev.raw[1:].islower() and next_lower:
         return True
@@ -588,9 +591,7 @@ def _month_names() -> tuple[frozenset[str], frozenset[str]]:
     in prose: English "may" in lower case is a verb)."""
     every = frozenset(e.text.casefold() for e in all_entries("months.txt"))
     lower = frozenset(
-        e.text.casefold()
-        for lang in _LOWER_MONTHS
-        for e in all_entries("months.txt", (lang,))
+        e.text.casefold() for lang in _LOWER_MONTHS for e in all_entries("months.txt", (lang,))
     )
     return every, lower
 
@@ -726,9 +727,11 @@ def _slot_position(
 def _role_follows(after: list[Token], table: VoiceTable) -> bool:
     """Whether a role noun that a name's apposition holds opens ``after`` (an article may come
     first): "…, a spokesperson for", "…, der Sprecher der Polizei"."""
-    skip = 1 if after and table.has("articles", after[:1]) or table.has("editorial_heads", after[:1]) else 0
+    skip = 1 if table.has("articles", after[:1]) or table.has("editorial_heads", after[:1]) else 0
     roles = table.find("name_cues", after, skip, skip + 1)
-    return any(len(after[f.first].raw) > _FUNCTION_WORD and after[f.first].raw.islower() for f in roles)
+    return any(
+        len(after[f.first].raw) > _FUNCTION_WORD and after[f.first].raw.islower() for f in roles
+    )
 
 
 def _inside_sentence(
@@ -1533,7 +1536,10 @@ def _presenting(
         # noun ends the opener ("Ecco il testo integrale della lettera:" presents a letter);
         # "a version of the article:" presents a text made from the article
         bare = colon and ((place.first and tail == len(w)) or of_text)
-        edited = _in(table.find("edit_words", w, after), lang)
+        # a generation step's own field ("with the focus keyword worked in") edits the text
+        edited = _in(table.find("edit_words", w, after), lang) or (
+            colon and _in(table.find("field_labels_strong", w, after), lang)
+        )
         spoken = _in(table.find("reader", w, after), lang) or _first_person(table, w, lang, after)
         # a presenter heading the document's first sentence needs no speaker ("Below, the
         # revised article.", "Ci-dessous, la version remaniée de l'article."); "Here is the
@@ -1845,7 +1851,9 @@ def _metadata_value(value: str, place: Place) -> bool:
     return place.first and 2 <= n <= _TITLE_WORDS and value[-1:].isalnum()
 
 
-def _generic_label(text: str, words: list[Token], table: VoiceTable, place: Place) -> ShapeHit | None:
+def _generic_label(
+    text: str, words: list[Token], table: VoiceTable, place: Place
+) -> ShapeHit | None:
     """A label of a few words starting the document's first or last line whose value is what
     a generation step lists, whatever the label says: a keyword list or a count of words or
     characters ("Schlagwörter: Stadtrat, Haushalt, Leipzig", "Recuento de caracteres: 1.532")."""
@@ -1877,8 +1885,6 @@ def _generic_label(text: str, words: list[Token], table: VoiceTable, place: Plac
         f"field label of a text-generation step: {phrase!r}",
         whole_line=True,
     )
-
-
 
 
 def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place) -> ShapeHit | None:
