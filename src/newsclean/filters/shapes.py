@@ -1876,12 +1876,13 @@ def _generic_label(
     while start > 0 and text[start - 1] in "*_#":
         start -= 1
     phrase = text[start : colon + 1]
+    lang = ""  # a label of any words: no language's cue told it
     return ShapeHit(
         "template.leftover",
         "field_label",
         start,
         len(text.rstrip()),
-        {"kind": "leftover", "phrase": phrase, "lang": "", "where": "field_label"},
+        {"kind": "leftover", "phrase": phrase, "lang": lang, "where": "field_label"},
         f"field label of a text-generation step: {phrase!r}",
         whole_line=True,
     )
