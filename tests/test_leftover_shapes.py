@@ -1123,3 +1123,179 @@ def test_mentions_counts_and_slots_of_the_fifth_set(where: str, text: str, kind:
 )
 def test_fifth_set_mentions_and_slots_near_misses(where: str, text: str) -> None:
     assert template_kinds_at(text, where) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# the rules generalised on the sixth set: labels of any words, presenters without a speaker,
+# notes with any label, dates of zeros, lines of variables, slots of any nouns
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "kind"),
+    [
+        # a label of any words at the document's first or last line, whose value is a keyword
+        # list or a count of words or characters
+        ("last", "Etiquetas temáticas: incendio, Valencia, bomberos, evacuación", "field_label"),
+        ("last", "Kernbegriffe: Stadtrat, Haushalt, Kommunalpolitik", "field_label"),
+        ("first", "Onderwerpen: gemeenteraad, fietsroute, verkeer, Utrecht", "field_label"),
+        ("last", "Conteggio caratteri: 1.532", "field_label"),
+        ("last", "Długość tekstu: 612 słów", "field_label"),
+        ("last", "Extensão: 540 palavras", "field_label"),
+        (
+            "first",
+            "**SEO Title (58 characters):** Storm Knocks Out Power to 40,000 Homes",
+            "field_label",
+        ),
+        ("first", "Titre : Le conseil municipal adopte le nouveau plan vélo", "field_label"),
+        # a presenter heading the first sentence, an edit word, no speaker
+        ("first", "Below, the revised article.", "opener"),
+        ("first", "Ci-dessous, la version remaniée de l'article.", "opener"),
+        ("first", "Hieronder de herschreven versie van het artikel.", "opener"),
+        # a question offering more work, in the first person, at the document's edge
+        ("last", "Would you like me to write a shorter version for social media?", "voice"),
+        # notes labelled by any short label or abbreviation
+        (
+            "last",
+            "P.S. I couldn't verify the attendance figure, so you may want to check it.",
+            "note",
+        ),
+        ("last", "Obs.: Eu mantive as citações originais, mas reorganizei os parágrafos.", "note"),
+        ("last", "P.D.: No pude verificar la cifra de asistentes antes de publicar.", "note"),
+        # an aside of its own voice inside a reported sentence
+        (
+            "mid",
+            "Officials said the road (I changed this date to match the source) would reopen.",
+            "note",
+        ),
+        # a day of zeros before a month, a date of zeros with a year
+        ("mid", "The hearing has been set for 00 March.", "date"),
+        ("mid", "L'incidente è avvenuto il 00 marzo sulla provinciale.", "date"),
+        ("mid", "Il cantiere sarà completato entro il 00/00/2025, ha detto l'assessore.", "date"),
+        ("mid", "Die Sitzung beginnt um XX Uhr im Rathaus.", "count"),
+        ("mid", "TK, a spokesperson for the ministry, declined to comment.", "apposition"),
+        # lines of variables, Blade, Razor calls, a member after "->"
+        ("first", "%title% %sep% %sitename% %currentyear%", "variable_line"),
+        ("first", "#post_title #separator_sa #site_title", "variable_line"),
+        ("mid", "Price: {!! $product->price !!} only.", "blade_raw"),
+        ("mid", 'A exposição foi aberta em @(Model.DataAbertura.ToString("d")) no museu.', "razor"),
+        ("mid", 'Published @Model.Date.ToString("dd MMM") by staff.', "razor"),
+        # a null-like value in the apposition of a sentence's short subject
+        ("mid", "The suspect, undefined, was released on bail.", "apposition"),
+        ("mid", "O suspeito, undefined, foi liberado após prestar depoimento.", "apposition"),
+        # bracket slots of any nouns where a name or a number belongs
+        ("mid", "Die Veranstaltung findet in [Stadthalle Ort] statt.", "bracket"),
+        ("mid", "Bürgermeister [Vollständiger Name] sagte, die Stadt zahle.", "bracket"),
+        ("mid", "The company hired [NUMBER OF STAFF] workers last year.", "bracket"),
+        ("mid", "Wethouder [naam wethouder] liet weten dat de provincie betaalt.", "bracket"),
+        ("mid", "Die Veranstaltung findet in [Stadtname] statt.", "bracket"),
+        ("mid", "<PLACEHOLDER: photo caption, credit AP>", "angle_slot"),
+        # a colon-final opener naming a generation step's field
+        (
+            "first",
+            "Here's the SEO version, with the focus keyword worked into the intro:",
+            "opener",
+        ),
+    ],
+)
+def test_shapes_of_the_sixth_set(where: str, text: str, kind: str) -> None:
+    assert kind in template_kinds_at(text, where)
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        # labels whose value is no keyword list, no count, or a label inside the text
+        ("last", "Source: CDC, Chicago Department of Public Health"),
+        ("first", "Gastgeber: Xing AG, Dammtorstraße 29-32, 20354 Hamburg"),
+        ("last", "Erstellt am: 01.11.2023"),
+        ("last", "Fazit: Das Gerät überzeugt."),
+        ("first", "Coronavirus: New York ramps up mass burials amid outbreak"),
+        ("mid", "Tags: city council, bike lanes, transport, local politics"),
+        ("last", "Zutaten: Mehl, Zucker und Eier in einer Schüssel verrühren."),
+        # a presenter of another's document, a full text
+        ("first", "Below is the full text of the revised agreement."),
+        ("first", "Here is the revised report, published by the ministry on Monday."),
+        # a reader's question, a note in the third person
+        ("last", "Would you like to read the full report?"),
+        ("last", "Disclosure: the author owns shares in the company."),
+        ("last", "Mr. Smith said he would appeal."),
+        # zeros that are times, numbers, and a verb after them
+        ("mid", "The bus leaves at 00.00 and the score was 00 at half time."),
+        ("mid", "Dial 00 may not work abroad, the operator said."),
+        # hashtags, percentages
+        ("last", "#climate #news #energy_transition"),
+        ("mid", "Prices rose 5% to 10% this year."),
+        # a number word in apposition, an editor's insertion, a name, redaction marks
+        ("mid", '"He [Smith] never called back," she said.'),
+        ("mid", "Shares in [Apple] rose sharply on Monday."),
+        ("mid", "The report by [AP] said the talks failed."),
+        ("mid", "Maria [name changed] told the court she had been threatened."),
+        ("mid", "Rent rose again [Source] and then fell."),
+        ("mid", "[UPDATE: The mayor resigned on Friday.]"),
+        ("mid", "Technik > [Windows Expertenwissen] Per Update spioniert Microsoft."),
+        ("first", "Here is the text of the keyword speech:"),
+        ("mid", "He said the figures (I checked them twice) were right."),
+    ],
+)
+def test_shapes_of_the_sixth_set_near_misses(where: str, text: str) -> None:
+    assert template_kinds_at(text, where) == []
+
+
+WORST_SIXTH = {
+    "variables": "%a% " * 200_000,
+    "hash_variables": "#a_b " * 200_000,
+    "zero_dates": "00 00 00/00/" * 100_000,
+    "label_head": "P.S" * 200_000 + ":",
+    "label_notes": "Title (" * 100_000 + "):",
+    "counts": "Word count: " + "1.000" * 100_000,
+    "keyword_list": "Tags: " + "a, " * 200_000,
+    "subject_appositions": "The suspect, undefined, " * 50_000,
+    "value_slots": "in [Stadt Name] " * 50_000,
+    "razor_calls": "@Model.A(" * 100_000 + ")",
+    "blade": "{!! $a->" * 100_000 + " !!}",
+}
+
+
+@pytest.mark.parametrize("name", list(WORST_SIXTH))
+@pytest.mark.parametrize(
+    "place", [shapes.Place(first=True, edge=True), shapes.Place(last=True, edge=True)]
+)
+def test_worst_lines_of_the_sixth_set_are_bounded(name: str, place: shapes.Place) -> None:
+    text = WORST_SIXTH[name]
+    table = voice_table(tuple(voice_languages()))
+    started = time.process_time()  # CPU time: bounds the work, whatever the machine's load
+    for _ in shapes.line_hits(text, table, place, timeout=5.0):
+        pass
+    assert time.process_time() - started < 5.0
+
+
+def test_sixth_set_patterns_have_bounded_repetitions() -> None:
+    for pattern in (
+        shapes._VAR_LINE_RE,
+        shapes._ZERO_DATE_RE,
+        shapes._LABEL_HEAD_RE,
+        shapes._LABEL_NOTE_RE,
+        shapes._COUNT_VALUE_RE,
+    ):
+        cleaned = pattern.pattern.replace("}+", "}").replace("\\\\", "")
+        cleaned = re.sub(r"\[(?:\\.|[^\]])*\]", "C", cleaned)
+        assert not _UNBOUNDED.search(cleaned), pattern.pattern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tags: city council, bike lanes, transport, local politics",
+        "Recuento de caracteres: 1.532",
+        "P.S. I couldn't verify the attendance figure, so you may want to check it.",
+        "Below, the revised article.",
+        "%title% %sep% %sitename%",
+        "Der Verdächtige, None, wurde freigelassen.",
+        "Die Veranstaltung findet in [Stadthalle Ort] statt.",
+        "The hearing has been set for 00 March.",
+    ],
+)
+def test_gated_and_plain_agree_on_the_sixth_set(text: str) -> None:
+    fast, plain = FlagTemplates(), FlagTemplates()
+    for doc in (text + "\n" + BODIES[0], BODIES[0] + "\n" + text, BODIES[1] + "\n" + text):
+        assert fast.apply(Draft.of(doc, plain=False)) == plain.apply(Draft.of(doc, plain=True))

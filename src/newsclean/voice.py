@@ -84,6 +84,7 @@ SECTIONS = frozenset(
         "empty_labels",
         "title_lower",
         "contractions",
+        "length_units",
     }
 )
 

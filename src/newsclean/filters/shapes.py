@@ -41,12 +41,14 @@ from newsclean._patterns import (
 )
 from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
+from newsclean.lang import all_entries
 from newsclean.voice import (
     Found,
     Token,
     VoiceTable,
     tokens,
     voice_entries,
+    voice_languages,
     voice_pattern,
     words_of,
 )
@@ -112,6 +114,7 @@ _STR = r"\"[^\"{}\n]{1,60}\"|'[^'{}\n]{1,60}'"
 _TAIL = (
     r"(?:" + _SP + r"{0,3}[|:?]" + r"[^{}\n]{0,80}?"
     r"|" + _SP + r"{1,3}[.$\"'@][^{}\n]{0,80}?"
+    r"|->[A-Za-z_][^{}\n]{0,80}?"
     r"|[\[(][^{}\n]{0,80}?)?"
 )
 _ANY = r"(?:" + _ID + r"|" + _STR + r")" + _TAIL
@@ -142,6 +145,7 @@ DELIMITERS: tuple[Delimiter, ...] = (
     Delimiter("handlebars_comment", "{{!", "}}", "free", after=r"(?<![{\w]\{\{!)"),
     Delimiter("jinja", "{{", "}}", "any", trim="-~", after=r"(?<![{\w]\{\{)"),
     Delimiter("mustache_block", "{{", "}}", "block", trim="~", after=r"(?<![{\w]\{\{)"),
+    Delimiter("blade_raw", "{!!", "!!}", "any"),
     Delimiter("jinja_comment", "{#", "#}", "free", trim="-"),
     Delimiter("jinja_block", "{%", "%}", "free", trim="-+"),
     Delimiter("erb", "<%", "%>", "erb", trim="-"),
@@ -241,13 +245,26 @@ _SHORTCODE_RE = compile_pattern(
 #: "@(Model.PublishDate)"
 _RAZOR_RE = compile_pattern(
     r"(?<![\w@./])@[A-Z][A-Za-z0-9_]{1,30}(?:\.[A-Za-z_][A-Za-z0-9_]{0,40}){0,3}"
-    r"\.[A-Z][A-Za-z0-9_]{1,40}(?![\w@])"
+    r"\.[A-Z][A-Za-z0-9_]{1,40}(?:\([^()\n]{0,40}\))?(?![\w@])"
     r"|(?<![\w@./])@\("
     + _SP
-    + r"{0,2}[A-Z][A-Za-z0-9_]{1,30}(?:\.[A-Za-z_][A-Za-z0-9_]{0,40}){1,4}"
+    + r"{0,2}[A-Z][A-Za-z0-9_]{1,30}(?:\.[A-Za-z_][A-Za-z0-9_]{0,40}(?:\([^()\n]{0,40}\))?){1,4}"
     + _SP
     + r"{0,2}\)"
 )
+#: a line of nothing but an SEO plugin's variables ("%title% %sep% %sitename%") or of
+#: snake-case hash variables ("#post_title #separator_sa #site_title"): two or more
+_SEO_VAR = r"%%?[a-z][a-z0-9_]{1,30}%%?"
+_HASH_VAR = r"#[a-z][a-z0-9]{0,20}(?:_[a-z0-9]{1,20}){1,4}"
+_VAR_GAP = _SP + r"{0,3}[-|–—·•:»]?" + _SP + r"{0,3}"
+_VAR_LINE_RE = compile_pattern(
+    r"^" + _SP + r"{0,3}(?:" + _SEO_VAR + r"(?:" + _VAR_GAP + _SEO_VAR + r"){1,8}"
+    r"|" + _HASH_VAR + r"(?:" + _VAR_GAP + _HASH_VAR + r"){1,8})" + _SP + r"{0,3}$"
+)
+
+
+#: a line of variables is short
+_VAR_LINE = 400
 
 
 def placeholder_hits(
@@ -267,6 +284,10 @@ def placeholder_hits(
                 weak=d.weak,
                 maths="sets" if d.kind == "format_spec" else "",
             )
+    if ("%" in text or "#" in text) and len(text) <= _VAR_LINE:
+        m = match_pattern(_VAR_LINE_RE, text, timeout=timeout)
+        if m is not None:
+            yield _token_hit("variable_line", m, "unresolved template placeholders", weak=True)
     if "@" in text:
         for m in finditer(_RAZOR_RE, text, timeout=timeout):
             yield _token_hit("razor", m, "unresolved template placeholder", weak=True)
@@ -292,6 +313,16 @@ def bracket_slot(content: str, table: VoiceTable) -> str:
     letters = [w for w in words if any(c.isalpha() for c in w.raw)]
     if len(letters) != len(words):
         return ""  # numbers, years, citations: "[1]", "[2019]"
+    head, colon, rest = content.partition(":")
+    if colon and head.strip().isupper() and 0 < len(head.split()) <= 2 and ":" not in rest:
+        # "<PLACEHOLDER: photo caption, credit AP>", "[EINFÜGEN: Zitat]": a slot's head in
+        # capitals and a colon, what it wants after it
+        head_words = tokens(head, timeout=None)
+        rest_words = tokens(rest, timeout=None)
+        if (table.has("slot_nouns", head_words) or table.has("instruction_verbs", head_words)) and (
+            table.has("slot_nouns", rest_words) or table.has("instruction_verbs", rest_words)
+        ):
+            return "instruction"
     if any(c in content for c in '@/=:"“”…') or content.rstrip().endswith("."):
         return ""  # addresses, links, quotations, ellipses, sentences
     if all(set(w.text) <= _ROMAN for w in words):
@@ -364,6 +395,107 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     # after a preposition or an article ("am", "a", "on", "the"): where a value goes, not a
     # link's label after a clause ("Rent rose again [source] and …")
     return before[-1].raw.islower() and len(before[-1].raw) <= _FUNCTION_WORD
+
+
+#: how many words a bracket slot of unknown nouns may have ("[Name Of The Venue]")
+_VALUE_SLOT_WORDS = 4
+#: an acronym in capitals alone this short is an acronym ("[AP]", "[USA]"), not a slot
+_ACRONYM = 3
+
+
+def _open_quote_before(text: str, start: int) -> bool:
+    """Whether a quotation opened before ``start`` on the line is still open there."""
+    before = text[:start]
+    opened = sum(before.count(q) for q in "“„«‹") - sum(before.count(q) for q in "”»›")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+#: the shortest slot noun that ends a compound ("ort" of "Veranstaltungsort" is too short)
+_SLOT_TAIL = 4
+
+
+def _ends_in_slot_noun(word: str) -> bool:
+    """Whether a word is, or ends with, a slot noun of four letters or more ("stadtname",
+    "firmenname", "eventdatum")."""
+    return any(word.endswith(noun) for noun in _slot_noun_words() if len(noun) >= _SLOT_TAIL)
+
+
+@functools.lru_cache(maxsize=1)
+def _slot_noun_words() -> frozenset[str]:
+    return words_of("slot_nouns", voice_languages())
+
+
+def value_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
+    """Whether a bracket of a short noun phrase in title case or capitals, of any nouns,
+    stands where a name or a number belongs: before a count noun, after a role ("Bürgermeister
+    [Vollständiger Name] sagte"), after a preposition or an article inside a sentence ("findet in
+    [Stadthalle Ort] statt"), or as the subject of a verb of saying ("[FIRMENNAME] teilte mit").
+    An editor's insertion in a quotation ("“[Smith] knew”"), "[sic]", redaction marks,
+    numbers and acronyms are not slots."""
+    content = text[start + 1 : end - 1].strip()
+    words = tokens(content, timeout=None)
+    if not words or len(words) > _VALUE_SLOT_WORDS or len(content) > 60:
+        return False
+    if not all(w.raw.replace("-", "").isalpha() for w in words):
+        return False
+    if "".join(w.raw for w in words) != "".join(content.replace("-", "").split()).replace(
+        "-", ""
+    ) and any(c in content for c in ".,;:!?'\"/@&"):
+        return False
+    upper = all(w.raw.isupper() for w in words)
+    title = all(w.raw[:1].isupper() or table.has("of_words", [w]) for w in words)
+    # or a slot noun and the noun it names, in lower case: "Wethouder [naam wethouder] liet"
+    named = (
+        len(words) == 2
+        and all(w.raw.islower() for w in words)
+        and table.has("slot_nouns", words, 0, 1)
+    )
+    if not named and (not (upper or title) or not words[0].raw[:1].isupper()):
+        return False
+    if upper and len(words) == 1 and len(words[0].raw) <= _ACRONYM:
+        return False
+    if len(words) == 1 and not upper and not _ends_in_slot_noun(words[0].text):
+        return False  # "[Apple]": a name; "[Stadtname]", "[Veranstaltungsort]": a slot
+    if table.has("redaction", words) or table.has("editorial_heads", words, 0, 1):
+        return False
+    if _open_quote_before(text, start) or single_quoted(text, start, end):
+        return False
+    left, right = text[:start], text[end:]
+    if left.rstrip()[-1:].isalpha() and _before_count(left, right, table):
+        # after a word of its sentence: "[VIDEO] Firefighters battle …" labels a line, "Technik >
+        # [Windows Expertenwissen] Per Update" is a breadcrumb
+        return True
+    if not left.endswith(" ") or right[:1] not in {" ", ",", ".", ";"}:
+        return False
+    before = tokens(left[-40:], timeout=None)
+    after = tokens(right[:40], timeout=None)
+    if not before:
+        return False
+    if left[-40:][before[-1].end :] != " ":
+        return False
+    prev = before[-1]
+    next_lower = bool(after) and after[0].raw.islower() and not right[: after[0].start].strip()
+    # after a role noun: "Bürgermeister [Name Nachname] sagte", "the mayor, [MAYOR NAME],"
+    if any(len(prev.raw) > _FUNCTION_WORD and f.last == 0 for f in table.find("name_cues", [prev])):
+        return True
+    # after a role heading the sentence, its verb after it: "Wethouder [naam wethouder] liet",
+    # "O secretário [NOME DO SECRETÁRIO] afirmou"
+    head = left[: len(left) - len(left[-40:]) + prev.start].rstrip(" ")
+    opening = (
+        not head
+        or head[-1:] in {".", "!", "?"}
+        or (
+            len(before) >= 2
+            and table.has("articles", before[-2:-1])
+            and not left[: len(left) - len(left[-40:]) + before[-2].start].strip(" ")
+        )
+    )
+    if opening and prev.raw[:1].isupper() and prev.raw[1:].islower() and next_lower:
+        return True
+    # after a preposition or an article inside a sentence, the sentence going on after it
+    if prev.raw.islower() and len(prev.raw) <= _FUNCTION_WORD and prev.raw.isalpha():
+        return next_lower or right[:1] in {",", ".", ";"}
+    return False
 
 
 _PAREN_RE = compile_pattern(r"\((?P<name>[^()\n]{3,80})\)")
@@ -444,10 +576,59 @@ _JOURNALIST_RE = compile_pattern(
 )
 
 
+#: a day of zeros before a month's name ("00 March", "il 00 marzo", "am 00. Mai") or a date
+#: of zeros with a year ("00/00/2025"): no calendar has a day 0, so it is a placeholder
+_ZERO_DATE_RE = compile_pattern(
+    r"(?<![\w.,:/-])00\.?" + _SP + r"{1,2}(?:de" + _SP + r")?(?P<month>[^\W\d_]{3,12})(?!\w)"
+    r"|(?<![\w.,:/-])00[./-]00[./-](?:\d{4}|\d{2})(?![\w./-])"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _month_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The month names and abbreviations of every pack, lower-cased (``months.txt``), and
+    those a language writes in lower case (the packs whose names are not written capitalised
+    in prose: English "may" in lower case is a verb)."""
+    every = frozenset(e.text.casefold() for e in all_entries("months.txt"))
+    lower = frozenset(
+        e.text.casefold() for lang in _LOWER_MONTHS for e in all_entries("months.txt", (lang,))
+    )
+    return every, lower
+
+
+#: a month in lower case is this long at least ("marzo", "mars" are; "mar" is a sea too)
+_STEM_MONTH = 4
+#: the languages that write month names in lower case
+_LOWER_MONTHS = ("fr", "es", "it", "nl", "pl", "pt")
+
+
+def _zero_dates(text: str, timeout: float | None) -> Iterator[ShapeHit]:
+    if "00" not in text:
+        return
+    for m in itertools.islice(finditer(_ZERO_DATE_RE, text, timeout=timeout), MAX_JUDGED):
+        month = m.group("month")
+        if month is not None:
+            every, lower = _month_names()
+            if month.islower() and len(month) < _STEM_MONTH:
+                continue  # "00 may", "00 mar": a verb or a word as often as a month
+            if month.casefold() not in (lower if month.islower() else every):
+                continue
+        token = m.group()
+        yield ShapeHit(
+            "template.filler",
+            "journalist",
+            m.start(),
+            m.end(),
+            {"kind": "journalist", "token": token, "where": "date"},
+            f"journalist's placeholder {token!r} standing in for content",
+        )
+
+
 def journalist_hits(
     text: str, words: list[Token] | None, table: VoiceTable, *, timeout: float | None
 ) -> Iterator[ShapeHit]:
-    """TK, XXX and the like where a number, a name or a date belongs."""
+    """TK, XXX and the like where a number, a name or a date belongs; a date of zeros."""
+    yield from _zero_dates(text, timeout)
     if not any(c in text for c in "TXN#?"):
         return
     starts = [w.start for w in words] if words is not None else []
@@ -518,6 +699,8 @@ def _slot_position(
         return "amount"  # "$## million", "R$ XX milhões"
     if left[-1:] in {",", "("} and rest[:1] in {",", ")"}:
         return "apposition"
+    if rest[:1] == "," and _role_follows(words[at : at + 3], table):
+        return "apposition"  # "TK, a spokesperson for the ministry, declined to comment"
     next_capital = (
         bool(after) and after[0].raw[:1].isupper() and text[end : after[0].start].strip() == ""
     )
@@ -539,6 +722,16 @@ def _slot_position(
     ):
         return "in_sentence"  # "hire XXX workers"; not "the XX century", "siglo XX y"
     return ""
+
+
+def _role_follows(after: list[Token], table: VoiceTable) -> bool:
+    """Whether a role noun that a name's apposition holds opens ``after`` (an article may come
+    first): "…, a spokesperson for", "…, der Sprecher der Polizei"."""
+    skip = 1 if table.has("articles", after[:1]) or table.has("editorial_heads", after[:1]) else 0
+    roles = table.find("name_cues", after, skip, skip + 1)
+    return any(
+        len(after[f.first].raw) > _FUNCTION_WORD and after[f.first].raw.islower() for f in roles
+    )
 
 
 def _inside_sentence(
@@ -773,6 +966,14 @@ def _after_preposition(
     leaders = _languages(text, table, timeout)
     if leaders & langs and all(value not in null_words(table, lang) for lang in leaders):
         return "preposition"  # "Il vertice si terrà a null il prossimo": Italian
+    # a value that is a word of the line's language ends its phrase where a noun would
+    # follow it: "born in undefined and", "died aged null last", "at null."; not a number
+    # word ("von null auf hundert") nor before a noun ("in undefined territory")
+    ends = rest[:1] in {",", ".", ";"} or (
+        bool(after) and rest[: after[0].start] == " " and table.has("editorial_heads", after)
+    )
+    if ends and all(value.casefold() not in words_in(table, "number_words", x) for x in either):
+        return "preposition"
     return ""
 
 
@@ -782,6 +983,8 @@ def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable |
     if table is None or value not in _PREP_VALUES:
         return ""
     if not text[:start].endswith(", ") or text[end : end + 1] != ",":
+        return ""
+    if value not in _PREP_VALUES:
         return ""
     left = text[max(0, start - 80) : start - 2]
     before = tokens(left, timeout=None)[-_ROLE_REACH:]
@@ -798,6 +1001,39 @@ def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable |
     if any(len(before[f.first].raw) > _FUNCTION_WORD for f in table.find("name_cues", before)):
         return "apposition"
     return ""
+
+
+#: how many words a sentence's subject before its apposition may have ("Der Verdächtige")
+_SUBJECT_WORDS = 3
+
+
+def _subject_apposition(
+    text: str, start: int, end: int, value: str, table: VoiceTable | None
+) -> str:
+    """A null-like value between commas after a sentence's short subject and before its
+    verb ("The suspect, undefined, was released", "Il vincitore, nil, riceverà"): where the
+    subject's name belongs; not where the value is a number word of the line's language
+    ("Das Ergebnis, null, …" in German)."""
+    if table is None or value not in _PREP_VALUES | {"nil", "NIL"}:
+        return ""
+    if not text[:start].endswith(", ") or text[end : end + 1] != ",":
+        return ""
+    head = text[: start - 2]
+    cut = max(head.rfind(". "), head.rfind("! "), head.rfind("? "))
+    clause = head[cut + 2 :] if cut >= 0 else head
+    words = tokens(clause, timeout=None)
+    if not words or len(words) > _SUBJECT_WORDS or clause[: words[0].start].strip():
+        return ""
+    if not words[0].raw[:1].isupper() or not all(w.raw.isalpha() for w in words):
+        return ""
+    rest = text[end + 1 : end + 40]
+    after = tokens(rest, timeout=None)[:1]
+    if not after or not after[0].raw.islower() or rest[: after[0].start] != " ":
+        return ""
+    for lang in _languages(text, table, None):
+        if value.casefold() in words_in(table, "number_words", lang):
+            return ""  # "Das Ergebnis, null, …": a number
+    return "apposition"
 
 
 #: the null-like values judged by the language of their line (a word of one language, no word
@@ -907,6 +1143,7 @@ def _value_place(
         _apposition(text, start, end, value, table)
         or _after_preposition(text, start, end, value, table, timeout)
         or _foreign(text, start, end, value, table, timeout)
+        or _subject_apposition(text, start, end, value, table)
     )
     if kind:
         return kind
@@ -1030,6 +1267,14 @@ def _join_labels(sentences: list[_Sentence], table: VoiceTable) -> list[_Sentenc
         s = sentences[i]
         n = len(s.words)
         whole = [f for f in table.find("note_labels", s.words) if f.first == 0 and f.last == n - 1]
+        # a short abbreviation alone is a label too ("P.S.", "P.D."): it goes with what follows
+        abbreviation = (
+            n == 1
+            and s.words[0].raw[:1].isupper()
+            and sum(c.isalpha() for c in s.words[0].raw) <= _ABBREVIATION
+            and "." in s.words[0].raw
+        )
+        whole = whole or ([Found("note_labels", "", "", 0, 0)] if abbreviation else [])
         if whole and i + 1 < len(sentences):
             nxt = sentences[i + 1]
             out.append(_Sentence(s.start, nxt.end, s.words + nxt.words, 0, 0))
@@ -1153,6 +1398,10 @@ def _voice(
             return _Rule("voice", lang)
         if nouns and p1 and p2 and off:
             return _Rule("voice", lang)
+        # a question at the document's edge opening with an offer of more work from the
+        # first person about a text: "Want me to also draft three alternative headlines?"
+        if ask and place.edge and nouns and p1 and off and off[0].first <= 1:
+            return _Rule("voice", lang)
         # "I've reworked the piece …" at an edge; after an acknowledgement anywhere ("Of
         # course — I've reworked the piece …"); a question at an edge puts the first person
         # after its verb ("Soll ich den Text kürzen?", "Zal ik de tekst inkorten?")
@@ -1165,6 +1414,19 @@ def _voice(
             and _first_person(table, w, lang, skip, skip + reach)
         ):
             return _Rule("voice", lang)
+        # a note with no label as the document's first or last line: the first person at its
+        # head, an edit word and a word about the text's parts elsewhere ("I kept the original
+        # quotes but shortened the second paragraph.", "Ich habe die Zitate beibehalten und den
+        # Absatz gekürzt.")
+        edited = {i for f in edits for i in range(f.first, f.last + 1)}
+        parts = [f for f in _in(table.find("note_words", w), lang) if f.first not in edited]
+        if (
+            (place.first or place.last)
+            and edits
+            and parts
+            and _first_person(table, w, lang, 0, _NOTE_REACH)
+        ):
+            return _Rule("note", lang)
     return None
 
 
@@ -1274,9 +1536,21 @@ def _presenting(
         # noun ends the opener ("Ecco il testo integrale della lettera:" presents a letter);
         # "a version of the article:" presents a text made from the article
         bare = colon and ((place.first and tail == len(w)) or of_text)
-        edited = _in(table.find("edit_words", w, after), lang)
+        # a generation step's own field ("with the focus keyword worked in") edits the text
+        edited = _in(table.find("edit_words", w, after), lang) or (
+            colon and _in(table.find("field_labels_strong", w, after), lang)
+        )
         spoken = _in(table.find("reader", w, after), lang) or _first_person(table, w, lang, after)
-        strong = (edited and spoken) if both else (edited or spoken or bare)
+        # a presenter heading the document's first sentence needs no speaker ("Below, the
+        # revised article.", "Ci-dessous, la version remaniée de l'article."); "Here is the
+        # revised report, published by the ministry" presents another's document
+        by = [
+            f
+            for f in _in(table.find("byline_prepositions", w, tail), lang)
+            if not table.has("of_words", w, f.first, f.first + 1)
+        ]
+        alone = presenter.first == skip and not by
+        strong = (edited and (spoken or alone)) if both else (edited or spoken or bare)
         if strong:
             return _Rule("opener", lang)
     return None
@@ -1344,7 +1618,7 @@ def _aside(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
     for m in finditer(_ASIDE_RE, part, timeout=None):
         start, end = sentence.start + m.start(), sentence.start + m.end()
         w = [x for x in sentence.words if start < x.start and x.end < end]
-        if len(w) < 3 or len(w) > _MAX_VOICE_WORDS:
+        if len(w) < 3 or len(w) > _MAX_VOICE_WORDS or _attributed(table, w):
             continue
         lang = _aside_note(text, table, w)
         if lang:
@@ -1352,7 +1626,7 @@ def _aside(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
     return None
 
 
-def _note(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
+def _note(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
     """``Note: I've kept the quotes as they were.``: a note in the first person about the text;
     a sentence in parentheses is a note too ("(I removed the duplicated paragraph.)",
     "(Den Absatz habe ich weggelassen.)"), and so is an aside in parentheses within one."""
@@ -1384,6 +1658,52 @@ def _note(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
             or _in(table.find("note_words", w, lo), lang)
         )
         if about_text:
+            return _Rule("note", lang)
+    if place.edge and sentence.index == 0:
+        return _labelled_note(text, w, table)
+    return None
+
+
+#: a note's label of any words: one or two words and a colon, or an abbreviation ("P.S.",
+#: "Obs.", "Anm.") at the line's start (a necessary condition, as :func:`may_speak` asks it)
+_LABEL_HEAD_RE = compile_pattern(
+    r"[^\w\n]{0,3}[^\W\d_][\w.'’-]{0,14}(?:[^\S\n][\w.'’-]{1,14})?[^\S\n]?[:.]"
+)
+#: how long an abbreviation as a label is, in letters ("P.S.", "P.D.", "Obs.", "Anm.")
+_ABBREVIATION = 4
+#: how far after a label the first person may come ("P.D.: No pude verificar …")
+_NOTE_REACH = 2
+
+
+def _labelled_note(text: str, w: list[Token], table: VoiceTable) -> _Rule | None:
+    """A note at the document's edge whose label is no known one ("P.S. I couldn't verify
+    the figure, so you may want to check it", "Obs.: Eu mantive as citações originais"): a
+    label of one or two capitalised words and a colon, or a short abbreviation, then the
+    first person at once and words about the text or the reader."""
+    if len(w) < 4 or not w[0].raw[:1].isupper():
+        return None
+    lo = -1
+    for k in range(min(2, len(w) - 1)):
+        mark = text[w[k].end : w[k].end + 3].lstrip(" *_")[:1]
+        if mark == ":":
+            lo = k + 1
+            break
+        letters = sum(c.isalpha() for c in w[k].raw)
+        if k == 0 and "." in text[w[k].start : w[k].end + 1] and letters <= _ABBREVIATION:
+            lo = k + 1  # "P.S. I …", "Obs. Eu …"
+            break
+        if text[w[k].end : w[k + 1].start].strip():
+            return None
+    if lo < 0:
+        return None
+    for lang in table.languages:
+        if not _first_person(table, w, lang, lo, lo + _NOTE_REACH):
+            continue
+        if (
+            _in(table.find("edit_words", w, lo), lang)
+            or _in(table.find("note_words", w, lo), lang)
+            or _in(table.find("reader", w, lo), lang)
+        ):
             return _Rule("note", lang)
     return None
 
@@ -1469,6 +1789,103 @@ def _cannot_browse(sentence: _Sentence, table: VoiceTable) -> _Rule | None:
 
 
 _LABEL_MARKS = " \t*#>_-•·"
+#: a label's own note before its colon: "SEO Title (58 characters):", "Titel [max. 60]:"
+_LABEL_NOTE_RE = compile_pattern(r"[^\S\n]{0,2}[(\[][^()\[\]\n]{1,30}[)\]]")
+#: a count as a field's value: "1.532", "512 words", "~ 600"
+_COUNT_VALUE_RE = compile_pattern(r"[~≈]?[^\S\n]{0,2}\d{1,3}(?:[.,\u00a0 ]\d{3}){0,2}(?![\d.,])")
+#: how many words a generic label may have ("Recuento de caracteres", "Parole chiave")
+_LABEL_WORDS = 3
+#: a keyword list: this many items or more, of up to this many words each
+_LIST_ITEMS = 3
+_ITEM_WORDS = 4
+
+
+def _keyword_list(value: str) -> bool:
+    """``city council, bike lanes, transport``: three or more short items between commas,
+    none a clause (no full stop, no question, no quotation) and none a number or an
+    address (no digits), one at least in lower case or all of one word (a tag list, not a
+    list of names: "Source: CDC, Chicago Department of Public Health")."""
+    value = value.strip().rstrip(" *_")
+    if not value or len(value) > 240 or any(c in value for c in '.!?:;"“”„«»()[]/@'):
+        return False
+    if any(c.isdigit() for c in value):
+        return False
+    items = [x.strip() for x in value.split(",")]
+    if len(items) < _LIST_ITEMS or any(not x for x in items):
+        return False
+    if any(len(x.split()) > _ITEM_WORDS for x in items):
+        return False
+    if any(x[:1].islower() for x in items):
+        return True
+    return all(len(x.split()) == 1 for x in items)
+
+
+def _count_value(value: str, label: list[Token], table: VoiceTable) -> bool:
+    """``Word count: 512``, ``Zeichen: 1.532``, ``Länge: 600 Wörter``: a number of words or
+    characters (a length unit in the label or after the number), nothing else."""
+    value = value.strip().rstrip(" *_.")
+    m = match_pattern(_COUNT_VALUE_RE, value, timeout=None)
+    if m is None:
+        return False
+    rest = tokens(value[m.end() :], timeout=None)
+    if rest and (len(rest) > 2 or not table.has("length_units", rest)):
+        return False
+    return bool(rest) or table.has("length_units", label)
+
+
+#: how many words a title may have as a field's value
+_TITLE_WORDS = 20
+
+
+def _metadata_value(value: str, place: Place) -> bool:
+    """Whether a known field label's value, unmarked, is what a generation step lists: a
+    keyword list at the document's first or last line, or at its first line a title (a few
+    words, no sentence's full stop): "Titel: Stadtrat stimmt zu", not "Fazit: Das Gerät
+    überzeugt." at an article's end."""
+    if not (place.first or place.last):
+        return False
+    if _keyword_list(value):
+        return True
+    value = value.strip().rstrip(" *_")
+    n = len(value.split())
+    return place.first and 2 <= n <= _TITLE_WORDS and value[-1:].isalnum()
+
+
+def _generic_label(
+    text: str, words: list[Token], table: VoiceTable, place: Place
+) -> ShapeHit | None:
+    """A label of a few words starting the document's first or last line whose value is what
+    a generation step lists, whatever the label says: a keyword list or a count of words or
+    characters ("Schlagwörter: Stadtrat, Haushalt, Leipzig", "Recuento de caracteres: 1.532")."""
+    if not (place.first or place.last) or ":" not in text or len(text) > 300:
+        return None
+    colon = text.find(":")
+    label = [w for w in words if w.end <= colon]
+    if not label or len(label) > _LABEL_WORDS or text[: label[0].start].strip(_LABEL_MARKS):
+        return None
+    head = text[label[-1].end : colon]
+    note = match_pattern(_LABEL_NOTE_RE, head, timeout=None)
+    if head.strip(" *_") and (note is None or head[note.end() :].strip(" *_")):
+        return None
+    if any(not w.raw.isalpha() and "-" not in w.raw for w in label):
+        return None  # "E-Mail" is a word; "Nr. 5", "2023" are not labels of this kind
+    value = text[colon + 1 :]
+    if not (_keyword_list(value) or _count_value(value, label, table)):
+        return None
+    start = label[0].start
+    while start > 0 and text[start - 1] in "*_#":
+        start -= 1
+    phrase = text[start : colon + 1]
+    lang = ""  # a label of any words: no language's cue told it
+    return ShapeHit(
+        "template.leftover",
+        "field_label",
+        start,
+        len(text.rstrip()),
+        {"kind": "leftover", "phrase": phrase, "lang": lang, "where": "field_label"},
+        f"field label of a text-generation step: {phrase!r}",
+        whole_line=True,
+    )
 
 
 def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place) -> ShapeHit | None:
@@ -1486,6 +1903,9 @@ def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place)
             if found.first == 0 and lead.strip(_LABEL_MARKS):
                 continue
             label_end = words[found.last].end
+            note = match_pattern(_LABEL_NOTE_RE, text, pos=label_end, timeout=None)
+            if note is not None and ":" in text[note.end() : note.end() + 6]:
+                label_end = note.end()  # "**SEO Title (58 characters):**"
             after = text[label_end : label_end + 6]
             colon = after.find(":")
             if colon < 0 or after[:colon].strip(" *_"):
@@ -1493,7 +1913,12 @@ def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place)
             # "**Title:**" in bold from the line's start: a generation step's markup anywhere
             bold = lead.strip() in {"**", "__"} and found.first == 0
             bold = bold and text[label_end + colon + 1 : label_end + colon + 3] == lead.strip()
-            if need_mark and not (marked and place.edge) and not bold:
+            if (
+                need_mark
+                and not (marked and place.edge)
+                and not bold
+                and not _metadata_value(text[label_end + colon + 1 :], place)
+            ):
                 continue
             end = label_end + colon + 1
             while end < len(text) and text[end] in "*_":
@@ -1658,7 +2083,24 @@ def speaking_cues(text: str, has: Callable[[str], bool]) -> bool:
         or (has("negation") and (has("capability_strong") or has("capability_weak")))
         or ((has("as_words") or has("copula_first")) and has("ai_core"))
         or (("(" in text or "[" in text) and has("note_words"))
+        or match_pattern(_LABEL_HEAD_RE, text, timeout=None) is not None
     )
+
+
+def _generic_label_only(
+    text: str, words: list[Token] | None, table: VoiceTable, place: Place, timeout: float | None
+) -> Iterator[ShapeHit]:
+    """:func:`_generic_label` on a line that holds no other voice cue (as :func:`voice_hits`
+    judges it on every line of the plain path: not on an attributed line)."""
+    if not (place.first or place.last) or ":" not in text:
+        return
+    if words is None:
+        words = tokens(text, timeout=timeout)
+    if _attributed(table, words):
+        return
+    label = _generic_label(text, words, table, place)
+    if label is not None:
+        yield label
 
 
 def voice_hits(
@@ -1667,10 +2109,18 @@ def voice_hits(
     """Sentences of a line in an assistant's voice, and generation field labels."""
     if len(text) > MAX_VOICE_LINE or search_pattern(_LETTER_RE, text, timeout=timeout) is None:
         return  # no word, no voice; a line this long is data, not an assistant's sentence
-    if not is_plain() and not table.may_hold(text, _SPEAKING, timeout=timeout):
-        return  # no word of the cues may_speak needs: skipped before splitting the words
+    if (
+        not is_plain()
+        and not table.may_hold(text, _SPEAKING, timeout=timeout)
+        and match_pattern(_LABEL_HEAD_RE, text, timeout=timeout) is None
+    ):
+        # no word of the cues may_speak needs: skipped before splitting the words, but for
+        # a label of any words at the document's first or last line
+        yield from _generic_label_only(text, None, table, place, timeout)
+        return
     words = tokens(text, timeout=timeout)
     if not is_plain() and not may_speak(text, words, table):
+        yield from _generic_label_only(text, words, table, place, timeout)
         return
     sentences = [s for s in _sentences(text, timeout, words) if s.words]
     if not sentences:
@@ -1679,7 +2129,11 @@ def voice_hits(
     # the sentences' words are the line's words, in order: the same list keeps the table's
     # remembered positions
     line_attributed = _attributed(table, words)
-    label = None if line_attributed else _field_label(text, words, table, place)
+    label = (
+        None
+        if line_attributed
+        else _field_label(text, words, table, place) or _generic_label(text, words, table, place)
+    )
     if label is not None:
         yield label
     rules: list[_Rule | None] = []
@@ -1689,12 +2143,16 @@ def voice_hits(
         if not _attributed(table, s.words) and not _quoted(text, s):
             rule = (
                 _opener(text, s, table, place, ack)
-                or _note(text, s, table)
+                or _note(text, s, table, place)
                 or _ai_self(text, s, table)
                 or _cannot_browse(s, table)
                 or _voice(s, table, place, ack, text[: s.end].rstrip(" *_)").endswith("?"))
                 or _closing(s, table, place)
             )
+        elif not _quoted(text, s):
+            # "Officials said the road (I changed this date to match the source) would …": an
+            # aside of its own voice inside a reported sentence
+            rule = _aside(text, s, table)
         rules.append(rule)
         ack = _acknowledged(table, s.words) == len(s.words)
     # the line goes when it holds nothing but such sentences and short interjections ("Sure!")

@@ -24,7 +24,7 @@ from newsclean._patterns import (
     finditer,
 )
 from newsclean._patterns import search as search_pattern
-from newsclean.filters.shapes import bracket_slot, lone_slot
+from newsclean.filters.shapes import bracket_slot, lone_slot, value_slot
 from newsclean.filters.templates.data import (
     _HTML_TAGS,
     _SP,
@@ -196,8 +196,9 @@ def _name_ok(syntax: _Syntax, match: Match, timeout: float | None) -> bool:
     if bracket_slot(name, table):
         return True
     # a line this long is data, not a sentence: its one-word brackets are not judged
-    return len(match.string) <= _LONG_LINE and lone_slot(
-        match.string, match.start(), match.end(), table
+    return len(match.string) <= _LONG_LINE and (
+        lone_slot(match.string, match.start(), match.end(), table)
+        or value_slot(match.string, match.start(), match.end(), table)
     )
 
 
