@@ -2083,8 +2083,14 @@ def speaking_cues(text: str, has: Callable[[str], bool]) -> bool:
         or (has("negation") and (has("capability_strong") or has("capability_weak")))
         or ((has("as_words") or has("copula_first")) and has("ai_core"))
         or (("(" in text or "[" in text) and has("note_words"))
-        or match_pattern(_LABEL_HEAD_RE, text, timeout=None) is not None
+        or label_head(text)
     )
+
+
+def label_head(text: str) -> bool:
+    """Whether a line starts with a note's label of any words (the one clause of
+    :func:`speaking_cues` that no section's word decides, so a word scan cannot stand for it)."""
+    return match_pattern(_LABEL_HEAD_RE, text, timeout=None) is not None
 
 
 def _generic_label_only(

@@ -26,7 +26,7 @@ from newsclean._patterns import (
 from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
 from newsclean.draft import Draft
-from newsclean.filters.shapes import SPEAKING_CUES, speaking_cues
+from newsclean.filters.shapes import SPEAKING_CUES, label_head, speaking_cues
 from newsclean.filters.templates.data import (
     _Anywhere,
     leftover_patterns,
@@ -294,7 +294,23 @@ def lines_that_may_speak(lines: Lines, languages: tuple[str, ...]) -> set[int]:
     for index, kinds in found.by_line.items():
         if 0 <= index < len(blocks) and speaking_cues(blocks[index].text, _holds(kinds)):
             out.add(index)
+    # a label of any words decides without a section's word: every line that starts with one
+    out.update(b.index for b in blocks if _may_label(b.text) and label_head(b.text))
+    # the document's first and last lines: a generic field label needs no cue word at all
+    if blocks:
+        out.update((0, len(blocks) - 1))
     return out
+
+
+def _may_label(text: str) -> bool:
+    """Whether a line's start has room for :func:`label_head`: its colon or full stop comes
+    within the label's reach (at most 37 characters)."""
+    head = text[:_LABEL_REACH]
+    return ":" in head or "." in head
+
+
+#: how far into a line the end of a label of :func:`label_head` can be
+_LABEL_REACH = 40
 
 
 def _holds(kinds: frozenset[str]) -> Callable[[str], bool]:
