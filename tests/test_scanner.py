@@ -246,3 +246,29 @@ def test_the_speaking_condition_reads_only_its_sections() -> None:
 
         shapes.speaking_cues("a (note)", has)
     assert asked == shapes.SPEAKING_CUES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a field label of words no pack lists, at the document's first and last lines
+        "Etiquetas clave: ayuntamiento, presupuesto, Valladolid\n"
+        + "El pleno aprobó el presupuesto por mayoría el martes por la tarde.",
+        "Der Stadtrat hat am Dienstag den Haushalt beschlossen.\n"
+        + "Trefwoorden raad: begroting, gemeente, Utrecht",
+        # a note's label of any words inside the document
+        "The council met on Tuesday.\nP.S.: I kept every figure from the source.\nIt ended late.",
+    ],
+)
+def test_voice_gate_passes_labels_with_no_cue_word(text: str) -> None:
+    import newsclean
+
+    def findings(plain: bool) -> list[tuple[str, tuple[int, int]]]:
+        art = newsclean.default_pipeline(plain=plain)(text)
+        return [(f.code, f.span) for f in art.findings]
+
+    assert findings(False) == findings(True)
+    assert any(code == "template.leftover" for code, _ in findings(False))
+    draft = Draft.of(text)
+    gate = gates.lines_that_may_speak(gates.Lines(draft), LANGUAGES)
+    assert {0, len(draft.blocks) - 1} <= gate
