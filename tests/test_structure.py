@@ -694,3 +694,14 @@ def test_the_first_line_above_the_body_must_share_its_words() -> None:
     lines[len(MENU.split("\n"))] = ("Heavy rain expected across the region tomorrow", None)
     head = read_head(view_of(lines), min_score=2.0, topic=True, margin=1.0)
     assert head.title_text == "Heavy rain expected across the region tomorrow"
+
+
+def test_a_reworded_first_line_alone_is_a_title_in_extracted_text_only() -> None:
+    # an extractor's text starts at the article: its first line above the body is the headline
+    # even in other words; a whole page's text holds many such lines, so there a line none of
+    # whose words the body uses needs other evidence (a wrong title is worse than none)
+    headline = "Storm warning for the coast this weekend"
+    assert clean_twice(f"{headline}\n{BODY}", preset="extracted").title == headline
+    page = clean_twice(f"{headline}\n{BODY}", preset="page")
+    assert page.title is None
+    assert page.text.startswith(headline)
