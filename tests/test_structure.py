@@ -705,3 +705,26 @@ def test_a_reworded_first_line_alone_is_a_title_in_extracted_text_only() -> None
     page = clean_twice(f"{headline}\n{BODY}", preset="page")
     assert page.title is None
     assert page.text.startswith(headline)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("von jdoe | Eingetragen bei: Sport | 0", ["jdoe"]),
+        ("Home | by jane_doe | Weather", ["jane_doe"]),
+        ("* Post author By Jane Doe", ["Jane Doe"]),
+        ("Post author By Jane Doe | Post date 3 May 2024", ["Jane Doe"]),
+    ],
+)
+def test_a_byline_part_of_a_head_line(line: str, names: list[str]) -> None:
+    got = parse_byline(line, None)
+    assert got is not None
+    assert got[0] == names
+
+
+@pytest.mark.parametrize(
+    "line", ["Reise | von Berlin | Fotos", "Sport | von Berlin nach Hamburg", "von der | Sport"]
+)
+def test_a_place_after_a_byline_word_is_no_author(line: str) -> None:
+    # near miss: "von" also means "from"; one word in title case may be a place
+    assert parse_byline(line, None) is None

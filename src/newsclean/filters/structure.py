@@ -515,7 +515,11 @@ def parse_byline(text: str, timeout: float | None) -> tuple[list[str], str | Non
         if not part or (k == 0 and part == line):
             found = _intro_inside(part, timeout, single=single) if inside else None
         else:
-            found = _after_intro(part, part.casefold(), timeout, single=single)
+            # a part of a head line that is a byline word and a user name: "von jdoe | Sport"
+            # (a word in title case may be a place: "von Berlin | Fotos")
+            words = part.split()
+            alone = len(words) == 2 and not words[1][:1].isupper()
+            found = _after_intro(part, part.casefold(), timeout, single=single or alone)
             if inside:
                 found = found or _intro_inside(part, timeout, single=single)
         if found is not None and found[0]:
