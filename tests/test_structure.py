@@ -16,6 +16,7 @@ from newsclean.filters.structure import (
     SEPARATOR_RE,
     HeadReader,
     View,
+    _uncased,
     body_start,
     content_stems,
     is_byline_intro,
@@ -728,3 +729,14 @@ def test_a_byline_part_of_a_head_line(line: str, names: list[str]) -> None:
 def test_a_place_after_a_byline_word_is_no_author(line: str) -> None:
     # near miss: "von" also means "from"; one word in title case may be a place
     assert parse_byline(line, None) is None
+
+
+def test_a_headline_in_a_script_without_capitals_is_a_candidate() -> None:
+    # Hebrew letters are neither upper nor lower case; the line ends like no clause
+    assert _uncased(
+        "\u05d2\u05e9\u05dd \u05db\u05d1\u05d3 \u05e6\u05e4\u05d5\u05d9 \u05de\u05d7\u05e8", None
+    )
+    # near misses: a clause's end, two words, and Latin script (left to looks_like_headline)
+    assert not _uncased("\u05d2\u05e9\u05dd \u05db\u05d1\u05d3 \u05e6\u05e4\u05d5\u05d9:", None)
+    assert not _uncased("\u05d2\u05e9\u05dd \u05db\u05d1\u05d3", None)
+    assert not _uncased("heavy rain expected tomorrow", None)

@@ -28,7 +28,12 @@ from urllib.parse import unquote, urlsplit
 from newsclean._patterns import compile_pattern, search
 from newsclean._patterns import words as text_words
 from newsclean.draft import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
-from newsclean.filters._shared import looks_like_headline, looks_like_prose, same_headline
+from newsclean.filters._shared import (
+    TITLE_BAD_END_RE,
+    looks_like_headline,
+    looks_like_prose,
+    same_headline,
+)
 from newsclean.filters.blocks import draft_language, stopword_languages, stopwords
 from newsclean.filters.boilerplate import agencies, is_agency_line
 from newsclean.filters.facts.dates import (
@@ -791,7 +796,9 @@ def _headline_text(text: str, timeout: float | None) -> tuple[str, str] | None:
     crumbs = sum(1 for sep in found if sep.strip() in "|»›>/")
     if seps == 0 or crumbs == 0:
         # no separator, or dashes only: "Office 365 – HBDI – the third"
-        return (line, "headline") if looks_like_headline(line) else None
+        if looks_like_headline(line) or _uncased(line, timeout):
+            return line, "headline"
+        return None
     if seps == 1:
         m = search(SEPARATOR_RE, line, timeout=timeout)
         assert m is not None
@@ -840,6 +847,18 @@ def numbered_item(text: str, numbers: frozenset[int]) -> bool:
         return False
     n = int(m.group(1))
     return n - 1 in numbers or n + 1 in numbers
+
+
+def _uncased(line: str, timeout: float | None) -> bool:
+    """A headline's shape in a script without capitals (Arabic, Hebrew, CJK), which
+    :func:`looks_like_headline` leaves out: three words or more, the first letter neither upper
+    nor lower case, no clause's end."""
+    first = line.lstrip("\"'“‘„‚«»‹›¿¡([")[:1]
+    if not first.isalpha() or first.isupper() or first.islower() or len(line) > 300:
+        return False
+    if TITLE_BAD_END_RE.search(line.rstrip("\"'”’»)]"), timeout=timeout):
+        return False
+    return 3 <= len(text_words(line, timeout=timeout)) <= 30
 
 
 def _site_part(before: str, key: str) -> bool:
