@@ -31,7 +31,9 @@ The record's fields are scored against ``record-dev.jsonl`` (metadata read from 
   date is written in the input text.
 
 The record's figures and the snippet scores (keep recall, drop removal, F1, as ``score.py`` counts
-them) are also given for each half of the pages (even and odd places in the file).
+them) are also given for each half of the pages (even and odd places in the file). The record's
+figures are then given a second time with each page's URL passed to the pipeline (``url`` of the
+record), as a caller that has the URL would pass it; the snippet scores are those without it.
 
 Without ``<shared>`` the script says so and exits 0.
 """
@@ -190,6 +192,31 @@ def print_record_scores(scores: dict[str, Any]) -> None:
     )
 
 
+def report_records(
+    results: dict[str, Any],
+    records: list[dict[str, Any]],
+    field: str,
+    articles: list[newsclean.Article],
+    meta: dict[str, dict[str, Any]],
+    key: str,
+    quiet: bool,
+) -> None:
+    """The record's figures over all pages and over each half, into ``results`` under
+    ``record-<key>`` (``-half0``, ``-half1``), printed unless ``quiet``."""
+    scores = record_scores(records, field, articles, meta)
+    results[f"record-{key}"] = scores
+    if not quiet:
+        print_record_scores(scores)
+    # the pages in two halves (even and odd places in the file): a rule that holds on one half
+    # only was fitted to its pages
+    for half in (0, 1):
+        scores = record_scores(records[half::2], field, articles[half::2], meta)
+        results[f"record-{key}-half{half}"] = scores
+        if not quiet:
+            print(f"  half {half}: ", end="")
+            print_record_scores(scores)
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
@@ -287,18 +314,12 @@ def run(
         results.update(json.loads(numbers.read_text(encoding="utf-8")))
         meta = read_meta(shared)
         if meta:
-            scores = record_scores(records, field, articles, meta)
-            results[f"record-{preset}-{field}"] = scores
+            report_records(results, records, field, articles, meta, f"{preset}-{field}", quiet)
+            # the same pages with their URL given, as a caller that has it passes it
+            with_url = [pipeline({"text": r[field], "url": r.get("url")}) for r in records]
             if not quiet:
-                print_record_scores(scores)
-            # the pages in two halves (even and odd places in the file): a rule that holds on
-            # one half only was fitted to its pages
-            for half in (0, 1):
-                scores = record_scores(records[half::2], field, articles[half::2], meta)
-                results[f"record-{preset}-{field}-half{half}"] = scores
-                if not quiet:
-                    print(f"  half {half}: ", end="")
-                    print_record_scores(scores)
+                print("with the page URL given:")
+            report_records(results, records, field, with_url, meta, f"{preset}-{field}-url", quiet)
         for half in (0, 1):
             snip = snippet_scores(records[half::2], [t for _, t in cleaned[half::2]])
             results[f"snippets-{preset}-{field}-half{half}"] = snip

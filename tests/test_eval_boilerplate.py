@@ -53,6 +53,8 @@ def test_eval_on_a_sample(tmp_path: Path) -> None:
     assert snip["newsclean-page-page_text"]["f1"] > snip["c4-page_text"]["f1"]
     record = results["record-page-page_text"]
     assert record["pages"] == 60
+    assert results["record-page-page_text-url"]["pages"] == 60
+    assert "record-extracted-extracted_text-url-half1" in results
     assert 0.0 <= record["wrong_title"] <= record["wrong_title"] + record["title_right"] <= 1.0
 
 

@@ -14,14 +14,19 @@ from newsclean.filters.structure import (
     DATELINE_RE,
     RECORD_SECTIONS,
     SEPARATOR_RE,
+    HeadReader,
     View,
+    _uncased,
+    body_start,
     content_stems,
     is_byline_intro,
     is_caption,
+    is_tag_run,
     line_dates,
     name_list,
     name_of,
     names_beside_date,
+    numbered_item,
     parse_byline,
     read_head,
     slug_words,
@@ -584,3 +589,154 @@ def test_a_german_opinion_byline_names_its_author(line: str, names: list[str]) -
 def test_a_stock_photo_credit_is_a_caption() -> None:
     assert is_caption("Symbolbild / Beispiel AG")
     assert not is_caption("Symbolische Politik im Stadtrat")
+
+
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        ("Weather /Floods /Climate change /Rivers", True),
+        ("Rain | Floods | Weather", True),
+        ("Home • Regions • North", True),
+        ("Heavy rain expected across the region / weather service", False),
+        ("Rain, floods and storms expected tomorrow", False),
+    ],
+)
+def test_a_run_of_tags_is_no_headline(line: str, tags: bool) -> None:
+    assert is_tag_run(line, None) is tags
+
+
+def test_a_run_of_tags_above_the_body_is_not_the_title() -> None:
+    # near miss: the first kept line above the body is the article's tags, not its headline
+    lines = [(w, "boilerplate.navigation") for w in MENU.split("\n")]
+    lines += [("Weather /Rain /Rivers /Region", None)]
+    lines += [(p, None) for p in BODY.split("\n")]
+    head = read_head(view_of(lines), min_score=4.5, topic=True, margin=1.0)
+    assert head.title is None
+
+
+def test_an_item_of_an_ordered_list_is_no_headline() -> None:
+    numbers = frozenset({1, 2, 3})
+    assert numbered_item("2. Heavy rain expected across the region", numbers)
+    # a club's name starts with a number alone: "1. FC Example"
+    assert not numbered_item("1. FC Example wins the cup final", frozenset({1}))
+    assert not numbered_item("Heavy rain expected across the region", numbers)
+
+
+def test_a_numbered_breadcrumb_copy_is_not_the_title() -> None:
+    headline = "Heavy rain expected across the whole region tomorrow"
+    lines = [("1. Home", "boilerplate.navigation"), ("2. Weather", "boilerplate.navigation")]
+    lines += [(f"3. {headline}", None), (headline, "boilerplate.duplicate")]
+    lines += [("By Jane Doe", None), ("3 May 2024", None)]
+    lines += [(p, None) for p in BODY.split("\n")]
+    head = read_head(view_of(lines), min_score=4.5, topic=True, margin=1.0)
+    assert head.title_text == headline
+
+
+def test_a_credit_in_brackets_ends_a_caption() -> None:
+    assert is_caption("The river rose over its banks on Friday. (Jane Doe / Example Agency)")
+    assert not is_caption("Rain expected (again) across the region")
+
+
+def test_a_line_below_the_heads_byline_is_not_the_title() -> None:
+    # headline, byline and date, then a subheading right above the body: the byline belongs to
+    # the headline above it, and the subheading below it is no headline
+    headline = "Heavy rain expected across the whole region tomorrow"
+    lines = [(w, "boilerplate.navigation") for w in MENU.split("\n")]
+    lines += [(headline, "boilerplate.context"), ("By Jane Doe | 3 May 2024", "boilerplate.chrome")]
+    lines += [("Rivers in the region could rise quickly", None)]
+    lines += [(p, None) for p in BODY.split("\n")]
+    view = view_of(lines)
+    reader = HeadReader(view, 4.5, topic=True, margin=1.0)
+    start = body_start(view)
+    assert start is not None
+    assert reader.owned_head_line_above(start - 1, start)
+    head = read_head(view, min_score=4.5, topic=True, margin=1.0)
+    assert head.title_text != "Rivers in the region could rise quickly"
+
+
+def test_two_headlines_as_good_give_no_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    # two headlines apart from each other, scored within the margin: neither is taken; the lines
+    # right above and below the best (a kicker, a standfirst) and its copies are no rivals
+    lines = [(w, "boilerplate.navigation") for w in MENU.split("\n")]
+    lines += [("Heavy rain expected across the whole region tomorrow", None), ("Share", None)]
+    lines += [("Rivers expected to rise across the whole region soon", None)]
+    lines += [(p, None) for p in BODY.split("\n")]
+    view = view_of(lines)
+    first, second = len(MENU.split("\n")), len(MENU.split("\n")) + 2
+    scores = {first: 5.0, second: 5.5}
+
+    def candidate(
+        self: HeadReader, i: int, start: int, slug: set[str]
+    ) -> tuple[float, str, str] | None:
+        return (scores[i], view.blocks[i].text, "headline") if i in scores else None
+
+    monkeypatch.setattr(HeadReader, "candidate", candidate)
+    start = body_start(view)
+    assert start is not None
+    assert HeadReader(view, 4.5, margin=1.0).headline(start) is None
+    assert HeadReader(view, 4.5, margin=0.0).headline(start) == (
+        second,
+        lines[second][0],
+        "headline",
+    )
+    scores[first] = 4.0  # a full point behind: no rival
+    assert HeadReader(view, 4.5, margin=1.0).headline(start) is not None
+    scores[first + 1] = 5.2  # right above the best: its kicker, no rival
+    assert HeadReader(view, 4.5, margin=1.0).headline(start) is not None
+
+
+def test_the_first_line_above_the_body_must_share_its_words() -> None:
+    # with topic evidence (page preset), the first kept line above the body counts as its
+    # headline only when it is about the body
+    lines = [(w, "boilerplate.navigation") for w in MENU.split("\n")]
+    lines += [("Subscribe to our weekly newsletter today", None)]
+    lines += [(p, None) for p in BODY.split("\n")]
+    assert read_head(view_of(lines), min_score=4.5, topic=True, margin=1.0).title is None
+    lines[len(MENU.split("\n"))] = ("Heavy rain expected across the region tomorrow", None)
+    head = read_head(view_of(lines), min_score=2.0, topic=True, margin=1.0)
+    assert head.title_text == "Heavy rain expected across the region tomorrow"
+
+
+def test_a_reworded_first_line_alone_is_a_title_in_extracted_text_only() -> None:
+    # an extractor's text starts at the article: its first line above the body is the headline
+    # even in other words; a whole page's text holds many such lines, so there a line none of
+    # whose words the body uses needs other evidence (a wrong title is worse than none)
+    headline = "Storm warning for the coast this weekend"
+    assert clean_twice(f"{headline}\n{BODY}", preset="extracted").title == headline
+    page = clean_twice(f"{headline}\n{BODY}", preset="page")
+    assert page.title is None
+    assert page.text.startswith(headline)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("von jdoe | Eingetragen bei: Sport | 0", ["jdoe"]),
+        ("Home | by jane_doe | Weather", ["jane_doe"]),
+        ("* Post author By Jane Doe", ["Jane Doe"]),
+        ("Post author By Jane Doe | Post date 3 May 2024", ["Jane Doe"]),
+    ],
+)
+def test_a_byline_part_of_a_head_line(line: str, names: list[str]) -> None:
+    got = parse_byline(line, None)
+    assert got is not None
+    assert got[0] == names
+
+
+@pytest.mark.parametrize(
+    "line", ["Reise | von Berlin | Fotos", "Sport | von Berlin nach Hamburg", "von der | Sport"]
+)
+def test_a_place_after_a_byline_word_is_no_author(line: str) -> None:
+    # near miss: "von" also means "from"; one word in title case may be a place
+    assert parse_byline(line, None) is None
+
+
+def test_a_headline_in_a_script_without_capitals_is_a_candidate() -> None:
+    # Hebrew letters are neither upper nor lower case; the line ends like no clause
+    assert _uncased(
+        "\u05d2\u05e9\u05dd \u05db\u05d1\u05d3 \u05e6\u05e4\u05d5\u05d9 \u05de\u05d7\u05e8", None
+    )
+    # near misses: a clause's end, two words, and Latin script (left to looks_like_headline)
+    assert not _uncased("\u05d2\u05e9\u05dd \u05db\u05d1\u05d3 \u05e6\u05e4\u05d5\u05d9:", None)
+    assert not _uncased("\u05d2\u05e9\u05dd \u05db\u05d1\u05d3", None)
+    assert not _uncased("heavy rain expected tomorrow", None)

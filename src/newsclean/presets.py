@@ -52,7 +52,7 @@ PRESETS: dict[str, tuple[tuple[str, dict[str, Any]], ...]] = {
         ("strip_context", {"edges": True}),
         ("strip_edges", {"lists": True}),
         ("strip_symbol_lines", {}),
-        ("detect_title", {"min_score": 4}),
+        ("detect_title", {"min_score": 4.5, "topic": True, "margin": 1.0}),
         ("check_facts", {}),
         ("check_dates", {}),
         ("check_headline", {}),

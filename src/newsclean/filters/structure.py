@@ -28,7 +28,12 @@ from urllib.parse import unquote, urlsplit
 from newsclean._patterns import compile_pattern, search
 from newsclean._patterns import words as text_words
 from newsclean.draft import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
-from newsclean.filters._shared import looks_like_headline, looks_like_prose, same_headline
+from newsclean.filters._shared import (
+    TITLE_BAD_END_RE,
+    looks_like_headline,
+    looks_like_prose,
+    same_headline,
+)
 from newsclean.filters.blocks import draft_language, stopword_languages, stopwords
 from newsclean.filters.boilerplate import agencies, is_agency_line
 from newsclean.filters.facts.dates import (
@@ -64,6 +69,9 @@ WINDOW = 20
 #: (``min_score=3``: the text's first line above the body, or a byline right below it). A wrong
 #: title is worse than none: below the score there is no title.
 MIN_SCORE = 4.0
+#: how far ahead of every other headline the chosen one must score in a whole page's text: two as
+#: good are no evidence for either
+MARGIN = 1.0
 #: the weight of each piece of evidence about a headline candidate (see ``HeadReader.candidate``);
 #: a candidate's score is their weighted sum and must reach ``min_score``
 EVIDENCE: dict[str, float] = {
@@ -77,9 +85,12 @@ EVIDENCE: dict[str, float] = {
     "linked": 0.5,  # removed as a link or a repeat: a page links and repeats its headline
     "between": -2.5,  # kept lines between it and the body that are not head lines (a fifth each)
     "slug": 4.0,  # the URL's slug names it
-    "top_line": 2.0,  # the first kept line, of TOP_MIN_WORDS or more, above the first paragraph
+    "top_line": 2.0,  # the first kept line, of TOP_MIN_WORDS or more, above the first paragraph,
+    # on the body's topic
     "standfirst_below": 2.0,  # the next line is its standfirst, the head's lines or body after it
     "headline_above": -1.0,  # the line above is a headline and this line its standfirst
+    "on_topic": 1.0,  # most of its content words are in the body
+    "under_head": -3.0,  # a byline or date above it belongs to a headline above them
 }
 #: a headline that has a standfirst has this many words or more (shorter: a kicker)
 PAIR_MIN_WORDS = 5
@@ -87,6 +98,9 @@ PAIR_MIN_WORDS = 5
 STANDFIRST_ENDS = ".!…"
 #: the share of a headline's or standfirst's content words the body must hold
 ON_TOPIC = 0.5
+#: a line says what its topic is with this many content words or more (fewer: "Purpose of the
+#: Review", a subheading, fits any article)
+TOPIC_STEMS = 3
 #: a first line this long right above the first paragraph reads as its headline (shorter: a
 #: site's name or slogan)
 TOP_MIN_WORDS = 5
@@ -190,6 +204,8 @@ def is_caption(text: str) -> bool:
     line = text.strip()
     if line[:1] in "([" and line[-1:] in ")]":
         return True
+    if line.endswith(")") and "/" in line[line.rfind("(") :] and line.rfind("(") > 0:
+        return True  # a credit in brackets at its end: "… at dusk. (Jane Doe / Agency)"
     low = f" {fold(line)} "
     for word in all_record_words("caption"):
         at = low.find(word)
@@ -504,7 +520,11 @@ def parse_byline(text: str, timeout: float | None) -> tuple[list[str], str | Non
         if not part or (k == 0 and part == line):
             found = _intro_inside(part, timeout, single=single) if inside else None
         else:
-            found = _after_intro(part, part.casefold(), timeout, single=single)
+            # a part of a head line that is a byline word and a user name: "von jdoe | Sport"
+            # (a word in title case may be a place: "von Berlin | Fotos")
+            words = part.split()
+            alone = len(words) == 2 and not words[1][:1].isupper()
+            found = _after_intro(part, part.casefold(), timeout, single=single or alone)
             if inside:
                 found = found or _intro_inside(part, timeout, single=single)
         if found is not None and found[0]:
@@ -769,12 +789,16 @@ def _headline_text(text: str, timeout: float | None) -> tuple[str, str] | None:
         return None  # a list item
     if sum(1 for w in line.split() if sum(c.isalpha() for c in w) >= 2) < 2:
         return None  # "0<a>0", "2024 | 15": a headline has words
+    if is_tag_run(line, timeout):
+        return None  # "Politics / Europe / Elections": tags or a breadcrumb, not a headline
     found = SEPARATOR_RE.findall(line, timeout=timeout) if len(line) < 400 else ["|"] * 9
     seps = len(found)
     crumbs = sum(1 for sep in found if sep.strip() in "|»›>/")
     if seps == 0 or crumbs == 0:
         # no separator, or dashes only: "Office 365 – HBDI – the third"
-        return (line, "headline") if looks_like_headline(line) else None
+        if looks_like_headline(line) or _uncased(line, timeout):
+            return line, "headline"
+        return None
     if seps == 1:
         m = search(SEPARATOR_RE, line, timeout=timeout)
         assert m is not None
@@ -785,6 +809,56 @@ def _headline_text(text: str, timeout: float | None) -> tuple[str, str] | None:
         if looks_like_headline(line):
             return line, "headline"  # "Brexit - what happens next for the markets"
     return None
+
+
+#: where a run of tags or a breadcrumb splits: a slash, a bar or a bullet (not a comma: "Shops,
+#: Designer, online kaufen" may end a headline)
+TAG_SPLIT_RE = compile_pattern(r"\s?[/|•·]\s?")
+#: a run of tags has this many parts or more, each of at most TAG_WORDS words
+TAG_PARTS = 3
+TAG_WORDS = 3
+
+
+def is_tag_run(line: str, timeout: float | None) -> bool:
+    """A line of short parts between slashes, bars or bullets, none of them a sentence: a run of
+    tags or a breadcrumb ("Politics /Europe /Elections", "Rain | Floods | Weather").
+
+    >>> is_tag_run("Weather /Floods /Climate change", None)
+    True
+    >>> is_tag_run("Rain, floods and storms expected tomorrow", None)
+    False
+    """
+    if len(line) > 300:
+        return False
+    parts = [p for p in TAG_SPLIT_RE.split(line, timeout=timeout) if p.strip()]
+    return len(parts) >= TAG_PARTS and all(len(p.split()) <= TAG_WORDS for p in parts)
+
+
+#: an ordered list's number at the start of a line ("3. ")
+LIST_NUMBER_RE = compile_pattern(r"^(\d{1,2})\.\s")
+
+
+def numbered_item(text: str, numbers: frozenset[int]) -> bool:
+    """Line ``text`` starts with a list number ("3. ") and the page has the number before or after
+    it at the start of another line: an item of an ordered list (a breadcrumb, a list of tips),
+    not a headline (a club's "1. FC" stands alone)."""
+    m = LIST_NUMBER_RE.match(text.strip())
+    if m is None:
+        return False
+    n = int(m.group(1))
+    return n - 1 in numbers or n + 1 in numbers
+
+
+def _uncased(line: str, timeout: float | None) -> bool:
+    """A headline's shape in a script without capitals (Arabic, Hebrew, CJK), which
+    :func:`looks_like_headline` leaves out: three words or more, the first letter neither upper
+    nor lower case, no clause's end."""
+    first = line.lstrip("\"'“‘„‚«»‹›¿¡([")[:1]
+    if not first.isalpha() or first.isupper() or first.islower() or len(line) > 300:
+        return False
+    if TITLE_BAD_END_RE.search(line.rstrip("\"'”’»)]"), timeout=timeout):
+        return False
+    return 3 <= len(text_words(line, timeout=timeout)) <= 30
 
 
 def _site_part(before: str, key: str) -> bool:
@@ -798,10 +872,18 @@ class HeadReader:
     """Reads the head of one view."""
 
     def __init__(
-        self, view: View, min_score: float = MIN_SCORE, max_words: int = MAX_WORDS
+        self,
+        view: View,
+        min_score: float = MIN_SCORE,
+        max_words: int = MAX_WORDS,
+        *,
+        topic: bool = False,
+        margin: float = 0.0,
     ) -> None:
         self.view = view
         self.min_score = min_score
+        self.topic = topic
+        self.margin = margin
         self.max_words = max_words
         self.timeout = view.timeout
         self.folded = [fold(b.text) for b in view.blocks]
@@ -812,6 +894,7 @@ class HeadReader:
         self._body: dict[tuple[int, int], frozenset[str]] = {}
         self._lines: frozenset[str] | None = None
         self._lower: frozenset[str] | None = None
+        self._numbers: frozenset[int] | None = None
 
     def body_stems(self, start: int, limit: int = BODY_WORDS) -> frozenset[str]:
         """The content stems of the body's first ``limit`` words, from ``start`` on (kept lines
@@ -845,6 +928,17 @@ class HeadReader:
                 fold(unbulleted(b.text)) for b in self.view.blocks if len(b.text) <= 60
             )
         return self._lines
+
+    def list_numbers(self) -> frozenset[int]:
+        """The list numbers that start the page's lines ("1. ", "2. ")."""
+        if self._numbers is None:
+            found = set()
+            for b in self.view.blocks:
+                m = LIST_NUMBER_RE.match(b.text.strip())
+                if m is not None:
+                    found.add(int(m.group(1)))
+            self._numbers = frozenset(found)
+        return self._numbers
 
     def lower_words(self) -> frozenset[str]:
         """The words the page writes in lower case (not in an address): common words, which a
@@ -1007,6 +1101,8 @@ class HeadReader:
         got = _headline_text(view.blocks[i].text, self.timeout)
         if got is None or self.meta(i) is not None:
             return None
+        if numbered_item(view.blocks[i].text, self.list_numbers()):
+            return None
         n_words = len(text_words(got[0], timeout=self.timeout))
         if n_words > self.max_words:
             return None
@@ -1077,9 +1173,17 @@ class HeadReader:
                 else:
                     first_after = "other"
         found["prose_below"] = float(first_after == "prose")
+        about = len(stems) >= 2 and shared >= ON_TOPIC * len(stems)
+        found["on_topic"] = float(self.topic and about and len(stems) >= TOPIC_STEMS)
+        owned = self.owned_head_line_above(i, start)
         found["head_line_above"] = float(
-            i >= 1 and any(self.evidence(k) in ("date", "byline") for k in range(max(0, i - 2), i))
+            not owned
+            and i >= 1
+            and any(self.evidence(k) in ("date", "byline") for k in range(max(0, i - 2), i))
         )
+        found["under_head"] = float(owned)
+        if self.topic and not about:
+            found["top_line"] = 0.0  # the first line above the body, but not about it
         repeated = self.repeated(i, headline)
         found["repeated"] = float(repeated == 1)
         found["title_line"] = float(repeated == 2)
@@ -1094,6 +1198,25 @@ class HeadReader:
         score = sum(EVIDENCE[k] * v for k, v in found.items())
         return score, headline, rule
 
+    def owned_head_line_above(self, i: int, start: int) -> bool:
+        """A byline or date line stands just above line ``i`` (within two lines) and right below
+        another headline-like line on the body's topic: the head is above, and line ``i`` is a
+        standfirst, a subheading or a caption below it."""
+        for k in range(i - 1, max(-1, i - 3), -1):
+            if self.evidence(k) not in ("date", "byline"):
+                continue
+            above = _previous_line(self.view, k)
+            if above is None:
+                return False
+            reason = self.view.reasons[above]
+            if reason is not None and reason not in SOFT_REASONS:
+                return False
+            if self.meta(above) is not None:
+                return False
+            got = _headline_text(self.view.blocks[above].text, self.timeout)
+            return got is not None and self.on_topic(above, start)
+        return False
+
     def between(self, i: int, start: int) -> int:
         """How many kept lines between ``i`` and the body start are not head lines."""
         return sum(
@@ -1101,29 +1224,47 @@ class HeadReader:
         )
 
     def headline(self, start: int) -> tuple[int, str, str] | None:
+        """The best candidate, when it reaches the score and no other headline comes within the
+        margin of it (two as good: no title). A tie goes to the line nearer the body; another
+        copy of the same headline, and the lines right above and below it (a kicker, a
+        standfirst), are no rivals."""
         slug = slug_words(self.view.url)
-        best: tuple[float, int, str, str] | None = None
+        found: list[tuple[float, int, str, str]] = []
         for i in range(start - 1, max(-1, start - 1 - WINDOW), -1):
             got = self.candidate(i, start, slug)
-            if got is None:
+            if got is not None:
+                found.append((got[0], i, got[1], got[2]))
+        if not found:
+            return None
+        best = max(found, key=lambda c: (c[0], c[1]))
+        if best[0] < self.min_score:
+            return None
+        key = fold(best[2])
+        # the lines right above and below it are its kicker or standfirst, not a rival headline
+        near = {_previous_line(self.view, best[1]), _next_line(self.view, best[1])}
+        for score, k, text, _ in found:
+            if score <= best[0] - self.margin or k in near:
                 continue
-            score, text, rule = got
-            if score < self.min_score:
-                continue
-            if best is None or score > best[0]:
-                best = (score, i, text, rule)
-        return (best[1], best[2], best[3]) if best else None
+            if fold(text) != key and not same_headline(text, best[2]):
+                return None
+        return best[1], best[2], best[3]
 
 
 def read_head(
-    view: View, *, dateline: bool = True, min_score: float = MIN_SCORE, max_words: int = MAX_WORDS
+    view: View,
+    *,
+    dateline: bool = True,
+    min_score: float = MIN_SCORE,
+    max_words: int = MAX_WORDS,
+    topic: bool = False,
+    margin: float = 0.0,
 ) -> Head:
     """The head of the article in ``view``."""
     head = Head()
     start = body_start(view)
     if start is None:
         return head
-    reader = HeadReader(view, min_score, max_words)
+    reader = HeadReader(view, min_score, max_words, topic=topic, margin=margin)
     found = reader.headline(start)
     top = max(0, start - 8)
     if found is not None:
@@ -1529,12 +1670,23 @@ class DetectTitle:
     max_words: int = MAX_WORDS
     fields: bool = True
     min_score: float = 3.0
+    #: a headline's words in the body count for it, and the first line above the body must share
+    #: them (``page``: a page holds many headline-like lines)
+    topic: bool = False
+    #: how far ahead of every other headline the chosen one must score (``page``: 1)
+    margin: float = 0.0
 
     def apply(self, draft: Draft, /) -> Proposal:
         if not draft.blocks:
             return EMPTY
         view = View.of(draft)
-        head = read_head(view, min_score=self.min_score, max_words=self.max_words)
+        head = read_head(
+            view,
+            min_score=self.min_score,
+            max_words=self.max_words,
+            topic=self.topic,
+            margin=self.margin,
+        )
         head = self._stable(draft, view, head)
         return self._proposal(draft, head)
 
@@ -1564,7 +1716,12 @@ class DetectTitle:
             view.forms,
         )
         return kept, read_head(
-            plain, dateline=False, min_score=self.min_score, max_words=self.max_words
+            plain,
+            dateline=False,
+            min_score=self.min_score,
+            max_words=self.max_words,
+            topic=self.topic,
+            margin=self.margin,
         )
 
     def _settle(self, view: View, head: Head | None) -> Head | None:
