@@ -42,6 +42,8 @@ SECTIONS = frozenset(
         "text_nouns",
         "edit_words",
         "presenters",
+        "presenters_tail",
+        "note_joiners",
         "of_words",
         "note_labels",
         "note_words",

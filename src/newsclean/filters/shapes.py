@@ -1453,6 +1453,10 @@ def _acknowledged(table: VoiceTable, w: list[Token]) -> int:
     return 0
 
 
+#: how many words a colon-final opener whose presenter ends it may have
+_TAIL_OPENER_WORDS = 12
+
+
 def _opener(
     text: str, sentence: _Sentence, table: VoiceTable, place: Place, after_ack: bool = False
 ) -> _Rule | None:
@@ -1477,6 +1481,18 @@ def _opener(
         for first in table.find("first_person", w, 0, 1):
             if _in(table.find("edit_words", w, 1), first.lang):
                 return _Rule("opener", first.lang)
+    if place.edge and len(w) <= _TAIL_OPENER_WORDS:
+        # "The rewritten news report follows:", "Der überarbeitete Text folgt:": a presenter
+        # ending the colon-final line, a text noun and a word of a new version before it;
+        # "The full statement follows:" presents another's words
+        for tail in table.find("presenters_tail", w, 1):
+            if tail.last != len(w) - 1:
+                continue
+            lang = tail.lang
+            if _in(table.find("text_nouns", w, 0, tail.first), lang) and _in(
+                table.find("edit_words", w, 0, tail.first), lang
+            ):
+                return _Rule("opener", lang)
     if place.edge and len(w) <= 25:
         # "Sure! The article, reworked for clarity:", "J'ai retravaillé la dépêche, la voici :":
         # whatever presents it, a colon-final line at an edge about a reworked text, in the
@@ -1556,9 +1572,11 @@ def _presenting(
     return None
 
 
-def _after_label(text: str, w: list[Token], last: int) -> int:
+def _after_label(text: str, w: list[Token], last: int, table: VoiceTable | None = None) -> int:
     """The index of the first word after a label's colon or comma ("Note:", "Note to editor:",
     "Hinweis an die Redaktion:"; up to three words name whom it is for), or -1."""
+    if last + 2 < len(w) and table is not None and table.has("note_joiners", w, last + 1, last + 2):
+        return last + 2  # "Please note that I've …", "Bitte beachten Sie, dass ich …"
     for k in range(last, min(last + 4, len(w))):
         mark = text[w[k].end : w[k].end + 4].lstrip(" *_")[:1]
         if mark in {":", ","} and (k == last or mark == ":"):
@@ -1647,7 +1665,7 @@ def _note(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> _R
         if label.first != 0:
             continue
         lang = label.lang
-        lo = _after_label(text, w, label.last)
+        lo = _after_label(text, w, label.last, table)
         if lo < 0:
             continue
         if not _first_person(table, w, lang, lo, lo + 1):
@@ -1664,13 +1682,15 @@ def _note(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> _R
     return None
 
 
-#: a note's label of any words: one or two words and a colon, or an abbreviation ("P.S.",
+#: a note's label of any words: one to three words and a colon, or an abbreviation ("P.S.",
 #: "Obs.", "Anm.") at the line's start (a necessary condition, as :func:`may_speak` asks it)
 _LABEL_HEAD_RE = compile_pattern(
-    r"[^\w\n]{0,3}[^\W\d_][\w.'’-]{0,14}(?:[^\S\n][\w.'’-]{1,14})?[^\S\n]?[:.]"
+    r"[^\w\n]{0,3}[^\W\d_][\w.'’-]{0,14}(?:[^\S\n][\w.'’-]{1,14}){0,2}[^\S\n]?[:.]"
 )
 #: how long an abbreviation as a label is, in letters ("P.S.", "P.D.", "Obs.", "Anm.")
 _ABBREVIATION = 4
+#: how many words a note's label of any words may have ("A quick heads-up:")
+_LABEL_HEAD_WORDS = 3
 #: how far after a label the first person may come ("P.D.: No pude verificar …")
 _NOTE_REACH = 2
 
@@ -1678,12 +1698,12 @@ _NOTE_REACH = 2
 def _labelled_note(text: str, w: list[Token], table: VoiceTable) -> _Rule | None:
     """A note at the document's edge whose label is no known one ("P.S. I couldn't verify
     the figure, so you may want to check it", "Obs.: Eu mantive as citações originais"): a
-    label of one or two capitalised words and a colon, or a short abbreviation, then the
+    label of one to three words, the first capitalised, and a colon, or a short abbreviation, then the
     first person at once and words about the text or the reader."""
     if len(w) < 4 or not w[0].raw[:1].isupper():
         return None
     lo = -1
-    for k in range(min(2, len(w) - 1)):
+    for k in range(min(_LABEL_HEAD_WORDS, len(w) - 1)):
         mark = text[w[k].end : w[k].end + 3].lstrip(" *_")[:1]
         if mark == ":":
             lo = k + 1
@@ -1989,6 +2009,12 @@ def _attributed(table: VoiceTable, words: list[Token]) -> bool:
     """A verb of saying ("said", "antwoordde", "a répondu") that is not part of an offer to
     the reader ("just say the word", "dis-moi")."""
     said = table.find("attribution", words)
+    if not said:
+        return False
+    # a word that opens a presenter of several words is the presenter ("Dit is de nieuwe
+    # versie:" is Dutch, not French "dit")
+    presenting = {f.first for f in table.find("presenters", words) if f.last > f.first}
+    said = [f for f in said if f.first not in presenting]
     if not said:
         return False
     offered = {i for f in table.find("offer", words, gap=1) for i in range(f.first, f.last + 1)}
