@@ -44,6 +44,8 @@ SECTIONS = frozenset(
         "presenters",
         "presenters_tail",
         "note_joiners",
+        "code_words",
+        "string_nouns",
         "of_words",
         "note_labels",
         "note_words",

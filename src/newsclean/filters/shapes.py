@@ -110,9 +110,10 @@ class Place:
 _ID = r"[A-Za-z_$@.][\w.$@]{0,59}+"
 #: a string literal
 _STR = r"\"[^\"{}\n]{1,60}\"|'[^'{}\n]{1,60}'"
-#: what may follow the identifier inside the pair: a filter, a default, an argument, a call
+#: what may follow the identifier inside the pair: a filter, a default (FreeMarker's "!"), an
+#: argument, a call
 _TAIL = (
-    r"(?:" + _SP + r"{0,3}[|:?]" + r"[^{}\n]{0,80}?"
+    r"(?:" + _SP + r"{0,3}[|:?!]" + r"[^{}\n]{0,80}?"
     r"|" + _SP + r"{1,3}[.$\"'@][^{}\n]{0,80}?"
     r"|->[A-Za-z_][^{}\n]{0,80}?"
     r"|[\[(][^{}\n]{0,80}?)?"
@@ -162,6 +163,8 @@ DELIMITERS: tuple[Delimiter, ...] = (
     Delimiter("dollar_paren", "$(", ")", "upper"),
     Delimiter("dollar_name", "$", "", "snake", after=r"(?<![\w$\\]\$)"),
     Delimiter("format_spec", "{", "}", "spec", after=r"(?<![\w\\{}$#^_%@]\{)"),
+    Delimiter("directive", "<#", ">", "directive", after=r"(?<![<\w]<#)"),
+    Delimiter("directive_close", "</#", ">", "directive_close"),
 )
 # fmt: on
 
@@ -207,6 +210,10 @@ def _delimiter_pattern(d: Delimiter) -> str:
             + r"{1,3}[^{}\n]{1,80}?)?"
             + sp
         )
+    elif d.content == "directive":  # FreeMarker's "<#if article.updatedAt??>", "<#list items as x>"
+        inner = r"[a-z]{2,12}(?:" + _SP + r"{1,3}[^<>\n]{1,80}?)?" + sp + r"/?"
+    elif d.content == "directive_close":  # "</#if>", "</#list>"
+        inner = r"[a-z]{2,12}"
     else:  # "spec": a named field with a conversion or a format specification
         inner = (
             r"(?:[A-Za-z_][\w.]{0,40}|\d{1,2})?(?:![rsa](?::"
@@ -217,7 +224,7 @@ def _delimiter_pattern(d: Delimiter) -> str:
             + _DATE_SPEC
             + r")"
         )
-    if d.content in {"word", "merge", "strict", "upper", "spec", "snake"}:
+    if d.content in {"word", "merge", "strict", "upper", "spec", "snake", "directive", "directive_close"}:
         t = ""
     return o + d.after + t + inner + t + c
 
@@ -252,6 +259,13 @@ _RAZOR_RE = compile_pattern(
     + _SP
     + r"{0,2}\)"
 )
+#: a directive of Blade and the like with a path or key as its argument:
+#: "@include('partials.newsletter-box')", "@lang(\"messages.welcome\")"; a handle has no
+#: parenthesis right after it
+_DIRECTIVE_CALL_RE = compile_pattern(
+    r"(?<![\w@./])@[a-z][A-Za-z]{1,20}\(" + _SP + r"{0,2}(?:'[\w./:-]{1,80}'|\"[\w./:-]{1,80}\")"
+    + r"(?:" + _SP + r"{0,2},[^()\n]{1,80})?" + _SP + r"{0,2}\)"
+)
 #: a line of nothing but an SEO plugin's variables ("%title% %sep% %sitename%") or of
 #: snake-case hash variables ("#post_title #separator_sa #site_title"): two or more
 _SEO_VAR = r"%%?[a-z][a-z0-9_]{1,30}%%?"
@@ -265,6 +279,16 @@ _VAR_LINE_RE = compile_pattern(
 
 #: a line of variables is short
 _VAR_LINE = 400
+
+
+def _spec_maths(token: str) -> str:
+    """What maths drops a format field: set notation and its words, but for a numbered field
+    with a format code of letters ("{0:C0}", "{1:N2}"), which set-builder notation never is,
+    symbols only ("Bail was set at {0:C0}")."""
+    field, _, spec = token[1:-1].partition(":")
+    if field.isdigit() and any(c.isalpha() for c in spec):
+        return "symbols"
+    return "sets"
 
 
 def placeholder_hits(
@@ -282,7 +306,7 @@ def placeholder_hits(
                 found,
                 "unresolved template placeholder",
                 weak=d.weak,
-                maths="sets" if d.kind == "format_spec" else "",
+                maths=_spec_maths(found.group()) if d.kind == "format_spec" else "",
             )
     if ("%" in text or "#" in text) and len(text) <= _VAR_LINE:
         m = match_pattern(_VAR_LINE_RE, text, timeout=timeout)
@@ -291,6 +315,9 @@ def placeholder_hits(
     if "@" in text:
         for m in finditer(_RAZOR_RE, text, timeout=timeout):
             yield _token_hit("razor", m, "unresolved template placeholder", weak=True)
+        if "(" in text:
+            for m in finditer(_DIRECTIVE_CALL_RE, text, timeout=timeout):
+                yield _token_hit("directive", m, "unresolved template directive", weak=True)
     if "[" in text:
         for m in finditer(_SHORTCODE_RE, text, timeout=timeout):
             yield _token_hit("shortcode", m, "unrendered shortcode", weak=True)
@@ -1971,6 +1998,27 @@ def speaks_first(text: str, start: int, table: VoiceTable, lang: str) -> bool:
     assistant's note about its work stands at the document's edges."""
     words = tokens(text[start : start + 80], timeout=None)[:2]
     return bool(words) and _first_person(table, words, lang, 0, 1)
+
+
+#: how far before a token the noun that names it may stand ("the string %s", "la cadena %s")
+_MENTION_REACH = 60
+
+
+def code_mention(text: str, start: int, end: int, table: VoiceTable) -> bool:
+    """Whether a sentence talks about the token ``text[start:end]`` rather than leaving it
+    unfilled: a noun that names a string, a placeholder or a variable just before it ("the
+    string %s", "la cadena %s repetida"), or the token inside a quotation in a sentence about
+    code or templates ("greeted victims with “Dear {FirstName},” a sign the template …")."""
+    before = tokens(text[max(0, start - _MENTION_REACH) : start], timeout=None)
+    if before and text[start - 1 : start] == " " and any(
+        f.last == len(before) - 1 for f in table.find("string_nouns", before)
+    ):
+        return True
+    if not (_open_quote_before(text, start) or single_quoted(text, start, start + 1)):
+        return False
+    # the sentence's words, not the token's own ("${x?string('dd.MM')}" names no string)
+    around = text[max(0, start - 1_000) : start] + " " + text[end : end + 1_000]
+    return table.has("code_words", tokens(around, timeout=None))
 
 
 def reported_speech(text: str, start: int, end: int, table: VoiceTable) -> bool:
