@@ -419,9 +419,14 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
         return False
     if left[-40:][before[-1].end :].strip() or right[: after[0].start].strip(" ,;"):
         return False  # a word right before it and one right after, in one sentence
+    if not before[-1].raw.islower():
+        return False
     # after a preposition or an article ("am", "a", "on", "the"): where a value goes, not a
-    # link's label after a clause ("Rent rose again [source] and …")
-    return before[-1].raw.islower() and len(before[-1].raw) <= _FUNCTION_WORD
+    # link's label after a clause ("Rent rose again [source] and …"); a slot noun in capitals
+    # between two lower-case words of a sentence names its slot wherever it stands ("the
+    # board [DATE] approved"), as a link's label is not written
+    shouted = words[0].raw.isupper() and len(words[0].raw) >= _ACRONYM and after[0].raw.islower()
+    return len(before[-1].raw) <= _FUNCTION_WORD or shouted
 
 
 #: how many words a bracket slot of unknown nouns may have ("[Name Of The Venue]")
@@ -597,7 +602,9 @@ def bracket_hits(
 
 
 _JOURNALIST_RE = compile_pattern(
-    r"(?<![\w#])(?P<ph>TK(?:" + _SP + r"?TK){0,2}|X{2,6}|N{2,3}|#{2,4}|\?{3})(?![\w#?])"
+    r"(?<![\w#])(?P<twice>TK(?:" + _SP + r"?TK){1,2})(?![\w#?])"
+    r"|(?<![\w#])(?P<ph>TK|X{1,6}|N{2,3}|#{2,4}|\?{3})(?![\w#?])"
+    r"|(?<![\w.,:/-])(?P<zeros>00)(?![\w.,:/-])"
     r"|(?<!\w)(?P<year>(?:19|20)XX)(?!\w)"
     r"|(?<![\w/])(?P<date>XX[./]XX(?:[./](?:XX|\d{2,4}))?)(?!\w)"
 )
@@ -656,7 +663,7 @@ def journalist_hits(
 ) -> Iterator[ShapeHit]:
     """TK, XXX and the like where a number, a name or a date belongs; a date of zeros."""
     yield from _zero_dates(text, timeout)
-    if not any(c in text for c in "TXN#?"):
+    if not any(c in text for c in "TXN#?") and "00" not in text:
         return
     starts = [w.start for w in words] if words is not None else []
     found = list(itertools.islice(finditer(_JOURNALIST_RE, text, timeout=timeout), MAX_JUDGED))
@@ -664,6 +671,8 @@ def journalist_hits(
     for i, m in enumerate(found):
         start, end = m.span()
         why = "year" if m.group("year") else "date" if m.group("date") else ""
+        if m.group("twice"):
+            why = "doubled"  # "TKTK", "TK TK": no acronym doubles itself
         if not why and i in ranged:
             why = "range"
         if not why:
@@ -671,9 +680,17 @@ def journalist_hits(
                 words = tokens(text, timeout=timeout)
                 starts = [w.start for w in words]
             why = _slot_position(text, start, end, words, starts, table)
+        if not why and m.group("ph") in {"XX", "XXX"} and _beside_month(text, start, end):
+            why = "date"  # "on March XX", "le XX mars", "am XX. Mai"
+        token = m.group()
+        if why and token == "X" and text[start - 1 : start] not in {"$", "€", "£", "¥"}:
+            continue  # one X is a letter ("Generation X"); after a currency it is a number
+        if why and m.group("zeros") and (
+            why not in {"count", "amount"} or _clock_follows(text, end, table)
+        ):
+            continue  # "00" is a number's place before a count noun, not a clock's hour
         if not why:
             continue
-        token = m.group()
         yield ShapeHit(
             "template.filler",
             "journalist",
@@ -682,6 +699,31 @@ def journalist_hits(
             {"kind": "journalist", "token": token, "where": why},
             f"journalist's placeholder {token!r} standing in for content",
         )
+
+
+def _clock_follows(text: str, end: int, table: VoiceTable) -> bool:
+    """Whether a clock's word follows ("00 Uhr", "00 h"): "00" is then midnight."""
+    return table.has("clock_words", tokens(text[end : end + 20], timeout=None)[:1])
+
+
+def _beside_month(text: str, start: int, end: int) -> bool:
+    """Whether a month's name stands right before a placeholder ("March XX") or right after
+    it, a full stop or "de" between ("XX mars", "XX. Mai", "XX de marzo")."""
+    every, lower = _month_names()
+
+    def month(word: str) -> bool:
+        if word.islower():
+            return len(word) >= _STEM_MONTH and word.casefold() in lower
+        return word[:1].isupper() and word.casefold() in every
+
+    before = tokens(text[max(0, start - 20) : start], timeout=None)[-1:]
+    if before and text[:start].endswith(before[0].raw + " ") and month(before[0].raw):
+        return True
+    rest = text[end : end + 24]
+    after = tokens(rest, timeout=None)[:2]
+    if after and after[0].raw.casefold() == "de" and len(after) > 1:
+        after = after[1:]
+    return bool(after) and rest[: after[0].start].strip() in {"", "."} and month(after[0].raw)
 
 
 def _ranges(text: str, found: list[Match], table: VoiceTable, timeout: float | None) -> set[int]:
@@ -780,19 +822,21 @@ def _inside_sentence(
 #: a null-like value; each is then judged by what stands around it (:data:`_VALUE_PLACES`)
 _NULL_RE = compile_pattern(
     r"(?<!\w)(?:NULL|Null|null|UNDEFINED|Undefined|undefined|nil|NIL|NONE|None|NaN"
-    r"|Invalid Date)(?!\w)|<no value>|\(null\)|(?<![\w#/])N/A(?![\w/])"
+    r"|Invalid Date|NaT)(?!\w)|<no value>|<NA>|\(null\)|(?<![\w#/])N/A(?![\w/])"
 )
 #: a value position ends the field: a separator, a full stop or the line's end
 _VALUE_END_RE = compile_pattern(_SP + r"{0,3}(?:$|[|·•,;/)\]–—.])")
 _CAPS = frozenset(
     {"NULL", "Null", "UNDEFINED", "Undefined", "nil", "NIL", "NONE", "None", "<no value>", "(null)"}
 )
-_DATES = frozenset({"undefined", "Undefined", "NULL", "Null", "Invalid Date", "NaN", "<no value>"})
+_DATES = frozenset(
+    {"undefined", "Undefined", "NULL", "Null", "Invalid Date", "NaN", "NaT", "<no value>"}
+)
 _PLACES = frozenset({"NULL", "Null", "None", "UNDEFINED", "Undefined", "undefined"})
 _AMOUNTS = frozenset({"NaN", "NULL", "UNDEFINED", "Undefined", "undefined"})
 #: values that are no word of any language: wherever they stand outside code they leaked
-#: (JavaScript's "not a number", Go's and C's empty values)
-_ALIEN = frozenset({"NaN", "<no value>", "(null)", "Invalid Date"})
+#: (JavaScript's "not a number", Go's and C's empty values, pandas' missing time and value)
+_ALIEN = frozenset({"NaN", "NaT", "<NA>", "<no value>", "(null)", "Invalid Date"})
 #: a field's label, a publishing verb and the word that may follow it (``voice.txt``'s
 #: ``[value_labels]``, ``[published_words]``, ``[published_joiners]``)
 _META = "(?i:" + voice_pattern("value_labels") + ")"
@@ -839,6 +883,9 @@ _ERRORS: tuple[Pattern, ...] = (
     ),
     compile_pattern(r"\[missing \"[^\"\n]{1,80}\" translation\]"),
     compile_pattern(r"(?<!\w)Invalid Date(?!\w)"),  # JavaScript's Date
+    # date libraries' "Invalid date" where a date was to be printed, after a word of the
+    # sentence ("scheduled for Invalid date at"); not a sentence's own start
+    compile_pattern(r"(?<=[\w,:] )Invalid date(?!\w)"),
     compile_pattern(r"Liquid (?:error|syntax error)(?: \(line \d{1,5}\))?:"),
     # an exception's name and its message where a value was to be printed: Python's
     # "KeyError: 'headline'", JavaScript's "TypeError: Cannot read properties of undefined"
@@ -892,7 +939,10 @@ _VALUE_CUES = (
     "<no value>",
     "(null)",
     "Invalid Date",
+    "Invalid date",
     "NaN",
+    "NaT",
+    "<NA>",
     "N/A",
     "%!",
     "translation missing",
@@ -925,10 +975,13 @@ def _counted(
             return False
     if value[:1].isupper() and value[1:].islower() and after[0].raw[:1].isupper():
         return False  # "Undefined Games", "Null Studios": a name in title case
-    for found in table.find("count_nouns", after[:1]):
-        if value.casefold() not in words_in(table, "number_words", found.lang):
-            return True
-    return False
+    found = table.find("count_nouns", after[:1])
+    if found and any(
+        value.casefold() in words_in(table, "number_words", lang)
+        for lang in _languages(text, table, timeout)
+    ):
+        return False  # "auf null Euro" in a German line: a number, whatever else "Euro" is
+    return any(value.casefold() not in words_in(table, "number_words", f.lang) for f in found)
 
 
 #: the null-like values judged after a preposition (NaN and the like are leaks anywhere)
@@ -1001,6 +1054,23 @@ def _after_preposition(
     )
     if ends and all(value.casefold() not in words_in(table, "number_words", x) for x in either):
         return "preposition"
+    return ""
+
+
+def _named(text: str, start: int, end: int, value: str, table: VoiceTable | None) -> str:
+    """A null-like value ending its field right after the words that introduce a name ("The
+    victim, identified as None, was …", "un hombre llamado null."): where the name belongs."""
+    if table is None or value not in _PREP_VALUES or value in _TABLE_ONLY:
+        return ""
+    if match_pattern(_VALUE_END_RE, text, pos=end, timeout=None) is None:
+        return ""
+    left = text[max(0, start - 60) : start]
+    before = tokens(left, timeout=None)
+    if not before or left[before[-1].end :] != " ":
+        return ""
+    last = len(before) - 1
+    if any(f.last == last for f in table.find("naming_words", before, max(0, last - 5))):
+        return "name"
     return ""
 
 
@@ -1077,12 +1147,23 @@ def _foreign(
     any letter case: "Jedoch liest man auch, undefined, das …", "die Deutsche None, Bahn".
     In English "None," and "undefined," are words ("hands back None, which …", "largely
     undefined, critics say"), in German "null," is."""
-    if table is None or value not in _WORD_VALUES or text[end : end + 1] != ",":
+    if table is None or value not in _WORD_VALUES:
+        return ""
+    rest = text[end : end + 40]
+    after = tokens(rest, timeout=timeout)[:1]
+    # it ends a field ("au stade undefined.") or stands between words of the sentence ("o
+    # godzinie undefined na"); glued to a word or a path it is a name or code
+    between = bool(after) and rest[: after[0].start] == " " and after[0].raw.islower()
+    if rest[:1] != "," and not between and not (rest[:1] == "." and not rest[1:2].strip()):
         return ""
     left = text[max(0, start - 40) : start]
     before = tokens(left, timeout=timeout)
     if not before or left[before[-1].end :] not in {" ", ", "}:
         return ""  # after a word, or between commas, inside a sentence
+    if rest[:1] != "," and (
+        _open_quote_before(text, start) or single_quoted(text, start, end) or value.isupper()
+    ):
+        return ""  # a quoted value is named ("la valeur « undefined »"); capitals shout
     leaders = _languages(text, table, timeout)
     if not leaders:
         return ""
@@ -1168,6 +1249,7 @@ def _value_place(
         return "count"  # "None" begins sentences ("None people …" is no leak, "None of")
     kind = (
         _apposition(text, start, end, value, table)
+        or _named(text, start, end, value, table)
         or _after_preposition(text, start, end, value, table, timeout)
         or _foreign(text, start, end, value, table, timeout)
         or _subject_apposition(text, start, end, value, table)
@@ -1871,6 +1953,13 @@ def _count_value(value: str, label: list[Token], table: VoiceTable) -> bool:
     """``Word count: 512``, ``Zeichen: 1.532``, ``Länge: 600 Wörter``: a number of words or
     characters (a length unit in the label or after the number), nothing else."""
     value = value.strip().rstrip(" *_.")
+    head = tokens(value[:30], timeout=None)[:2]
+    for found in table.find("approx_words", head, 0, 1):
+        # "ca. 480", "approx. 640 words", "około 500 znaków": an approximation first
+        rest = value[head[found.last].end :].lstrip(". ")
+        if rest[:1].isdigit():
+            value = rest
+            break
     m = match_pattern(_COUNT_VALUE_RE, value, timeout=None)
     if m is None:
         return False
@@ -1898,6 +1987,33 @@ def _metadata_value(value: str, place: Place) -> bool:
     return place.first and 2 <= n <= _TITLE_WORDS and value[-1:].isalnum()
 
 
+#: what may wrap a count standing alone on a line ("— 587 palavras —", "[~600 words]")
+_COUNT_WRAPS = " \t*_()[]—–-•·|"
+#: a line of a count alone is short
+_COUNT_LINE = 60
+
+
+def _count_line(text: str, table: VoiceTable, place: Place) -> ShapeHit | None:
+    """A count of words or characters alone on the document's first or last line, in any
+    wrapping ("— 587 palavras —", "(approx. 640 words)", "[około 500 znaków]"): what a
+    generation step says of its output."""
+    if not (place.first or place.last) or len(text) > _COUNT_LINE:
+        return None
+    core = text.strip(_COUNT_WRAPS)
+    if not core or not _count_value(core, [], table):
+        return None
+    start = text.find(core)
+    return ShapeHit(
+        "template.leftover",
+        "field_label",
+        start,
+        start + len(core),
+        {"kind": "leftover", "phrase": core, "lang": "", "where": "word_count"},
+        f"word count of a text-generation step: {core!r}",
+        whole_line=True,
+    )
+
+
 def _generic_label(
     text: str, words: list[Token], table: VoiceTable, place: Place
 ) -> ShapeHit | None:
@@ -1908,7 +2024,7 @@ def _generic_label(
         return None
     colon = text.find(":")
     label = [w for w in words if w.end <= colon]
-    if not label or len(label) > _LABEL_WORDS or text[: label[0].start].strip(_LABEL_MARKS):
+    if not label or len(label) > _LABEL_WORDS or text[: label[0].start].strip(_LABEL_MARKS + "(["):
         return None
     head = text[label[-1].end : colon]
     note = match_pattern(_LABEL_NOTE_RE, head, timeout=None)
@@ -1947,8 +2063,8 @@ def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place)
                 ("(", "[")
             ):
                 continue
-            if found.first == 0 and lead.strip(_LABEL_MARKS):
-                continue
+            if found.first == 0 and lead.strip(_LABEL_MARKS + "(["):
+                continue  # "(Word count: 512)" opens with its bracket
             label_end = words[found.last].end
             note = match_pattern(_LABEL_NOTE_RE, text, pos=label_end, timeout=None)
             if note is not None and ":" in text[note.end() : note.end() + 6]:
@@ -2172,7 +2288,13 @@ def _generic_label_only(
 ) -> Iterator[ShapeHit]:
     """:func:`_generic_label` on a line that holds no other voice cue (as :func:`voice_hits`
     judges it on every line of the plain path: not on an attributed line)."""
-    if not (place.first or place.last) or ":" not in text:
+    if not (place.first or place.last):
+        return
+    count = _count_line(text, table, place)
+    if count is not None:
+        yield count
+        return
+    if ":" not in text:
         return
     if words is None:
         words = tokens(text, timeout=timeout)
@@ -2212,7 +2334,9 @@ def voice_hits(
     label = (
         None
         if line_attributed
-        else _field_label(text, words, table, place) or _generic_label(text, words, table, place)
+        else _field_label(text, words, table, place)
+        or _generic_label(text, words, table, place)
+        or _count_line(text, table, place)
     )
     if label is not None:
         yield label

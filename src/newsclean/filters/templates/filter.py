@@ -303,7 +303,7 @@ class FlagTemplates:
                 continue
             if hit.code == "template.leftover" and _quoted_mention(text, hit.start, hit.end):
                 continue
-            if hit.code == "template.token" and code_mention(
+            if self.code_context and hit.code == "template.token" and code_mention(
                 text, hit.start, hit.end, voice_table(self.languages)
             ):
                 continue
@@ -368,7 +368,9 @@ class FlagTemplates:
                 maths = _spec_maths(m.group())
             if self._suppressed(block, ctx, m.start(), m.end(), weak=weak, maths=maths):
                 continue
-            if code_mention(text, m.start(), m.end(), voice_table(self.languages)):
+            if self.code_context and code_mention(
+                text, m.start(), m.end(), voice_table(self.languages)
+            ):
                 continue
             yield _token_hit(syntax, m)
 
