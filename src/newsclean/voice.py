@@ -49,6 +49,7 @@ SECTIONS = frozenset(
         "clock_words",
         "naming_words",
         "approx_words",
+        "demonstratives",
         "of_words",
         "note_labels",
         "note_words",

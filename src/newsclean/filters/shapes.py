@@ -976,11 +976,16 @@ def _counted(
     if value[:1].isupper() and value[1:].islower() and after[0].raw[:1].isupper():
         return False  # "Undefined Games", "Null Studios": a name in title case
     found = table.find("count_nouns", after[:1])
-    if found and any(
-        value.casefold() in words_in(table, "number_words", lang)
-        for lang in _languages(text, table, timeout)
-    ):
-        return False  # "auf null Euro" in a German line: a number, whatever else "Euro" is
+    leaders = _languages(text, table, timeout) if found else set()
+    if any(f.lang in leaders for f in found):
+        # "auf null Euro" in a German line: the count noun of the line's language decides
+        # (a number word of it is a number), whatever else "Euro" is
+        # (a number word of one of them is a number: "null" on a German and Dutch tie)
+        return all(
+            value.casefold() not in words_in(table, "number_words", f.lang)
+            for f in found
+            if f.lang in leaders
+        )
     return any(value.casefold() not in words_in(table, "number_words", f.lang) for f in found)
 
 
@@ -1153,7 +1158,12 @@ def _foreign(
     after = tokens(rest, timeout=timeout)[:1]
     # it ends a field ("au stade undefined.") or stands between words of the sentence ("o
     # godzinie undefined na"); glued to a word or a path it is a name or code
-    between = bool(after) and rest[: after[0].start] == " " and after[0].raw.islower()
+    between = (
+        bool(after)
+        and rest[: after[0].start] == " "
+        and after[0].raw.islower()
+        and _function_word_of(after[0], _languages(text, table, timeout), table)
+    )
     if rest[:1] != "," and not between and not (rest[:1] == "." and not rest[1:2].strip()):
         return ""
     left = text[max(0, start - 40) : start]
@@ -1172,6 +1182,11 @@ def _foreign(
         if folded in {x.casefold() for x in null_words(table, lang)}:
             return ""
     return "foreign"
+
+
+def _function_word_of(word: Token, langs: set[str], table: VoiceTable) -> bool:
+    """Whether ``word`` is a function word (a preposition, an article) of one of ``langs``."""
+    return any(f.lang in langs for section in _FUNCTION_SECTIONS for f in table.find(section, [word]))
 
 
 def null_words(table: VoiceTable, lang: str) -> frozenset[str]:
@@ -1578,7 +1593,10 @@ def _opener(
     skip = _acknowledged(table, w)
     if not text[sentence.start : sentence.end].rstrip(" *_").endswith(":"):
         if skip or after_ack:
-            return _presenting(table, w, place, skip, colon=False, acked=True)
+            # "Certainly! This is a plagiarism-free version of the text": after an
+            # acknowledgement of its own at the document's edge, "this is" presents too
+            shown = after_ack and not skip and place.edge
+            return _presenting(table, w, place, skip, colon=False, acked=True, shown=shown)
         if place.first and sentence.index == 0:
             # the document's first sentence presenting a reworked text to the reader or from
             # the first person: "Below is the paraphrased report you requested, …", "Ecco una
@@ -1625,11 +1643,15 @@ def _presenting(
     colon: bool,
     acked: bool,
     both: bool = False,
+    shown: bool = False,
 ) -> _Rule | None:
     """A presenter near the head (after ``skip`` words of acknowledgement), a text noun after
     it and a cue that the text is a new version of one; with ``both``, an edit word and the
     reader or the first person."""
-    for presenter in table.find("presenters", w, skip, skip + 3):
+    presenters = table.find("presenters", w, skip, skip + 3)
+    if shown:
+        presenters += [f for f in table.find("demonstratives", w, skip, skip + 3) if f.first == skip]
+    for presenter in presenters:
         lang = presenter.lang
         if presenter.first > skip + 1:
             continue
