@@ -1317,11 +1317,14 @@ def test_gated_and_plain_agree_on_the_sixth_set(text: str) -> None:
         ("first", "Here you go — the article rewritten in AP style, with a new headline and lede:"),
         # notes joined by "that", labels of three words, offers of other formats
         ("last", "Please note that I've reordered the paragraphs so the key details come first."),
-        ("last", "A quick heads-up: I couldn't verify the figures, so I kept them as in your draft."),
+        (
+            "last",
+            "A quick heads-up: I couldn't verify the figures, so I kept them as in your draft.",
+        ),
         ("last", "Want me to turn this into a Twitter thread as well?"),
         # template syntaxes
         ("mid", "<#if article.updatedAt??>"),
-        ("mid", "The fire started at ${ort!\"\"} on Sunday."),
+        ("mid", 'The fire started at ${ort!""} on Sunday.'),
         ("mid", "@include('partials.newsletter-box')"),
         ("mid", "Bail was set at {0:C0}, according to court records."),
         # leaked values and placeholders

@@ -224,7 +224,16 @@ def _delimiter_pattern(d: Delimiter) -> str:
             + _DATE_SPEC
             + r")"
         )
-    if d.content in {"word", "merge", "strict", "upper", "spec", "snake", "directive", "directive_close"}:
+    if d.content in {
+        "word",
+        "merge",
+        "strict",
+        "upper",
+        "spec",
+        "snake",
+        "directive",
+        "directive_close",
+    }:
         t = ""
     return o + d.after + t + inner + t + c
 
@@ -263,8 +272,14 @@ _RAZOR_RE = compile_pattern(
 #: "@include('partials.newsletter-box')", "@lang(\"messages.welcome\")"; a handle has no
 #: parenthesis right after it
 _DIRECTIVE_CALL_RE = compile_pattern(
-    r"(?<![\w@./])@[a-z][A-Za-z]{1,20}\(" + _SP + r"{0,2}(?:'[\w./:-]{1,80}'|\"[\w./:-]{1,80}\")"
-    + r"(?:" + _SP + r"{0,2},[^()\n]{1,80})?" + _SP + r"{0,2}\)"
+    r"(?<![\w@./])@[a-z][A-Za-z]{1,20}\("
+    + _SP
+    + r"{0,2}(?:'[\w./:-]{1,80}'|\"[\w./:-]{1,80}\")"
+    + r"(?:"
+    + _SP
+    + r"{0,2},[^()\n]{1,80})?"
+    + _SP
+    + r"{0,2}\)"
 )
 #: a line of nothing but an SEO plugin's variables ("%title% %sep% %sitename%") or of
 #: snake-case hash variables ("#post_title #separator_sa #site_title"): two or more
@@ -685,8 +700,10 @@ def journalist_hits(
         token = m.group()
         if why and token == "X" and text[start - 1 : start] not in {"$", "€", "£", "¥"}:
             continue  # one X is a letter ("Generation X"); after a currency it is a number
-        if why and m.group("zeros") and (
-            why not in {"count", "amount"} or _clock_follows(text, end, table)
+        if (
+            why
+            and m.group("zeros")
+            and (why not in {"count", "amount"} or _clock_follows(text, end, table))
         ):
             continue  # "00" is a number's place before a count noun, not a clock's hour
         if not why:
@@ -1186,7 +1203,9 @@ def _foreign(
 
 def _function_word_of(word: Token, langs: set[str], table: VoiceTable) -> bool:
     """Whether ``word`` is a function word (a preposition, an article) of one of ``langs``."""
-    return any(f.lang in langs for section in _FUNCTION_SECTIONS for f in table.find(section, [word]))
+    return any(
+        f.lang in langs for section in _FUNCTION_SECTIONS for f in table.find(section, [word])
+    )
 
 
 def null_words(table: VoiceTable, lang: str) -> frozenset[str]:
@@ -1650,7 +1669,9 @@ def _presenting(
     reader or the first person."""
     presenters = table.find("presenters", w, skip, skip + 3)
     if shown:
-        presenters += [f for f in table.find("demonstratives", w, skip, skip + 3) if f.first == skip]
+        presenters += [
+            f for f in table.find("demonstratives", w, skip, skip + 3) if f.first == skip
+        ]
     for presenter in presenters:
         lang = presenter.lang
         if presenter.first > skip + 1:
@@ -1975,12 +1996,12 @@ def _count_value(value: str, label: list[Token], table: VoiceTable) -> bool:
     """``Word count: 512``, ``Zeichen: 1.532``, ``Länge: 600 Wörter``: a number of words or
     characters (a length unit in the label or after the number), nothing else."""
     value = value.strip().rstrip(" *_.")
-    head = tokens(value[:30], timeout=None)[:2]
-    for found in table.find("approx_words", head, 0, 1):
+    head = tokens(value[:30], timeout=None)[:3]
+    for found in table.find("approx_words", head):
         # "ca. 480", "approx. 640 words", "około 500 znaków": an approximation first
-        rest = value[head[found.last].end :].lstrip(". ")
-        if rest[:1].isdigit():
-            value = rest
+        after = value[head[found.last].end :].lstrip(". ")
+        if found.first == 0 and after[:1].isdigit():
+            value = after
             break
     m = match_pattern(_COUNT_VALUE_RE, value, timeout=None)
     if m is None:
@@ -2025,12 +2046,13 @@ def _count_line(text: str, table: VoiceTable, place: Place) -> ShapeHit | None:
     if not core or not _count_value(core, [], table):
         return None
     start = text.find(core)
+    lang = ""  # a count of any language's unit: no language's cue told it
     return ShapeHit(
         "template.leftover",
         "field_label",
         start,
         start + len(core),
-        {"kind": "leftover", "phrase": core, "lang": "", "where": "word_count"},
+        {"kind": "leftover", "phrase": core, "lang": lang, "where": "word_count"},
         f"word count of a text-generation step: {core!r}",
         whole_line=True,
     )
@@ -2148,8 +2170,10 @@ def code_mention(text: str, start: int, end: int, table: VoiceTable) -> bool:
     string %s", "la cadena %s repetida"), or the token inside a quotation in a sentence about
     code or templates ("greeted victims with “Dear {FirstName},” a sign the template …")."""
     before = tokens(text[max(0, start - _MENTION_REACH) : start], timeout=None)
-    if before and text[start - 1 : start] == " " and any(
-        f.last == len(before) - 1 for f in table.find("string_nouns", before)
+    if (
+        before
+        and text[start - 1 : start] == " "
+        and any(f.last == len(before) - 1 for f in table.find("string_nouns", before))
     ):
         return True
     if not (_open_quote_before(text, start) or single_quoted(text, start, start + 1)):

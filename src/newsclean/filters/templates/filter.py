@@ -12,8 +12,14 @@ from newsclean._patterns import search as search_pattern
 from newsclean.codes import Severity
 from newsclean.draft import Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.errors import ConfigError
-from newsclean.filters.shapes import Place, line_hits, reported_speech, speaks_first
-from newsclean.filters.shapes import _spec_maths, code_mention
+from newsclean.filters.shapes import (
+    Place,
+    _spec_maths,
+    code_mention,
+    line_hits,
+    reported_speech,
+    speaks_first,
+)
 from newsclean.filters.templates import gates
 from newsclean.filters.templates.context import _Context
 from newsclean.filters.templates.data import (
@@ -303,8 +309,10 @@ class FlagTemplates:
                 continue
             if hit.code == "template.leftover" and _quoted_mention(text, hit.start, hit.end):
                 continue
-            if self.code_context and hit.code == "template.token" and code_mention(
-                text, hit.start, hit.end, voice_table(self.languages)
+            if (
+                self.code_context
+                and hit.code == "template.token"
+                and code_mention(text, hit.start, hit.end, voice_table(self.languages))
             ):
                 continue
             yield _Hit(
