@@ -1299,3 +1299,126 @@ def test_gated_and_plain_agree_on_the_sixth_set(text: str) -> None:
     fast, plain = FlagTemplates(), FlagTemplates()
     for doc in (text + "\n" + BODIES[0], BODIES[0] + "\n" + text, BODIES[1] + "\n" + text):
         assert fast.apply(Draft.of(doc, plain=False)) == plain.apply(Draft.of(doc, plain=True))
+
+
+# ---------------------------------------------------------------------------------------------
+# the seventh set (g): shapes generalised from its misses and alarms
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        # openers that end in their presenter, or name a finished text and a style
+        ("first", "The rewritten news report follows:"),
+        ("first", "Der überarbeitete Bericht folgt:"),
+        ("first", "Nachfolgend der fertige Text im Nachrichtenstil:"),
+        ("first", "Poniżej gotowy tekst w stylu informacyjnym:"),
+        ("first", "Dit is de nieuwe versie, klaar om te publiceren:"),
+        ("first", "Here you go — the article rewritten in AP style, with a new headline and lede:"),
+        # notes joined by "that", labels of three words, offers of other formats
+        ("last", "Please note that I've reordered the paragraphs so the key details come first."),
+        (
+            "last",
+            "A quick heads-up: I couldn't verify the figures, so I kept them as in your draft.",
+        ),
+        ("last", "Want me to turn this into a Twitter thread as well?"),
+        # template syntaxes
+        ("mid", "<#if article.updatedAt??>"),
+        ("mid", 'The fire started at ${ort!""} on Sunday.'),
+        ("mid", "@include('partials.newsletter-box')"),
+        ("mid", "Bail was set at {0:C0}, according to court records."),
+        # leaked values and placeholders
+        ("mid", "The victim, identified as None, was pronounced dead."),
+        ("mid", "Le match aura lieu samedi soir au stade undefined."),
+        ("mid", "Mecz rozpocznie się o godzinie undefined na stadionie."),
+        ("mid", "Kickoff is scheduled for Invalid date at Riverside Park."),
+        ("mid", "La conferenza si terrà il NaT presso la sede."),
+        ("mid", "The company's chief executive, N/A, did not respond."),
+        ("mid", "The fire destroyed TKTK homes before crews contained it."),
+        ("mid", "The bridge will reopen on March XX, weeks later than planned."),
+        ("mid", "The deal, worth £X million, is expected to close next year."),
+        ("mid", "Il bilancio provvisorio è di 00 morti e decine di feriti."),
+        ("mid", "Members of the committee [TIME] spent the afternoon arguing."),
+        # counts alone on an edge line, or after an approximation
+        ("last", "— 587 palavras —"),
+        ("last", "(Wortanzahl: ca. 480)"),
+    ],
+)
+def test_shapes_of_the_seventh_set(where: str, text: str) -> None:
+    assert template_kinds_at(text, where) != []
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        ("first", "The full statement follows:"),
+        ("first", "The company said in a statement released late Friday:"),
+        ("first", "This is an updated version of a story first published on Monday."),
+        ("mid", 'Victims were greeted with "Dear {FirstName}," a sign the template had failed.'),
+        ("mid", "Los investigadores hallaron la cadena %s repetida cientos de veces."),
+        ("mid", "Die Gemeinde senkt die Gebühr ab August auf null Euro."),
+        ("mid", "Respondents could mark the question as N/A if it did not apply."),
+        ("mid", "Generation X members voted in large numbers."),
+        ("mid", "Die Sperrstunde gilt von 22 bis 00 Uhr."),
+        ("mid", "Louis XX was never a king of France."),
+        ("mid", "Rent rose again [source] and then fell."),
+        ("last", "12 Kommentare"),
+        ("mid", "Contestants had to identify the set {2, 3, 5, 7} in the grid."),
+    ],
+)
+def test_shapes_of_the_seventh_set_near_misses(where: str, text: str) -> None:
+    assert template_kinds_at(text, where) == []
+
+
+WORST_SEVENTH = {
+    "directives": "<#if " * 100_000 + ">",
+    "directive_calls": "@include('a'" * 100_000 + ")",
+    "journalist": "TK TK 00 X " * 100_000,
+    "label_head": "A b c" * 100_000 + ":",
+    "count_line": "— " * 30 + "1 words",
+    "months": "March XX " * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", list(WORST_SEVENTH))
+@pytest.mark.parametrize(
+    "place", [shapes.Place(first=True, edge=True), shapes.Place(last=True, edge=True)]
+)
+def test_worst_lines_of_the_seventh_set_are_bounded(name: str, place: shapes.Place) -> None:
+    text = WORST_SEVENTH[name]
+    table = voice_table(tuple(voice_languages()))
+    started = time.process_time()
+    for _ in shapes.line_hits(text, table, place, timeout=5.0):
+        pass
+    assert time.process_time() - started < 5.0
+
+
+def test_seventh_set_patterns_have_bounded_repetitions() -> None:
+    for pattern in (
+        shapes._DIRECTIVE_CALL_RE,
+        shapes._JOURNALIST_RE,
+        shapes._LABEL_HEAD_RE,
+        shapes._NULL_RE,
+        *shapes._DELIMITER_RES[-2:],
+    ):
+        cleaned = pattern.pattern.replace("}+", "}").replace("\\\\", "")
+        cleaned = re.sub(r"\[(?:\\.|[^\]])*\]", "C", cleaned)
+        assert not _UNBOUNDED.search(cleaned), pattern.pattern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rewritten news report follows:",
+        "A quick heads-up: I couldn't verify the figures, so I kept them as in your draft.",
+        "Please note that I've reordered the paragraphs.",
+        "— 587 palavras —",
+        "(Wortanzahl: ca. 480)",
+        "Le match aura lieu samedi soir au stade undefined.",
+        'Victims were greeted with "Dear {FirstName}," a sign the template had failed.',
+    ],
+)
+def test_gated_and_plain_agree_on_the_seventh_set(text: str) -> None:
+    fast, plain = FlagTemplates(), FlagTemplates()
+    for doc in (text + "\n" + BODIES[0], BODIES[0] + "\n" + text, BODIES[1] + "\n" + text):
+        assert fast.apply(Draft.of(doc, plain=False)) == plain.apply(Draft.of(doc, plain=True))

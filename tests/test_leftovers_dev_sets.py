@@ -23,6 +23,14 @@ about a text's parts, null-like values by their line's language, slots before co
 ``f`` was measured before the rules of set ``e`` and after them (0.892 both times), then
 generalised on by the shapes of its misses (labels of any words with a keyword list or a count as
 their value, notes with any label, bracket slots of any nouns where a name or a number belongs).
+Set ``g`` was measured on real bodies before any rule saw it (trial recall 0.837, near misses
+flagged 0.032, 3 of 489 real bodies flagged), then generalised on by the shapes of its misses and
+alarms (openers ending in their presenter, finished texts and styles, more template syntaxes,
+values where a name follows its cue, counts alone on an edge line; tokens named or quoted in a
+sentence about code or templates are mentions).
+Set ``h`` was measured on real bodies before and after the rules of set ``g`` (trial recall 0.728,
+then 0.770; near misses flagged 0.036 both times; 3 of 489 real bodies flagged) and has not been
+developed on: its floors are the figure for forms nobody tuned for, kept from falling.
 """
 
 from __future__ import annotations
@@ -64,6 +72,15 @@ SETS = {
     # the shapes of its misses; two whole lines are still missed (a null-like value after "as"
     # and after a German preposition, where each is a word)
     "f": Floors(0.99, 0.95, 0.0, whole_lines_all_caught=False),
+    # g: measured before any rule saw it (0.837 on real bodies), then generalised on by the
+    # shapes of its misses; whole lines still missed: a presentation after "This is" following
+    # an acknowledgement, an offer after a participle that reads as a verb of saying ("… added,
+    # just say the word"), a bracket of a slot noun and its source, "None" before a German noun
+    "g": Floors(0.98, 0.94, 0.0, whole_lines_all_caught=False),
+    # h: measured before any rule saw it, not developed on; AI self-references in words no
+    # pack lists ("Being an automated writing assistant, …"), knowledge cut-offs, null-like
+    # values and error strings reported as news are its largest gaps
+    "h": Floors(0.77, 0.57, 0.037, whole_lines_all_caught=False),
 }
 
 

@@ -110,9 +110,10 @@ class Place:
 _ID = r"[A-Za-z_$@.][\w.$@]{0,59}+"
 #: a string literal
 _STR = r"\"[^\"{}\n]{1,60}\"|'[^'{}\n]{1,60}'"
-#: what may follow the identifier inside the pair: a filter, a default, an argument, a call
+#: what may follow the identifier inside the pair: a filter, a default (FreeMarker's "!"), an
+#: argument, a call
 _TAIL = (
-    r"(?:" + _SP + r"{0,3}[|:?]" + r"[^{}\n]{0,80}?"
+    r"(?:" + _SP + r"{0,3}[|:?!]" + r"[^{}\n]{0,80}?"
     r"|" + _SP + r"{1,3}[.$\"'@][^{}\n]{0,80}?"
     r"|->[A-Za-z_][^{}\n]{0,80}?"
     r"|[\[(][^{}\n]{0,80}?)?"
@@ -162,6 +163,8 @@ DELIMITERS: tuple[Delimiter, ...] = (
     Delimiter("dollar_paren", "$(", ")", "upper"),
     Delimiter("dollar_name", "$", "", "snake", after=r"(?<![\w$\\]\$)"),
     Delimiter("format_spec", "{", "}", "spec", after=r"(?<![\w\\{}$#^_%@]\{)"),
+    Delimiter("directive", "<#", ">", "directive", after=r"(?<![<\w]<#)"),
+    Delimiter("directive_close", "</#", ">", "directive_close"),
 )
 # fmt: on
 
@@ -207,6 +210,10 @@ def _delimiter_pattern(d: Delimiter) -> str:
             + r"{1,3}[^{}\n]{1,80}?)?"
             + sp
         )
+    elif d.content == "directive":  # FreeMarker's "<#if article.updatedAt??>", "<#list items as x>"
+        inner = r"[a-z]{2,12}(?:" + _SP + r"{1,3}[^<>\n]{1,80}?)?" + sp + r"/?"
+    elif d.content == "directive_close":  # "</#if>", "</#list>"
+        inner = r"[a-z]{2,12}"
     else:  # "spec": a named field with a conversion or a format specification
         inner = (
             r"(?:[A-Za-z_][\w.]{0,40}|\d{1,2})?(?:![rsa](?::"
@@ -217,7 +224,16 @@ def _delimiter_pattern(d: Delimiter) -> str:
             + _DATE_SPEC
             + r")"
         )
-    if d.content in {"word", "merge", "strict", "upper", "spec", "snake"}:
+    if d.content in {
+        "word",
+        "merge",
+        "strict",
+        "upper",
+        "spec",
+        "snake",
+        "directive",
+        "directive_close",
+    }:
         t = ""
     return o + d.after + t + inner + t + c
 
@@ -252,6 +268,19 @@ _RAZOR_RE = compile_pattern(
     + _SP
     + r"{0,2}\)"
 )
+#: a directive of Blade and the like with a path or key as its argument:
+#: "@include('partials.newsletter-box')", "@lang(\"messages.welcome\")"; a handle has no
+#: parenthesis right after it
+_DIRECTIVE_CALL_RE = compile_pattern(
+    r"(?<![\w@./])@[a-z][A-Za-z]{1,20}\("
+    + _SP
+    + r"{0,2}(?:'[\w./:-]{1,80}'|\"[\w./:-]{1,80}\")"
+    + r"(?:"
+    + _SP
+    + r"{0,2},[^()\n]{1,80})?"
+    + _SP
+    + r"{0,2}\)"
+)
 #: a line of nothing but an SEO plugin's variables ("%title% %sep% %sitename%") or of
 #: snake-case hash variables ("#post_title #separator_sa #site_title"): two or more
 _SEO_VAR = r"%%?[a-z][a-z0-9_]{1,30}%%?"
@@ -265,6 +294,16 @@ _VAR_LINE_RE = compile_pattern(
 
 #: a line of variables is short
 _VAR_LINE = 400
+
+
+def _spec_maths(token: str) -> str:
+    """What maths drops a format field: set notation and its words, but for a numbered field
+    with a format code of letters ("{0:C0}", "{1:N2}"), which set-builder notation never is,
+    symbols only ("Bail was set at {0:C0}")."""
+    field, _, spec = token[1:-1].partition(":")
+    if field.isdigit() and any(c.isalpha() for c in spec):
+        return "symbols"
+    return "sets"
 
 
 def placeholder_hits(
@@ -282,7 +321,7 @@ def placeholder_hits(
                 found,
                 "unresolved template placeholder",
                 weak=d.weak,
-                maths="sets" if d.kind == "format_spec" else "",
+                maths=_spec_maths(found.group()) if d.kind == "format_spec" else "",
             )
     if ("%" in text or "#" in text) and len(text) <= _VAR_LINE:
         m = match_pattern(_VAR_LINE_RE, text, timeout=timeout)
@@ -291,6 +330,9 @@ def placeholder_hits(
     if "@" in text:
         for m in finditer(_RAZOR_RE, text, timeout=timeout):
             yield _token_hit("razor", m, "unresolved template placeholder", weak=True)
+        if "(" in text:
+            for m in finditer(_DIRECTIVE_CALL_RE, text, timeout=timeout):
+                yield _token_hit("directive", m, "unresolved template directive", weak=True)
     if "[" in text:
         for m in finditer(_SHORTCODE_RE, text, timeout=timeout):
             yield _token_hit("shortcode", m, "unrendered shortcode", weak=True)
@@ -392,9 +434,14 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
         return False
     if left[-40:][before[-1].end :].strip() or right[: after[0].start].strip(" ,;"):
         return False  # a word right before it and one right after, in one sentence
+    if not before[-1].raw.islower():
+        return False
     # after a preposition or an article ("am", "a", "on", "the"): where a value goes, not a
-    # link's label after a clause ("Rent rose again [source] and …")
-    return before[-1].raw.islower() and len(before[-1].raw) <= _FUNCTION_WORD
+    # link's label after a clause ("Rent rose again [source] and …"); a slot noun in capitals
+    # between two lower-case words of a sentence names its slot wherever it stands ("the
+    # board [DATE] approved"), as a link's label is not written
+    shouted = words[0].raw.isupper() and len(words[0].raw) >= _ACRONYM and after[0].raw.islower()
+    return len(before[-1].raw) <= _FUNCTION_WORD or shouted
 
 
 #: how many words a bracket slot of unknown nouns may have ("[Name Of The Venue]")
@@ -570,7 +617,9 @@ def bracket_hits(
 
 
 _JOURNALIST_RE = compile_pattern(
-    r"(?<![\w#])(?P<ph>TK(?:" + _SP + r"?TK){0,2}|X{2,6}|N{2,3}|#{2,4}|\?{3})(?![\w#?])"
+    r"(?<![\w#])(?P<twice>TK(?:" + _SP + r"?TK){1,2})(?![\w#?])"
+    r"|(?<![\w#])(?P<ph>TK|X{1,6}|N{2,3}|#{2,4}|\?{3})(?![\w#?])"
+    r"|(?<![\w.,:/-])(?P<zeros>00)(?![\w.,:/-])"
     r"|(?<!\w)(?P<year>(?:19|20)XX)(?!\w)"
     r"|(?<![\w/])(?P<date>XX[./]XX(?:[./](?:XX|\d{2,4}))?)(?!\w)"
 )
@@ -629,7 +678,7 @@ def journalist_hits(
 ) -> Iterator[ShapeHit]:
     """TK, XXX and the like where a number, a name or a date belongs; a date of zeros."""
     yield from _zero_dates(text, timeout)
-    if not any(c in text for c in "TXN#?"):
+    if not any(c in text for c in "TXN#?") and "00" not in text:
         return
     starts = [w.start for w in words] if words is not None else []
     found = list(itertools.islice(finditer(_JOURNALIST_RE, text, timeout=timeout), MAX_JUDGED))
@@ -637,6 +686,8 @@ def journalist_hits(
     for i, m in enumerate(found):
         start, end = m.span()
         why = "year" if m.group("year") else "date" if m.group("date") else ""
+        if m.group("twice"):
+            why = "doubled"  # "TKTK", "TK TK": no acronym doubles itself
         if not why and i in ranged:
             why = "range"
         if not why:
@@ -644,9 +695,19 @@ def journalist_hits(
                 words = tokens(text, timeout=timeout)
                 starts = [w.start for w in words]
             why = _slot_position(text, start, end, words, starts, table)
+        if not why and m.group("ph") in {"XX", "XXX"} and _beside_month(text, start, end):
+            why = "date"  # "on March XX", "le XX mars", "am XX. Mai"
+        token = m.group()
+        if why and token == "X" and text[start - 1 : start] not in {"$", "€", "£", "¥"}:
+            continue  # one X is a letter ("Generation X"); after a currency it is a number
+        if (
+            why
+            and m.group("zeros")
+            and (why not in {"count", "amount"} or _clock_follows(text, end, table))
+        ):
+            continue  # "00" is a number's place before a count noun, not a clock's hour
         if not why:
             continue
-        token = m.group()
         yield ShapeHit(
             "template.filler",
             "journalist",
@@ -655,6 +716,31 @@ def journalist_hits(
             {"kind": "journalist", "token": token, "where": why},
             f"journalist's placeholder {token!r} standing in for content",
         )
+
+
+def _clock_follows(text: str, end: int, table: VoiceTable) -> bool:
+    """Whether a clock's word follows ("00 Uhr", "00 h"): "00" is then midnight."""
+    return table.has("clock_words", tokens(text[end : end + 20], timeout=None)[:1])
+
+
+def _beside_month(text: str, start: int, end: int) -> bool:
+    """Whether a month's name stands right before a placeholder ("March XX") or right after
+    it, a full stop or "de" between ("XX mars", "XX. Mai", "XX de marzo")."""
+    every, lower = _month_names()
+
+    def month(word: str) -> bool:
+        if word.islower():
+            return len(word) >= _STEM_MONTH and word.casefold() in lower
+        return word[:1].isupper() and word.casefold() in every
+
+    before = tokens(text[max(0, start - 20) : start], timeout=None)[-1:]
+    if before and text[:start].endswith(before[0].raw + " ") and month(before[0].raw):
+        return True
+    rest = text[end : end + 24]
+    after = tokens(rest, timeout=None)[:2]
+    if after and after[0].raw.casefold() == "de" and len(after) > 1:
+        after = after[1:]
+    return bool(after) and rest[: after[0].start].strip() in {"", "."} and month(after[0].raw)
 
 
 def _ranges(text: str, found: list[Match], table: VoiceTable, timeout: float | None) -> set[int]:
@@ -753,19 +839,21 @@ def _inside_sentence(
 #: a null-like value; each is then judged by what stands around it (:data:`_VALUE_PLACES`)
 _NULL_RE = compile_pattern(
     r"(?<!\w)(?:NULL|Null|null|UNDEFINED|Undefined|undefined|nil|NIL|NONE|None|NaN"
-    r"|Invalid Date)(?!\w)|<no value>|\(null\)|(?<![\w#/])N/A(?![\w/])"
+    r"|Invalid Date|NaT)(?!\w)|<no value>|<NA>|\(null\)|(?<![\w#/])N/A(?![\w/])"
 )
 #: a value position ends the field: a separator, a full stop or the line's end
 _VALUE_END_RE = compile_pattern(_SP + r"{0,3}(?:$|[|·•,;/)\]–—.])")
 _CAPS = frozenset(
     {"NULL", "Null", "UNDEFINED", "Undefined", "nil", "NIL", "NONE", "None", "<no value>", "(null)"}
 )
-_DATES = frozenset({"undefined", "Undefined", "NULL", "Null", "Invalid Date", "NaN", "<no value>"})
+_DATES = frozenset(
+    {"undefined", "Undefined", "NULL", "Null", "Invalid Date", "NaN", "NaT", "<no value>"}
+)
 _PLACES = frozenset({"NULL", "Null", "None", "UNDEFINED", "Undefined", "undefined"})
 _AMOUNTS = frozenset({"NaN", "NULL", "UNDEFINED", "Undefined", "undefined"})
 #: values that are no word of any language: wherever they stand outside code they leaked
-#: (JavaScript's "not a number", Go's and C's empty values)
-_ALIEN = frozenset({"NaN", "<no value>", "(null)", "Invalid Date"})
+#: (JavaScript's "not a number", Go's and C's empty values, pandas' missing time and value)
+_ALIEN = frozenset({"NaN", "NaT", "<NA>", "<no value>", "(null)", "Invalid Date"})
 #: a field's label, a publishing verb and the word that may follow it (``voice.txt``'s
 #: ``[value_labels]``, ``[published_words]``, ``[published_joiners]``)
 _META = "(?i:" + voice_pattern("value_labels") + ")"
@@ -812,6 +900,9 @@ _ERRORS: tuple[Pattern, ...] = (
     ),
     compile_pattern(r"\[missing \"[^\"\n]{1,80}\" translation\]"),
     compile_pattern(r"(?<!\w)Invalid Date(?!\w)"),  # JavaScript's Date
+    # date libraries' "Invalid date" where a date was to be printed, after a word of the
+    # sentence ("scheduled for Invalid date at"); not a sentence's own start
+    compile_pattern(r"(?<=[\w,:] )Invalid date(?!\w)"),
     compile_pattern(r"Liquid (?:error|syntax error)(?: \(line \d{1,5}\))?:"),
     # an exception's name and its message where a value was to be printed: Python's
     # "KeyError: 'headline'", JavaScript's "TypeError: Cannot read properties of undefined"
@@ -865,7 +956,10 @@ _VALUE_CUES = (
     "<no value>",
     "(null)",
     "Invalid Date",
+    "Invalid date",
     "NaN",
+    "NaT",
+    "<NA>",
     "N/A",
     "%!",
     "translation missing",
@@ -898,10 +992,18 @@ def _counted(
             return False
     if value[:1].isupper() and value[1:].islower() and after[0].raw[:1].isupper():
         return False  # "Undefined Games", "Null Studios": a name in title case
-    for found in table.find("count_nouns", after[:1]):
-        if value.casefold() not in words_in(table, "number_words", found.lang):
-            return True
-    return False
+    found = table.find("count_nouns", after[:1])
+    leaders = _languages(text, table, timeout) if found else set()
+    if any(f.lang in leaders for f in found):
+        # "auf null Euro" in a German line: the count noun of the line's language decides
+        # (a number word of it is a number), whatever else "Euro" is
+        # (a number word of one of them is a number: "null" on a German and Dutch tie)
+        return all(
+            value.casefold() not in words_in(table, "number_words", f.lang)
+            for f in found
+            if f.lang in leaders
+        )
+    return any(value.casefold() not in words_in(table, "number_words", f.lang) for f in found)
 
 
 #: the null-like values judged after a preposition (NaN and the like are leaks anywhere)
@@ -974,6 +1076,23 @@ def _after_preposition(
     )
     if ends and all(value.casefold() not in words_in(table, "number_words", x) for x in either):
         return "preposition"
+    return ""
+
+
+def _named(text: str, start: int, end: int, value: str, table: VoiceTable | None) -> str:
+    """A null-like value ending its field right after the words that introduce a name ("The
+    victim, identified as None, was …", "un hombre llamado null."): where the name belongs."""
+    if table is None or value not in _PREP_VALUES or value in _TABLE_ONLY:
+        return ""
+    if match_pattern(_VALUE_END_RE, text, pos=end, timeout=None) is None:
+        return ""
+    left = text[max(0, start - 60) : start]
+    before = tokens(left, timeout=None)
+    if not before or left[before[-1].end :] != " ":
+        return ""
+    last = len(before) - 1
+    if any(f.last == last for f in table.find("naming_words", before, max(0, last - 5))):
+        return "name"
     return ""
 
 
@@ -1050,12 +1169,28 @@ def _foreign(
     any letter case: "Jedoch liest man auch, undefined, das …", "die Deutsche None, Bahn".
     In English "None," and "undefined," are words ("hands back None, which …", "largely
     undefined, critics say"), in German "null," is."""
-    if table is None or value not in _WORD_VALUES or text[end : end + 1] != ",":
+    if table is None or value not in _WORD_VALUES:
+        return ""
+    rest = text[end : end + 40]
+    after = tokens(rest, timeout=timeout)[:1]
+    # it ends a field ("au stade undefined.") or stands between words of the sentence ("o
+    # godzinie undefined na"); glued to a word or a path it is a name or code
+    between = (
+        bool(after)
+        and rest[: after[0].start] == " "
+        and after[0].raw.islower()
+        and _function_word_of(after[0], _languages(text, table, timeout), table)
+    )
+    if rest[:1] != "," and not between and not (rest[:1] == "." and not rest[1:2].strip()):
         return ""
     left = text[max(0, start - 40) : start]
     before = tokens(left, timeout=timeout)
     if not before or left[before[-1].end :] not in {" ", ", "}:
         return ""  # after a word, or between commas, inside a sentence
+    if rest[:1] != "," and (
+        _open_quote_before(text, start) or single_quoted(text, start, end) or value.isupper()
+    ):
+        return ""  # a quoted value is named ("la valeur « undefined »"); capitals shout
     leaders = _languages(text, table, timeout)
     if not leaders:
         return ""
@@ -1064,6 +1199,13 @@ def _foreign(
         if folded in {x.casefold() for x in null_words(table, lang)}:
             return ""
     return "foreign"
+
+
+def _function_word_of(word: Token, langs: set[str], table: VoiceTable) -> bool:
+    """Whether ``word`` is a function word (a preposition, an article) of one of ``langs``."""
+    return any(
+        f.lang in langs for section in _FUNCTION_SECTIONS for f in table.find(section, [word])
+    )
 
 
 def null_words(table: VoiceTable, lang: str) -> frozenset[str]:
@@ -1141,6 +1283,7 @@ def _value_place(
         return "count"  # "None" begins sentences ("None people …" is no leak, "None of")
     kind = (
         _apposition(text, start, end, value, table)
+        or _named(text, start, end, value, table)
         or _after_preposition(text, start, end, value, table, timeout)
         or _foreign(text, start, end, value, table, timeout)
         or _subject_apposition(text, start, end, value, table)
@@ -1453,6 +1596,10 @@ def _acknowledged(table: VoiceTable, w: list[Token]) -> int:
     return 0
 
 
+#: how many words a colon-final opener whose presenter ends it may have
+_TAIL_OPENER_WORDS = 12
+
+
 def _opener(
     text: str, sentence: _Sentence, table: VoiceTable, place: Place, after_ack: bool = False
 ) -> _Rule | None:
@@ -1465,7 +1612,10 @@ def _opener(
     skip = _acknowledged(table, w)
     if not text[sentence.start : sentence.end].rstrip(" *_").endswith(":"):
         if skip or after_ack:
-            return _presenting(table, w, place, skip, colon=False, acked=True)
+            # "Certainly! This is a plagiarism-free version of the text": after an
+            # acknowledgement of its own at the document's edge, "this is" presents too
+            shown = after_ack and not skip and place.edge
+            return _presenting(table, w, place, skip, colon=False, acked=True, shown=shown)
         if place.first and sentence.index == 0:
             # the document's first sentence presenting a reworked text to the reader or from
             # the first person: "Below is the paraphrased report you requested, …", "Ecco una
@@ -1477,6 +1627,18 @@ def _opener(
         for first in table.find("first_person", w, 0, 1):
             if _in(table.find("edit_words", w, 1), first.lang):
                 return _Rule("opener", first.lang)
+    if place.edge and len(w) <= _TAIL_OPENER_WORDS:
+        # "The rewritten news report follows:", "Der überarbeitete Text folgt:": a presenter
+        # ending the colon-final line, a text noun and a word of a new version before it;
+        # "The full statement follows:" presents another's words
+        for tail in table.find("presenters_tail", w, 1):
+            if tail.last != len(w) - 1:
+                continue
+            lang = tail.lang
+            if _in(table.find("text_nouns", w, 0, tail.first), lang) and _in(
+                table.find("edit_words", w, 0, tail.first), lang
+            ):
+                return _Rule("opener", lang)
     if place.edge and len(w) <= 25:
         # "Sure! The article, reworked for clarity:", "J'ai retravaillé la dépêche, la voici :":
         # whatever presents it, a colon-final line at an edge about a reworked text, in the
@@ -1500,11 +1662,17 @@ def _presenting(
     colon: bool,
     acked: bool,
     both: bool = False,
+    shown: bool = False,
 ) -> _Rule | None:
     """A presenter near the head (after ``skip`` words of acknowledgement), a text noun after
     it and a cue that the text is a new version of one; with ``both``, an edit word and the
     reader or the first person."""
-    for presenter in table.find("presenters", w, skip, skip + 3):
+    presenters = table.find("presenters", w, skip, skip + 3)
+    if shown:
+        presenters += [
+            f for f in table.find("demonstratives", w, skip, skip + 3) if f.first == skip
+        ]
+    for presenter in presenters:
         lang = presenter.lang
         if presenter.first > skip + 1:
             continue
@@ -1556,9 +1724,11 @@ def _presenting(
     return None
 
 
-def _after_label(text: str, w: list[Token], last: int) -> int:
+def _after_label(text: str, w: list[Token], last: int, table: VoiceTable | None = None) -> int:
     """The index of the first word after a label's colon or comma ("Note:", "Note to editor:",
     "Hinweis an die Redaktion:"; up to three words name whom it is for), or -1."""
+    if last + 2 < len(w) and table is not None and table.has("note_joiners", w, last + 1, last + 2):
+        return last + 2  # "Please note that I've …", "Bitte beachten Sie, dass ich …"
     for k in range(last, min(last + 4, len(w))):
         mark = text[w[k].end : w[k].end + 4].lstrip(" *_")[:1]
         if mark in {":", ","} and (k == last or mark == ":"):
@@ -1647,7 +1817,7 @@ def _note(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> _R
         if label.first != 0:
             continue
         lang = label.lang
-        lo = _after_label(text, w, label.last)
+        lo = _after_label(text, w, label.last, table)
         if lo < 0:
             continue
         if not _first_person(table, w, lang, lo, lo + 1):
@@ -1664,13 +1834,15 @@ def _note(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> _R
     return None
 
 
-#: a note's label of any words: one or two words and a colon, or an abbreviation ("P.S.",
+#: a note's label of any words: one to three words and a colon, or an abbreviation ("P.S.",
 #: "Obs.", "Anm.") at the line's start (a necessary condition, as :func:`may_speak` asks it)
 _LABEL_HEAD_RE = compile_pattern(
-    r"[^\w\n]{0,3}[^\W\d_][\w.'’-]{0,14}(?:[^\S\n][\w.'’-]{1,14})?[^\S\n]?[:.]"
+    r"[^\w\n]{0,3}[^\W\d_][\w.'’-]{0,14}(?:[^\S\n][\w.'’-]{1,14}){0,2}[^\S\n]?[:.]"
 )
 #: how long an abbreviation as a label is, in letters ("P.S.", "P.D.", "Obs.", "Anm.")
 _ABBREVIATION = 4
+#: how many words a note's label of any words may have ("A quick heads-up:")
+_LABEL_HEAD_WORDS = 3
 #: how far after a label the first person may come ("P.D.: No pude verificar …")
 _NOTE_REACH = 2
 
@@ -1678,12 +1850,12 @@ _NOTE_REACH = 2
 def _labelled_note(text: str, w: list[Token], table: VoiceTable) -> _Rule | None:
     """A note at the document's edge whose label is no known one ("P.S. I couldn't verify
     the figure, so you may want to check it", "Obs.: Eu mantive as citações originais"): a
-    label of one or two capitalised words and a colon, or a short abbreviation, then the
+    label of one to three words, the first capitalised, and a colon, or a short abbreviation, then the
     first person at once and words about the text or the reader."""
     if len(w) < 4 or not w[0].raw[:1].isupper():
         return None
     lo = -1
-    for k in range(min(2, len(w) - 1)):
+    for k in range(min(_LABEL_HEAD_WORDS, len(w) - 1)):
         mark = text[w[k].end : w[k].end + 3].lstrip(" *_")[:1]
         if mark == ":":
             lo = k + 1
@@ -1824,6 +1996,13 @@ def _count_value(value: str, label: list[Token], table: VoiceTable) -> bool:
     """``Word count: 512``, ``Zeichen: 1.532``, ``Länge: 600 Wörter``: a number of words or
     characters (a length unit in the label or after the number), nothing else."""
     value = value.strip().rstrip(" *_.")
+    head = tokens(value[:30], timeout=None)[:3]
+    for found in table.find("approx_words", head):
+        # "ca. 480", "approx. 640 words", "około 500 znaków": an approximation first
+        after = value[head[found.last].end :].lstrip(". ")
+        if found.first == 0 and after[:1].isdigit():
+            value = after
+            break
     m = match_pattern(_COUNT_VALUE_RE, value, timeout=None)
     if m is None:
         return False
@@ -1851,6 +2030,34 @@ def _metadata_value(value: str, place: Place) -> bool:
     return place.first and 2 <= n <= _TITLE_WORDS and value[-1:].isalnum()
 
 
+#: what may wrap a count standing alone on a line ("— 587 palavras —", "[~600 words]")
+_COUNT_WRAPS = " \t*_()[]—–-•·|"
+#: a line of a count alone is short
+_COUNT_LINE = 60
+
+
+def _count_line(text: str, table: VoiceTable, place: Place) -> ShapeHit | None:
+    """A count of words or characters alone on the document's first or last line, in any
+    wrapping ("— 587 palavras —", "(approx. 640 words)", "[około 500 znaków]"): what a
+    generation step says of its output."""
+    if not (place.first or place.last) or len(text) > _COUNT_LINE:
+        return None
+    core = text.strip(_COUNT_WRAPS)
+    if not core or not _count_value(core, [], table):
+        return None
+    start = text.find(core)
+    lang = ""  # a count of any language's unit: no language's cue told it
+    return ShapeHit(
+        "template.leftover",
+        "field_label",
+        start,
+        start + len(core),
+        {"kind": "leftover", "phrase": core, "lang": lang, "where": "word_count"},
+        f"word count of a text-generation step: {core!r}",
+        whole_line=True,
+    )
+
+
 def _generic_label(
     text: str, words: list[Token], table: VoiceTable, place: Place
 ) -> ShapeHit | None:
@@ -1861,7 +2068,7 @@ def _generic_label(
         return None
     colon = text.find(":")
     label = [w for w in words if w.end <= colon]
-    if not label or len(label) > _LABEL_WORDS or text[: label[0].start].strip(_LABEL_MARKS):
+    if not label or len(label) > _LABEL_WORDS or text[: label[0].start].strip(_LABEL_MARKS + "(["):
         return None
     head = text[label[-1].end : colon]
     note = match_pattern(_LABEL_NOTE_RE, head, timeout=None)
@@ -1900,8 +2107,8 @@ def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place)
                 ("(", "[")
             ):
                 continue
-            if found.first == 0 and lead.strip(_LABEL_MARKS):
-                continue
+            if found.first == 0 and lead.strip(_LABEL_MARKS + "(["):
+                continue  # "(Word count: 512)" opens with its bracket
             label_end = words[found.last].end
             note = match_pattern(_LABEL_NOTE_RE, text, pos=label_end, timeout=None)
             if note is not None and ":" in text[note.end() : note.end() + 6]:
@@ -1953,6 +2160,29 @@ def speaks_first(text: str, start: int, table: VoiceTable, lang: str) -> bool:
     return bool(words) and _first_person(table, words, lang, 0, 1)
 
 
+#: how far before a token the noun that names it may stand ("the string %s", "la cadena %s")
+_MENTION_REACH = 60
+
+
+def code_mention(text: str, start: int, end: int, table: VoiceTable) -> bool:
+    """Whether a sentence talks about the token ``text[start:end]`` rather than leaving it
+    unfilled: a noun that names a string, a placeholder or a variable just before it ("the
+    string %s", "la cadena %s repetida"), or the token inside a quotation in a sentence about
+    code or templates ("greeted victims with “Dear {FirstName},” a sign the template …")."""
+    before = tokens(text[max(0, start - _MENTION_REACH) : start], timeout=None)
+    if (
+        before
+        and text[start - 1 : start] == " "
+        and any(f.last == len(before) - 1 for f in table.find("string_nouns", before))
+    ):
+        return True
+    if not (_open_quote_before(text, start) or single_quoted(text, start, start + 1)):
+        return False
+    # the sentence's words, not the token's own ("${x?string('dd.MM')}" names no string)
+    around = text[max(0, start - 1_000) : start] + " " + text[end : end + 1_000]
+    return table.has("code_words", tokens(around, timeout=None))
+
+
 def reported_speech(text: str, start: int, end: int, table: VoiceTable) -> bool:
     """Whether ``text[start:end]`` is inside a quotation of an attributed line: an opening
     quote before it, a closing one after its start, and a verb of saying on the line
@@ -1989,6 +2219,12 @@ def _attributed(table: VoiceTable, words: list[Token]) -> bool:
     """A verb of saying ("said", "antwoordde", "a répondu") that is not part of an offer to
     the reader ("just say the word", "dis-moi")."""
     said = table.find("attribution", words)
+    if not said:
+        return False
+    # a word that opens a presenter of several words is the presenter ("Dit is de nieuwe
+    # versie:" is Dutch, not French "dit")
+    presenting = {f.first for f in table.find("presenters", words) if f.last > f.first}
+    said = [f for f in said if f.first not in presenting]
     if not said:
         return False
     offered = {i for f in table.find("offer", words, gap=1) for i in range(f.first, f.last + 1)}
@@ -2098,7 +2334,13 @@ def _generic_label_only(
 ) -> Iterator[ShapeHit]:
     """:func:`_generic_label` on a line that holds no other voice cue (as :func:`voice_hits`
     judges it on every line of the plain path: not on an attributed line)."""
-    if not (place.first or place.last) or ":" not in text:
+    if not (place.first or place.last):
+        return
+    count = _count_line(text, table, place)
+    if count is not None:
+        yield count
+        return
+    if ":" not in text:
         return
     if words is None:
         words = tokens(text, timeout=timeout)
@@ -2138,7 +2380,9 @@ def voice_hits(
     label = (
         None
         if line_attributed
-        else _field_label(text, words, table, place) or _generic_label(text, words, table, place)
+        else _field_label(text, words, table, place)
+        or _generic_label(text, words, table, place)
+        or _count_line(text, table, place)
     )
     if label is not None:
         yield label

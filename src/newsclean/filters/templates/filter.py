@@ -12,7 +12,14 @@ from newsclean._patterns import search as search_pattern
 from newsclean.codes import Severity
 from newsclean.draft import Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.errors import ConfigError
-from newsclean.filters.shapes import Place, line_hits, reported_speech, speaks_first
+from newsclean.filters.shapes import (
+    Place,
+    _spec_maths,
+    code_mention,
+    line_hits,
+    reported_speech,
+    speaks_first,
+)
 from newsclean.filters.templates import gates
 from newsclean.filters.templates.context import _Context
 from newsclean.filters.templates.data import (
@@ -302,6 +309,12 @@ class FlagTemplates:
                 continue
             if hit.code == "template.leftover" and _quoted_mention(text, hit.start, hit.end):
                 continue
+            if (
+                self.code_context
+                and hit.code == "template.token"
+                and code_mention(text, hit.start, hit.end, voice_table(self.languages))
+            ):
+                continue
             yield _Hit(
                 hit.code,
                 hit.kind,
@@ -358,7 +371,14 @@ class FlagTemplates:
                 text, m.start(), m.end(), timeout
             ):
                 continue
-            if self._suppressed(block, ctx, m.start(), m.end(), weak=weak, maths=syntax.maths):
+            maths = syntax.maths
+            if syntax.kind == "format_index":
+                maths = _spec_maths(m.group())
+            if self._suppressed(block, ctx, m.start(), m.end(), weak=weak, maths=maths):
+                continue
+            if self.code_context and code_mention(
+                text, m.start(), m.end(), voice_table(self.languages)
+            ):
                 continue
             yield _token_hit(syntax, m)
 

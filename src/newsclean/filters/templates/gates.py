@@ -304,13 +304,13 @@ def lines_that_may_speak(lines: Lines, languages: tuple[str, ...]) -> set[int]:
 
 def _may_label(text: str) -> bool:
     """Whether a line's start has room for :func:`label_head`: its colon or full stop comes
-    within the label's reach (at most 37 characters)."""
+    within the label's reach (at most 50 characters)."""
     head = text[:_LABEL_REACH]
     return ":" in head or "." in head
 
 
 #: how far into a line the end of a label of :func:`label_head` can be
-_LABEL_REACH = 40
+_LABEL_REACH = 52
 
 
 def _holds(kinds: frozenset[str]) -> Callable[[str], bool]:
