@@ -3,7 +3,9 @@
 - the compiled automaton and its pure-Python twin give the same lines for every source the
   filters name, on the development pages, the examples and generated text;
 - each answer is a superset: a block the scan leaves out holds nothing the filter looks for
-  (a title word of the knowledge base where ``trigger_spans`` finds one);
+  (a title word of the knowledge base where ``trigger_spans`` finds one; an agency's sign-off;
+  a gate word of the catalogue among the line's words), and the catalogue decides every line
+  the same with the scan's answers and without them;
 - one scan per document, shared by the filters that ask.
 """
 
@@ -17,7 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean import scanner
+from newsclean._patterns import plain_path
+from newsclean._patterns import words as text_words
 from newsclean.draft import Draft
+from newsclean.filters import boilerplate as bp
 from newsclean.filters.facts import filters as ff
 from newsclean.filters.facts.kb import load_kb
 from newsclean.filters.facts.mentions import gazetteer, trigger_spans
@@ -37,6 +42,7 @@ needs_compiled = pytest.mark.skipif(
 
 def _ask_all() -> None:
     ff.ask_for_titles(())
+    bp.ask_for_words(())
     gates.ask_for_voice(LANGUAGES)
 
 
@@ -67,11 +73,34 @@ def _title_blocks(draft: Draft) -> set[int]:
     return {b.index for b in draft.blocks if trigger_spans(GAZ, b.text)}
 
 
+TABLE = bp.catalogue(())
+ANYWHERE = TABLE.gate_words()[1]
+
+
+def _check_catalogue(draft: Draft, scan: scanner.DocumentScan) -> None:
+    """Every line holding what a gate reads is named, and the catalogue decides each line the
+    same with the scan's answers as without them."""
+    for block in draft.blocks:
+        text = block.text
+        kinds = scan.kinds_of(block.index)
+        held = bp.line_words(kinds, ())
+        if len(text) <= bp.AGENCY_LINE_CHARS and bp.is_agency_line(text):
+            assert held.agency, text
+        folded = text.casefold()
+        spelled = bp.spelled_line(text, folded=folded)
+        if spelled == folded and not ANYWHERE.isdisjoint(text_words(spelled)):
+            assert held.words, text
+        with plain_path(False):
+            assert TABLE.match(text, held=held) == TABLE.match(text), text
+
+
 def _check_titles(text: str) -> None:
     draft = _draft(text)
-    found = scanner.document_scan(draft).lines(KIND)
+    scan = scanner.document_scan(draft)
+    found = scan.lines(KIND)
     if len(lowered(text)) == len(text):  # else the check reads the whole runs
         assert _title_blocks(draft) <= found
+    _check_catalogue(draft, scan)
     # the compiled automaton and its twin name the same lines
     shared = scanner.shared_scanner()
     folded = scanner.document_fold(draft)
@@ -81,7 +110,7 @@ def _check_titles(text: str) -> None:
     )
 
 
-def test_title_lines_on_the_examples() -> None:
+def test_scan_answers_on_the_examples() -> None:
     texts = _example_texts()
     assert texts
     for text in texts:
@@ -90,7 +119,7 @@ def test_title_lines_on_the_examples() -> None:
 
 @pytest.mark.shared
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is absent")
-def test_title_lines_on_development_pages() -> None:
+def test_scan_answers_on_development_pages() -> None:
     hits = 0
     for text in _shared_texts():
         _check_titles(text)
@@ -99,6 +128,7 @@ def test_title_lines_on_development_pages() -> None:
 
 
 _TITLES = sorted(GAZ.triggers)
+_CHROME = sorted(ANYWHERE | bp.agencies())
 
 
 @settings(max_examples=200, deadline=None)
@@ -108,13 +138,16 @@ _TITLES = sorted(GAZ.triggers)
             st.sampled_from(_TITLES),
             st.sampled_from(_TITLES).map(str.upper),
             st.sampled_from(_TITLES).map(str.title),
+            st.sampled_from(_CHROME),
+            st.sampled_from(_CHROME).map(str.upper),
+            st.sampled_from(["(", ")", "/", ", ", ".", "-", "'", "©", "aB", "Share"]),
             st.text(max_size=5),
             st.sampled_from([" ", "\n", "2", "_", "ß", "ẞ", "ſ", "Σ", "K", "\u0307"]),
         ),
         max_size=25,
     )
 )
-def test_title_lines_on_generated_text(parts: list[str]) -> None:
+def test_scan_answers_on_generated_text(parts: list[str]) -> None:
     _check_titles("".join(parts))
 
 
@@ -131,3 +164,11 @@ def test_one_scan_per_document() -> None:
     assert gates.lines_that_may_speak(gates.Lines(draft), LANGUAGES) <= set(first.by_line)
     assert scanner.document_scan(draft) is first
     assert KIND in first.kinds_of(0)
+
+
+def test_agency_and_gate_words_are_named() -> None:
+    draft = _draft("dpa/lno\nShare this on Facebook\n(AFP)\nnothing here")
+    scan = scanner.document_scan(draft)
+    assert bp.line_words(scan.kinds_of(0), ()).agency
+    assert bp.line_words(scan.kinds_of(2), ()).agency
+    assert bp.line_words(scan.kinds_of(3), ()) == bp.NO_WORDS
