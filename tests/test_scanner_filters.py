@@ -172,3 +172,11 @@ def test_agency_and_gate_words_are_named() -> None:
     assert bp.line_words(scan.kinds_of(0), ()).agency
     assert bp.line_words(scan.kinds_of(2), ()).agency
     assert bp.line_words(scan.kinds_of(3), ()) == bp.NO_WORDS
+
+
+def test_a_lone_surrogate_is_scanned_by_the_twin() -> None:
+    # the compiled library takes UTF-8 only: such a text goes to str.find, with the same answer
+    draft = _draft("\ud800 dpa/AFP\nThe president \udfff spoke")
+    scan = scanner.document_scan(draft)
+    assert bp.line_words(scan.kinds_of(0), ()).agency
+    assert KIND in scan.kinds_of(1)

@@ -219,11 +219,18 @@ class Scanner:
 
     def _kept(self, folded: str, plain: bool | None) -> Iterator[tuple[int, int, int]]:
         plain = is_plain() if plain is None else plain
-        matcher = self.plain if plain or self.automaton is None else self.automaton
+        found_all: list[tuple[int, int, int]] | None = None
+        if not plain and self.automaton is not None:
+            try:
+                found_all = self.automaton.find_matches_as_indexes(folded, overlapping=True)
+            except UnicodeEncodeError:  # a lone surrogate, which the library cannot take
+                found_all = None
+        if found_all is None:
+            found_all = self.plain.find_matches_as_indexes(folded, overlapping=True)
         before, after = self.check_before, self.check_after
         size = len(folded)
         word = _is_word_char
-        for found in matcher.find_matches_as_indexes(folded, overlapping=True):
+        for found in found_all:
             index, start, end = found
             if before[index] and start and word(folded[start - 1]):
                 continue
@@ -353,31 +360,37 @@ def _pack_scanner(
 # ---------------------------------------------------------------------------------------------
 # one scan per document, shared by the filters
 
-#: the sources of literals the filters of this process ask about: key -> its needs
-_SOURCES: dict[Hashable, Callable[[], Iterable[Need]]] = {}
+#: the sources of literals the filters of this process asked about, by the extra packs in use
+#: (``NEWSCLEAN_LANG_PATH``) and the source's key: their needs, read when first asked
+_SOURCES: dict[tuple[tuple[str, ...], Hashable], tuple[Need, ...]] = {}
 
 
 def ask(key: Hashable, needs: Callable[[], Iterable[Need]]) -> None:
-    """Have the shared scanner look for ``needs()`` (read once, when the scanner is built) under
-    ``key``, which names what they are read from (a filter's file, its languages): a filter
-    asks in its ``prepare()`` and again before each scan (a source already named costs a
-    look-up). A kind two sources both name is held where either's literals are (each source
-    names kinds of its own, or the same words for the same kind)."""
-    if key not in _SOURCES:
-        _SOURCES[key] = needs
+    """Have the shared scanner look for ``needs()`` under ``key``, which names what they are
+    read from (a filter's file, its languages): a filter asks in its ``prepare()`` and again
+    before each scan (a source already named costs a look-up; its needs are read once, with
+    the packs in use). A kind two sources both name is held where either's literals are (each
+    source names kinds of its own, or the same words for the same kind)."""
+    named = (lang_path(), key)
+    if named not in _SOURCES:
+        _SOURCES[named] = tuple(needs())
+
+
+def _in_use() -> frozenset[tuple[tuple[str, ...], Hashable]]:
+    extra = lang_path()
+    return frozenset(named for named in _SOURCES if named[0] == extra)
 
 
 def shared_scanner() -> Scanner:
-    """The scanner of every source asked for so far in this process, built anew when another
-    source is named or ``NEWSCLEAN_LANG_PATH`` names other packs."""
-    return _shared_scanner(lang_path(), frozenset(_SOURCES))
+    """The scanner of every source asked for so far in this process with the packs in use,
+    built anew when another source is named."""
+    return _shared_scanner(_in_use())
 
 
 @functools.lru_cache(maxsize=8)
-def _shared_scanner(extra: tuple[str, ...], keys: frozenset[Hashable]) -> Scanner:
-    del extra  # a key of the cache: the packs read are those it names
-    order = sorted(keys, key=repr)  # the same automaton whatever order the sources came in
-    return Scanner(itertools.chain.from_iterable(_SOURCES[key]() for key in order))
+def _shared_scanner(named: frozenset[tuple[tuple[str, ...], Hashable]]) -> Scanner:
+    order = sorted(named, key=repr)  # the same automaton whatever order the sources came in
+    return Scanner(itertools.chain.from_iterable(_SOURCES[key] for key in order))
 
 
 def document_fold(draft: Draft) -> tuple[str, list[int]]:
@@ -403,6 +416,9 @@ def document_scan(draft: Draft) -> DocumentScan:
     """Which blocks of a draft hold which kinds, for every source asked for (:func:`ask`): one
     scan per document, made by the first filter that asks (the draft's blocks do not change
     after normalization). Its lines are block indexes."""
-    scanner = shared_scanner()
-    key = ("scanner.scan", lang_path(), frozenset(_SOURCES))
-    return draft.cached(key, lambda: scanner.scan(draft.text, folded=document_fold(draft)))
+    named = _in_use()
+    scanner = _shared_scanner(named)
+    return draft.cached(
+        ("scanner.scan", named),
+        lambda: scanner.scan(draft.text, folded=document_fold(draft)),
+    )
