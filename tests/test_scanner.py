@@ -108,7 +108,7 @@ _ALPHABET = st.sampled_from(
 _LITERALS = st.lists(
     st.tuples(
         st.text(alphabet=st.sampled_from(list("abßsiσ'-")), min_size=1, max_size=4),
-        st.sampled_from(["word", "stem", "ending"]),
+        st.sampled_from(["word", "stem", "ending", "part"]),
     ),
     min_size=1,
     max_size=8,

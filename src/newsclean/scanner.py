@@ -12,6 +12,8 @@ of the voice file's ``[offer]`` section), each literal says where it must stand:
     the start of a word: none right before it ("überarbeit" of "überarbeitete")
 ``ending``
     the end of a word: none right after it ("text" of "Nachrichtentext")
+``part``
+    anywhere, inside a word too ("minister" of "2minister", "Premierminister")
 
 The literals are case-folded and found in the case-folded text, where a word of the text is
 the case fold of the word as written: a gate that needs a word whose lower case is a literal
@@ -24,6 +26,11 @@ twin (:class:`PlainMatcher`: ``str.find`` for each literal) gives the same match
 the plain path (``Pipeline(plain=True)``, ``NEWSCLEAN_PLAIN=1``) and when the library is missing.
 :func:`pack_scanner` builds one scanner per process for the chosen languages and kinds, built
 again when the extra packs (``NEWSCLEAN_LANG_PATH``) change.
+
+The filters share one scan per document (:func:`document_scan`): each names the literals it asks
+about once per process (:func:`ask`, a key and the needs it stands for, read from the packs or the
+knowledge base), and the scanner of the process holds every source named so far; the scan of a
+draft is made by the first filter that asks and kept with the draft's derived values.
 
 >>> s = Scanner([Need.one("offer", "let me know"), Need.one("noun", "text", "ending")])
 >>> found = s.scan("Hi.\\nLet me know!\\nThe Nachrichtentext.\\nContext")
@@ -39,7 +46,7 @@ import bisect
 import functools
 import importlib
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from typing import Any
@@ -48,6 +55,7 @@ from typing import Literal as Mode
 import regex
 
 from newsclean._patterns import is_plain
+from newsclean.draft import Draft
 from newsclean.lang import lang_path
 from newsclean.voice import voice_table
 
@@ -78,12 +86,16 @@ def _is_word_char(char: str) -> bool:
     return _WORD_CHAR.match(char) is not None
 
 
+#: where a literal must stand (see the module's docstring)
+Where = Mode["word", "stem", "ending", "part"]
+
+
 @dataclass(frozen=True, slots=True)
 class Literal:
-    """A literal, and where it must stand (``word``, ``stem`` or ``ending``)."""
+    """A literal, and where it must stand (``word``, ``stem``, ``ending`` or ``part``)."""
 
     text: str
-    mode: Mode["word", "stem", "ending"] = "word"
+    mode: Where = "word"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +106,7 @@ class Need:
     literals: tuple[Literal, ...]
 
     @classmethod
-    def one(cls, kind: str, text: str, mode: Mode["word", "stem", "ending"] = "word") -> Need:
+    def one(cls, kind: str, text: str, mode: Where = "word") -> Need:
         return cls(kind, (Literal(text, mode),))
 
 
@@ -169,8 +181,8 @@ class Scanner:
                 owner.append(index)
                 # a literal's own edge that is not a word character needs nothing around it
                 # ("l'" before "article")
-                check_before.append(mode != "ending" and _is_word_char(spelling[0]))
-                check_after.append(mode != "stem" and _is_word_char(spelling[-1]))
+                check_before.append(mode in ("word", "stem") and _is_word_char(spelling[0]))
+                check_after.append(mode in ("word", "ending") and _is_word_char(spelling[-1]))
         self.texts: tuple[str, ...] = tuple(texts)
         self.owner = tuple(owner)
         self.check_before = tuple(check_before)
@@ -207,11 +219,18 @@ class Scanner:
 
     def _kept(self, folded: str, plain: bool | None) -> Iterator[tuple[int, int, int]]:
         plain = is_plain() if plain is None else plain
-        matcher = self.plain if plain or self.automaton is None else self.automaton
+        found_all: list[tuple[int, int, int]] | None = None
+        if not plain and self.automaton is not None:
+            try:
+                found_all = self.automaton.find_matches_as_indexes(folded, overlapping=True)
+            except UnicodeEncodeError:  # a lone surrogate, which the library cannot take
+                found_all = None
+        if found_all is None:
+            found_all = self.plain.find_matches_as_indexes(folded, overlapping=True)
         before, after = self.check_before, self.check_after
         size = len(folded)
         word = _is_word_char
-        for found in matcher.find_matches_as_indexes(folded, overlapping=True):
+        for found in found_all:
             index, start, end = found
             if before[index] and start and word(folded[start - 1]):
                 continue
@@ -336,3 +355,70 @@ def _pack_scanner(
 ) -> Scanner:
     del extra  # a key of the cache: the packs read are those it names
     return Scanner(voice_needs(languages, voice_sections))
+
+
+# ---------------------------------------------------------------------------------------------
+# one scan per document, shared by the filters
+
+#: the sources of literals the filters of this process asked about, by the extra packs in use
+#: (``NEWSCLEAN_LANG_PATH``) and the source's key: their needs, read when first asked
+_SOURCES: dict[tuple[tuple[str, ...], Hashable], tuple[Need, ...]] = {}
+
+
+def ask(key: Hashable, needs: Callable[[], Iterable[Need]]) -> None:
+    """Have the shared scanner look for ``needs()`` under ``key``, which names what they are
+    read from (a filter's file, its languages): a filter asks in its ``prepare()`` and again
+    before each scan (a source already named costs a look-up; its needs are read once, with
+    the packs in use). A kind two sources both name is held where either's literals are (each
+    source names kinds of its own, or the same words for the same kind)."""
+    named = (lang_path(), key)
+    if named not in _SOURCES:
+        _SOURCES[named] = tuple(needs())
+
+
+def _in_use() -> frozenset[tuple[tuple[str, ...], Hashable]]:
+    extra = lang_path()
+    return frozenset(named for named in _SOURCES if named[0] == extra)
+
+
+def shared_scanner() -> Scanner:
+    """The scanner of every source asked for so far in this process with the packs in use,
+    built anew when another source is named."""
+    return _shared_scanner(_in_use())
+
+
+@functools.lru_cache(maxsize=8)
+def _shared_scanner(named: frozenset[tuple[tuple[str, ...], Hashable]]) -> Scanner:
+    order = sorted(named, key=repr)  # the same automaton whatever order the sources came in
+    return Scanner(itertools.chain.from_iterable(_SOURCES[key] for key in order))
+
+
+def document_fold(draft: Draft) -> tuple[str, list[int]]:
+    """The case-folded text of a draft and where each block starts in it, once per document.
+
+    Case folding maps each character on its own and never makes or takes a line break, so a
+    block's fold is its line of the folded text. When folding keeps every length the offsets
+    are those of the text; otherwise the blocks' folds are joined by line breaks.
+    """
+
+    def fold() -> tuple[str, list[int]]:
+        folded = draft.text.casefold()
+        if len(folded) == len(draft.text):
+            return folded, [b.span[0] for b in draft.blocks]
+        parts = [b.text.casefold() for b in draft.blocks]
+        starts = list(itertools.accumulate((len(x) + 1 for x in parts), initial=0))
+        return "\n".join(parts), starts[:-1]
+
+    return draft.cached("scanner.fold", fold)
+
+
+def document_scan(draft: Draft) -> DocumentScan:
+    """Which blocks of a draft hold which kinds, for every source asked for (:func:`ask`): one
+    scan per document, made by the first filter that asks (the draft's blocks do not change
+    after normalization). Its lines are block indexes."""
+    named = _in_use()
+    scanner = _shared_scanner(named)
+    return draft.cached(
+        ("scanner.scan", named),
+        lambda: scanner.scan(draft.text, folded=document_fold(draft)),
+    )

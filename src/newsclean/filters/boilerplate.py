@@ -46,6 +46,7 @@ from newsclean.draft import Block, BlockRemoval, Draft, Proposal, Stage
 from newsclean.errors import PatternDataError
 from newsclean.filters._shared import looks_like_prose
 from newsclean.lang import entries, languages_with, section, tagged
+from newsclean.scanner import Need, ask, document_scan
 
 # symbols, digits, counters and punctuation around a chrome phrase: "› Next Article »", "Share (12)";
 # the trailing one is matched right to left ((?r)), so a long run of symbols stays linear
@@ -340,6 +341,21 @@ def rule_kind(rule: str) -> str:
 _Key = TypeVar("_Key", str, tuple[str, ...])
 
 
+@dataclass(frozen=True, slots=True)
+class LineWords:
+    """What the document scan found in a line, for the catalogue's gates: a word the
+    catalogue's :meth:`Catalogue.gate_words` finds anywhere, standing whole (``words``), an
+    agency's name
+    standing whole (``agency``)."""
+
+    words: bool
+    agency: bool
+
+
+#: what a line holds when the scan found neither
+NO_WORDS = LineWords(words=False, agency=False)
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """Compiled phrase tables: normalized phrase -> removal code, by kind of entry; ``sources``
@@ -462,7 +478,10 @@ class Catalogue:
         gate = self.fuzzy_gates[n]
         return gate is not None and gate.search(key) is not None
 
-    def _word_gates(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    def gate_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words every rule that reads a line's words needs one of: a start entry's first
+        word (first in the line), or a word of a contained phrase, a share bar or a heading cue
+        (anywhere in it)."""
         firsts = {p[0] for p in self.starts if 1 <= len(p) <= MAX_PHRASE_WORDS}
         # one word of each phrase is enough: its longest, as the least common
         anywhere = {max(p, key=len) for p in self.contains if 1 <= len(p) <= MAX_PHRASE_WORDS}
@@ -470,6 +489,10 @@ class Catalogue:
             max(p, key=len) for p, code in self.cues.items() if p and code in HEADING_CUE_CODES
         }
         anywhere |= {k for k, code in self.whole.items() if code in BAR_CODES and " " not in k}
+        return frozenset(firsts), frozenset(anywhere)
+
+    def _word_gates(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        firsts, anywhere = self.gate_words()
         # words stand between non-word characters: never next to an ASCII lower-case letter
         return (
             literal_pattern(frozenset(firsts), line_start=True, before_lowercase=False)
@@ -480,12 +503,23 @@ class Catalogue:
             else None,
         )
 
-    def may_need_words(self, text: str, folded: str, spelled: str, digit: bool) -> bool:
+    def may_need_words(
+        self, text: str, folded: str, spelled: str, digit: bool, words: bool | None = None
+    ) -> bool:
         """False when no rule that reads or counts the words of a line can hold: each needs one of
-        these (``spelled`` is :func:`spelled_line`, ``digit`` whether the line has one)."""
+        these (``spelled`` is :func:`spelled_line`, ``digit`` whether the line has one).
+
+        ``words``: whether the document scan found a word of :meth:`gate_words` that may stand
+        anywhere standing whole in the line's fold (None: not asked). Such a word of the line's
+        words (of ``spelled``) stands whole there when ``spelled`` is the fold (no glued words
+        split): a scan that found none settles the contained phrases, share bars and heading
+        cues.
+        """
         if self.word_gates is None:
             return True
         first, anywhere = self.word_gates
+        if words is False and spelled == folded:
+            anywhere = None
         return (
             digit  # dateline, file link
             or may_be_byline(text)
@@ -496,10 +530,16 @@ class Catalogue:
         )
 
     def match(
-        self, text: str, *, fuzzy: bool = True, timeout: float | None = DEFAULT_TIMEOUT
+        self,
+        text: str,
+        *,
+        fuzzy: bool = True,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        held: LineWords | None = None,
     ) -> tuple[str, str] | None:
         """``(code, rule)`` when the line is a catalogue phrase, else ``None``; a rule decided by
-        one entry names its data line.
+        one entry names its data line. ``held``: what the document scan found in the line
+        (:func:`line_words`), for the gates; None when it was not asked.
 
         >>> code, rule = catalogue(("en",)).match("Read more: Ten things to know")
         >>> code, rule_kind(rule), rule.split(":")[1]
@@ -509,13 +549,15 @@ class Catalogue:
         """
         if len(text) > MAX_LINE_CHARS:
             return None
-        return self._memo(text, fuzzy, timeout, is_plain())
+        return self._memo(text, fuzzy, timeout, is_plain(), held)
 
     def _match(
-        self, text: str, fuzzy: bool, timeout: float | None, plain: bool
+        self, text: str, fuzzy: bool, timeout: float | None, plain: bool, held: LineWords | None
     ) -> tuple[str, str] | None:
         """:meth:`match`; ``plain`` bypasses the gates, each of which skips a rule only when
         the line lacks what the rule needs."""
+        if plain:
+            held = None
         folded = text.casefold()  # the key, the spelled line and the copyright test share it
         key = folded_key(folded, timeout)
         if not key:
@@ -525,7 +567,11 @@ class Catalogue:
         code = self.whole.get(key)
         if code is not None:
             return code, with_source("catalogue", self.source("whole", key))
-        if len(text) <= AGENCY_LINE_CHARS and is_agency_line(text, timeout):
+        if (
+            len(text) <= AGENCY_LINE_CHARS
+            and (held is None or held.agency)
+            and is_agency_line(text, timeout)
+        ):
             return "boilerplate.credit", "agency_credit"
         head, sep, rest = text.partition(":")
         if (not sep or len(head) > LABEL_HEAD_CHARS) and (
@@ -541,7 +587,8 @@ class Catalogue:
                 return code, with_source("catalogue_label", self.source("label", head_key))
         spelled = spelled_line(text, timeout, folded)
         digit = has_digit(text, timeout)
-        if plain or self.may_need_words(text, folded, spelled, digit):
+        words_held = None if held is None else held.words
+        if plain or self.may_need_words(text, folded, spelled, digit, words_held):
             words = tuple(text_words(spelled, timeout=timeout))  # key_words(text), spelled once
             n = len(words)
         else:
@@ -792,6 +839,40 @@ def catalogue(languages: tuple[str, ...] = ()) -> Catalogue:
     return table
 
 
+def words_kind(languages: tuple[str, ...]) -> str:
+    """The kind of the document scan's lines holding a gate word of the catalogue of
+    ``languages``."""
+    return "boilerplate.words:" + ",".join(languages)
+
+
+#: the kind of the document scan's lines holding an agency's name (``credits/agencies.txt``)
+AGENCY_KIND = "boilerplate.agency"
+
+
+def ask_for_words(languages: tuple[str, ...]) -> None:
+    """Have the document scan look for the catalogue's gate words that may stand anywhere in a
+    line (:meth:`Catalogue.gate_words`: the first words of start entries are many and short, and
+    the gate finds them at a line's start at little cost) and the agencies' names, each standing
+    whole: a word of a line's words stands between
+    characters that are not word characters, and so does an agency's name that is a part of
+    a sign-off line (:func:`is_agency_line`: between slashes, commas, brackets, dots, spaces)."""
+    kind = words_kind(languages)
+
+    def needs() -> list[Need]:
+        anywhere = catalogue(languages).gate_words()[1]
+        out = [Need.one(kind, word, "word") for word in sorted(anywhere)]
+        return out + [Need.one(AGENCY_KIND, name, "word") for name in sorted(agencies())]
+
+    ask(("boilerplate.words", languages), needs)
+
+
+def line_words(kinds: frozenset[str], languages: tuple[str, ...]) -> LineWords:
+    """The :class:`LineWords` of a line whose scan found ``kinds``."""
+    if not kinds:
+        return NO_WORDS
+    return LineWords(words=words_kind(languages) in kinds, agency=AGENCY_KIND in kinds)
+
+
 NAV_CODES = frozenset({"boilerplate.navigation"})
 TEASER_CODES = frozenset({"boilerplate.related", "boilerplate.teaser"})
 
@@ -820,13 +901,20 @@ class StripBoilerplate:
     def prepare(self) -> None:
         """Build the catalogue (about a third of a second, once per process)."""
         catalogue(tuple(self.languages))
+        ask_for_words(tuple(self.languages))
 
     def apply(self, draft: Draft, /) -> Proposal:
-        table = catalogue(tuple(self.languages))
+        languages = tuple(self.languages)
+        table = catalogue(languages)
         kept = draft.kept()
         found: dict[int, tuple[str, str]] = {}
+        scan = None
+        if not draft.plain:
+            ask_for_words(languages)
+            scan = document_scan(draft)
         for block in kept:
-            hit = table.match(block.text, fuzzy=self.fuzzy, timeout=draft.regex_timeout)
+            held = None if scan is None else line_words(scan.kinds_of(block.index), languages)
+            hit = table.match(block.text, fuzzy=self.fuzzy, timeout=draft.regex_timeout, held=held)
             if hit is not None and original_text(draft, block):
                 found[block.index] = hit
         removals = [BlockRemoval(i, code, rule) for i, (code, rule) in found.items()]

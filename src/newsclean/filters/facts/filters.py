@@ -38,8 +38,9 @@ from newsclean.filters.facts.mentions import (
     gazetteer,
     trigger_spans,
 )
-from newsclean.filters.facts.scan import find_words
+from newsclean.filters.facts.scan import find_words, lowered
 from newsclean.lang import all_entries
+from newsclean.scanner import Need, ask, document_scan
 
 YEAR_RE = compile_pattern(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 #: a plain title this long after the tenure ended reads as a reference to the past
@@ -103,6 +104,46 @@ def _line_runs(spans: list[tuple[int, int]], gap: int = LINE_GAP) -> list[tuple[
         else:
             runs.append((start, end))
     return runs
+
+
+def title_kind(kb: tuple[str, ...]) -> str:
+    """The kind of the document scan's lines that hold a title word of the knowledge base
+    merged from ``kb`` (the bundled one and the user's files)."""
+    return "facts.title:" + "|".join(kb)
+
+
+def ask_for_titles(kb: tuple[str, ...]) -> None:
+    """Have the document scan look for the knowledge base's title words anywhere in a line,
+    inside a word too, as :func:`~newsclean.filters.facts.mentions.trigger_spans` finds them."""
+    kind = title_kind(kb)
+    ask(
+        ("facts.titles", kb),
+        lambda: [Need.one(kind, word, "part") for word in gazetteer(load_kb(kb)).triggers],
+    )
+
+
+def _title_word_spans(
+    draft: Draft, kb: tuple[str, ...], runs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The spans of the checked blocks (kept and title blocks) that may hold a title word: those
+    the document scan names, for :func:`trigger_spans` to look in instead of ``runs``.
+
+    A title word is found in the lower-cased text, and every character's lower case folds as
+    the character does, so a block that holds one holds its fold in its fold. The one
+    character whose lower case is longer ("İ") is lowered to its first character there, which
+    its fold does not follow: a text with it is looked at in ``runs``. The blocks between the
+    checked ones in a run hold no mention the check reads.
+    """
+    text = draft.text
+    if len(lowered(text)) != len(text):
+        return runs
+    ask_for_titles(kb)
+    blocks, removal_of = draft.blocks, draft.removal_of
+    return [
+        blocks[index].span
+        for index in sorted(document_scan(draft).lines(title_kind(kb)))
+        if (removal := removal_of(index)) is None or removal.reason == "structure.title"
+    ]
 
 
 def _title_blocks(draft: Draft) -> list[Block]:
@@ -413,6 +454,7 @@ class CheckFacts:
     def prepare(self) -> None:
         """Load the knowledge base and build its patterns (about a second, once per process)."""
         gazetteer(self.knowledge_base())
+        ask_for_titles(self.kb)
 
     def apply(self, draft: Draft, /) -> Proposal:
         kb = self.knowledge_base()
@@ -473,8 +515,9 @@ class CheckFacts:
         self, kb: KB, gaz: Gazetteer, draft: Draft, runs: list[tuple[int, int]]
     ) -> list[Mention]:
         """The mentions in the title and kept blocks, looked for only in blocks with a title
-        word (found once over the given runs of lines)."""
-        hits = trigger_spans(gaz, draft.text, runs)
+        word (found once over the given runs of lines, in the blocks the document scan says
+        may hold one)."""
+        hits = trigger_spans(gaz, draft.text, _title_word_spans(draft, self.kb, runs))
         if not hits:
             return []  # no title word anywhere
         # only the blocks with a title word can hold a mention: each word's block is found by

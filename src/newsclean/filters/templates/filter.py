@@ -143,6 +143,7 @@ class FlagTemplates:
         if "leftover" in self.detect:
             leftover_patterns(self.languages)
         voice_table(self.languages)
+        gates.ask_for_voice(self.languages)
 
     def apply(self, draft: Draft, /) -> Proposal:
         ctx = _Context.of(draft)

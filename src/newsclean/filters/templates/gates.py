@@ -39,7 +39,7 @@ from newsclean.filters.templates.rules import (
     _PROGRAMMING_RE,
     _PROGRAMMING_TERMS,
 )
-from newsclean.scanner import pack_scanner, voice_kind
+from newsclean.scanner import ask, document_fold, document_scan, voice_kind, voice_needs
 
 # ---------------------------------------------------------------------------------------------
 # the literals each rule's matches hold
@@ -68,12 +68,11 @@ _LOREM_CUES_RE = literal_pattern(frozenset(_LOREM_CUES))
 class Lines:
     """A draft's text and its case fold, with where each line (block) starts in each."""
 
-    __slots__ = ("_folded", "_starts", "draft")
+    __slots__ = ("_starts", "draft")
 
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
         self._starts: list[int] | None = None
-        self._folded: tuple[str, list[int]] | None = None
 
     def starts(self) -> list[int]:
         if self._starts is None:
@@ -81,21 +80,9 @@ class Lines:
         return self._starts
 
     def fold(self) -> tuple[str, list[int]]:
-        """The case-folded text and where each block starts in it.
-
-        Case folding maps each character on its own and never makes or takes a line break, so
-        a block's fold is its line of the folded text. When folding keeps every length the
-        offsets are those of the text; otherwise the blocks' folds are joined by line breaks.
-        """
-        if self._folded is None:
-            folded = self.draft.text.casefold()
-            if len(folded) == len(self.draft.text):
-                self._folded = (folded, self.starts())
-            else:
-                parts = [b.text.casefold() for b in self.draft.blocks]
-                starts = list(itertools.accumulate((len(x) + 1 for x in parts), initial=0))
-                self._folded = ("\n".join(parts), starts[:-1])
-        return self._folded
+        """The case-folded text and where each block starts in it (shared by the filters of
+        the draft: :func:`newsclean.scanner.document_fold`)."""
+        return document_fold(self.draft)
 
     def holding(
         self, pattern: re.Pattern[str], *, folded: bool = False, at_start: bool = False
@@ -283,12 +270,18 @@ def _keyword_anchors(keywords: frozenset[str]) -> dict[str, tuple[tuple[str, int
     return {anchor: tuple(found) for anchor, found in anchors.items()}
 
 
+def ask_for_voice(languages: tuple[str, ...]) -> None:
+    """Have the document scan look for the voice words :func:`lines_that_may_speak` reads."""
+    ask(("voice", languages, SPEAKING_CUES), lambda: voice_needs(languages, SPEAKING_CUES))
+
+
 def lines_that_may_speak(lines: Lines, languages: tuple[str, ...]) -> set[int]:
     """The lines that may hold what the voice rules report (``shapes.may_speak``): one scan of
     the document for the words of the sections it reads (:mod:`newsclean.scanner`), then its
     condition on each line that holds any, with "holds a word the section's entries need" for
     "has an entry of the section". A superset: a line left out has no such entry."""
-    found = pack_scanner(languages, SPEAKING_CUES).scan(lines.draft.text, folded=lines.fold())
+    ask_for_voice(languages)
+    found = document_scan(lines.draft)
     blocks = lines.draft.blocks
     out: set[int] = set()
     for index, kinds in found.by_line.items():
