@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.test_voice_fast import _dev_lines
 
 from newsclean._patterns import plain_path
 from newsclean.draft import Draft
@@ -157,18 +158,6 @@ def _speaking_lines(text: str) -> tuple[set[int], set[int]]:
     with plain_path(False):
         spoken = {b.index for b in draft.blocks if shapes.may_speak(b.text, tokens(b.text), TABLE)}
     return gate, spoken
-
-
-def _dev_lines() -> list[str]:
-    lines: list[str] = []
-    for path in sorted((ROOT / "tests" / "data").glob("leftovers_dev*.jsonl")):
-        for row in path.read_text(encoding="utf-8").splitlines():
-            if row.strip():
-                item = json.loads(row)
-                lines.append(item["line"])
-                if item.get("fragment"):
-                    lines.append(item["fragment"])
-    return lines
 
 
 def test_voice_gate_passes_every_development_form() -> None:

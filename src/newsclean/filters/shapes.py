@@ -2242,24 +2242,6 @@ def _attributed(table: VoiceTable, words: list[Token]) -> bool:
     )
 
 
-#: the sections :func:`may_speak` looks at: a line with no word of theirs cannot speak
-_SPEAKING = frozenset(
-    {
-        "text_nouns",
-        "edit_words",
-        "offer",
-        "presenters",
-        "note_labels",
-        "field_labels",
-        "field_labels_strong",
-        "capability_strong",
-        "capability_weak",
-        "ai_core",
-        "note_words",
-    }
-)
-
-
 def may_speak(text: str, words: list[Token], table: VoiceTable) -> bool:
     """Whether a line can hold anything :func:`voice_hits` reports: each rule needs an entry
     of the sections named here somewhere on the line (a necessary condition, not a sufficient
@@ -2302,6 +2284,11 @@ SPEAKING_CUES = frozenset(
         "note_words",
     }
 )
+
+
+#: the sections of :data:`SPEAKING_CUES` of which a speaking line holds at least one: the others
+#: (a negation, "as", "I am") count only beside one of these, so a line with none cannot speak
+_SPEAKING = SPEAKING_CUES - {"negation", "as_words", "copula_first"}
 
 
 def speaking_cues(text: str, has: Callable[[str], bool]) -> bool:
