@@ -296,7 +296,7 @@ _VAR_LINE_RE = compile_pattern(
 _VAR_LINE = 400
 
 
-def _spec_maths(token: str) -> str:
+def spec_maths(token: str) -> str:
     """What maths drops a format field: set notation and its words, but for a numbered field
     with a format code of letters ("{0:C0}", "{1:N2}"), which set-builder notation never is,
     symbols only ("Bail was set at {0:C0}")."""
@@ -321,7 +321,7 @@ def placeholder_hits(
                 found,
                 "unresolved template placeholder",
                 weak=d.weak,
-                maths=_spec_maths(found.group()) if d.kind == "format_spec" else "",
+                maths=spec_maths(found.group()) if d.kind == "format_spec" else "",
             )
     if ("%" in text or "#" in text) and len(text) <= _VAR_LINE:
         m = match_pattern(_VAR_LINE_RE, text, timeout=timeout)

@@ -14,11 +14,11 @@ from newsclean.draft import Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.errors import ConfigError
 from newsclean.filters.shapes import (
     Place,
-    _spec_maths,
     code_mention,
     line_hits,
     reported_speech,
     speaks_first,
+    spec_maths,
 )
 from newsclean.filters.templates import gates
 from newsclean.filters.templates.context import _Context
@@ -374,7 +374,7 @@ class FlagTemplates:
                 continue
             maths = syntax.maths
             if syntax.kind == "format_index":
-                maths = _spec_maths(m.group())
+                maths = spec_maths(m.group())
             if self._suppressed(block, ctx, m.start(), m.end(), weak=weak, maths=maths):
                 continue
             if self.code_context and code_mention(
