@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from tests.test_structure import BODY, MENU, clean_twice, view_of
 
-from newsclean.filters.structure import HeadReader, parse_byline
+from newsclean.filters.structure import HeadReader, parse_byline, read_head
 
 
 @pytest.mark.parametrize("sep", ["|", "-", "–"])
@@ -124,3 +124,61 @@ def test_an_agency_of_two_words_after_the_names_is_the_agency(
     line: str, names: list[str], agency: str | None
 ) -> None:
     assert parse_byline(line, None) == (names, agency)
+
+
+NOTICES = {
+    "en": (
+        "JavaScript is turned off in your browser. Some parts of this site will not work "
+        "without it, so please turn it on to read everything.",
+        "Heavy rain expected across the whole region tomorrow",
+        "17 September 2024",
+        BODY,
+    ),
+    "de": (
+        "Achtung! In Ihrem Browser ist JavaScript ausgeschaltet. Ohne JavaScript funktionieren "
+        "einige Teile dieser Seite nur eingeschränkt.",
+        "Neue Schule in der Altstadt soll im Frühjahr gebaut werden",
+        "12.03.2024 10:15",
+        "Die Stadt hat am Donnerstag angekündigt, dass der Bau der neuen Schule in der Altstadt "
+        "im Frühjahr beginnt, nach zwei Jahren Verzögerung wegen der Finanzierung.\n"
+        "Die Eltern der Schüler sind erleichtert, wollen den Zeitplan der neuen Schule aber genau "
+        "verfolgen.",
+    ),
+}
+
+
+def _notice_page(lang: str, between: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    notice, headline, date, body = NOTICES[lang]
+    lines: list[tuple[str, str | None]] = [(w, "boilerplate.navigation") for w in MENU.split("\n")]
+    lines += [(notice, None), *between]
+    lines += [(headline, "boilerplate.nav_title"), (date, None)]
+    lines += [(p, None) for p in body.split("\n")]
+    return lines
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_notice_alone_among_chrome_is_read_past_for_the_head(lang: str) -> None:
+    # a paragraph of prose with the page's chrome right after it (a notice, a welcome) comes
+    # before the article's head: the headline is looked for above the next paragraph
+    menu = [("Start", "boilerplate.navigation"), ("Newsroom", "boilerplate.chrome")]
+    head = read_head(view_of(_notice_page(lang, menu)), min_score=4.5, topic=True, margin=1.0)
+    assert head.title_text == NOTICES[lang][1]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_no_head_is_read_past_a_list_of_other_articles(lang: str) -> None:
+    # near miss: a list of related articles after the first paragraph means the body had begun
+    # (an author's box, a teaser), and a headline with its date below it is another article's
+    between = [("Related articles", "boilerplate.related"), ("Start", "boilerplate.navigation")]
+    view = view_of(_notice_page(lang, between))
+    assert read_head(view, min_score=4.5, topic=True, margin=1.0).title is None
+
+
+def test_no_head_is_read_past_a_paragraph_the_body_goes_on_from() -> None:
+    # near miss: the first paragraph is followed by kept text (the body goes on), and in
+    # extracted text (no topic rule) the first paragraph is always the body's start
+    more = "The story goes on in a second paragraph, which the first one runs into right here."
+    lines = _notice_page("en", [(more, None)])
+    assert read_head(view_of(lines), min_score=4.5, topic=True, margin=1.0).title is None
+    lines = _notice_page("en", [("Start", "boilerplate.navigation")])
+    assert read_head(view_of(lines), min_score=4.5).title is None

@@ -61,6 +61,8 @@ SOFT_REASONS = frozenset(
 )
 #: removals of head lines that may be read into the record (a byline or date caught as chrome)
 HEAD_REASONS = SOFT_REASONS | {"boilerplate.author_box", "boilerplate.credit"}
+#: lines removed as a list of other articles ("Related", teasers): below the body's start
+LIST_REASONS = frozenset({"boilerplate.related", "boilerplate.teaser"})
 #: how many lines before the body's first paragraph may hold the headline
 WINDOW = 20
 #: the score a headline needs on a page (``page`` preset): a byline or date right below it and the
@@ -740,13 +742,13 @@ STANDFIRST_GAP = 3
 HEAD_LINE_CHARS = 60
 
 
-def body_start(view: View) -> int | None:
-    """The first kept line that reads as a paragraph of prose, past a standfirst: the first
-    such line, when a byline or a date line follows it closely, is the body's first paragraph
-    only if no other comes after the head's lines."""
+def body_start(view: View, begin: int = 0) -> int | None:
+    """The first kept line from ``begin`` on that reads as a paragraph of prose, past a
+    standfirst: the first such line, when a byline or a date line follows it closely, is the
+    body's first paragraph only if no other comes after the head's lines."""
     first: int | None = None
-    for i, b in enumerate(view.blocks):
-        text = b.text.strip()
+    for i in range(begin, len(view.blocks)):
+        text = view.blocks[i].text.strip()
         if (
             view.reasons[i] is None
             and looks_like_prose(text)
@@ -1223,14 +1225,14 @@ class HeadReader:
             1 for k in range(i + 1, start) if self.view.reasons[k] is None and self.meta(k) is None
         )
 
-    def headline(self, start: int) -> tuple[int, str, str] | None:
+    def headline(self, start: int, floor: int = 0) -> tuple[int, str, str] | None:
         """The best candidate, when it reaches the score and no other headline comes within the
         margin of it (two as good: no title). A tie goes to the line nearer the body; another
         copy of the same headline, and the lines right above and below it (a kicker, a
         standfirst), are no rivals."""
         slug = slug_words(self.view.url)
         found: list[tuple[float, int, str, str]] = []
-        for i in range(start - 1, max(-1, start - 1 - WINDOW), -1):
+        for i in range(start - 1, max(floor - 1, start - 1 - WINDOW), -1):
             got = self.candidate(i, start, slug)
             if got is not None:
                 found.append((got[0], i, got[1], got[2]))
@@ -1266,6 +1268,12 @@ def read_head(
         return head
     reader = HeadReader(view, min_score, max_words, topic=topic, margin=margin)
     found = reader.headline(start)
+    if found is None and topic:
+        later = _later_start(view, start)
+        if later is not None:
+            found = reader.headline(later, floor=start + 1)
+            if found is not None:
+                start = later
     top = max(0, start - 8)
     if found is not None:
         head.title, head.title_text, head.title_rule = found
@@ -1280,6 +1288,21 @@ def read_head(
     if head.title is not None:
         _read_section(view, head)
     return head
+
+
+def _later_start(view: View, start: int) -> int | None:
+    """The next paragraph of prose after ``start`` when the lines right after ``start`` were
+    removed as chrome: a notice standing alone among the page's chrome ("Javascript is off",
+    "Welcome to our site", a newsletter's call) reads as prose above the article's head."""
+    nxt = _next_line(view, start)
+    if nxt is None or view.reasons[nxt] is None:
+        return None
+    later = body_start(view, nxt)
+    if later is None or later - start > WINDOW:
+        return None
+    if any(view.reasons[k] in LIST_REASONS for k in range(start + 1, later)):
+        return None  # a list of other articles follows the paragraph: the body has begun
+    return later
 
 
 def _nearest_byline(view: View, reader: HeadReader, head: Head, start: int) -> None:
