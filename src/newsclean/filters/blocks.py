@@ -510,6 +510,9 @@ def numbered(texts: Sequence[str]) -> list[bool]:
     return out
 
 
+#: how many lines the classifier looks past for the paragraphs around a list inside the article
+INSIDE_REACH = 40
+
 #: signs that only program code writes inside a line, and the ends of code lines
 CODE_SIGNS = ("()", " = ", "==", "!=", "=>", "->", "::", "+=", "&&", "||", "{}", "[]", "</", "/>")
 CODE_ENDS = ("{", "}", "(", "[", ");", "};", "):")
@@ -824,24 +827,31 @@ class ClassifyBlocks:
         ]
         stop_reasons = LIST_REASONS | BARRIER_REASONS
 
-        def anchor(indices: range, prose: bool) -> int | None:
-            """The article paragraph the run stands next to, seen from it along ``indices``."""
-            short = 0
-            for k in indices:
+        def heading_like(k: int) -> bool:
+            # not a teaser: "» Title", "READ ALSO | Title"
+            return feats[k].separators == 0 and blocks[k].text.lstrip()[:1].isalnum()
+
+        def anchor(indices: range, prose: bool) -> list[int]:
+            """The article paragraph the run stands next to, seen from it along ``indices``, and
+            the short lines passed on the way (headings, labels); empty when there is none."""
+            passed: list[int] = []
+            # removed lines and other runs are passed, but not for ever: a page of repeats and
+            # list items must not make this quadratic
+            for k in itertools.islice(indices, INSIDE_REACH):
                 if fixed[k]:
                     if chrome_at(draft, k, stop_reasons):
-                        return None
+                        return []
                     continue
                 if member[k]:
                     continue
                 if final[k] == "good" or (prose and is_prose(feats[k])):
-                    return k
+                    return [*passed, k]
                 if classes[k] not in ("short", "neargood") or feats[k].words > 12:
-                    return None
-                short += 1
-                if short > self.inside_window:
-                    return None
-            return None
+                    return []
+                passed.append(k)
+                if len(passed) > self.inside_window:
+                    return []
+            return []
 
         i = 0
         while i < n:
@@ -856,14 +866,13 @@ class ClassifyBlocks:
             ):
                 j += 1
             before = anchor(range(i - 1, -1, -1), False)
-            after = anchor(range(j, n), True) if before is not None else None
-            if after is not None:
+            after = anchor(range(j, n), True) if before else []
+            if after:
                 keep.update(k for k in range(i, j) if final[k] != "good")
-                # the article goes on after the list: the paragraph that follows it stays too
-                keep.add(after)
-                # the line that introduces the list ("The authorities advise:")
-                if i > 0 and not fixed[i - 1] and feats[i - 1].label:
-                    keep.add(i - 1)
+                # the headings and labels around it ("The authorities advise:") belong to the
+                # article, and it goes on after the list: the paragraph that follows stays too
+                keep.update(k for k in (*before[:-1], *after[:-1]) if heading_like(k))
+                keep.add(after[-1])
             i = j
         first_copy: dict[str, int] = {}
         repeated: set[str] = set()
