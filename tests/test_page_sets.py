@@ -36,9 +36,10 @@ SETS = {
     # headline scoring by topic with a margin over rival headlines: fewer wrong titles; a caption
     # that a wrong title used to take out of the body now stays in it (drop removal of a and d)
     # a paragraph alone among chrome above the head (a notice, a welcome) is read past: a and b
-    # titles 47 -> 48 and 41 -> 45, e 48 -> 51, wrong unchanged; their authors and dates with them
+    # titles 47 -> 48 and 41 -> 45, e 48 -> 51, wrong unchanged; their authors and dates with them;
+    # lists, quotes and code lines inside the article stay: b keep 0.905 -> 0.961
     "a": Floors(48, 1, 36, 49, 0.92, 0.945),
-    "b": Floors(45, 4, 35, 50, 0.90, 0.95),
+    "b": Floors(45, 4, 35, 50, 0.95, 0.95),
     "c": Floors(49, 2, 41, 54, 0.95, 0.95),
     # measured before the rules of the last two rounds saw it, and not worked on since
     "d": Floors(48, 3, 38, 53, 0.96, 0.905),

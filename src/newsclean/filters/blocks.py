@@ -489,6 +489,53 @@ def is_quoted(text: str) -> bool:
     )
 
 
+def item_number(text: str) -> int | None:
+    """The number of a numbered list item ("1. …", "2) …", up to two digits), else ``None``."""
+    t = text.lstrip()
+    digits = len(t) - len(t.lstrip(string.digits))
+    if 1 <= digits <= 2 and t[digits : digits + 2] in (". ", ") "):
+        return int(t[:digits])
+    return None
+
+
+def numbered(texts: Sequence[str]) -> list[bool]:
+    """Which lines are items of a numbered list: numbered, next to the item before or after them
+    ("2. Februar 2020" alone is a date, not a list)."""
+    numbers = [item_number(t) for t in texts]
+    out = []
+    for k, m in enumerate(numbers):
+        prev = numbers[k - 1] if k else None
+        nxt = numbers[k + 1] if k + 1 < len(numbers) else None
+        out.append(m is not None and ((prev is not None and prev + 1 == m) or nxt == m + 1))
+    return out
+
+
+#: how many lines the classifier looks past for the paragraphs around a list inside the article
+INSIDE_REACH = 40
+
+#: signs that only program code writes inside a line, and the ends of code lines
+CODE_SIGNS = ("()", " = ", "==", "!=", "=>", "->", "::", "+=", "&&", "||", "{}", "[]", "</", "/>")
+CODE_ENDS = ("{", "}", "(", "[", ");", "};", "):")
+
+
+def is_code(text: str) -> bool:
+    """A line of program code: a sign only code writes ("x = f()", "a == b", "</div>") or a code
+    line's end ("{", ");", "):", a ";" after brackets), not a sentence's end, and fewer letters
+    than running text has."""
+    t = text.strip()
+    if not 2 <= len(t) <= MAX_SHORT_CHARS or t[-1] in SENTENCE_END:
+        return False
+    if not (
+        t.endswith(CODE_ENDS)
+        or any(sign in t for sign in CODE_SIGNS)
+        or (t.endswith(";") and any(c in t for c in "()[]="))
+        # a call: "print(x)", the bracket right after a name
+        or (t.endswith(")") and t.find("(") > 0 and not t[t.find("(") - 1].isspace())
+    ):
+        return False
+    return letter_share(t) < 0.9
+
+
 def initial_class(f: Features, length_low: int, length_high: int) -> Cls:
     """jusText's context-free class, with sentence punctuation standing in for missing lists."""
     if f.chars < length_low:
@@ -660,6 +707,7 @@ class ClassifyBlocks:
     region_bridge: int = 1
     lead_gap: int = 3
     lead_lines: int = 0
+    inside_window: int = 2
 
     def apply(self, draft: Draft, /) -> Proposal:
         stops = draft_stopwords(draft)
@@ -692,7 +740,7 @@ class ClassifyBlocks:
                 else ("bad" if classes[i] != "short" else c)
                 for i, c in enumerate(final)
             ]
-        kept_inside = self._inside_article(draft, feats, final, fixed)
+        kept_inside = self._inside_article(draft, feats, classes, final, fixed)
         removals = []
         for i, b in enumerate(blocks):
             if fixed[i] or final[i] == "good" or blank_in_original(draft, i):
@@ -746,42 +794,88 @@ class ClassifyBlocks:
             k += 1
         return keep
 
-    @staticmethod
     def _inside_article(
-        draft: Draft, feats: list[Features], final: list[Cls], fixed: list[bool]
+        self,
+        draft: Draft,
+        feats: list[Features],
+        classes: list[Cls],
+        final: list[Cls],
+        fixed: list[bool],
     ) -> set[int]:
         """Lines kept though their features say chrome, because of where they stand.
 
-        A run of list items or quoted lines with article paragraphs on both sides is part of the
-        article (tour dates, a hotel's amenities, a quoted statement). A sentence whose later copy
-        was removed as a repeat inside the article keeps its first copy: one copy always stays.
+        A run of list items, quoted lines or code lines that stands inside the article is part of
+        it (tour dates, a hotel's amenities, a quoted statement, a program's lines): an article
+        paragraph before it and one after it, past at most ``inside_window`` short lines
+        (a heading, a label) or removed lines that are not list or end-of-article chrome. A prose
+        sentence whose later copies were all removed as repeats keeps its first copy when the
+        classifier removed that one: one copy always stays.
         """
         blocks = draft.blocks
         n = len(blocks)
         keep: set[int] = set()
+        in_list = numbered([b.text for b in blocks])
+        member = [
+            not fixed[k]
+            and (
+                feats[k].bullet
+                or in_list[k]
+                or is_quoted(blocks[k].text)
+                or is_code(blocks[k].text)
+            )
+            for k in range(n)
+        ]
+        stop_reasons = LIST_REASONS | BARRIER_REASONS
 
-        def listed(k: int) -> bool:
-            return feats[k].bullet or is_quoted(blocks[k].text)
+        def heading_like(k: int) -> bool:
+            # not a teaser: "» Title", "READ ALSO | Title"
+            return feats[k].separators == 0 and blocks[k].text.lstrip()[:1].isalnum()
+
+        def anchor(indices: range, prose: bool) -> list[int]:
+            """The article paragraph the run stands next to, seen from it along ``indices``, and
+            the short lines passed on the way (headings, labels); empty when there is none."""
+            passed: list[int] = []
+            # removed lines and other runs are passed, but not for ever: a page of repeats and
+            # list items must not make this quadratic
+            for k in itertools.islice(indices, INSIDE_REACH):
+                if fixed[k]:
+                    if chrome_at(draft, k, stop_reasons):
+                        return []
+                    continue
+                if member[k]:
+                    continue
+                if final[k] == "good" or (prose and is_prose(feats[k])):
+                    return [*passed, k]
+                if classes[k] not in ("short", "neargood") or feats[k].words > 12:
+                    return []
+                passed.append(k)
+                if len(passed) > self.inside_window:
+                    return []
+            return []
 
         i = 0
         while i < n:
-            if fixed[i] or final[i] == "good" or not listed(i):
+            if not member[i]:
                 i += 1
                 continue
-            j = i
-            while j < n and not fixed[j] and listed(j):
-                j += 1
-            before = next((k for k in range(i - 1, -1, -1) if not fixed[k]), None)
-            if (
-                before is not None
-                and final[before] == "good"
-                and j < n
-                and not fixed[j]
-                and final[j] == "good"
+            # a short line between two members belongs to the run (a code line without signs)
+            j = i + 1
+            while j < n and (
+                member[j]
+                or (j + 1 < n and member[j + 1] and not fixed[j] and classes[j] == "short")
             ):
+                j += 1
+            before = anchor(range(i - 1, -1, -1), False)
+            after = anchor(range(j, n), True) if before else []
+            if after:
                 keep.update(k for k in range(i, j) if final[k] != "good")
+                # the headings and labels around it ("The authorities advise:") belong to the
+                # article, and it goes on after the list: the paragraph that follows stays too
+                keep.update(k for k in (*before[:-1], *after[:-1]) if heading_like(k))
+                keep.add(after[-1])
             i = j
         first_copy: dict[str, int] = {}
+        repeated: set[str] = set()
         for b in blocks:
             if not is_prose(feats[b.index]):
                 continue
@@ -800,7 +894,16 @@ class ClassifyBlocks:
                 and nxt is not None
                 and final[nxt] == "good"
             ):
+                # the repeat stands between article paragraphs
                 keep.add(first_copy[key])
+            repeated.add(key)
+        # ... or the first copy stands inside the article: from the body's first good paragraph
+        # to its last (a teaser repeated above the headline and in a box below stays out)
+        body = [k for k in range(n) if final[k] == "good" and classes[k] == "good"]
+        for key in repeated:
+            k = first_copy[key]
+            if body and body[0] < k < body[-1] and not fixed[k] and final[k] != "good":
+                keep.add(k)
         return keep
 
     def _heading(self, draft: Draft, final: list[Cls], fixed: list[bool], i: int) -> bool:

@@ -182,6 +182,8 @@ HEADING_CUE_CODES = frozenset(
 )
 #: a line of at most this many words with a © after its start is a caption with its credit
 CAPTION_WORDS = 40
+#: a caption whose last segment is a credit ("The river in flood. | File photo") is this short
+CAPTION_SEGMENT_CHARS = 250
 BAR_CODES = frozenset({"boilerplate.share", "boilerplate.navigation"})
 # a line that is only a date, maybe with a time: "23.10.2018", "2024-03-12 | 10:15"
 DATE_ONLY_RE = compile_pattern(
@@ -622,6 +624,14 @@ class Catalogue:
         if len(segments) >= 2 and all(s in self.whole for s in segments):
             first_source = self.source("whole", segments[0])
             return self.whole[segments[0]], with_source("catalogue_segments", first_source)
+        if len(text) <= CAPTION_SEGMENT_CHARS and (plain or may_split_segments(text)):
+            # a caption with its credit after a separator: "The river in flood. | File photo"
+            pieces = [x for x in SEGMENT_RE.splititer(text, timeout=timeout) if x.strip()]
+            last = line_key(pieces[-1], timeout) if len(pieces) >= 2 else ""
+            if self.whole.get(last) == "boilerplate.credit":
+                return "boilerplate.credit", with_source(
+                    "caption_segment", self.source("whole", last)
+                )
         if (
             len(segments) >= 2
             and self.whole.get(segments[0]) == "boilerplate.navigation"
