@@ -162,3 +162,61 @@ def test_worst_lines_are_bounded(name: str) -> None:
     for _ in shapes.line_hits(WORST[name], TABLE, EDGE, timeout=5.0):
         pass
     assert time.process_time() - started < 5.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Thymeleaf: its attributes and inlined expressions (a placeholder syntax, not a voice)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Residents of <span th:text="${notice.region}">region</span> should boil water.',
+        'Bewohner von <b class="big" th:utext="*{kreis}">Kreis</b> sollen drinnen bleiben.',
+        'Le maire de <td th:text="#{ville.nom}"></td> a pris la parole.',
+        "El alcalde de [[${ciudad.nombre}]] habló ayer.",
+        "Il sindaco di [(${comune.nome})] ha parlato ieri.",
+        'Read more at <a th:href="@{/sport}">the sport page</a> today.',
+    ],
+)
+def test_thymeleaf_is_a_placeholder(line: str) -> None:
+    from newsclean import clean
+
+    article = clean("The council met on Monday evening.\n" + line + "\nThe vote is next week.")
+    assert any(f.evidence.get("kind", "").startswith("thymeleaf") for f in article.findings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Developers write th:text attributes in their Thymeleaf templates.",
+        "The score was [[4]] in the second round, a typo in the print edition.",
+        "She wrote th: before each line of the poem.",
+    ],
+)
+def test_thymeleaf_near_misses(line: str) -> None:
+    from newsclean import clean
+
+    article = clean("The council met on Monday evening.\n" + line + "\nThe vote is next week.")
+    assert not any(f.evidence.get("kind", "").startswith("thymeleaf") for f in article.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<span " * 20_000,
+        '<b th:text="' * 20_000,
+        "<a x " * 5_000 + 'th:text="${a}"' + " y" * 20_000,
+        "[[${" * 30_000,
+        'th:x="' + "a" * 30 + "${" * 20_000,
+    ],
+)
+def test_thymeleaf_worst_lines_are_bounded(text: str) -> None:
+    from newsclean.filters.templates import rules
+
+    started = time.process_time()
+    for _ in rules._token_matches(text, 5.0):
+        pass
+    for _ in rules._token_matches(text, 5.0, plain=True):
+        pass
+    assert time.process_time() - started < 5.0
