@@ -220,3 +220,43 @@ def test_thymeleaf_worst_lines_are_bounded(text: str) -> None:
     for _ in rules._token_matches(text, 5.0, plain=True):
         pass
     assert time.process_time() - started < 5.0
+
+
+# ---------------------------------------------------------------------------------------------
+# null-like values where a name belongs
+
+
+def _values(line: str) -> list[str]:
+    from newsclean import clean
+
+    article = clean("The council met on Monday evening.\n" + line + "\nThe vote is next week.")
+    return [
+        f.evidence.get("value", "") for f in article.findings if f.code == "template.empty_value"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("The driver, named by the club as None, was unhurt.", "None"),
+        ("A man identified by detectives as undefined, 34, was charged.", "undefined"),
+        ("De chauffeur, NULL (38) uit Breda, is gewond.", "NULL"),
+        ("Der Fahrer, undefined (52), wurde leicht verletzt.", "undefined"),
+        ("La gara si correrà allo stadio undefined sabato sera.", "undefined"),
+        ("El fichaje del delantero undefined costó diez millones.", "undefined"),
+    ],
+)
+def test_a_null_value_where_a_name_belongs(line: str, value: str) -> None:
+    assert value in _values(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The match ended 2-0, None (0) of the visitors' shots were on target.",
+        "None of the players, identified by the club as injured, will travel.",
+        "La fonction renvoie null dans ce cas.",
+    ],
+)
+def test_null_near_misses(line: str) -> None:
+    assert _values(line) == []

@@ -1093,7 +1093,17 @@ def _named(text: str, start: int, end: int, value: str, table: VoiceTable | None
     last = len(before) - 1
     if any(f.last == last for f in table.find("naming_words", before, max(0, last - 5))):
         return "name"
+    # the words of a naming phrase with its agent between them ("identified by police as")
+    if any(
+        f.last == last and f.last > f.first
+        for f in table.find("naming_words", before, max(0, last - 5), gap=_NAMING_GAP)
+    ):
+        return "name"
     return ""
+
+
+#: how many words may stand between the words of a naming phrase ("identified by police as")
+_NAMING_GAP = 3
 
 
 def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable | None) -> str:
@@ -1101,7 +1111,9 @@ def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable |
     None, confirmó", "Der Sprecher der Polizei, null, bestätigte"): a name's apposition."""
     if table is None or value not in _PREP_VALUES:
         return ""
-    if not text[:start].endswith(", ") or text[end : end + 1] != ",":
+    if not text[:start].endswith(", ") or not (
+        text[end : end + 1] == "," or match_pattern(_AGE_RE, text, pos=end, timeout=None)
+    ):
         return ""
     if value not in _PREP_VALUES:
         return ""
@@ -1117,10 +1129,15 @@ def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable |
     # them") the clause has its subject already
     if table.has("attribution", before):
         return ""
+    if text[end : end + 1] != ",":
+        return "apposition"  # an age after it: a person's name belongs there, whatever the role
     if any(len(before[f.first].raw) > _FUNCTION_WORD for f in table.find("name_cues", before)):
         return "apposition"
     return ""
 
+
+#: an age in parentheses after a name ("De verdachte, NULL (45) uit …")
+_AGE_RE = compile_pattern(r" \([1-9]\d{0,2}\)")
 
 #: how many words a sentence's subject before its apposition may have ("Der Verdächtige")
 _SUBJECT_WORDS = 3
@@ -1175,11 +1192,15 @@ def _foreign(
     after = tokens(rest, timeout=timeout)[:1]
     # it ends a field ("au stade undefined.") or stands between words of the sentence ("o
     # godzinie undefined na"); glued to a word or a path it is a name or code
+    leaders = _languages(text, table, timeout)
     between = (
         bool(after)
         and rest[: after[0].start] == " "
         and after[0].raw.islower()
-        and _function_word_of(after[0], _languages(text, table, timeout), table)
+        and (
+            _function_word_of(after[0], leaders, table)
+            or _determined_noun(text[max(0, start - 60) : start], leaders, table, timeout)
+        )
     )
     if rest[:1] != "," and not between and not (rest[:1] == "." and not rest[1:2].strip()):
         return ""
@@ -1191,7 +1212,6 @@ def _foreign(
         _open_quote_before(text, start) or single_quoted(text, start, end) or value.isupper()
     ):
         return ""  # a quoted value is named ("la valeur « undefined »"); capitals shout
-    leaders = _languages(text, table, timeout)
     if not leaders:
         return ""
     folded = value.casefold()
@@ -1199,6 +1219,22 @@ def _foreign(
         if folded in {x.casefold() for x in null_words(table, lang)}:
             return ""
     return "foreign"
+
+
+def _determined_noun(left: str, langs: set[str], table: VoiceTable, timeout: float | None) -> bool:
+    """Whether ``left`` ends in a lower-case noun after an article or a preposition and a
+    space ("de l'attaquant ", "allo stadio "): a role or a place whose name follows."""
+    before = tokens(left, timeout=timeout)
+    if len(before) < 2 or left[before[-1].end :] != " ":
+        return False
+    noun, det = before[-1], before[-2]
+    return (
+        noun.raw.isalpha()
+        and noun.raw.islower()
+        and left[det.end : noun.start] in {"", " "}
+        and (det.raw.endswith("'") or left[det.end : noun.start] == " ")
+        and _function_word_of(det, langs, table)
+    )
 
 
 def _function_word_of(word: Token, langs: set[str], table: VoiceTable) -> bool:
