@@ -260,3 +260,39 @@ def test_a_null_value_where_a_name_belongs(line: str, value: str) -> None:
 )
 def test_null_near_misses(line: str) -> None:
     assert _values(line) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# a token or an error text named, not left unfilled
+
+
+def _codes(line: str) -> list[str]:
+    from newsclean import clean
+
+    article = clean("The council met on Monday evening.\n" + line + "\nThe vote is next week.")
+    return [f.code for f in article.findings if f.code.startswith("template.")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Attackers sent a string such as ${jndi:dns://bad.example/x} to the servers.",
+        "Users saw the placeholder like #{user.name} in the e-mails.",
+        "Riders said the screen showed 'Invalid Date' after the update.",
+        "The dashboard displayed “NaN” for every station, the agency said.",
+    ],
+)
+def test_a_named_token_or_a_quoted_error_is_no_leftover(line: str) -> None:
+    assert _codes(line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tickets cost ${price} and go on sale on Monday.",
+        "The string was wrong. Tickets cost ${price} today.",
+        "The ceremony took place on Invalid Date in Vienna.",
+    ],
+)
+def test_an_unnamed_token_or_error_is_still_found(line: str) -> None:
+    assert _codes(line)

@@ -1326,9 +1326,17 @@ def _value_place(
     )
     if kind:
         return kind
-    if value in _ALIEN:
+    if value in _ALIEN and not _in_quotes(text, start, end):
         return "alien"
     return ""
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """Whether quotation marks close right around ``text[start:end]`` ("the app showed
+    'Invalid Date'", "« NaN »"): a value named, what a screen showed, not one left unfilled."""
+    before = text[max(0, start - 2) : start].rstrip()[-1:]
+    after = text[end : end + 2].lstrip()[:1]
+    return bool(before) and before in _OPENING_QUOTES + "'" and after in _CLOSING_QUOTES + "'"
 
 
 def _pairs(text: str, found: list[Match], table: VoiceTable | None = None) -> set[int]:
@@ -1383,6 +1391,8 @@ def value_hits(
             value = m.group()
             if pattern is _SHEET_ERROR_RE and not _sheet_error(text, m.start(), m.end(), table):
                 continue
+            if _in_quotes(text, m.start(), m.end()):
+                continue  # what a screen showed, named in quotation marks
             yield ShapeHit(
                 "template.empty_value",
                 "error",
@@ -2352,6 +2362,10 @@ def speaks_first(text: str, start: int, table: VoiceTable, lang: str) -> bool:
 
 #: how far before a token the noun that names it may stand ("the string %s", "la cadena %s")
 _MENTION_REACH = 60
+#: how many words may stand between that noun and the token ("a string such as …")
+_NAMED_GAP = 2
+#: the marks that end a clause: a noun before one of them names something else
+_CLAUSE_MARKS = frozenset(".,;:!?()[]")
 
 
 def code_mention(text: str, start: int, end: int, table: VoiceTable) -> bool:
@@ -2359,13 +2373,19 @@ def code_mention(text: str, start: int, end: int, table: VoiceTable) -> bool:
     unfilled: a noun that names a string, a placeholder or a variable just before it ("the
     string %s", "la cadena %s repetida"), or the token inside a quotation in a sentence about
     code or templates ("greeted victims with “Dear {FirstName},” a sign the template …")."""
-    before = tokens(text[max(0, start - _MENTION_REACH) : start], timeout=None)
+    left = text[max(0, start - _MENTION_REACH) : start]
+    before = tokens(left, timeout=None)
     if (
         before
         and text[start - 1 : start] == " "
         and any(f.last == len(before) - 1 for f in table.find("string_nouns", before))
     ):
         return True
+    # the noun a few words before it in one clause ("a string such as ${jndi:…}")
+    if before and text[start - 1 : start] == " ":
+        for f in table.find("string_nouns", before, max(0, len(before) - 1 - _NAMED_GAP)):
+            if f.last < len(before) - 1 and not _CLAUSE_MARKS & set(left[before[f.last].end :]):
+                return True
     if not (_open_quote_before(text, start) or single_quoted(text, start, start + 1)):
         return False
     # the sentence's words, not the token's own ("${x?string('dd.MM')}" names no string)
