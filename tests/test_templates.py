@@ -100,6 +100,20 @@ POSITIVES = [
         "{{date|format_date('d M Y')}}",
     ),
     (
+        "thymeleaf",
+        'Residents of <span th:text="${notice.region}">region</span> should boil water.',
+        "template.token",
+        "thymeleaf",
+        '<span th:text="${notice.region}">region</span>',
+    ),
+    (
+        "thymeleaf_inline",
+        "The mayor of [[${town.name}]] opened the bridge.",
+        "template.token",
+        "thymeleaf_inline",
+        "[[${town.name}]]",
+    ),
+    (
         "jinja_dotted",
         "Hi {{fullName}}, welcome back to the site.",
         "template.token",

@@ -93,6 +93,12 @@ SECTIONS = frozenset(
         "title_lower",
         "contractions",
         "length_units",
+        "agent_heads",
+        "machine_words",
+        "not_words",
+        "knowledge_nouns",
+        "limit_words",
+        "current_words",
     }
 )
 

@@ -1093,7 +1093,17 @@ def _named(text: str, start: int, end: int, value: str, table: VoiceTable | None
     last = len(before) - 1
     if any(f.last == last for f in table.find("naming_words", before, max(0, last - 5))):
         return "name"
+    # the words of a naming phrase with its agent between them ("identified by police as")
+    if any(
+        f.last == last and f.last > f.first
+        for f in table.find("naming_words", before, max(0, last - 5), gap=_NAMING_GAP)
+    ):
+        return "name"
     return ""
+
+
+#: how many words may stand between the words of a naming phrase ("identified by police as")
+_NAMING_GAP = 3
 
 
 def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable | None) -> str:
@@ -1101,7 +1111,9 @@ def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable |
     None, confirmó", "Der Sprecher der Polizei, null, bestätigte"): a name's apposition."""
     if table is None or value not in _PREP_VALUES:
         return ""
-    if not text[:start].endswith(", ") or text[end : end + 1] != ",":
+    if not text[:start].endswith(", ") or not (
+        text[end : end + 1] == "," or match_pattern(_AGE_RE, text, pos=end, timeout=None)
+    ):
         return ""
     if value not in _PREP_VALUES:
         return ""
@@ -1117,10 +1129,15 @@ def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable |
     # them") the clause has its subject already
     if table.has("attribution", before):
         return ""
+    if text[end : end + 1] != ",":
+        return "apposition"  # an age after it: a person's name belongs there, whatever the role
     if any(len(before[f.first].raw) > _FUNCTION_WORD for f in table.find("name_cues", before)):
         return "apposition"
     return ""
 
+
+#: an age in parentheses after a name ("De verdachte, NULL (45) uit …")
+_AGE_RE = compile_pattern(r" \([1-9]\d{0,2}\)")
 
 #: how many words a sentence's subject before its apposition may have ("Der Verdächtige")
 _SUBJECT_WORDS = 3
@@ -1175,11 +1192,15 @@ def _foreign(
     after = tokens(rest, timeout=timeout)[:1]
     # it ends a field ("au stade undefined.") or stands between words of the sentence ("o
     # godzinie undefined na"); glued to a word or a path it is a name or code
+    leaders = _languages(text, table, timeout)
     between = (
         bool(after)
         and rest[: after[0].start] == " "
         and after[0].raw.islower()
-        and _function_word_of(after[0], _languages(text, table, timeout), table)
+        and (
+            _function_word_of(after[0], leaders, table)
+            or _determined_noun(text[max(0, start - 60) : start], leaders, table, timeout)
+        )
     )
     if rest[:1] != "," and not between and not (rest[:1] == "." and not rest[1:2].strip()):
         return ""
@@ -1191,7 +1212,6 @@ def _foreign(
         _open_quote_before(text, start) or single_quoted(text, start, end) or value.isupper()
     ):
         return ""  # a quoted value is named ("la valeur « undefined »"); capitals shout
-    leaders = _languages(text, table, timeout)
     if not leaders:
         return ""
     folded = value.casefold()
@@ -1199,6 +1219,22 @@ def _foreign(
         if folded in {x.casefold() for x in null_words(table, lang)}:
             return ""
     return "foreign"
+
+
+def _determined_noun(left: str, langs: set[str], table: VoiceTable, timeout: float | None) -> bool:
+    """Whether ``left`` ends in a lower-case noun after an article or a preposition and a
+    space ("de l'attaquant ", "allo stadio "): a role or a place whose name follows."""
+    before = tokens(left, timeout=timeout)
+    if len(before) < 2 or left[before[-1].end :] != " ":
+        return False
+    noun, det = before[-1], before[-2]
+    return (
+        noun.raw.isalpha()
+        and noun.raw.islower()
+        and left[det.end : noun.start] in {"", " "}
+        and (det.raw.endswith("'") or left[det.end : noun.start] == " ")
+        and _function_word_of(det, langs, table)
+    )
 
 
 def _function_word_of(word: Token, langs: set[str], table: VoiceTable) -> bool:
@@ -1290,9 +1326,17 @@ def _value_place(
     )
     if kind:
         return kind
-    if value in _ALIEN:
+    if value in _ALIEN and not _in_quotes(text, start, end):
         return "alien"
     return ""
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """Whether quotation marks close right around ``text[start:end]`` ("the app showed
+    'Invalid Date'", "« NaN »"): a value named, what a screen showed, not one left unfilled."""
+    before = text[max(0, start - 2) : start].rstrip()[-1:]
+    after = text[end : end + 2].lstrip()[:1]
+    return bool(before) and before in _OPENING_QUOTES + "'" and after in _CLOSING_QUOTES + "'"
 
 
 def _pairs(text: str, found: list[Match], table: VoiceTable | None = None) -> set[int]:
@@ -1347,6 +1391,8 @@ def value_hits(
             value = m.group()
             if pattern is _SHEET_ERROR_RE and not _sheet_error(text, m.start(), m.end(), table):
                 continue
+            if _in_quotes(text, m.start(), m.end()):
+                continue  # what a screen showed, named in quotation marks
             yield ShapeHit(
                 "template.empty_value",
                 "error",
@@ -1946,7 +1992,9 @@ def _ai_self(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
 
 
 def _cannot_browse(sentence: _Sentence, table: VoiceTable) -> _Rule | None:
-    """``I'm sorry, but I can't browse the internet.``"""
+    """``I'm sorry, but I can't browse the internet.``; what is current or live with a way to
+    reach it or an apology: "Unfortunately I can't pull live scores", "Da ich keinen Zugriff
+    auf aktuelle Meldungen habe"."""
     w = sentence.words
     for neg in table.find("negation", w):
         lang = neg.lang
@@ -1957,6 +2005,158 @@ def _cannot_browse(sentence: _Sentence, table: VoiceTable) -> _Rule | None:
         excuse = _in(table.find("apology", w), lang) or _in(table.find("ai_core", w), lang)
         if strong or (weak and excuse):
             return _Rule("cannot_browse", lang)
+        if (weak or excuse) and _in(table.find("current_words", w, neg.last + 1), lang):
+            return _Rule("cannot_browse", lang)
+    return None
+
+
+#: how many words a noun phrase naming a kind of software may have ("automated writing
+#: assistant", "asystent oparty na sztucznej inteligencji")
+_AGENT_WORDS = 6
+#: how many words after that phrase the first person may come ("…, I", "…, nie mogę")
+_AGENT_REACH = 3
+
+
+def _marks_machine(table: VoiceTable, tok: Token, lang: str) -> bool:
+    """A word that makes a noun a machine's: a machine or core AI word, or a compound one of
+    whose parts is ("text-generation", "KI-Sprachassistent", "AI-powered")."""
+    if _in(table.find("machine_words", [tok]), lang) or _in(table.find("ai_core", [tok]), lang):
+        return True
+    if "-" not in tok.text:
+        return False
+    parts = [Token(p.lower(), p, tok.start, tok.end) for p in tok.raw.split("-") if p]
+    return any(
+        _in(table.find("machine_words", [p]), lang) or _in(table.find("ai_core", [p]), lang)
+        for p in parts
+    )
+
+
+def _software_phrase(table: VoiceTable, w: list[Token], i: int, lang: str) -> int:
+    """The end (exclusive) of a noun phrase from ``i`` naming a kind of software: nothing but
+    agent nouns ("assistant", "system", "tool"), machine words ("automated", "conversational",
+    "based on"), core AI words and the words that join them ("of"), with an agent noun at
+    either end and a machine word in it ("automated writing assistant", "sistema di
+    intelligenza artificiale"); -1 when there is none. A person's trade is no such phrase
+    ("software engineer", "research assistant": a word of neither kind)."""
+    j, heads, marked = i, [], False
+    while j < len(w) and j - i < _AGENT_WORDS:
+        head = [f for f in _in(table.find("agent_heads", w, j, j + 1), lang) if f.first == j]
+        if head:
+            heads.append(j)
+            marked = marked or _marks_machine(table, w[j], lang)
+            j += 1
+            continue
+        multi = [
+            f
+            for s in ("machine_words", "ai_core")
+            for f in _in(table.find(s, w, j, j + 3), lang)
+            if f.first == j
+        ]
+        if multi:
+            marked = True
+            j = max(f.last for f in multi) + 1
+            continue
+        if _marks_machine(table, w[j], lang) or _in(table.find("ai_words", w, j, j + 1), lang):
+            marked = marked or _marks_machine(table, w[j], lang)
+            j += 1
+            continue
+        if j > i and _in(table.find("of_words", w, j, j + 1), lang):
+            j += 1
+            continue
+        # one word of another kind between a machine word and an agent noun ("automated
+        # drafting tool")
+        if (
+            marked
+            and not heads
+            and j + 1 < len(w)
+            and _in(table.find("agent_heads", w, j + 1, j + 2), lang)
+        ):
+            j += 1
+            continue
+        break
+    while j > i and _in(table.find("of_words", w, j - 1, j), lang):
+        j -= 1
+    if not heads or not marked or (heads[0] != i and heads[-1] != j - 1):
+        return -1
+    return j
+
+
+def _phrase_ends(text: str, table: VoiceTable, w: list[Token], end: int, lang: str) -> bool:
+    """Whether a noun phrase ending before ``w[end]`` ends its clause's subject there: a mark
+    after it, or a joining word, the first person or a negation next ("software" in "software
+    engineer" ends nothing)."""
+    return (
+        end == len(w)
+        or bool(text[w[end - 1].end : w[end].start].strip())
+        or bool(_in(table.find("ai_bridge", w, end, end + 1), lang))
+        or _first_person(table, w, lang, end, end + 1)
+        or _denies(table, w[end : end + 1], 0, lang)
+    )
+
+
+def _denies(table: VoiceTable, w: list[Token], lo: int, lang: str) -> bool:
+    """A negation of ``lang`` among ``w[lo:]``."""
+    return bool(
+        _in(table.find("not_words", w, lo), lang) or _in(table.find("negation", w, lo), lang)
+    )
+
+
+def _software_self(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule | None:
+    """An assistant naming itself a kind of software in words of its own and denying itself a
+    capability: "Being an automated writing assistant, I'm not able to …", "Als
+    KI-Sprachassistent kann ich keine …", "Since I'm an AI tool rather than …, … shouldn't …".
+    "As" (or "I am") and an article, a noun phrase of :func:`_software_phrase`, then the first
+    person within a few words and a negation after it; a third person ("As an AI tool, it
+    cannot …") is reporting, and quotations are left out before this rule is asked."""
+    w = sentence.words
+    for found in table.find("as_words", w):
+        lang = found.lang
+        end = _software_phrase(table, w, _past_article(table, w, found.last + 1, lang), lang)
+        if end < 0 or not _phrase_ends(text, table, w, end, lang):
+            continue
+        k = end
+        while k < len(w) and k - end < _AGENT_REACH and not _first_person(table, w, lang, k, k + 1):
+            k += 1
+        if k < len(w) and _first_person(table, w, lang, k, k + 1) and _denies(table, w, end, lang):
+            return _Rule("ai_self", lang)
+    for found in table.find("copula_first", w):
+        lang = found.lang
+        end = _software_phrase(table, w, _past_article(table, w, found.last + 1, lang), lang)
+        if end >= 0 and _denies(table, w, end, lang) and _phrase_ends(text, table, w, end, lang):
+            return _Rule("ai_self", lang)
+    return None
+
+
+#: how many words may stand between a knowledge noun and the time its limit names
+_LIMIT_REACH = 8
+
+
+def _year(word: str) -> bool:
+    """A year of the recent past, as a word ("2023")."""
+    return len(word) == 4 and word.isdigit() and word[:2] in {"19", "20"}
+
+
+def _knowledge_limit(sentence: _Sentence, table: VoiceTable) -> _Rule | None:
+    """An assistant naming the end of what it knows: a first-person possessive beside a
+    knowledge noun, then a word that sets a limit, then a year ("My information only runs up
+    to early 2023", "Mein Wissensstand reicht bis …", "Le informazioni a mia disposizione si
+    fermano al 2023")."""
+    w = sentence.words
+    for noun in table.find("knowledge_nouns", w):
+        lang = noun.lang
+        near = [
+            f
+            for f in _in(table.find("first_person", w, max(0, noun.first - 2), noun.last + 4), lang)
+            if f.first != f.last or w[f.first].text not in {"me", "mi"}
+        ]
+        # knowledge "of" something is a topic, a person's ("my knowledge of the town")
+        if not near or _in(table.find("of_words", w, noun.last + 1, noun.last + 2), lang):
+            continue
+        reach = min(len(w), noun.last + 1 + _LIMIT_REACH)
+        for limit in _in(table.find("limit_words", w, noun.last + 1, reach), lang):
+            after = range(limit.last + 1, min(reach + 2, len(w), limit.last + 5))
+            if any(_year(w[i].text) for i in after):
+                return _Rule("knowledge_cutoff", lang)
     return None
 
 
@@ -2162,6 +2362,10 @@ def speaks_first(text: str, start: int, table: VoiceTable, lang: str) -> bool:
 
 #: how far before a token the noun that names it may stand ("the string %s", "la cadena %s")
 _MENTION_REACH = 60
+#: how many words may stand between that noun and the token ("a string such as …")
+_NAMED_GAP = 2
+#: the marks that end a clause: a noun before one of them names something else
+_CLAUSE_MARKS = frozenset(".,;:!?()[]")
 
 
 def code_mention(text: str, start: int, end: int, table: VoiceTable) -> bool:
@@ -2169,13 +2373,19 @@ def code_mention(text: str, start: int, end: int, table: VoiceTable) -> bool:
     unfilled: a noun that names a string, a placeholder or a variable just before it ("the
     string %s", "la cadena %s repetida"), or the token inside a quotation in a sentence about
     code or templates ("greeted victims with “Dear {FirstName},” a sign the template …")."""
-    before = tokens(text[max(0, start - _MENTION_REACH) : start], timeout=None)
+    left = text[max(0, start - _MENTION_REACH) : start]
+    before = tokens(left, timeout=None)
     if (
         before
         and text[start - 1 : start] == " "
         and any(f.last == len(before) - 1 for f in table.find("string_nouns", before))
     ):
         return True
+    # the noun a few words before it in one clause ("a string such as ${jndi:…}")
+    if before and text[start - 1 : start] == " ":
+        for f in table.find("string_nouns", before, max(0, len(before) - 1 - _NAMED_GAP)):
+            if f.last < len(before) - 1 and not _CLAUSE_MARKS & set(left[before[f.last].end :]):
+                return True
     if not (_open_quote_before(text, start) or single_quoted(text, start, start + 1)):
         return False
     # the sentence's words, not the token's own ("${x?string('dd.MM')}" names no string)
@@ -2251,7 +2461,9 @@ def may_speak(text: str, words: list[Token], table: VoiceTable) -> bool:
     - an offer (one word may stand between its words): the closing rule
     - a presenter: presenting openers; a note label: notes
     - a negation with a capability: the browsing apology
-    - "as"/"I am" with a core AI word: the self-reference
+    - "as"/"I am" with a core AI word or an agent noun: the self-reference
+    - a negation with a word for what is current: the browsing apology
+    - a knowledge noun with a word that sets a limit: the knowledge cut-off
     - a note word on a line with a parenthesis or bracket: notes in parentheses
     - a field label: generation field labels"""
 
@@ -2282,13 +2494,17 @@ SPEAKING_CUES = frozenset(
         "copula_first",
         "ai_core",
         "note_words",
+        "agent_heads",
+        "current_words",
+        "knowledge_nouns",
+        "limit_words",
     }
 )
 
 
 #: the sections of :data:`SPEAKING_CUES` of which a speaking line holds at least one: the others
 #: (a negation, "as", "I am") count only beside one of these, so a line with none cannot speak
-_SPEAKING = SPEAKING_CUES - {"negation", "as_words", "copula_first"}
+_SPEAKING = SPEAKING_CUES - {"negation", "as_words", "copula_first", "limit_words"}
 
 
 def speaking_cues(text: str, has: Callable[[str], bool]) -> bool:
@@ -2304,7 +2520,9 @@ def speaking_cues(text: str, has: Callable[[str], bool]) -> bool:
         or has("field_labels")
         or has("field_labels_strong")
         or (has("negation") and (has("capability_strong") or has("capability_weak")))
-        or ((has("as_words") or has("copula_first")) and has("ai_core"))
+        or ((has("as_words") or has("copula_first")) and (has("ai_core") or has("agent_heads")))
+        or (has("negation") and has("current_words"))
+        or (has("knowledge_nouns") and has("limit_words"))
         or (("(" in text or "[" in text) and has("note_words"))
         or label_head(text)
     )
@@ -2382,6 +2600,8 @@ def voice_hits(
                 _opener(text, s, table, place, ack)
                 or _note(text, s, table, place)
                 or _ai_self(text, s, table)
+                or _software_self(text, s, table)
+                or _knowledge_limit(s, table)
                 or _cannot_browse(s, table)
                 or _voice(s, table, place, ack, text[: s.end].rstrip(" *_)").endswith("?"))
                 or _closing(s, table, place)

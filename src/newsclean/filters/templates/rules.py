@@ -49,6 +49,12 @@ class _Syntax:
     maths: str = ""  # dropped on lines with maths "symbols", or also with set words ("sets")
 
 
+#: a Thymeleaf attribute: ``th:`` and a name, a quoted value holding one of its expressions
+_TH_ATTR = (
+    r"(?<![\w:-])th:[a-z][a-z-]{0,20}=[\"'][^\"'<>\n{}]{0,40}[$*#@~]\{[^{}\n\"']{1,80}\}"
+    r"[^\"'<>\n{}]{0,40}[\"']"
+)
+
 # fmt: off
 _SYNTAXES: tuple[_Syntax, ...] = (
     _Syntax("jinja", '{{', compile_pattern(
@@ -61,6 +67,15 @@ _SYNTAXES: tuple[_Syntax, ...] = (
     _Syntax("dollar_brace", '${', compile_pattern(
         r"\$\{" + _SP + r"{0,2}[A-Za-z_][\w.]{0,59}" + _SP + r"{0,2}\}"), weak=True),
     _Syntax("hash_brace", '#{', compile_pattern(r"#\{[A-Za-z_@][\w.]{0,59}\}"), weak=True),
+    # Thymeleaf: an attribute of its own name holding one of its expressions
+    # (th:text="${story.county}", th:href="@{/news}") and its inlined expressions
+    # ([[${story.title}]], [(${story.body})]), whatever markup stands around them
+    # the element it stands in is its own markup, no cue of code: the match takes it whole
+    _Syntax("thymeleaf", 'th:', compile_pattern(
+        r"(?:<[A-Za-z][A-Za-z0-9]{0,10}(?:[^\S\n][^<>\n]{0,120}?)?[^\S\n])?" + _TH_ATTR
+        + r"(?:(?<=<[^<>\n]{0,300})[^<>\n]{0,120}>(?:[^<>\n]{0,80}</[A-Za-z][A-Za-z0-9]{0,10}>)?)?")),
+    _Syntax("thymeleaf_inline", '{', compile_pattern(
+        r"\[\[[$*#@~]\{[^{}\n\[\]]{1,80}\}\]\]|\[\([$*#@~]\{[^{}\n()\[\]]{1,80}\}\)\]")),
     _Syntax("python_percent", '%(', compile_pattern(
         r"%\([A-Za-z_][\w.]{0,59}\)[-+#0]?\d{0,3}(?:\.\d{1,3})?[sdifr](?![A-Za-z])"), weak=True),
     _Syntax("printf", '%', compile_pattern(
