@@ -621,9 +621,11 @@ def test_the_budget_bounds_encoding_repair() -> None:
     [finding] = [f for f in article.findings if f.code == "pipeline.budget_exceeded"]
     assert finding.evidence["stopped_in"] == "fix_encoding"
     assert "lines repaired" in finding.evidence["done"]
-    assert took < 1.0 + 1.5, f"{took:.1f}s"
     assert article.edits  # what was repaired is kept ...
+    started = time.perf_counter()
     full = unbounded(text)
+    # the same machine, the same load: the bounded run stops well before the whole repair ends
+    assert took < 0.5 * (time.perf_counter() - started), f"{took:.1f}s"
     assert len(article.edits) < len(full.edits)  # ... and only that
     assert article.edits == full.edits[: len(article.edits)]
 
