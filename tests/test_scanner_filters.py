@@ -83,7 +83,7 @@ def _check_catalogue(draft: Draft, scan: scanner.DocumentScan) -> None:
     for block in draft.blocks:
         text = block.text
         kinds = scan.kinds_of(block.index)
-        held = bp.line_words(kinds, ())
+        held = bp.line_words(kinds, bp.words_kind(()))
         if len(text) <= bp.AGENCY_LINE_CHARS and bp.is_agency_line(text):
             assert held.agency, text
         folded = text.casefold()
@@ -169,14 +169,14 @@ def test_one_scan_per_document() -> None:
 def test_agency_and_gate_words_are_named() -> None:
     draft = _draft("dpa/lno\nShare this on Facebook\n(AFP)\nnothing here")
     scan = scanner.document_scan(draft)
-    assert bp.line_words(scan.kinds_of(0), ()).agency
-    assert bp.line_words(scan.kinds_of(2), ()).agency
-    assert bp.line_words(scan.kinds_of(3), ()) == bp.NO_WORDS
+    assert bp.line_words(scan.kinds_of(0), bp.words_kind(())).agency
+    assert bp.line_words(scan.kinds_of(2), bp.words_kind(())).agency
+    assert bp.line_words(scan.kinds_of(3), bp.words_kind(())) == bp.NO_WORDS
 
 
 def test_a_lone_surrogate_is_scanned_by_the_twin() -> None:
     # the compiled library takes UTF-8 only: such a text goes to str.find, with the same answer
     draft = _draft("\ud800 dpa/AFP\nThe president \udfff spoke")
     scan = scanner.document_scan(draft)
-    assert bp.line_words(scan.kinds_of(0), ()).agency
+    assert bp.line_words(scan.kinds_of(0), bp.words_kind(())).agency
     assert KIND in scan.kinds_of(1)

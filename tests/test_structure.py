@@ -6,9 +6,12 @@ import json
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.invariants import check_article, check_idempotent
 
 import newsclean
+from newsclean._patterns import plain_path
 from newsclean.draft import Block
 from newsclean.filters.structure import (
     DATELINE_RE,
@@ -17,6 +20,7 @@ from newsclean.filters.structure import (
     HeadReader,
     View,
     _uncased,
+    all_record_words,
     body_start,
     content_stems,
     is_byline_intro,
@@ -740,3 +744,42 @@ def test_a_headline_in_a_script_without_capitals_is_a_candidate() -> None:
     assert not _uncased("\u05d2\u05e9\u05dd \u05db\u05d1\u05d3 \u05e6\u05e4\u05d5\u05d9:", None)
     assert not _uncased("\u05d2\u05e9\u05dd \u05db\u05d1\u05d3", None)
     assert not _uncased("heavy rain expected tomorrow", None)
+
+
+_BYLINE_WORDS = list(all_record_words("byline"))
+_HEAD_PARTS = st.sampled_from(
+    [
+        *_BYLINE_WORDS,
+        *(w.title() for w in _BYLINE_WORDS),
+        *(w.upper() for w in _BYLINE_WORDS),
+        "Jane",
+        "Doe",
+        "jdoe",
+        "dpa",
+        "3 May 2024",
+        "|",
+        "·",
+        ":",
+        "-",
+        "Sport",
+        "the",
+        "Überarbeitete",
+        "co2",
+        "x1y",
+        "Ünal",
+        "2024",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HEAD_PARTS, max_size=8), st.sampled_from(["", " ", ":", "  "]))
+def test_byline_and_stem_shortcuts_agree_with_plain(parts: list[str], glue: str) -> None:
+    # the one-test-for-all-byline-words shortcuts and the letters-only stems, against the
+    # plain path's word-by-word loops
+    for line in (" ".join(parts) + glue, glue.join(parts), "".join(parts)):
+        with plain_path(False):
+            fast = (parse_byline(line, None), is_byline_intro(line), content_stems(line, None))
+        with plain_path(True):
+            plain = (parse_byline(line, None), is_byline_intro(line), content_stems(line, None))
+        assert fast == plain, line

@@ -70,6 +70,10 @@ def _load_compiled() -> Any:
 
 
 _compiled: Any = _load_compiled()
+#: the automaton's layout: of ahocorasick-rs's three, the contiguous NFA scans the packs'
+#: literals about a seventh faster than the noncontiguous one and builds as fast, at no
+#: measurable memory; the DFA is faster still but takes megabytes per automaton
+IMPLEMENTATION = "ContiguousNFA"
 
 #: a word character, as the word patterns of the rules take it
 _WORD_CHAR = regex.compile(r"\w")
@@ -201,7 +205,7 @@ class Scanner:
             _compiled.AhoCorasick(
                 self.texts,
                 matchkind=_compiled.MatchKind.Standard,
-                implementation=_compiled.Implementation.NoncontiguousNFA,
+                implementation=getattr(_compiled.Implementation, IMPLEMENTATION),
             )
             if use and self.texts
             else None

@@ -295,9 +295,11 @@ class VoiceTable:  # no slots: the word cache is a cached property
         if last_words is words and last_len == len(words):
             return last_out
         out: dict[str, list[int]] = {}
-        starting = self._starting
+        starting, seen = self._starting, self._cache
         for i, tok in enumerate(words):
-            for section in starting(tok.raw):
+            # the words seen are read from the cache here: one call fewer for nearly each word
+            got = seen.get(tok.raw)
+            for section in starting(tok.raw) if got is None else got:
                 out.setdefault(section, []).append(i)
         self._last[0] = (words, len(words), out)  # one item replaced whole: safe across threads
         return out

@@ -343,19 +343,20 @@ def rule_kind(rule: str) -> str:
 _Key = TypeVar("_Key", str, tuple[str, ...])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class LineWords:
     """What the document scan found in a line, for the catalogue's gates: a word the
     catalogue's :meth:`Catalogue.gate_words` finds anywhere, standing whole (``words``), an
-    agency's name
-    standing whole (``agency``)."""
+    agency's name standing whole (``agency``). There are four, made once (:func:`line_words`
+    gives them): each is its own key of the match memo, hashed as an object."""
 
     words: bool
     agency: bool
 
 
+_LINE_WORDS = {(w, a): LineWords(w, a) for w in (False, True) for a in (False, True)}
 #: what a line holds when the scan found neither
-NO_WORDS = LineWords(words=False, agency=False)
+NO_WORDS = _LINE_WORDS[False, False]
 
 
 @dataclass(frozen=True)
@@ -876,11 +877,12 @@ def ask_for_words(languages: tuple[str, ...]) -> None:
     ask(("boilerplate.words", languages), needs)
 
 
-def line_words(kinds: frozenset[str], languages: tuple[str, ...]) -> LineWords:
-    """The :class:`LineWords` of a line whose scan found ``kinds``."""
+def line_words(kinds: frozenset[str], words: str) -> LineWords:
+    """The :class:`LineWords` of a line whose scan found ``kinds`` (``words``: the
+    :func:`words_kind` of the catalogue's languages)."""
     if not kinds:
         return NO_WORDS
-    return LineWords(words=words_kind(languages) in kinds, agency=AGENCY_KIND in kinds)
+    return _LINE_WORDS[words in kinds, AGENCY_KIND in kinds]
 
 
 NAV_CODES = frozenset({"boilerplate.navigation"})
@@ -922,8 +924,9 @@ class StripBoilerplate:
         if not draft.plain:
             ask_for_words(languages)
             scan = document_scan(draft)
+        kind = words_kind(languages)
         for block in kept:
-            held = None if scan is None else line_words(scan.kinds_of(block.index), languages)
+            held = None if scan is None else line_words(scan.kinds_of(block.index), kind)
             hit = table.match(block.text, fuzzy=self.fuzzy, timeout=draft.regex_timeout, held=held)
             if hit is not None and original_text(draft, block):
                 found[block.index] = hit

@@ -38,6 +38,7 @@ from newsclean._patterns import (
     compile_pattern,
     finditer,
     is_plain,
+    literal_pattern,
 )
 from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
@@ -673,12 +674,19 @@ def _zero_dates(text: str, timeout: float | None) -> Iterator[ShapeHit]:
         )
 
 
+#: what every match of :data:`_JOURNALIST_RE` holds, as one pattern of literals
+_JOURNALIST_CUES_RE = literal_pattern(frozenset({*"TXN#?", "00"}))
+
+
 def journalist_hits(
     text: str, words: list[Token] | None, table: VoiceTable, *, timeout: float | None
 ) -> Iterator[ShapeHit]:
     """TK, XXX and the like where a number, a name or a date belongs; a date of zeros."""
     yield from _zero_dates(text, timeout)
-    if not any(c in text for c in "TXN#?") and "00" not in text:
+    if is_plain():
+        if not any(c in text for c in "TXN#?") and "00" not in text:
+            return
+    elif _JOURNALIST_CUES_RE.search(text) is None:
         return
     starts = [w.start for w in words] if words is not None else []
     found = list(itertools.islice(finditer(_JOURNALIST_RE, text, timeout=timeout), MAX_JUDGED))
@@ -969,6 +977,8 @@ _VALUE_CUES = (
     "Exception:",
     "#",
 )
+#: the cues as one pattern of literals (one pass over a line instead of one per cue)
+_VALUE_CUES_RE = literal_pattern(frozenset(_VALUE_CUES))
 _LEFT = 60  # how far before a value its label or preposition may start
 
 
@@ -1366,7 +1376,10 @@ def value_hits(
     A value is found first (a literal), then judged by the few characters around it, so a long
     line costs a scan and a short look at each value.
     """
-    if not any(cue in text for cue in _VALUE_CUES):
+    if is_plain():
+        if not any(cue in text for cue in _VALUE_CUES):
+            return
+    elif _VALUE_CUES_RE.search(text) is None:
         return
     found = list(itertools.islice(finditer(_NULL_RE, text, timeout=timeout), MAX_JUDGED))
     pairs = _pairs(text, found, table) if len(found) > 1 else set()

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
-from newsclean._patterns import compile_pattern, search
+from newsclean._patterns import compile_pattern, is_plain, search
 from newsclean._patterns import words as text_words
 from newsclean.draft import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.filters._shared import (
@@ -189,12 +189,14 @@ def content_stems(text: str, timeout: float | None) -> list[str]:
     """The stems of the words of ``text`` that carry its topic: four letters or more, not a
     stop word, a month or a weekday of any pack."""
     stops = all_stopwords()
+    # a word of letters only has three: its letters are not counted (not on the plain path)
+    lettered = not is_plain()
     out = []
     for w in text_words(text, timeout=timeout):
         f = w.casefold()
         if len(f) < 4 or f in stops or f in MONTHS or f in WEEKDAYS:
             continue
-        if sum(c.isalpha() for c in f) < 3:
+        if not (lettered and f.isalpha()) and sum(c.isalpha() for c in f) < 3:
             continue
         out.append(f[:STEM_CHARS])
     return out
@@ -551,7 +553,10 @@ BEFORE_INTRO = 2
 def _after_intro(
     line: str, low: str, timeout: float | None, *, single: bool = False
 ) -> tuple[list[str], str | None] | None:
-    for intro in all_record_words("byline"):
+    intros = all_record_words("byline")
+    if not is_plain() and not low.startswith(intros):
+        return None  # no byline word begins the line: one test for them all
+    for intro in intros:
         if not low.startswith(intro):
             continue
         after = line[len(intro) :]
@@ -610,11 +615,23 @@ def is_byline_intro(text: str) -> bool:
     if not low or len(low.split()) > 3:
         return False
     colon = line.endswith(":")
+    if not is_plain():
+        alone, ends = _intro_ends()
+        if low not in alone and not low.endswith(ends):
+            return False  # no byline word is the line or ends it: one test for them all
     return any(
         (low == i.rstrip(": ") or low.endswith(" " + i.rstrip(": ")))
         and (colon or not i.endswith(":"))
         for i in all_record_words("byline")
     )
+
+
+@functools.cache
+def _intro_ends() -> tuple[frozenset[str], tuple[str, ...]]:
+    """For :func:`is_byline_intro`: the byline words without a colon or edge spaces, and each
+    after a space (what a line that ends with one ends with)."""
+    bare = {i.rstrip(": ") for i in all_record_words("byline")}
+    return frozenset(bare), tuple(sorted(" " + b for b in bare))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -285,7 +285,12 @@ def lines_that_may_speak(lines: Lines, languages: tuple[str, ...]) -> set[int]:
     blocks = lines.draft.blocks
     out: set[int] = set()
     for index, kinds in found.by_line.items():
-        if 0 <= index < len(blocks) and speaking_cues(blocks[index].text, _holds(kinds)):
+        # the scan is shared: a line that holds only other filters' words holds no voice word
+        if (
+            0 <= index < len(blocks)
+            and not _VOICE_KINDS.isdisjoint(kinds)
+            and speaking_cues(blocks[index].text, _holds(kinds))
+        ):
             out.add(index)
     # a label of any words decides without a section's word: every line that starts with one
     out.update(b.index for b in blocks if _may_label(b.text) and label_head(b.text))
@@ -304,6 +309,10 @@ def _may_label(text: str) -> bool:
 
 #: how far into a line the end of a label of :func:`label_head` can be
 _LABEL_REACH = 52
+
+
+#: the kinds of the voice words the condition reads
+_VOICE_KINDS = frozenset(voice_kind(section) for section in SPEAKING_CUES)
 
 
 def _holds(kinds: frozenset[str]) -> Callable[[str], bool]:
