@@ -32,8 +32,9 @@ lint: $(VENV)/.installed
 typecheck: $(VENV)/.installed
 	$(BIN)/mypy
 
+# the tests run in one worker per core (pytest-xdist): every test stands alone
 unit: $(VENV)/.installed
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 unit-plain: $(VENV)/.installed
 	NEWSCLEAN_PLAIN=1 $(BIN)/pytest -q tests/test_properties.py
