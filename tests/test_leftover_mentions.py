@@ -2,8 +2,9 @@
 a null-like value beside a word for a value or a cell, what a screen or a bill showed in
 quotation marks, a redaction shown in quotation marks, a doubled letter that stands alone as a
 symbol in its line, a token alone in parentheses, a street named after a date, a month that
-has its day; and one side of a score left unfilled ("None-2"). Each with lines that are still found, in several languages, the plain path
-agreeing, and worst-case lines bounded."""
+has its day; one side of a score left unfilled ("None-2"); and template syntaxes (Velocity's
+quiet references, FreeMarker's comments, Razor's defaults). Each with lines that are still
+found, in several languages, the plain path agreeing, and worst-case lines bounded."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ NAMED = [
     'In the released report the names were blacked out and replaced by "XXXX".',
     "Im Bericht wurden die Namen geschwärzt und durch „XXX“ ersetzt.",
     # a doubled letter where the letter stands alone as a symbol in its line
-    "Most women have two X chromosomes, XX, while most men carry one X and one Y.",
+    "Most women have two X chromosomes, XX, while most men have XY.",
     # a token alone in parentheses: an abbreviation
     "Die Techniker Krankenkasse (TK) erhöht im Januar ihren Zusatzbeitrag.",
     "The college's student union (TK) will vote on the budget next week.",
@@ -69,6 +70,7 @@ STILL_FOUND = [
     ("Die Sitzung findet am XX. März im Rathaus statt.", "XX"),
     ("El acto será el XX de mayo en la plaza mayor.", "XX"),
     ("The new hospital will employ XXX nurses and doctors from next year.", "XXX"),
+    ("The firm will cut roughly XX jobs, or about X% of its staff, by spring.", "XX"),
     # one side of a score or a result
     ("De wedstrijd eindigde in None-2, meldt de club.", "None"),
     ("Bayern gewann das Hinspiel 3:undefined gegen Porto.", "undefined"),
@@ -112,4 +114,51 @@ def test_worst_lines_are_bounded(name: str) -> None:
     started = time.process_time()  # CPU time: bounds the work, whatever the machine's load
     clean(WORST[name])
     list(shapes.value_hits(WORST[name], TABLE, timeout=5.0))
+    assert time.process_time() - started < 5.0
+
+
+# ---------------------------------------------------------------------------------------------
+# template syntaxes: Velocity's quiet references, FreeMarker's comments, Razor's defaults
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The company's chief executive, $!ceo.name, said profits were stable.",
+        "Der Vorstandschef $!{firma.chef} wollte sich nicht äußern.",
+        "<#-- headline goes here -->",
+        "Le maire <#-- nom du maire --> a inauguré la piscine.",
+        'De directeur van @(Model.Bedrijf ?? "het bedrijf") reageerde niet.',
+        "El alcalde de @(Model.Ciudad ?? Model.Region) habló ayer.",
+    ],
+)
+def test_template_syntaxes_are_found(line: str) -> None:
+    assert any(code == "template.token" for code, _ in _found(line)), _found(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Prices rose by a third in a year, $! Wow, said one shopper.",
+        'He shouted "$!#%" at the referee and was sent off.',
+        "Email me @(home) tomorrow, the coach wrote.",
+        "The score was 3 <# 4 on the old scale.",
+    ],
+)
+def test_template_syntax_near_misses(line: str) -> None:
+    assert _found(line) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("$!a.b $!{ " * 500)[:4_990],
+        ("<#-- " * 1000)[:4_990],
+        ("@(Model.A ?? " * 400)[:4_990],
+    ],
+)
+def test_template_syntax_worst_lines_are_bounded(text: str) -> None:
+    started = time.process_time()
+    list(shapes.placeholder_hits(text, timeout=5.0))
+    clean(text)
     assert time.process_time() - started < 5.0

@@ -161,8 +161,11 @@ DELIMITERS: tuple[Delimiter, ...] = (
     Delimiter("percent", "%", "%", "strict", after=r"(?=[A-Za-z])(?<![\w%]%)"),
     Delimiter("double_paren", "((", "))", "strict", after=r"(?<!\(\(\()"),
     Delimiter("dollar_paren", "$(", ")", "upper"),
+    Delimiter("velocity", "$!{", "}", "any"),
+    Delimiter("velocity", "$!", "", "snake", after=r"(?<![\w$\\]\$!)"),
     Delimiter("dollar_name", "$", "", "snake", after=r"(?<![\w$\\]\$)"),
     Delimiter("format_spec", "{", "}", "spec", after=r"(?<![\w\\{}$#^_%@]\{)"),
+    Delimiter("freemarker_comment", "<#--", "-->", "free"),
     Delimiter("directive", "<#", ">", "directive", after=r"(?<![<\w]<#)"),
     Delimiter("directive_close", "</#", ">", "directive_close"),
 )
@@ -257,14 +260,19 @@ _SHORTCODE_RE = compile_pattern(
 
 
 #: Razor's model expressions: "@Model.FechaPartido", "@ViewBag.Title" (a handle has no dots
-#: in capitals: "@john.doe" is an account), and its explicit form in parentheses:
-#: "@(Model.PublishDate)"
+#: in capitals: "@john.doe" is an account), and its explicit form in parentheses, a default
+#: after "??" or not: "@(Model.PublishDate)", '@(Model.Town ?? "the town")'
 _RAZOR_RE = compile_pattern(
     r"(?<![\w@./])@[A-Z][A-Za-z0-9_]{1,30}(?:\.[A-Za-z_][A-Za-z0-9_]{0,40}){0,3}"
     r"\.[A-Z][A-Za-z0-9_]{1,40}(?:\([^()\n]{0,40}\))?(?![\w@])"
     r"|(?<![\w@./])@\("
     + _SP
     + r"{0,2}[A-Z][A-Za-z0-9_]{1,30}(?:\.[A-Za-z_][A-Za-z0-9_]{0,40}(?:\([^()\n]{0,40}\))?){1,4}"
+    + r"(?:"
+    + _SP
+    + r"{0,2}\?\?"
+    + _SP
+    + r"{0,2}(?:\"[^\"\n]{0,40}\"|'[^'\n]{0,40}'|[A-Za-z0-9_.]{1,40}))?"
     + _SP
     + r"{0,2}\)"
 )
@@ -724,13 +732,16 @@ _ARTICLE_LENGTH = 2
 #: how many digits a day of the month has
 _DAY_DIGITS = 2
 
+#: a word of two to four capitals ("XY", "XXY")
+_CAPITALS_RE = compile_pattern(r"(?<![\w$€£¥])[A-Z]{2,4}(?![\w'’])")
 _LONE_LETTER_RE = compile_pattern(r"(?<![\w$€£¥])[A-Z](?![\w'’])")
 
 
 def _token_named(text: str, start: int, end: int, why: str) -> bool:
     """Whether a token in capitals names something rather than stand for it: quoted alone
     (a redaction shown, 'replaced by "XXXX"'), or a letter doubled where the letter stands
-    alone as a symbol in the line ("two X chromosomes, XX in women")."""
+    alone as a symbol in the line and beside other capitals of the token's length ("two X
+    chromosomes, XX in women and XY in men"); not "XX jobs, or about X% of its staff"."""
     token = text[start:end]
     if (
         _in_quotes(text, start, end)
@@ -741,9 +752,11 @@ def _token_named(text: str, start: int, end: int, why: str) -> bool:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
-        return any(
-            m.group() == token[0]
-            for m in finditer(_LONE_LETTER_RE, line[:_LINE_LOOK], timeout=None)
+        look = line[:_LINE_LOOK]
+        lone = any(m.group() == token[0] for m in finditer(_LONE_LETTER_RE, look, timeout=None))
+        return lone and any(
+            len(m.group()) == len(token) and token[0] in m.group() and m.group() != token
+            for m in finditer(_CAPITALS_RE, look, timeout=None)
         )
     return False
 
