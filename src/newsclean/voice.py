@@ -80,6 +80,7 @@ SECTIONS = frozenset(
         "null_words",
         "byline_words",
         "error_nouns",
+        "value_nouns",
         "value_labels",
         "published_words",
         "published_joiners",

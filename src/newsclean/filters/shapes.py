@@ -42,7 +42,7 @@ from newsclean._patterns import (
 )
 from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
-from newsclean.lang import all_entries
+from newsclean.lang import all_entries, languages
 from newsclean.voice import (
     Found,
     Token,
@@ -162,8 +162,11 @@ DELIMITERS: tuple[Delimiter, ...] = (
     Delimiter("percent", "%", "%", "strict", after=r"(?=[A-Za-z])(?<![\w%]%)"),
     Delimiter("double_paren", "((", "))", "strict", after=r"(?<!\(\(\()"),
     Delimiter("dollar_paren", "$(", ")", "upper"),
+    Delimiter("velocity", "$!{", "}", "any"),
+    Delimiter("velocity", "$!", "", "snake", after=r"(?<![\w$\\]\$!)"),
     Delimiter("dollar_name", "$", "", "snake", after=r"(?<![\w$\\]\$)"),
     Delimiter("format_spec", "{", "}", "spec", after=r"(?<![\w\\{}$#^_%@]\{)"),
+    Delimiter("freemarker_comment", "<#--", "-->", "free"),
     Delimiter("directive", "<#", ">", "directive", after=r"(?<![<\w]<#)"),
     Delimiter("directive_close", "</#", ">", "directive_close"),
 )
@@ -258,14 +261,19 @@ _SHORTCODE_RE = compile_pattern(
 
 
 #: Razor's model expressions: "@Model.FechaPartido", "@ViewBag.Title" (a handle has no dots
-#: in capitals: "@john.doe" is an account), and its explicit form in parentheses:
-#: "@(Model.PublishDate)"
+#: in capitals: "@john.doe" is an account), and its explicit form in parentheses, a default
+#: after "??" or not: "@(Model.PublishDate)", '@(Model.Town ?? "the town")'
 _RAZOR_RE = compile_pattern(
     r"(?<![\w@./])@[A-Z][A-Za-z0-9_]{1,30}(?:\.[A-Za-z_][A-Za-z0-9_]{0,40}){0,3}"
     r"\.[A-Z][A-Za-z0-9_]{1,40}(?:\([^()\n]{0,40}\))?(?![\w@])"
     r"|(?<![\w@./])@\("
     + _SP
     + r"{0,2}[A-Z][A-Za-z0-9_]{1,30}(?:\.[A-Za-z_][A-Za-z0-9_]{0,40}(?:\([^()\n]{0,40}\))?){1,4}"
+    + r"(?:"
+    + _SP
+    + r"{0,2}\?\?"
+    + _SP
+    + r"{0,2}(?:\"[^\"\n]{0,40}\"|'[^'\n]{0,40}'|[A-Za-z0-9_.]{1,40}))?"
     + _SP
     + r"{0,2}\)"
 )
@@ -714,7 +722,7 @@ def journalist_hits(
             and (why not in {"count", "amount"} or _clock_follows(text, end, table))
         ):
             continue  # "00" is a number's place before a count noun, not a clock's hour
-        if not why:
+        if not why or _token_named(text, start, end, why):
             continue
         yield ShapeHit(
             "template.filler",
@@ -724,6 +732,45 @@ def journalist_hits(
             {"kind": "journalist", "token": token, "where": why},
             f"journalist's placeholder {token!r} standing in for content",
         )
+
+
+#: a one-letter word: a symbol a token of that letter may double ("X chromosomes (XX)")
+#: an article is this long at most ("Le", "El"; "Via", "Rua" are names' words)
+_ARTICLE_LENGTH = 2
+#: how many digits a day of the month has
+_DAY_DIGITS = 2
+
+#: a word of two to four capitals ("XY", "XXY")
+_CAPITALS_RE = compile_pattern(r"(?<![\w$€£¥])[A-Z]{2,4}(?![\w'’])")
+_LONE_LETTER_RE = compile_pattern(r"(?<![\w$€£¥])[A-Z](?![\w'’])")
+
+
+def _token_named(text: str, start: int, end: int, why: str) -> bool:
+    """Whether a token in capitals names something rather than stand for it: quoted alone
+    (a redaction shown, 'replaced by "XXXX"'), or a letter doubled where the letter stands
+    alone as a symbol in the line and beside other capitals of the token's length ("two X
+    chromosomes, XX in women and XY in men"); not "XX jobs, or about X% of its staff"."""
+    token = text[start:end]
+    if (
+        _in_quotes(text, start, end)
+        and not text[end : end + 2 + _QUOTED_TAIL].lstrip()[:1].isalnum()
+    ):
+        return True
+    if len(set(token)) == 1 and token.isalpha() and why != "doubled":
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        look = line[:_LINE_LOOK]
+        lone = any(m.group() == token[0] for m in finditer(_LONE_LETTER_RE, look, timeout=None))
+        return lone and any(
+            len(m.group()) == len(token) and token[0] in m.group() and m.group() != token
+            for m in finditer(_CAPITALS_RE, look, timeout=None)
+        )
+    return False
+
+
+#: how much of a line is searched for a lone letter
+_LINE_LOOK = 600
 
 
 def _clock_follows(text: str, end: int, table: VoiceTable) -> bool:
@@ -744,11 +791,34 @@ def _beside_month(text: str, start: int, end: int) -> bool:
     before = tokens(text[max(0, start - 20) : start], timeout=None)[-1:]
     if before and text[:start].endswith(before[0].raw + " ") and month(before[0].raw):
         return True
+    if not before or not text[:start].endswith(before[0].raw + " "):
+        before = []
     rest = text[end : end + 24]
-    after = tokens(rest, timeout=None)[:2]
+    after = tokens(rest, timeout=None)[:3]
     if after and after[0].raw.casefold() == "de" and len(after) > 1:
         after = after[1:]
-    return bool(after) and rest[: after[0].start].strip() in {"", "."} and month(after[0].raw)
+    if not (after and rest[: after[0].start].strip() in {"", "."} and month(after[0].raw)):
+        return False
+    if len(after) > 1 and after[1].raw.isdigit() and len(after[1].raw) <= _DAY_DIGITS:
+        return False  # the month has its day ("Super Bowl XX August 13"): no day is missing
+    # a month its language writes in lower case, in capitals after a word in capitals longer
+    # than an article: a street's or a square's name ("Via XX Settembre"), not a date
+    name = after[0].raw
+    if not (name[:1].isupper() and before and before[0].raw[:1].isupper()):
+        return True
+    capitalised = _capitalised_months()
+    return not (
+        len(before[0].raw) > _ARTICLE_LENGTH
+        and name.casefold() in lower
+        and name.casefold() not in capitalised
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _capitalised_months() -> frozenset[str]:
+    """The month names of the packs that write them capitalised in prose (English, German)."""
+    capitalised = tuple(lang for lang in languages() if lang not in _LOWER_MONTHS)
+    return frozenset(e.text.casefold() for e in all_entries("months.txt", capitalised))
 
 
 def _ranges(text: str, found: list[Match], table: VoiceTable, timeout: float | None) -> set[int]:
@@ -791,8 +861,8 @@ def _slot_position(
     left = text[:start].rstrip(" ")
     if left[-1:] in {"$", "€", "£", "¥"} and len(text[len(left) : start]) <= 1:
         return "amount"  # "$## million", "R$ XX milhões"
-    if left[-1:] in {",", "("} and rest[:1] in {",", ")"}:
-        return "apposition"
+    if left[-1:] in {",", "("} and rest[:1] in {",", ")"} and left[-1:] + rest[:1] != "()":
+        return "apposition"  # a token alone in parentheses is an abbreviation ("Kasse (TK)")
     if rest[:1] == "," and _role_follows(words[at : at + 3], table):
         return "apposition"  # "TK, a spokesperson for the ministry, declined to comment"
     next_capital = (
@@ -1341,12 +1411,71 @@ def _value_place(
     return ""
 
 
+#: a score's number has this many digits at most ("None-2", "3:undefined")
+_SCORE_DIGITS = 2
+
+
+def _score_side(text: str, start: int, end: int, value: str, table: VoiceTable | None) -> bool:
+    """Whether a value is one side of a score or a result, a dash or a colon joining it to a
+    number ("eindigde in None-2", "won 3:undefined"); not a number word of a language ("a
+    2-nil win", "Null-2" in German)."""
+    if table is None or any(
+        value.casefold() in words_in(table, "number_words", lang) for lang in table.languages
+    ):
+        return False
+    after = text[end : end + 1 + _SCORE_DIGITS + 1]
+    if after[:1] in {"-", "–", ":"}:
+        digits = len(after[1:]) - len(after[1:].lstrip("0123456789"))
+        if 0 < digits <= _SCORE_DIGITS:
+            return True
+    before = text[max(0, start - 2 - _SCORE_DIGITS) : start]
+    if before[-1:] in {"-", "–", ":"}:
+        number = before[:-1]
+        digits = len(number) - len(number.rstrip("0123456789"))
+        return 0 < digits <= _SCORE_DIGITS and not number[: len(number) - digits][-1:].isalnum()
+    return False
+
+
 def _in_quotes(text: str, start: int, end: int) -> bool:
     """Whether quotation marks close right around ``text[start:end]`` ("the app showed
-    'Invalid Date'", "« NaN »"): a value named, what a screen showed, not one left unfilled."""
+    'Invalid Date'", "« NaN »"), a unit or a short word of its display inside them ("NaN €",
+    „NaN zł”): a value named, what a screen showed, not one left unfilled."""
     before = text[max(0, start - 2) : start].rstrip()[-1:]
-    after = text[end : end + 2].lstrip()[:1]
-    return bool(before) and before in _OPENING_QUOTES + "'" and after in _CLOSING_QUOTES + "'"
+    if not before or before not in _OPENING_QUOTES + "'":
+        return False
+    rest = text[end : end + 2 + _QUOTED_TAIL]
+    close = next((i for i, c in enumerate(rest) if c in _CLOSING_QUOTES + "'"), -1)
+    if close < 0:
+        return False
+    tail = rest[:close].strip()
+    return not tail or (len(tail) <= _QUOTED_TAIL and rest[:1] == " " and " " not in tail)
+
+
+#: how long a unit or a word shown with a value inside its quotation marks may be ("zł", "EUR")
+_QUOTED_TAIL = 4
+
+
+def _beside_value_noun(text: str, start: int, end: int, table: VoiceTable | None) -> bool:
+    """Whether a word for a value or what holds one stands right beside ``text[start:end]``,
+    one space between ("NaN values", "des valeurs NaN", "a #REF! cell"): a value named."""
+    if table is None:
+        return False
+    left = text[max(0, start - 24) : start]
+    before = tokens(left, timeout=None)[-2:]
+    after = tokens(text[end : end + 24], timeout=None)[:2]
+    left_noun = (
+        bool(before)
+        and left.endswith(" ")
+        and before[-1].end == len(left) - 1
+        and any(f.last == len(before) - 1 for f in table.find("value_nouns", before))
+    )
+    right_noun = (
+        bool(after)
+        and after[0].start == 1
+        and text[end : end + 1] == " "
+        and any(f.first == 0 for f in table.find("value_nouns", after))
+    )
+    return left_noun or right_noun
 
 
 def _pairs(text: str, found: list[Match], table: VoiceTable | None = None) -> set[int]:
@@ -1389,7 +1518,11 @@ def value_hits(
             kind = "pair"
         else:
             kind = _value_place(text, m.start(), m.end(), value, timeout, table)
-        if kind:
+            if not kind and _score_side(text, m.start(), m.end(), value, table):
+                kind = "score"
+        if kind in {"unit", "count"} and _in_quotes(text, m.start(), m.end()):
+            continue  # what a screen or a bill showed: "NaN €", „NaN zł”
+        if kind and not (kind != "pair" and _beside_value_noun(text, m.start(), m.end(), table)):
             yield ShapeHit(
                 "template.empty_value",
                 kind,
@@ -1397,15 +1530,17 @@ def value_hits(
                 m.end(),
                 {"kind": kind, "value": value},
                 f"leaked empty value {value!r} where a value belongs",
-                weak=kind in {"alien", "preposition", "foreign"},
+                weak=kind in {"alien", "preposition", "foreign", "score"},
             )
     for pattern in _ERRORS:
         for m in itertools.islice(finditer(pattern, text, timeout=timeout), MAX_JUDGED):
             value = m.group()
             if pattern is _SHEET_ERROR_RE and not _sheet_error(text, m.start(), m.end(), table):
                 continue
-            if _in_quotes(text, m.start(), m.end()):
-                continue  # what a screen showed, named in quotation marks
+            if _in_quotes(text, m.start(), m.end()) or _beside_value_noun(
+                text, m.start(), m.end(), table
+            ):
+                continue  # what a screen showed, named in quotation marks or as a cell's value
             yield ShapeHit(
                 "template.empty_value",
                 "error",

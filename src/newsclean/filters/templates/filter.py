@@ -250,6 +250,8 @@ class FlagTemplates:
                         continue
                     value = m.groupdict().get("value") or m.group()
                     start, end = m.span("value") if m.groupdict().get("value") else m.span()
+                    if kind == "unit" and _quoted_mention(text, start, end):
+                        continue  # what a screen or a bill showed: 'the invoice read "NaN €"'
                     label = _label_before(text, m.start()) if kind == "label_value" else ""
                     evidence = {"kind": kind, "value": value}
                     if label:
