@@ -92,6 +92,10 @@ KNOWLEDGE_LIMITS = [
     "Mijn kennis loopt tot begin 2024.",
     "Moje dane sięgają do końca 2023 roku.",
     "Meus conhecimentos vão até meados de 2023.",
+    # a word for the limit itself, and the year a few words after it
+    "Events after my knowledge horizon (spring 2023) are not reflected in this draft.",
+    "Mein Wissen endet mit dem Stichtag im Herbst 2023.",
+    "My information runs until the very end of 2023.",
 ]
 
 

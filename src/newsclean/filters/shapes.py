@@ -2310,6 +2310,8 @@ def _software_self(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule |
 
 #: how many words may stand between a knowledge noun and the time its limit names
 _LIMIT_REACH = 8
+#: how many words may stand between a limit and its year
+_YEAR_REACH = 6
 
 
 def _year(word: str) -> bool:
@@ -2335,7 +2337,8 @@ def _knowledge_limit(sentence: _Sentence, table: VoiceTable) -> _Rule | None:
             continue
         reach = min(len(w), noun.last + 1 + _LIMIT_REACH)
         for limit in _in(table.find("limit_words", w, noun.last + 1, reach), lang):
-            after = range(limit.last + 1, min(reach + 2, len(w), limit.last + 5))
+            # the year a few words on ("until the end of 2023", "hasta mi fecha de corte (2023)")
+            after = range(limit.last + 1, min(reach + 4, len(w), limit.last + _YEAR_REACH + 1))
             if any(_year(w[i].text) for i in after):
                 return _Rule("knowledge_cutoff", lang)
     return None
