@@ -40,6 +40,16 @@ SOFTWARE_SELF = [
     "Als digitaal schrijfprogramma kan ik geen oordeel geven over de zaak.",
     "Jako narzędzie oparte na sztucznej inteligencji nie mogę ocenić tej decyzji.",
     "Como ferramenta de redação automatizada, não posso avaliar a decisão.",
+    # a cause in place of "as": "since I am …", "da ich … bin", "al ser …"
+    "Since I'm a computerised drafting aid, I can't predict the outcome of the vote.",
+    "Because I am an automated text helper, I do not have views on the strike.",
+    "Da ich ein maschinelles Schreibwerkzeug bin, kann ich das Urteil nicht bewerten.",
+    "Puisque je suis un outil de génération de texte, je ne peux pas trancher ce débat.",
+    "Al ser una herramienta automática, no puedo valorar la sentencia.",
+    "Poiché sono un programma di scrittura automatico, non posso commentare il voto.",
+    "Aangezien ik een digitale tekstgenerator ben, kan ik de uitslag niet voorspellen.",
+    "Ponieważ jestem wirtualnym asystentem, nie mogę komentować wyborów.",
+    "Por ser um assistente virtual, não posso comentar a votação.",
 ]
 
 
@@ -59,6 +69,12 @@ SOFTWARE_NEAR = [
     "Como asistente de dirección, no puedo hablar del asunto.",
     "Jako programista nie mogę tego ocenić.",
     "As a digital assistant maker, we do not sell the data.",
+    "Since I am a volunteer, I cannot speak for the council.",
+    "Because I'm a software engineer, I can't ignore the bug.",
+    "Da ich ein erfahrener Richter bin, kann ich das nicht gutheißen.",
+    "Omdat ik een taalhulp nodig had, kon ik niet wachten.",
+    "Al ser un sistema nuevo, no tenemos datos, dijo el ministro.",
+    "Since I'm a digital native, I don't read printed papers, the student said.",
 ]
 
 
@@ -76,6 +92,10 @@ KNOWLEDGE_LIMITS = [
     "Mijn kennis loopt tot begin 2024.",
     "Moje dane sięgają do końca 2023 roku.",
     "Meus conhecimentos vão até meados de 2023.",
+    # a word for the limit itself, and the year a few words after it
+    "Events after my knowledge horizon (spring 2023) are not reflected in this draft.",
+    "Mein Wissen endet mit dem Stichtag im Herbst 2023.",
+    "My information runs until the very end of 2023.",
 ]
 
 
@@ -153,6 +173,7 @@ WORST = {
     "knowledge": ("my knowledge runs until until " * 300)[:4_990],
     "current": ("I can't live current latest " * 300)[:4_990],
     "compounds": ("als KI-KI-KI-Sprachassistent " * 300)[:4_990],
+    "causes": ("since I'm an automated since I am " * 200)[:4_990],
 }
 
 

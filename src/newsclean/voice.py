@@ -100,6 +100,9 @@ SECTIONS = frozenset(
         "knowledge_nouns",
         "limit_words",
         "current_words",
+        "offer_ask",
+        "ask_nouns",
+        "make_verbs",
     }
 )
 

@@ -1767,6 +1767,39 @@ def _voice(
     return None
 
 
+def _offer_question(
+    sentence: _Sentence, table: VoiceTable, place: Place, ask: bool, after_ack: bool = False
+) -> _Rule | None:
+    """A question at the document's edge offering the asker more work on the text: a head that
+    offers ("Should I …", "Soll ich …", "Zal ik …", "¿Quieres que …"), a verb of making or
+    changing a text and a word for a text or a version of one ("Shall I prepare a shorter
+    variant for the newsletter?", "Soll ich noch eine kürzere Variante erstellen?"). A
+    columnist's question to readers has no such head with a text and a verb of making, and
+    quotations are left out before this rule is asked."""
+    w = sentence.words
+    if not ask or not place.edge or not w or len(w) > _MAX_VOICE_WORDS:
+        return None
+    if not (sentence.index in {0, sentence.count - 1} or after_ack):
+        return None
+    skip = _acknowledged(table, w)
+    for head in table.find("offer_ask", w, skip, skip + 3):
+        lang = head.lang
+        if head.first > skip + 1:
+            continue
+        rest = head.last + 1
+        nouns = _in(table.find("text_nouns", w, rest), lang) + _in(
+            table.find("ask_nouns", w, rest), lang
+        )
+        makes = [
+            f
+            for s in ("edit_words", "make_verbs", "instruction_verbs")
+            for f in _in(table.find(s, w, rest), lang)
+        ]
+        if nouns and makes:
+            return _Rule("voice", lang)
+    return None
+
+
 def _closing(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
     """``Let me know if you need anything else!`` as the document's very last sentence."""
     w = sentence.words
@@ -2277,6 +2310,8 @@ def _software_self(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule |
 
 #: how many words may stand between a knowledge noun and the time its limit names
 _LIMIT_REACH = 8
+#: how many words may stand between a limit and its year
+_YEAR_REACH = 6
 
 
 def _year(word: str) -> bool:
@@ -2302,7 +2337,8 @@ def _knowledge_limit(sentence: _Sentence, table: VoiceTable) -> _Rule | None:
             continue
         reach = min(len(w), noun.last + 1 + _LIMIT_REACH)
         for limit in _in(table.find("limit_words", w, noun.last + 1, reach), lang):
-            after = range(limit.last + 1, min(reach + 2, len(w), limit.last + 5))
+            # the year a few words on ("until the end of 2023", "hasta mi fecha de corte (2023)")
+            after = range(limit.last + 1, min(reach + 4, len(w), limit.last + _YEAR_REACH + 1))
             if any(_year(w[i].text) for i in after):
                 return _Rule("knowledge_cutoff", lang)
     return None
@@ -2612,6 +2648,7 @@ def may_speak(text: str, words: list[Token], table: VoiceTable) -> bool:
     - "as"/"I am" with a core AI word or an agent noun: the self-reference
     - a negation with a word for what is current: the browsing apology
     - a knowledge noun with a word that sets a limit: the knowledge cut-off
+    - an offering head of a question with a word for a version: the offer of more work
     - a note word on a line with a parenthesis or bracket: notes in parentheses
     - a field label: generation field labels"""
 
@@ -2646,13 +2683,15 @@ SPEAKING_CUES = frozenset(
         "current_words",
         "knowledge_nouns",
         "limit_words",
+        "offer_ask",
+        "ask_nouns",
     }
 )
 
 
 #: the sections of :data:`SPEAKING_CUES` of which a speaking line holds at least one: the others
 #: (a negation, "as", "I am") count only beside one of these, so a line with none cannot speak
-_SPEAKING = SPEAKING_CUES - {"negation", "as_words", "copula_first", "limit_words"}
+_SPEAKING = SPEAKING_CUES - {"negation", "as_words", "copula_first", "limit_words", "offer_ask"}
 
 
 def speaking_cues(text: str, has: Callable[[str], bool]) -> bool:
@@ -2671,6 +2710,7 @@ def speaking_cues(text: str, has: Callable[[str], bool]) -> bool:
         or ((has("as_words") or has("copula_first")) and (has("ai_core") or has("agent_heads")))
         or (has("negation") and has("current_words"))
         or (has("knowledge_nouns") and has("limit_words"))
+        or (has("offer_ask") and has("ask_nouns"))
         or (("(" in text or "[" in text) and has("note_words"))
         or label_head(text)
     )
@@ -2753,6 +2793,7 @@ def voice_hits(
                 or _cannot_browse(s, table)
                 or _voice(s, table, place, ack, text[: s.end].rstrip(" *_)").endswith("?"))
                 or _closing(s, table, place)
+                or _offer_question(s, table, place, text[: s.end].rstrip(" *_)").endswith("?"), ack)
             )
         elif not _quoted(text, s):
             # "Officials said the road (I changed this date to match the source) would …": an
