@@ -24,13 +24,13 @@ names may still lack the word the gate needs; a line it does not name lacks it.
 The automaton is the compiled ``ahocorasick_rs`` library when it is installed. Its pure-Python
 twin (:class:`PlainMatcher`: ``str.find`` for each literal) gives the same matches; it runs on
 the plain path (``Pipeline(plain=True)``, ``NEWSCLEAN_PLAIN=1``) and when the library is missing.
-:func:`pack_scanner` builds one scanner per process for the chosen languages and kinds, built
-again when the extra packs (``NEWSCLEAN_LANG_PATH``) change.
-
 The filters share one scan per document (:func:`document_scan`): each names the literals it asks
 about once per process (:func:`ask`, a key and the needs it stands for, read from the packs or the
 knowledge base), and the scanner of the process holds every source named so far; the scan of a
 draft is made by the first filter that asks and kept with the draft's derived values.
+:func:`pack_scanner` is a scanner of the voice words alone, for chosen languages and sections
+(what the tests compare with its pure-Python twin); both are built again when the extra packs
+(``NEWSCLEAN_LANG_PATH``) change.
 
 >>> s = Scanner([Need.one("offer", "let me know"), Need.one("noun", "text", "ending")])
 >>> found = s.scan("Hi.\\nLet me know!\\nThe Nachrichtentext.\\nContext")

@@ -26,6 +26,7 @@ from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 from newsclean._patterns import compile_pattern, is_plain, search
+from newsclean._patterns import match as match_pattern
 from newsclean._patterns import words as text_words
 from newsclean.draft import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.filters._shared import (
@@ -853,7 +854,8 @@ def is_tag_run(line: str, timeout: float | None) -> bool:
     return len(parts) >= TAG_PARTS and all(len(p.split()) <= TAG_WORDS for p in parts)
 
 
-#: an ordered list's number at the start of a line ("3. ")
+#: an ordered list's number at the start of a line ("3. "): anchored and bounded, it cannot
+#: backtrack, so it runs without a timeout
 LIST_NUMBER_RE = compile_pattern(r"^(\d{1,2})\.\s")
 
 
@@ -861,7 +863,7 @@ def numbered_item(text: str, numbers: frozenset[int]) -> bool:
     """Line ``text`` starts with a list number ("3. ") and the page has the number before or after
     it at the start of another line: an item of an ordered list (a breadcrumb, a list of tips),
     not a headline (a club's "1. FC" stands alone)."""
-    m = LIST_NUMBER_RE.match(text.strip())
+    m = match_pattern(LIST_NUMBER_RE, text.strip(), timeout=None)
     if m is None:
         return False
     n = int(m.group(1))
@@ -953,7 +955,7 @@ class HeadReader:
         if self._numbers is None:
             found = set()
             for b in self.view.blocks:
-                m = LIST_NUMBER_RE.match(b.text.strip())
+                m = match_pattern(LIST_NUMBER_RE, b.text.strip(), timeout=None)
                 if m is not None:
                     found.add(int(m.group(1)))
             self._numbers = frozenset(found)

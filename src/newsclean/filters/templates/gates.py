@@ -302,7 +302,7 @@ def lines_that_may_speak(lines: Lines, languages: tuple[str, ...]) -> set[int]:
 
 def _may_label(text: str) -> bool:
     """Whether a line's start has room for :func:`label_head`: its colon or full stop comes
-    within the label's reach (at most 50 characters)."""
+    within the label's reach (:data:`_LABEL_REACH` characters)."""
     head = text[:_LABEL_REACH]
     return ":" in head or "." in head
 
