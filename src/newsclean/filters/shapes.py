@@ -2066,6 +2066,8 @@ def _note(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> _R
 _LABEL_HEAD_RE = compile_pattern(
     r"[^\w\n]{0,3}[^\W\d_][\w.'’-]{0,14}(?:[^\S\n][\w.'’-]{1,14}){0,2}[^\S\n]?[:.]"
 )
+#: how far into a line a match of :data:`_LABEL_HEAD_RE` can end: the sum of its bounds
+LABEL_HEAD_REACH = 3 + 1 + 14 + 2 * (1 + 14) + 1 + 1
 #: how long an abbreviation as a label is, in letters ("P.S.", "P.D.", "Obs.", "Anm.")
 _ABBREVIATION = 4
 #: how many words a note's label of any words may have ("A quick heads-up:")

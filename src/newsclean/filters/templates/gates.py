@@ -26,7 +26,7 @@ from newsclean._patterns import (
 from newsclean._patterns import match as match_pattern
 from newsclean._patterns import search as search_pattern
 from newsclean.draft import Draft
-from newsclean.filters.shapes import SPEAKING_CUES, label_head, speaking_cues
+from newsclean.filters.shapes import LABEL_HEAD_REACH, SPEAKING_CUES, label_head, speaking_cues
 from newsclean.filters.templates.data import (
     _Anywhere,
     leftover_patterns,
@@ -302,13 +302,9 @@ def lines_that_may_speak(lines: Lines, languages: tuple[str, ...]) -> set[int]:
 
 def _may_label(text: str) -> bool:
     """Whether a line's start has room for :func:`label_head`: its colon or full stop comes
-    within the label's reach (:data:`_LABEL_REACH` characters)."""
-    head = text[:_LABEL_REACH]
+    within the label's reach (:data:`newsclean.filters.shapes.LABEL_HEAD_REACH` characters)."""
+    head = text[:LABEL_HEAD_REACH]
     return ":" in head or "." in head
-
-
-#: how far into a line the end of a label of :func:`label_head` can be
-_LABEL_REACH = 52
 
 
 #: the kinds of the voice words the condition reads
