@@ -36,7 +36,7 @@ from newsclean.filters._shared import (
     same_headline,
 )
 from newsclean.filters.blocks import draft_language, stopword_languages, stopwords
-from newsclean.filters.boilerplate import agencies, is_agency_line
+from newsclean.filters.boilerplate import TEASER_CODES, agencies, is_agency_line
 from newsclean.filters.facts.dates import (
     MONTHS,
     WEEKDAYS,
@@ -62,8 +62,6 @@ SOFT_REASONS = frozenset(
 )
 #: removals of head lines that may be read into the record (a byline or date caught as chrome)
 HEAD_REASONS = SOFT_REASONS | {"boilerplate.author_box", "boilerplate.credit"}
-#: lines removed as a list of other articles ("Related", teasers): below the body's start
-LIST_REASONS = frozenset({"boilerplate.related", "boilerplate.teaser"})
 #: how many lines before the body's first paragraph may hold the headline
 WINDOW = 20
 #: the score a headline needs on a page (``page`` preset): a byline or date right below it and the
@@ -1319,7 +1317,7 @@ def _later_start(view: View, start: int) -> int | None:
     later = body_start(view, nxt)
     if later is None or later - start > WINDOW:
         return None
-    if any(view.reasons[k] in LIST_REASONS for k in range(start + 1, later)):
+    if any(view.reasons[k] in TEASER_CODES for k in range(start + 1, later)):
         return None  # a list of other articles follows the paragraph: the body has begun
     return later
 
