@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import statistics
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -92,6 +93,8 @@ EVIDENCE: dict[str, float] = {
     "headline_above": -1.0,  # the line above is a headline and this line its standfirst
     "on_topic": 1.0,  # most of its content words are in the body
     "under_head": -3.0,  # a byline or date above it belongs to a headline above them
+    "menu_end": 1.5,  # removed for its shape or place only, it stands out at the end of a menu's
+    # short lines above it
 }
 #: a headline that has a standfirst has this many words or more (shorter: a kicker)
 PAIR_MIN_WORDS = 5
@@ -107,6 +110,13 @@ TOPIC_STEMS = 3
 TOP_MIN_WORDS = 5
 #: headlines are short: a longer line is a teaser or a caption
 MAX_WORDS = 20
+#: a menu above a headline: how many of its lines are read, the median words of its items at
+#: most, and how many times as many words the headline has
+MENU_LINES = 3
+MENU_WORDS = 3
+MENU_RATIO = 4
+#: how many more of the head's lines (a byline, a date) may stand between a headline and its dek
+HEAD_RUN = 2
 #: how many lines after a candidate are read for the head's evidence
 AFTER = 6
 #: a separator of a breadcrumb or a "Headline | Site" line
@@ -1201,6 +1211,12 @@ class HeadReader:
             and any(self.evidence(k) in ("date", "byline") for k in range(max(0, i - 2), i))
         )
         found["under_head"] = float(owned)
+        found["menu_end"] = float(
+            self.topic
+            and reason in SOFT_REASONS
+            and len(stems) >= 2
+            and self.ends_menu(i, headline)
+        )
         if self.topic and not about:
             found["top_line"] = 0.0  # the first line above the body, but not about it
         repeated = self.repeated(i, headline)
@@ -1219,22 +1235,47 @@ class HeadReader:
 
     def owned_head_line_above(self, i: int, start: int) -> bool:
         """A byline or date line stands just above line ``i`` (within two lines) and right below
-        another headline-like line on the body's topic: the head is above, and line ``i`` is a
-        standfirst, a subheading or a caption below it."""
+        another headline-like line on the body's topic (past up to :data:`HEAD_RUN` more byline
+        or date lines): the head is above, and line ``i`` is a standfirst, a subheading or a
+        caption below it. A breadcrumb's numbered item is no such headline."""
         for k in range(i - 1, max(-1, i - 3), -1):
             if self.evidence(k) not in ("date", "byline"):
                 continue
             above = _previous_line(self.view, k)
+            for _ in range(HEAD_RUN):  # past the head's other lines: "By Jane Doe / 3 May 2024"
+                if above is None or self.evidence(above) not in ("date", "byline"):
+                    break
+                above = _previous_line(self.view, above)
             if above is None:
                 return False
             reason = self.view.reasons[above]
             if reason is not None and reason not in SOFT_REASONS:
                 return False
-            if self.meta(above) is not None:
-                return False
-            got = _headline_text(self.view.blocks[above].text, self.timeout)
+            text = self.view.blocks[above].text
+            if self.meta(above) is not None or numbered_item(text, self.list_numbers()):
+                return False  # a head line, or a breadcrumb's last item ("5. Politics")
+            got = _headline_text(text, self.timeout)
             return got is not None and self.on_topic(above, start)
         return False
+
+    def ends_menu(self, i: int, headline: str) -> bool:
+        """Line ``i`` stands out at the end of a menu: the :data:`MENU_LINES` lines above it were
+        removed too, and they are short (a median of :data:`MENU_WORDS` words or fewer) while the
+        headline has :data:`MENU_RATIO` times as many words or more. A related list's headlines
+        are as long as it, a menu's items, tags and crumbs are not."""
+        counts: list[int] = []
+        k = i - 1
+        while k >= 0 and len(counts) < MENU_LINES:
+            text = self.view.blocks[k].text
+            if not is_symbol_line(text):
+                if self.view.reasons[k] is None:
+                    return False
+                counts.append(len(unbulleted(text).split()))
+            k -= 1
+        if len(counts) < MENU_LINES:
+            return False  # the text's first lines: a site's name and its slogan
+        median = statistics.median(counts)
+        return median <= MENU_WORDS and len(headline.split()) >= MENU_RATIO * max(1, median)
 
     def between(self, i: int, start: int) -> int:
         """How many kept lines between ``i`` and the body start are not head lines."""
