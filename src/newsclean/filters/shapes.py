@@ -1767,6 +1767,61 @@ def _voice(
     return None
 
 
+#: how far into a sentence its first person and its verb of choosing may stand ("Die Zitate
+#: habe ich …", "Ik heb ervoor gekozen …", "Throughout, I opted …")
+_CHOICE_REACH = 6
+#: how far after the first person at a sentence's head its verb of leaving out may stand
+_OMIT_REACH = 2
+
+
+def _choice_note(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
+    """A first-person note about what the text leaves out or keeps: the first person, a verb
+    of choosing and a verb of leaving out or naming after it, about a part of a story ("I
+    opted to omit the unconfirmed figures.", "Ho preferito eliminare i dettagli …",
+    "Zdecydowałem się pominąć niepotwierdzone informacje …"), a line of its own or at an edge;
+    or, as the document's first or last line, the first person leaving out a part of the story
+    at the sentence's head ("I left out the unconfirmed casualty figure, …"). A newsroom
+    speaks as "we"; a columnist choosing without a verb of leaving out and a part of a story
+    ("I chose to stay at home") is not one."""
+    w = sentence.words
+    if not w or len(w) > _MAX_VOICE_WORDS:
+        return None
+    if not (place.edge or sentence.count == 1):
+        return None
+    for choice in table.find("choice_verbs", w, 0, _CHOICE_REACH):
+        lang = choice.lang
+        if not _first_person(table, w, lang, 0, _CHOICE_REACH):
+            continue
+        # Dutch and German put the verb last ("… de namen weg te laten"): the part may come
+        # before it, but not the verb itself ("to name")
+        for omit in _in(table.find("omit_verbs", w, choice.last + 1), lang):
+            if _story_part(table, w, choice.last + 1, lang, skip=(omit.first, omit.last)):
+                return _Rule("note", lang)
+    if place.first or place.last:
+        for omit in table.find("omit_verbs", w, 1, 1 + _OMIT_REACH):
+            lang = omit.lang
+            if _first_person(table, w, lang, 0, omit.first) and _story_part(
+                table, w, omit.last + 1, lang
+            ):
+                return _Rule("note", lang)
+    return None
+
+
+def _story_part(
+    table: VoiceTable, w: list[Token], lo: int, lang: str, skip: tuple[int, int] = (-1, -1)
+) -> bool:
+    """A part of a story or of a text among ``w[lo:]`` (a name, the figures, a quote), not
+    among the words ``skip`` spans and not one's own ("my name", "mijn naam")."""
+    for section in ("story_parts", "note_words", "text_nouns"):
+        for f in _in(table.find(section, w, lo), lang):
+            if skip[0] <= f.first <= skip[1]:
+                continue
+            if f.first and _first_person(table, w, lang, f.first - 1, f.first):
+                continue
+            return True
+    return False
+
+
 def _offer_question(
     sentence: _Sentence, table: VoiceTable, place: Place, ask: bool, after_ack: bool = False
 ) -> _Rule | None:
@@ -1798,6 +1853,43 @@ def _offer_question(
         if nouns and makes:
             return _Rule("voice", lang)
     return None
+
+
+def _offer_statement(sentence: _Sentence, table: VoiceTable, place: Place, ask: bool) -> _Rule | None:
+    """An offer of more work that is no question, as the document's last sentence: the first
+    person or an offer ("Happy to", "Posso também", "Mogę też"), a verb of making or changing
+    a text, a word for a text or a version of one, and a condition or the reader addressed
+    ("Happy to produce a shorter cut for social channels if that would be useful.", "Mogę też
+    przygotować wersję do mediów społecznościowych, jeśli będzie potrzebna."). A columnist's
+    last line promises no version of a text to the one who asked for it."""
+    w = sentence.words
+    if ask or not place.last or sentence.index != sentence.count - 1:
+        return None
+    if not w or len(w) > _MAX_VOICE_WORDS:
+        return None
+    heads = table.find("offer", w, gap=1) + table.find("first_person", w)
+    for head in heads:
+        lang = head.lang
+        if not (_in(table.find("conditional", w), lang) or _in(table.find("reader", w), lang)):
+            continue
+        # the verb of making within a few words of its head, a text after it: "I can sketch
+        # a few alternatives"; "I will draft my next column" names no text
+        reach = head.last + 1 + _OFFER_VERB_REACH
+        for make in (
+            f
+            for s in ("make_verbs", "edit_words", "instruction_verbs")
+            for f in _in(table.find(s, w, head.last + 1, reach), lang)
+        ):
+            rest = make.last + 1
+            if _in(table.find("text_nouns", w, rest), lang) or _in(
+                table.find("ask_nouns", w, rest), lang
+            ):
+                return _Rule("voice", lang)
+    return None
+
+
+#: how many words may stand between an offer's head and its verb ("Posso também preparar")
+_OFFER_VERB_REACH = 3
 
 
 def _closing(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
@@ -2652,7 +2744,8 @@ def may_speak(text: str, words: list[Token], table: VoiceTable) -> bool:
     - a knowledge noun with a word that sets a limit: the knowledge cut-off
     - an offering head of a question with a word for a version: the offer of more work
     - a note word on a line with a parenthesis or bracket: notes in parentheses
-    - a field label: generation field labels"""
+    - a field label: generation field labels
+    - a verb of choosing or of leaving out: first-person notes about what the text leaves out"""
 
     starts = table.starts(words)
 
@@ -2687,6 +2780,8 @@ SPEAKING_CUES = frozenset(
         "limit_words",
         "offer_ask",
         "ask_nouns",
+        "choice_verbs",
+        "omit_verbs",
     }
 )
 
@@ -2713,6 +2808,8 @@ def speaking_cues(text: str, has: Callable[[str], bool]) -> bool:
         or (has("negation") and has("current_words"))
         or (has("knowledge_nouns") and has("limit_words"))
         or (has("offer_ask") and has("ask_nouns"))
+        or has("choice_verbs")
+        or has("omit_verbs")
         or (("(" in text or "[" in text) and has("note_words"))
         or label_head(text)
     )
@@ -2794,7 +2891,9 @@ def voice_hits(
                 or _knowledge_limit(s, table)
                 or _cannot_browse(s, table)
                 or _voice(s, table, place, ack, text[: s.end].rstrip(" *_)").endswith("?"))
+                or _choice_note(s, table, place)
                 or _closing(s, table, place)
+                or _offer_statement(s, table, place, text[: s.end].rstrip(" *_)").endswith("?"))
                 or _offer_question(s, table, place, text[: s.end].rstrip(" *_)").endswith("?"), ack)
             )
         elif not _quoted(text, s):
