@@ -1422,3 +1422,109 @@ def test_gated_and_plain_agree_on_the_seventh_set(text: str) -> None:
     fast, plain = FlagTemplates(), FlagTemplates()
     for doc in (text + "\n" + BODIES[0], BODIES[0] + "\n" + text, BODIES[1] + "\n" + text):
         assert fast.apply(Draft.of(doc, plain=False)) == plain.apply(Draft.of(doc, plain=True))
+
+
+# notes about what a text leaves out, offers that are no question, slots naming whom
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        # a verb of choosing, then one of leaving out or naming, about a part of the story
+        ("last", "I opted to omit the unconfirmed figures from the second paragraph."),
+        ("mid", "I decided not to include the names of the two witnesses."),
+        ("last", "Ich habe mich entschieden, die Namen der beiden Zeugen wegzulassen."),
+        ("mid", "J'ai choisi de ne pas mentionner le nom de l'entreprise."),
+        ("last", "He decidido omitir los detalles sobre la familia."),
+        ("mid", "Ho scelto di non citare i nomi dei testimoni."),
+        ("last", "Ik heb besloten de cijfers van de politie weg te laten."),
+        ("mid", "Postanowiłem pominąć szczegóły dotyczące rodziny."),
+        ("last", "Decidi retirar os detalhes sobre o acidente."),
+        # the first person leaving out a part at the head of the document's last line
+        ("last", "I omitted the second quote because it repeated the first."),
+        # offers of more work that are no question, ending the document
+        ("last", "Happy to draft a shorter version for the newsletter if that helps."),
+        ("last", "I can also prepare a translation if your editors need one."),
+        ("last", "Je peux préparer une variante plus courte si vous le souhaitez."),
+        ("last", "Ik kan ook een kortere versie maken als u dat wilt."),
+        ("last", "Se ti serve, posso anche preparare una sintesi per i social."),
+        # a slot noun and whom it names; an instruction after a word of place, in capitals
+        ("mid", "The plan was approved by [name of the council spokesperson] on Monday."),
+        ("mid", "Le projet a été validé par [nom de l'adjoint au maire] lundi."),
+        ("mid", "Volgens [naam van de wethouder] is het plan klaar."),
+        ("own", "[HIER EINFÜGEN ZITAT BÜRGERMEISTER]"),
+    ],
+)
+def test_shapes_of_the_eighth_set(where: str, text: str) -> None:
+    assert template_kinds_at(text, where) != []
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        # a choice without a verb of leaving out and a part of a story, or of one's own
+        ("last", "I chose to stay at home and watch the match instead."),
+        ("last", "I decided not to include my daughter in the trip."),
+        ("last", "I have decided to remove my name from the ballot."),
+        ("last", "Ik heb besloten mijn naam te schrappen van de lijst."),
+        ("last", "We have chosen not to name the victim."),
+        ("last", "Decided to leave early and skip the speeches."),
+        ("last", "J'ai décidé de retirer ma candidature."),
+        ("mid", "Postanowiłem nie podawać ręki prezydentowi."),
+        ("mid", '"I chose not to name the minor," the editor said.'),
+        # a columnist's last line: no text after the verb of making
+        ("last", "If the weather holds, I will draft my next column from the beach."),
+        ("last", "If you want a copy of the report, I can send it to you."),
+        ("last", "Jeśli pogoda dopisze, mogę przygotować grilla dla sąsiadów."),
+        ("last", "Could I prepare a shorter version of the budget if the council asked?"),
+        # a bracket of a slot noun that names nobody; bracket labels in capitals
+        ("mid", "The prize went to [name of random hated item] again."),
+        ("mid", "The report [FULL TEXT] was released on Monday."),
+        ("own", "[EN VIVO]"),
+    ],
+)
+def test_shapes_of_the_eighth_set_near_misses(where: str, text: str) -> None:
+    assert template_kinds_at(text, where) == []
+
+
+WORST_EIGHTH = {
+    "choice": "I chose to omit the name " * 200,
+    "choice_long": "I chose to omit the name " * 100_000,
+    "offer": "Happy to draft a version if you like " * 120,
+    "omit": "I omitted names names " * 200,
+    "brackets": "[nom du porte-parole de la " * 100_000 + "]",
+    "shouted": "[TU WSTAW " * 100_000 + "]",
+}
+
+
+@pytest.mark.parametrize("name", list(WORST_EIGHTH))
+@pytest.mark.parametrize(
+    "place", [shapes.Place(first=True, edge=True), shapes.Place(last=True, edge=True)]
+)
+def test_worst_lines_of_the_eighth_set_are_bounded(name: str, place: shapes.Place) -> None:
+    text = WORST_EIGHTH[name]
+    table = voice_table(tuple(voice_languages()))
+    started = time.process_time()
+    for _ in shapes.line_hits(text, table, place, timeout=5.0):
+        pass
+    for m in re.finditer(r"\[([^\[\]\n]{1,80})\]", text[:10_000]):
+        shapes.bracket_slot(m.group(1), table)
+    assert time.process_time() - started < 5.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I opted to omit the unconfirmed figures from the second paragraph.",
+        "Ik heb besloten de cijfers van de politie weg te laten.",
+        "I omitted the second quote because it repeated the first.",
+        "Happy to draft a shorter version for the newsletter if that helps.",
+        "Se ti serve, posso anche preparare una sintesi per i social.",
+        "I have decided to remove my name from the ballot.",
+        "If the weather holds, I will draft my next column from the beach.",
+    ],
+)
+def test_gated_and_plain_agree_on_the_eighth_set(text: str) -> None:
+    fast, plain = FlagTemplates(), FlagTemplates()
+    for doc in (text + "\n" + BODIES[0], BODIES[0] + "\n" + text, BODIES[1] + "\n" + text):
+        assert fast.apply(Draft.of(doc, plain=False)) == plain.apply(Draft.of(doc, plain=True))

@@ -386,6 +386,11 @@ def bracket_slot(content: str, table: VoiceTable) -> str:
     head_instruction = table.find("instruction_verbs", words, 0, min(n, 2))
     if n >= 2 and head_instruction and head_instruction[0].first == 0:
         return "instruction"
+    shouted = all(w.raw.isupper() for w in words if any(c.isalpha() for c in w.raw))
+    if n >= 3 and shouted and head_instruction:
+        # in capitals, a word before the instruction ("[TU WSTAWIĆ KOMENTARZ WÓJTA]", "[HIER
+        # EINFÜGEN ZITAT]") and what it wants after it
+        return "instruction"
     tail = [f for f in table.find("instruction_verbs", words, max(0, n - 2)) if f.last == n - 1]
     if n >= 2 and tail:
         return "instruction"
@@ -403,9 +408,29 @@ def bracket_slot(content: str, table: VoiceTable) -> str:
     of_next = table.has("of_words", words, 1, 2)
     if head_noun and capital and (upper or title or of_next):
         return "slot_noun"
-    if head_noun and of_next and n <= 4 and all(w.raw.islower() for w in letters):
+    lower = all(w.raw.islower() for w in letters)
+    if head_noun and of_next and n <= 4 and lower:
         return "slot_noun"  # "[nome della via]": a slot noun and its complement, no more
+    if head_noun and lower and n <= _NAMED_SLOT_WORDS and _names_whom(words, table):
+        # a slot noun and whom it names, a role or another slot noun ("[nom du porte-parole de
+        # la préfecture]", "[naam wethouder onderwijs]"); "[name of random hated item]" names
+        # nobody
+        return "slot_noun"
     return ""
+
+
+def _names_whom(words: list[Token], table: VoiceTable) -> bool:
+    """Whether a role or a slot noun follows the head slot noun of ``words`` (not the head's
+    own words: "imię i nazwisko")."""
+    heads = [f for f in table.find("slot_nouns", words, 0, 1) if f.first == 0]
+    lo = max(f.last for f in heads) + 1 if heads else 1
+    if table.has("slot_nouns", words, lo):
+        return True
+    return any(
+        len(w.raw) > _FUNCTION_WORD
+        for f in table.find("name_cues", words, lo)
+        for w in words[f.first : f.last + 1]
+    )
 
 
 #: prepositions and articles are this short in the eight languages ("am", "a", "del", "door")
@@ -455,6 +480,9 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
 
 #: how many words a bracket slot of unknown nouns may have ("[Name Of The Venue]")
 _VALUE_SLOT_WORDS = 4
+#: how many words a bracket of a slot noun and whom it names may have ("[nom du porte-parole de
+#: la préfecture]")
+_NAMED_SLOT_WORDS = 6
 #: an acronym in capitals alone this short is an acronym ("[AP]", "[USA]"), not a slot
 _ACRONYM = 3
 
@@ -1790,7 +1818,9 @@ def _choice_note(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule 
         return None
     for choice in table.find("choice_verbs", w, 0, _CHOICE_REACH):
         lang = choice.lang
-        if not _first_person(table, w, lang, 0, _CHOICE_REACH):
+        # a verb of choosing heading the sentence is the first person's where the pronoun is
+        # left out ("Decidi retirar …", "Decidí omitir …")
+        if choice.first and not _first_person(table, w, lang, 0, _CHOICE_REACH):
             continue
         # Dutch and German put the verb last ("… de namen weg te laten"): the part may come
         # before it, but not the verb itself ("to name")
@@ -1855,7 +1885,9 @@ def _offer_question(
     return None
 
 
-def _offer_statement(sentence: _Sentence, table: VoiceTable, place: Place, ask: bool) -> _Rule | None:
+def _offer_statement(
+    sentence: _Sentence, table: VoiceTable, place: Place, ask: bool
+) -> _Rule | None:
     """An offer of more work that is no question, as the document's last sentence: the first
     person or an offer ("Happy to", "Posso também", "Mogę też"), a verb of making or changing
     a text, a word for a text or a version of one, and a condition or the reader addressed
