@@ -1453,6 +1453,25 @@ def test_gated_and_plain_agree_on_the_seventh_set(text: str) -> None:
         ("mid", "Le projet a été validé par [nom de l'adjoint au maire] lundi."),
         ("mid", "Volgens [naam van de wethouder] is het plan klaar."),
         ("own", "[HIER EINFÜGEN ZITAT BÜRGERMEISTER]"),
+        # the document's first line after an acknowledgement closed by a mark, about a text
+        ("first", "Absolutely! This polished draft brings in the latest figures."),
+        ("first", "Gerne! Nachfolgend der Text mit den neuen Zahlen."),
+        ("first", "¡Claro! Te dejo el texto con los datos del trimestre."),
+        ("first", "Jasne! Poniżej tekst uzupełniony o nowe dane."),
+        ("first", "Of course. I've reshaped the story around the flood warnings."),
+        # a label marked up at the head whatever its value says; a heading of a reworked text
+        ("first", "**Titre :** Le maire lance un appel aux habitants"),
+        ("first", "**Standfirst:** Residents divided over the new parking rules"),
+        ("first", "**Occhiello:** Il comune approva il piano"),
+        ("first", "## Rewritten Story"),
+        ("first", "## Überarbeiteter Artikel"),
+        # software naming itself, the first person in two words; a doubt about what was said
+        ("last", "Como ferramenta de IA, não consigo verificar esta informação."),
+        ("last", "As a language model, I can't tell whether the minister said this."),
+        # a browsing apology in words of its own shape
+        ("last", "Sorry, opening links isn't something I can do."),
+        ("last", "Apologies — browsing the web is beyond me, so please check the totals."),
+        ("last", "Unfortunately I lack internet access, so the rates may be outdated."),
     ],
 )
 def test_shapes_of_the_eighth_set(where: str, text: str) -> None:
@@ -1481,6 +1500,19 @@ def test_shapes_of_the_eighth_set(where: str, text: str) -> None:
         ("mid", "The prize went to [name of random hated item] again."),
         ("mid", "The report [FULL TEXT] was released on Monday."),
         ("own", "[EN VIVO]"),
+        # an acknowledgement without a mark of its own, another's text, the reader after it
+        ("first", "Of course, the text of the bill says nothing about it."),
+        ("first", "Sure enough, the report I read was wrong."),
+        ("first", "Great! The council has published the revised text of the plan."),
+        ("first", "Okay. The story you are about to read is true."),
+        # a marked label of no generation field; a heading of another thing
+        ("first", "**Update:** The mayor says the road will reopen."),
+        ("first", "## Revised budget"),
+        # not the first person, or a verb of saying outside a clause of doubt
+        ("last", "Como ferramenta de IA, o programa não consegue ler."),
+        ("mid", "I asked whether the minister said this, and as a reporter I was told no."),
+        ("last", "I couldn't believe the latest news when I heard it."),
+        ("last", "Sorry, but the link between the two cases isn't clear to me."),
     ],
 )
 def test_shapes_of_the_eighth_set_near_misses(where: str, text: str) -> None:
@@ -1494,6 +1526,9 @@ WORST_EIGHTH = {
     "omit": "I omitted names names " * 200,
     "brackets": "[nom du porte-parole de la " * 100_000 + "]",
     "shouted": "[TU WSTAW " * 100_000 + "]",
+    "acknowledged": "Sure! " + "the text of the article " * 300,
+    "heading": "## " + "Revised " * 100_000 + "Article",
+    "label": "**Titre :** " + "le maire lance " * 100_000,
 }
 
 
@@ -1522,6 +1557,11 @@ def test_worst_lines_of_the_eighth_set_are_bounded(name: str, place: shapes.Plac
         "Se ti serve, posso anche preparare una sintesi per i social.",
         "I have decided to remove my name from the ballot.",
         "If the weather holds, I will draft my next column from the beach.",
+        "Gerne! Nachfolgend der Text mit den neuen Zahlen.",
+        "**Titre :** Le maire lance un appel aux habitants",
+        "## Rewritten Story",
+        "Sorry, opening links isn't something I can do.",
+        "Como ferramenta de IA, não consigo verificar esta informação.",
     ],
 )
 def test_gated_and_plain_agree_on_the_eighth_set(text: str) -> None:

@@ -1707,6 +1707,15 @@ def _first_person(
     return any(table.first_person_verb(w) == lang for w in words[lo:hi])
 
 
+def _first_person_at(table: VoiceTable, w: list[Token], lang: str, k: int) -> bool:
+    """A first-person word of ``lang`` beginning at ``w[k]``, an entry of several words too
+    ("não consigo", "nie mogę")."""
+    found = table.find("first_person", w, k, k + 3)
+    return any(f.first == k and f.lang == lang for f in found) or (
+        k < len(w) and table.first_person_verb(w[k]) == lang
+    )
+
+
 def _in(found: list[Found], lang: str) -> list[Found]:
     return [f for f in found if f.lang == lang]
 
@@ -1747,7 +1756,8 @@ def _voice(
     langs = {f.lang for group in found.values() for f in group}
     for lang in sorted(langs):
         edits = _in(found["edit_words"], lang)
-        nouns = _in(found["text_nouns"], lang)
+        # "a shorter version of the budget" is another thing's version, not the text's
+        nouns = [f for f in _in(found["text_nouns"], lang) if not _of_other(table, w, f, lang)]
         if not edits and not nouns:
             continue
         off = _in(found["offer"], lang)
@@ -1850,6 +1860,15 @@ def _story_part(
                 continue
             return True
     return False
+
+
+def _of_other(table: VoiceTable, w: list[Token], noun: Found, lang: str) -> bool:
+    """Whether a text noun is followed by "of" and no text noun within two words after it
+    ("version of the budget"; "version of the article" is a text's)."""
+    after = noun.last + 1
+    if not _in(table.find("of_words", w, after, after + 1), lang):
+        return False
+    return not _in(table.find("text_nouns", w, after + 1, after + 4), lang)
 
 
 def _offer_question(
@@ -1966,7 +1985,9 @@ def _opener(
             # "Certainly! This is a plagiarism-free version of the text": after an
             # acknowledgement of its own at the document's edge, "this is" presents too
             shown = after_ack and not skip and place.edge
-            return _presenting(table, w, place, skip, colon=False, acked=True, shown=shown)
+            return _presenting(
+                table, w, place, skip, colon=False, acked=True, shown=shown
+            ) or _acknowledged_text(text, sentence, table, place, skip)
         if place.first and sentence.index == 0:
             # the document's first sentence presenting a reworked text to the reader or from
             # the first person: "Below is the paraphrased report you requested, …", "Ecco una
@@ -2002,6 +2023,35 @@ def _opener(
             if skip or after_ack or _first_person(table, w, lang):
                 return _Rule("opener", lang)
     return _presenting(table, w, place, skip, colon=True, acked=bool(skip) or after_ack)
+
+
+def _acknowledged_text(
+    text: str, sentence: _Sentence, table: VoiceTable, place: Place, skip: int
+) -> _Rule | None:
+    """The document's first sentence after an acknowledgement closed by a mark of its own
+    ("Gerne!", "¡Claro!", "Sure —", or a sentence before it: "Of course."), speaking of a text
+    with a presenter, an edit word, the first person or the reader: "Absolutely! This
+    refreshed draft folds in …", "Jasne! Poniżej tekst uzupełniony o …", "¡Claro! Te dejo el
+    texto puesto al día …". An article's first line does not acknowledge a request."""
+    w = sentence.words
+    if not place.first or sentence.index > 1 or (sentence.index == 1 and skip):
+        return None
+    if skip and (
+        skip >= len(w) or not any(c in text[w[skip - 1].end : w[skip].start] for c in "!.—–:")
+    ):
+        return None  # "Sure enough, the article …", "Of course the story …"
+    for noun in table.find("text_nouns", w, skip):
+        lang = noun.lang
+        if table.has("of_words", w, noun.last + 1, noun.last + 2):
+            continue  # "the revised text of the plan": another's text
+        # an edit word anywhere; the one handing the text over before it ("Te dejo el texto",
+        # "Poniżej tekst"); "The story you are about to read" is a columnist's
+        handed = any(
+            _in(table.find(s, w, skip, noun.first), lang) for s in ("presenters", "reader")
+        ) or _first_person(table, w, lang, skip, noun.first)
+        if handed or _in(table.find("edit_words", w, skip), lang):
+            return _Rule("opener", lang)
+    return None
 
 
 def _presenting(
@@ -2422,9 +2472,9 @@ def _software_self(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule |
         if end < 0 or not _phrase_ends(text, table, w, end, lang):
             continue
         k = end
-        while k < len(w) and k - end < _AGENT_REACH and not _first_person(table, w, lang, k, k + 1):
+        while k < len(w) and k - end < _AGENT_REACH and not _first_person_at(table, w, lang, k):
             k += 1
-        if k < len(w) and _first_person(table, w, lang, k, k + 1) and _denies(table, w, end, lang):
+        if k < len(w) and _first_person_at(table, w, lang, k) and _denies(table, w, end, lang):
             return _Rule("ai_self", lang)
     for found in table.find("copula_first", w):
         lang = found.lang
@@ -2658,6 +2708,44 @@ def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place)
     return None
 
 
+#: how many words a markdown heading naming a reworked text may have ("## Revised Article")
+_HEADING_WORDS = 4
+
+
+def _heading_label(
+    text: str, words: list[Token], table: VoiceTable, place: Place
+) -> ShapeHit | None:
+    """A markdown heading as the document's first line that names nothing but a reworked text:
+    an edit word and a text noun, and articles ("## Revised Article", "# Überarbeiteter
+    Artikel", "### Versión reescrita"); "## Revised budget" names another thing."""
+    if not place.first or not text.lstrip().startswith("#") or len(words) > _HEADING_WORDS:
+        return None
+    for noun in table.find("text_nouns", words):
+        lang = noun.lang
+        covered = {i for f in _in(table.find("text_nouns", words), lang) for i in (f.first, f.last)}
+        edits = _in(table.find("edit_words", words), lang)
+        covered |= {i for f in edits for i in range(f.first, f.last + 1)}
+        covered |= {
+            i
+            for s in ("articles", "of_words")
+            for f in _in(table.find(s, words), lang)
+            for i in range(f.first, f.last + 1)
+        }
+        if edits and covered >= set(range(len(words))):
+            start = words[0].start
+            phrase = text[start:].rstrip()
+            return ShapeHit(
+                "template.leftover",
+                "field_label",
+                start,
+                len(text.rstrip()),
+                {"kind": "leftover", "phrase": phrase, "lang": lang, "where": "field_label"},
+                f"heading of a text-generation step: {phrase!r}",
+                whole_line=True,
+            )
+    return None
+
+
 _OPENING_QUOTES = '"“„«‹‘'
 _CLOSING_QUOTES = '"”»›’“'
 
@@ -2754,12 +2842,26 @@ def _attributed(table: VoiceTable, words: list[Token]) -> bool:
     # vos besoins", "according to your needs")
     readers = {f.first for f in table.find("reader", words) if f.first == f.last}
     asked = {i + 1 for i in readers}
+    # a verb of saying in a clause of doubt is what the speaker cannot confirm, not whose
+    # words these are ("… confirming whether the minister actually said this", "… ob der
+    # Minister das gesagt hat")
+    doubted = {
+        i
+        for f in table.find("conditional", words)
+        for i in range(f.last + 1, f.last + 1 + _DOUBT_REACH)
+    }
     return any(
         not offered & set(range(f.first, f.last + 1))
         and f.first not in asked
         and f.last + 1 not in readers
+        and f.first not in doubted
         for f in said
     )
+
+
+#: how far after "whether", "ob", "si" a verb of saying is the clause's ("whether the minister
+#: actually said")
+_DOUBT_REACH = 4
 
 
 def may_speak(text: str, words: list[Token], table: VoiceTable) -> bool:
@@ -2901,13 +3003,16 @@ def voice_hits(
     # the sentences' words are the line's words, in order: the same list keeps the table's
     # remembered positions
     line_attributed = _attributed(table, words)
+    # a label marked up at the line's head is the line's own field, whatever its value says
+    # ("**Titre :** La mairie lance un plan …": a headline's verb of saying is no attribution)
+    marked_head = text.lstrip()[:1] in {"*", "_", "#"}
     label = (
         None
-        if line_attributed
-        else _field_label(text, words, table, place)
-        or _generic_label(text, words, table, place)
-        or _count_line(text, table, place)
+        if line_attributed and not marked_head
+        else _field_label(text, words, table, place) or _heading_label(text, words, table, place)
     )
+    if label is None and not line_attributed:
+        label = _generic_label(text, words, table, place) or _count_line(text, table, place)
     if label is not None:
         yield label
     rules: list[_Rule | None] = []
