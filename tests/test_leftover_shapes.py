@@ -1393,6 +1393,12 @@ def test_worst_lines_of_the_seventh_set_are_bounded(name: str, place: shapes.Pla
     assert time.process_time() - started < 5.0
 
 
+def test_eighth_set_patterns_have_bounded_repetitions() -> None:
+    cleaned = shapes._JOURNALIST_RE.pattern.replace("}+", "}").replace("\\\\", "")
+    cleaned = re.sub(r"\[(?:\\.|[^\]])*\]", "C", cleaned)
+    assert not _UNBOUNDED.search(cleaned), shapes._JOURNALIST_RE.pattern
+
+
 def test_seventh_set_patterns_have_bounded_repetitions() -> None:
     for pattern in (
         shapes._DIRECTIVE_CALL_RE,
@@ -1472,6 +1478,11 @@ def test_gated_and_plain_agree_on_the_seventh_set(text: str) -> None:
         ("last", "Sorry, opening links isn't something I can do."),
         ("last", "Apologies — browsing the web is beyond me, so please check the totals."),
         ("last", "Unfortunately I lack internet access, so the rates may be outdated."),
+        # a sum's placeholder with its magnitude; a decimal's before a count noun
+        ("mid", "The stadium will cost £XXm, the council said."),
+        ("mid", "Le projet coûtera €XXbn selon la mairie."),
+        ("mid", "Unemployment rose to X.X per cent in May."),
+        ("mid", "Die Arbeitslosigkeit stieg auf X,X Prozent."),
     ],
 )
 def test_shapes_of_the_eighth_set(where: str, text: str) -> None:
@@ -1513,6 +1524,11 @@ def test_shapes_of_the_eighth_set(where: str, text: str) -> None:
         ("mid", "I asked whether the minister said this, and as a reporter I was told no."),
         ("last", "I couldn't believe the latest news when I heard it."),
         ("last", "Sorry, but the link between the two cases isn't clear to me."),
+        # letters that are no sum or decimal
+        ("mid", "The genes (XX.XY) matter."),
+        ("mid", "Version 1.X of the app was released."),
+        ("mid", "The XXL store opened on Monday."),
+        ("mid", "They met in undefined ways over the years."),
     ],
 )
 def test_shapes_of_the_eighth_set_near_misses(where: str, text: str) -> None:
@@ -1529,6 +1545,7 @@ WORST_EIGHTH = {
     "acknowledged": "Sure! " + "the text of the article " * 300,
     "heading": "## " + "Revised " * 100_000 + "Article",
     "label": "**Titre :** " + "le maire lance " * 100_000,
+    "money": "$XXm £XXX.XXbn X.X,X " * 100_000,
 }
 
 

@@ -655,7 +655,9 @@ def bracket_hits(
 
 _JOURNALIST_RE = compile_pattern(
     r"(?<![\w#])(?P<twice>TK(?:" + _SP + r"?TK){1,2})(?![\w#?])"
+    r"|(?<![\w#.,])(?P<decimal>X{1,3}[.,]X{1,3})(?![\w#?.,])"
     r"|(?<![\w#])(?P<ph>TK|X{1,6}|N{2,3}|#{2,4}|\?{3})(?![\w#?])"
+    r"|(?<=[$€£¥])(?P<money>X{1,6}(?:m|bn|k|M|B|K))(?!\w)"
     r"|(?<![\w.,:/-])(?P<zeros>00)(?![\w.,:/-])"
     r"|(?<!\w)(?P<year>(?:19|20)XX)(?!\w)"
     r"|(?<![\w/])(?P<date>XX[./]XX(?:[./](?:XX|\d{2,4}))?)(?!\w)"
@@ -732,6 +734,8 @@ def journalist_hits(
         why = "year" if m.group("year") else "date" if m.group("date") else ""
         if m.group("twice"):
             why = "doubled"  # "TKTK", "TK TK": no acronym doubles itself
+        if m.group("money"):
+            why = "amount"  # "£XXm", "$XXbn": a sum's digits and its magnitude
         if not why and i in ranged:
             why = "range"
         if not why:
@@ -907,6 +911,8 @@ def _slot_position(
         if not shouting and len(before[-1].raw) > 1 and table.has("slot_nouns", before[-1:]):
             return "slot"
     token = text[start:end]
+    if "." in token or "," in token:
+        return ""  # "X.X" is a number's place only before a count noun or after a currency
     if token.startswith("TK") or not set(token) <= _ROMAN_UPPER | {"N"}:
         return ""  # TK is also an acronym ("die TK", "zwłoka TK sparaliżowała")
     if _inside_sentence(text, start, end, before, after) and not (
@@ -1180,7 +1186,10 @@ def _after_preposition(
     # follow it: "born in undefined and", "died aged null last", "at null."; not a number
     # word ("von null auf hundert") nor before a noun ("in undefined territory")
     ends = rest[:1] in {",", ".", ";"} or (
-        bool(after) and rest[: after[0].start] == " " and table.has("editorial_heads", after)
+        bool(after)
+        and rest[: after[0].start] == " "
+        and after[0].raw.islower()
+        and _function_word_of(after[0], either, table)
     )
     if ends and all(value.casefold() not in words_in(table, "number_words", x) for x in either):
         return "preposition"
