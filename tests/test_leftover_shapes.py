@@ -1483,6 +1483,13 @@ def test_gated_and_plain_agree_on_the_seventh_set(text: str) -> None:
         ("mid", "Le projet coûtera €XXbn selon la mairie."),
         ("mid", "Unemployment rose to X.X per cent in May."),
         ("mid", "Die Arbeitslosigkeit stieg auf X,X Prozent."),
+        # hashtags under a generation field's label; a count after a dash; a note's first
+        # person after the part it is about
+        ("last", "Tags: #election #citycouncil #budget"),
+        ("last", "*Word count – 812*"),
+        ("first", "Dateline: NULL —"),
+        ("last", "Hinweis: Die Zitate der Ministerin habe ich gekürzt."),
+        ("last", "Nota: Le cifre della polizia le ho arrotondate."),
     ],
 )
 def test_shapes_of_the_eighth_set(where: str, text: str) -> None:
@@ -1529,6 +1536,11 @@ def test_shapes_of_the_eighth_set(where: str, text: str) -> None:
         ("mid", "Version 1.X of the app was released."),
         ("mid", "The XXL store opened on Monday."),
         ("mid", "They met in undefined ways over the years."),
+        # hashtags that ask the reader; a note whose first person is in another clause
+        ("last", "Follow us: #cityhall #news"),
+        ("last", "Hinweis: Die Zahlen stammen aus dem Jahr 2020, wie ich finde."),
+        ("last", "Anmerkung: Die Zitate, die ich gelesen habe, waren falsch."),
+        ("last", "Word count – a lot of words"),
     ],
 )
 def test_shapes_of_the_eighth_set_near_misses(where: str, text: str) -> None:
@@ -1546,6 +1558,8 @@ WORST_EIGHTH = {
     "heading": "## " + "Revised " * 100_000 + "Article",
     "label": "**Titre :** " + "le maire lance " * 100_000,
     "money": "$XXm £XXX.XXbn X.X,X " * 100_000,
+    "hashtags": "Tags: " + "#a " * 100_000,
+    "count_dash": "Word count – " * 5 + "1",
 }
 
 

@@ -2230,7 +2230,12 @@ def _note(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> _R
         lo = _after_label(text, w, label.last, table)
         if lo < 0:
             continue
-        if not _first_person(table, w, lang, lo, lo + 1):
+        # the first person at once, or after the part of the text it is about in its first
+        # clause ("Hinweis: Die Zitate des Bürgermeisters habe ich gekürzt …")
+        if not _first_person(table, w, lang, lo, lo + 1) and not (
+            lang in _aside_first_person(text, table, w[lo:])
+            and _in(table.find("note_words", w, lo, lo + 3), lang)
+        ):
             continue  # "Note: the author is a shareholder" / "Anmerkung: Irgendwo hab ich …"
         about_text = (
             _in(table.find("edit_words", w, lo), lang)
@@ -2561,6 +2566,18 @@ def _keyword_list(value: str) -> bool:
     return all(len(x.split()) == 1 for x in items)
 
 
+#: how many hashtags a value of nothing but hashtags has at least ("#football #transfers")
+_HASHTAGS = 2
+
+
+def _hashtag_list(value: str) -> bool:
+    """``#football #premierleague #transfers``: nothing but hashtags, two or more."""
+    items = value.strip().rstrip(" *_").split()
+    return len(items) >= _HASHTAGS and all(
+        x[:1] == "#" and x[1:].replace("_", "").isalnum() and not x[1:].isdigit() for x in items
+    )
+
+
 def _count_value(value: str, label: list[Token], table: VoiceTable) -> bool:
     """``Word count: 512``, ``Zeichen: 1.532``, ``Länge: 600 Wörter``: a number of words or
     characters (a length unit in the label or after the number), nothing else."""
@@ -2612,8 +2629,25 @@ def _count_line(text: str, table: VoiceTable, place: Place) -> ShapeHit | None:
     if not (place.first or place.last) or len(text) > _COUNT_LINE:
         return None
     core = text.strip(_COUNT_WRAPS)
-    if not core or not _count_value(core, [], table):
+    if not core:
         return None
+    if not _count_value(core, [], table):
+        # "Word Count – 1,045": a label of a length and a dash in place of the colon
+        label, dash, value = core.partition(" – ")
+        if not dash:
+            label, dash, value = core.partition(" — ")
+        label_words = tokens(label, timeout=None)
+        if not dash or not label_words or len(label_words) > _LABEL_WORDS:
+            return None
+        if not table.has("length_units", label_words) or not _count_value(
+            value, label_words, table
+        ):
+            return None
+    return _count_hit(text, core)
+
+
+def _count_hit(text: str, core: str) -> ShapeHit:
+    """The finding of a count of words on a line of its own."""
     start = text.find(core)
     lang = ""  # a count of any language's unit: no language's cue told it
     return ShapeHit(
@@ -2646,7 +2680,12 @@ def _generic_label(
     if any(not w.raw.isalpha() and "-" not in w.raw for w in label):
         return None  # "E-Mail" is a word; "Nr. 5", "2023" are not labels of this kind
     value = text[colon + 1 :]
-    if not (_keyword_list(value) or _count_value(value, label, table)):
+    # hashtags as a field's value under a label of a generation field ("Tags: #football
+    # #transfers"); "Follow us: #cityhall #news" asks the reader
+    tagged = _hashtag_list(value) and (
+        table.has("field_labels", label) or table.has("field_labels_strong", label)
+    )
+    if not (tagged or _keyword_list(value) or _count_value(value, label, table)):
         return None
     start = label[0].start
     while start > 0 and text[start - 1] in "*_#":
