@@ -1490,6 +1490,10 @@ def test_gated_and_plain_agree_on_the_seventh_set(text: str) -> None:
         ("first", "Dateline: NULL —"),
         ("last", "Hinweis: Die Zitate der Ministerin habe ich gekürzt."),
         ("last", "Nota: Le cifre della polizia le ho arrotondate."),
+        # a null-like value right after a role's noun, where the holder's name belongs
+        ("mid", "Mayor null unveiled the plan on Monday."),
+        ("mid", "Il sindaco None ha inaugurato la nuova scuola."),
+        ("mid", "De burgemeester undefined opende de school."),
     ],
 )
 def test_shapes_of_the_eighth_set(where: str, text: str) -> None:
@@ -1541,6 +1545,10 @@ def test_shapes_of_the_eighth_set(where: str, text: str) -> None:
         ("last", "Hinweis: Die Zahlen stammen aus dem Jahr 2020, wie ich finde."),
         ("last", "Anmerkung: Die Zitate, die ich gelesen habe, waren falsch."),
         ("last", "Word count – a lot of words"),
+        # a number word of the line's language, a name in title case, an English idiom
+        ("mid", "Der Trainer null Punkte holte am Wochenende."),
+        ("mid", "The director Null Island expedition left on Monday."),
+        ("mid", "The coach none too pleased left the ground early."),
     ],
 )
 def test_shapes_of_the_eighth_set_near_misses(where: str, text: str) -> None:
@@ -1560,6 +1568,7 @@ WORST_EIGHTH = {
     "money": "$XXm £XXX.XXbn X.X,X " * 100_000,
     "hashtags": "Tags: " + "#a " * 100_000,
     "count_dash": "Word count – " * 5 + "1",
+    "roles": "Mayor null " * 100_000,
 }
 
 

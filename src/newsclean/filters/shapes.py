@@ -1219,6 +1219,45 @@ def _named(text: str, start: int, end: int, value: str, table: VoiceTable | None
     return ""
 
 
+#: the null-like values that may stand for a name after a role; lower-case "none" is an
+#: English word there ("the coach none too pleased")
+_ROLE_VALUES = frozenset(
+    {"null", "NULL", "Null", "undefined", "Undefined", "UNDEFINED", "None", "NONE", "nil", "NaN"}
+)
+
+
+def _after_role(text: str, start: int, end: int, value: str, table: VoiceTable | None) -> str:
+    """A null-like value right after a role's noun, where the holder's name belongs ("Mayor
+    null unveiled …", "Il sindaco None ha …", "De burgemeester null opende …"); a verb of
+    saying, a short word and a number word of the role's language ("der Trainer null
+    Punkte") are no such place."""
+    if table is None or value not in _ROLE_VALUES:
+        return ""
+    left = text[max(0, start - 40) : start]
+    before = tokens(left, timeout=None)
+    if not before or left[before[-1].end :] != " ":
+        return ""
+    prev = before[-1]
+    if (
+        len(prev.raw) <= _FUNCTION_WORD
+        or not prev.raw.isalpha()
+        or table.has("attribution", [prev])
+    ):
+        return ""
+    rest = text[end : end + 40]
+    if rest[:1] in {"-", "_", "."} and rest[1:2].isalnum():
+        return ""  # glued to a word or a path
+    after = tokens(rest, timeout=None)[:1]
+    title = value[:1].isupper() and value[1:].islower()
+    if title and after and not rest[: after[0].start].strip() and after[0].raw[:1].isupper():
+        return ""  # "Null Island", "None Srl": a name
+    found = table.find("name_cues", [prev])
+    langs = {f.lang for f in found} | _languages(text, table, None)
+    if not found or any(value.casefold() in words_in(table, "number_words", x) for x in langs):
+        return ""  # "der Trainer null Punkte"
+    return "name"
+
+
 #: how many words may stand between the words of a naming phrase ("identified by police as")
 _NAMING_GAP = 3
 
@@ -1440,6 +1479,7 @@ def _value_place(
         or _after_preposition(text, start, end, value, table, timeout)
         or _foreign(text, start, end, value, table, timeout)
         or _subject_apposition(text, start, end, value, table)
+        or _after_role(text, start, end, value, table)
     )
     if kind:
         return kind
