@@ -105,6 +105,7 @@ SECTIONS = frozenset(
         "choice_verbs",
         "omit_verbs",
         "story_parts",
+        "magnitudes",
         "make_verbs",
     }
 )
