@@ -1393,6 +1393,12 @@ def test_worst_lines_of_the_seventh_set_are_bounded(name: str, place: shapes.Pla
     assert time.process_time() - started < 5.0
 
 
+def test_eighth_set_patterns_have_bounded_repetitions() -> None:
+    cleaned = shapes._JOURNALIST_RE.pattern.replace("}+", "}").replace("\\\\", "")
+    cleaned = re.sub(r"\[(?:\\.|[^\]])*\]", "C", cleaned)
+    assert not _UNBOUNDED.search(cleaned), shapes._JOURNALIST_RE.pattern
+
+
 def test_seventh_set_patterns_have_bounded_repetitions() -> None:
     for pattern in (
         shapes._DIRECTIVE_CALL_RE,
@@ -1419,6 +1425,186 @@ def test_seventh_set_patterns_have_bounded_repetitions() -> None:
     ],
 )
 def test_gated_and_plain_agree_on_the_seventh_set(text: str) -> None:
+    fast, plain = FlagTemplates(), FlagTemplates()
+    for doc in (text + "\n" + BODIES[0], BODIES[0] + "\n" + text, BODIES[1] + "\n" + text):
+        assert fast.apply(Draft.of(doc, plain=False)) == plain.apply(Draft.of(doc, plain=True))
+
+
+# notes about what a text leaves out, offers that are no question, slots naming whom
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        # a verb of choosing, then one of leaving out or naming, about a part of the story
+        ("last", "I opted to omit the unconfirmed figures from the second paragraph."),
+        ("mid", "I decided not to include the names of the two witnesses."),
+        ("last", "Ich habe mich entschieden, die Namen der beiden Zeugen wegzulassen."),
+        ("mid", "J'ai choisi de ne pas mentionner le nom de l'entreprise."),
+        ("last", "He decidido omitir los detalles sobre la familia."),
+        ("mid", "Ho scelto di non citare i nomi dei testimoni."),
+        ("last", "Ik heb besloten de cijfers van de politie weg te laten."),
+        ("mid", "Postanowiłem pominąć szczegóły dotyczące rodziny."),
+        ("last", "Decidi retirar os detalhes sobre o acidente."),
+        # the first person leaving out a part at the head of the document's last line
+        ("last", "I omitted the second quote because it repeated the first."),
+        # offers of more work that are no question, ending the document
+        ("last", "Happy to draft a shorter version for the newsletter if that helps."),
+        ("last", "I can also prepare a translation if your editors need one."),
+        ("last", "Je peux préparer une variante plus courte si vous le souhaitez."),
+        ("last", "Ik kan ook een kortere versie maken als u dat wilt."),
+        ("last", "Se ti serve, posso anche preparare una sintesi per i social."),
+        # a slot noun and whom it names; an instruction after a word of place, in capitals
+        ("mid", "The plan was approved by [name of the council spokesperson] on Monday."),
+        ("mid", "Le projet a été validé par [nom de l'adjoint au maire] lundi."),
+        ("mid", "Volgens [naam van de wethouder] is het plan klaar."),
+        ("own", "[HIER EINFÜGEN ZITAT BÜRGERMEISTER]"),
+        # the document's first line after an acknowledgement closed by a mark, about a text
+        ("first", "Absolutely! This polished draft brings in the latest figures."),
+        ("first", "Gerne! Nachfolgend der Text mit den neuen Zahlen."),
+        ("first", "¡Claro! Te dejo el texto con los datos del trimestre."),
+        ("first", "Jasne! Poniżej tekst uzupełniony o nowe dane."),
+        ("first", "Of course. I've reshaped the story around the flood warnings."),
+        # a label marked up at the head whatever its value says; a heading of a reworked text
+        ("first", "**Titre :** Le maire lance un appel aux habitants"),
+        ("first", "**Standfirst:** Residents divided over the new parking rules"),
+        ("first", "**Occhiello:** Il comune approva il piano"),
+        ("first", "## Rewritten Story"),
+        ("first", "## Überarbeiteter Artikel"),
+        # software naming itself, the first person in two words; a doubt about what was said
+        ("last", "Como ferramenta de IA, não consigo verificar esta informação."),
+        ("last", "As a language model, I can't tell whether the minister said this."),
+        # a browsing apology in words of its own shape
+        ("last", "Sorry, opening links isn't something I can do."),
+        ("last", "Apologies — browsing the web is beyond me, so please check the totals."),
+        ("last", "Unfortunately I lack internet access, so the rates may be outdated."),
+        # a sum's placeholder with its magnitude; a decimal's before a count noun
+        ("mid", "The stadium will cost £XXm, the council said."),
+        ("mid", "Le projet coûtera €XXbn selon la mairie."),
+        ("mid", "Unemployment rose to X.X per cent in May."),
+        ("mid", "Die Arbeitslosigkeit stieg auf X,X Prozent."),
+        # hashtags under a generation field's label; a count after a dash; a note's first
+        # person after the part it is about
+        ("last", "Tags: #election #citycouncil #budget"),
+        ("last", "*Word count – 812*"),
+        ("first", "Dateline: NULL —"),
+        ("last", "Hinweis: Die Zitate der Ministerin habe ich gekürzt."),
+        ("last", "Nota: Le cifre della polizia le ho arrotondate."),
+        # a null-like value right after a role's noun, where the holder's name belongs
+        ("mid", "Mayor null unveiled the plan on Monday."),
+        ("mid", "Il sindaco None ha inaugurato la nuova scuola."),
+        ("mid", "De burgemeester undefined opende de school."),
+    ],
+)
+def test_shapes_of_the_eighth_set(where: str, text: str) -> None:
+    assert template_kinds_at(text, where) != []
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        # a choice without a verb of leaving out and a part of a story, or of one's own
+        ("last", "I chose to stay at home and watch the match instead."),
+        ("last", "I decided not to include my daughter in the trip."),
+        ("last", "I have decided to remove my name from the ballot."),
+        ("last", "Ik heb besloten mijn naam te schrappen van de lijst."),
+        ("last", "We have chosen not to name the victim."),
+        ("last", "Decided to leave early and skip the speeches."),
+        ("last", "J'ai décidé de retirer ma candidature."),
+        ("mid", "Postanowiłem nie podawać ręki prezydentowi."),
+        ("mid", '"I chose not to name the minor," the editor said.'),
+        # a columnist's last line: no text after the verb of making
+        ("last", "If the weather holds, I will draft my next column from the beach."),
+        ("last", "If you want a copy of the report, I can send it to you."),
+        ("last", "Jeśli pogoda dopisze, mogę przygotować grilla dla sąsiadów."),
+        ("last", "Could I prepare a shorter version of the budget if the council asked?"),
+        # a bracket of a slot noun that names nobody; bracket labels in capitals
+        ("mid", "The prize went to [name of random hated item] again."),
+        ("mid", "The report [FULL TEXT] was released on Monday."),
+        ("own", "[EN VIVO]"),
+        # an acknowledgement without a mark of its own, another's text, the reader after it
+        ("first", "Of course, the text of the bill says nothing about it."),
+        ("first", "Sure enough, the report I read was wrong."),
+        ("first", "Great! The council has published the revised text of the plan."),
+        ("first", "Okay. The story you are about to read is true."),
+        # a marked label of no generation field; a heading of another thing
+        ("first", "**Update:** The mayor says the road will reopen."),
+        ("first", "## Revised budget"),
+        # not the first person, or a verb of saying outside a clause of doubt
+        ("last", "Como ferramenta de IA, o programa não consegue ler."),
+        ("mid", "I asked whether the minister said this, and as a reporter I was told no."),
+        ("last", "I couldn't believe the latest news when I heard it."),
+        ("last", "Sorry, but the link between the two cases isn't clear to me."),
+        # letters that are no sum or decimal
+        ("mid", "The genes (XX.XY) matter."),
+        ("mid", "Version 1.X of the app was released."),
+        ("mid", "The XXL store opened on Monday."),
+        ("mid", "They met in undefined ways over the years."),
+        # hashtags that ask the reader; a note whose first person is in another clause
+        ("last", "Follow us: #cityhall #news"),
+        ("last", "Hinweis: Die Zahlen stammen aus dem Jahr 2020, wie ich finde."),
+        ("last", "Anmerkung: Die Zitate, die ich gelesen habe, waren falsch."),
+        ("last", "Word count – a lot of words"),
+        # a number word of the line's language, a name in title case, an English idiom
+        ("mid", "Der Trainer null Punkte holte am Wochenende."),
+        ("mid", "The director Null Island expedition left on Monday."),
+        ("mid", "The coach none too pleased left the ground early."),
+    ],
+)
+def test_shapes_of_the_eighth_set_near_misses(where: str, text: str) -> None:
+    assert template_kinds_at(text, where) == []
+
+
+WORST_EIGHTH = {
+    "choice": "I chose to omit the name " * 200,
+    "choice_long": "I chose to omit the name " * 100_000,
+    "offer": "Happy to draft a version if you like " * 120,
+    "omit": "I omitted names names " * 200,
+    "brackets": "[nom du porte-parole de la " * 100_000 + "]",
+    "shouted": "[TU WSTAW " * 100_000 + "]",
+    "acknowledged": "Sure! " + "the text of the article " * 300,
+    "heading": "## " + "Revised " * 100_000 + "Article",
+    "label": "**Titre :** " + "le maire lance " * 100_000,
+    "money": "$XXm £XXX.XXbn X.X,X " * 100_000,
+    "hashtags": "Tags: " + "#a " * 100_000,
+    "count_dash": "Word count – " * 5 + "1",
+    "roles": "Mayor null " * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", list(WORST_EIGHTH))
+@pytest.mark.parametrize(
+    "place", [shapes.Place(first=True, edge=True), shapes.Place(last=True, edge=True)]
+)
+def test_worst_lines_of_the_eighth_set_are_bounded(name: str, place: shapes.Place) -> None:
+    text = WORST_EIGHTH[name]
+    table = voice_table(tuple(voice_languages()))
+    started = time.process_time()
+    for _ in shapes.line_hits(text, table, place, timeout=5.0):
+        pass
+    for m in re.finditer(r"\[([^\[\]\n]{1,80})\]", text[:10_000]):
+        shapes.bracket_slot(m.group(1), table)
+    assert time.process_time() - started < 5.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I opted to omit the unconfirmed figures from the second paragraph.",
+        "Ik heb besloten de cijfers van de politie weg te laten.",
+        "I omitted the second quote because it repeated the first.",
+        "Happy to draft a shorter version for the newsletter if that helps.",
+        "Se ti serve, posso anche preparare una sintesi per i social.",
+        "I have decided to remove my name from the ballot.",
+        "If the weather holds, I will draft my next column from the beach.",
+        "Gerne! Nachfolgend der Text mit den neuen Zahlen.",
+        "**Titre :** Le maire lance un appel aux habitants",
+        "## Rewritten Story",
+        "Sorry, opening links isn't something I can do.",
+        "Como ferramenta de IA, não consigo verificar esta informação.",
+    ],
+)
+def test_gated_and_plain_agree_on_the_eighth_set(text: str) -> None:
     fast, plain = FlagTemplates(), FlagTemplates()
     for doc in (text + "\n" + BODIES[0], BODIES[0] + "\n" + text, BODIES[1] + "\n" + text):
         assert fast.apply(Draft.of(doc, plain=False)) == plain.apply(Draft.of(doc, plain=True))

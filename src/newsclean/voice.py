@@ -102,6 +102,10 @@ SECTIONS = frozenset(
         "current_words",
         "offer_ask",
         "ask_nouns",
+        "choice_verbs",
+        "omit_verbs",
+        "story_parts",
+        "magnitudes",
         "make_verbs",
     }
 )

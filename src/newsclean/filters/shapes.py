@@ -386,6 +386,11 @@ def bracket_slot(content: str, table: VoiceTable) -> str:
     head_instruction = table.find("instruction_verbs", words, 0, min(n, 2))
     if n >= 2 and head_instruction and head_instruction[0].first == 0:
         return "instruction"
+    shouted = all(w.raw.isupper() for w in words if any(c.isalpha() for c in w.raw))
+    if n >= 3 and shouted and head_instruction:
+        # in capitals, a word before the instruction ("[TU WSTAWIĆ KOMENTARZ WÓJTA]", "[HIER
+        # EINFÜGEN ZITAT]") and what it wants after it
+        return "instruction"
     tail = [f for f in table.find("instruction_verbs", words, max(0, n - 2)) if f.last == n - 1]
     if n >= 2 and tail:
         return "instruction"
@@ -403,9 +408,29 @@ def bracket_slot(content: str, table: VoiceTable) -> str:
     of_next = table.has("of_words", words, 1, 2)
     if head_noun and capital and (upper or title or of_next):
         return "slot_noun"
-    if head_noun and of_next and n <= 4 and all(w.raw.islower() for w in letters):
+    lower = all(w.raw.islower() for w in letters)
+    if head_noun and of_next and n <= 4 and lower:
         return "slot_noun"  # "[nome della via]": a slot noun and its complement, no more
+    if head_noun and lower and n <= _NAMED_SLOT_WORDS and _names_whom(words, table):
+        # a slot noun and whom it names, a role or another slot noun ("[nom du porte-parole de
+        # la préfecture]", "[naam wethouder onderwijs]"); "[name of random hated item]" names
+        # nobody
+        return "slot_noun"
     return ""
+
+
+def _names_whom(words: list[Token], table: VoiceTable) -> bool:
+    """Whether a role or a slot noun follows the head slot noun of ``words`` (not the head's
+    own words: "imię i nazwisko")."""
+    heads = [f for f in table.find("slot_nouns", words, 0, 1) if f.first == 0]
+    lo = max(f.last for f in heads) + 1 if heads else 1
+    if table.has("slot_nouns", words, lo):
+        return True
+    return any(
+        len(w.raw) > _FUNCTION_WORD
+        for f in table.find("name_cues", words, lo)
+        for w in words[f.first : f.last + 1]
+    )
 
 
 #: prepositions and articles are this short in the eight languages ("am", "a", "del", "door")
@@ -455,6 +480,9 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
 
 #: how many words a bracket slot of unknown nouns may have ("[Name Of The Venue]")
 _VALUE_SLOT_WORDS = 4
+#: how many words a bracket of a slot noun and whom it names may have ("[nom du porte-parole de
+#: la préfecture]")
+_NAMED_SLOT_WORDS = 6
 #: an acronym in capitals alone this short is an acronym ("[AP]", "[USA]"), not a slot
 _ACRONYM = 3
 
@@ -627,7 +655,9 @@ def bracket_hits(
 
 _JOURNALIST_RE = compile_pattern(
     r"(?<![\w#])(?P<twice>TK(?:" + _SP + r"?TK){1,2})(?![\w#?])"
+    r"|(?<![\w#.,])(?P<decimal>X{1,3}[.,]X{1,3})(?![\w#?.,])"
     r"|(?<![\w#])(?P<ph>TK|X{1,6}|N{2,3}|#{2,4}|\?{3})(?![\w#?])"
+    r"|(?<=[$€£¥])(?P<money>X{1,6}(?i:" + voice_pattern("magnitudes") + r"))(?!\w)"
     r"|(?<![\w.,:/-])(?P<zeros>00)(?![\w.,:/-])"
     r"|(?<!\w)(?P<year>(?:19|20)XX)(?!\w)"
     r"|(?<![\w/])(?P<date>XX[./]XX(?:[./](?:XX|\d{2,4}))?)(?!\w)"
@@ -704,6 +734,8 @@ def journalist_hits(
         why = "year" if m.group("year") else "date" if m.group("date") else ""
         if m.group("twice"):
             why = "doubled"  # "TKTK", "TK TK": no acronym doubles itself
+        if m.group("money"):
+            why = "amount"  # "£XXm", "$XXbn": a sum's digits and its magnitude
         if not why and i in ranged:
             why = "range"
         if not why:
@@ -879,6 +911,8 @@ def _slot_position(
         if not shouting and len(before[-1].raw) > 1 and table.has("slot_nouns", before[-1:]):
             return "slot"
     token = text[start:end]
+    if "." in token or "," in token:
+        return ""  # "X.X" is a number's place only before a count noun or after a currency
     if token.startswith("TK") or not set(token) <= _ROMAN_UPPER | {"N"}:
         return ""  # TK is also an acronym ("die TK", "zwłoka TK sparaliżowała")
     if _inside_sentence(text, start, end, before, after) and not (
@@ -1152,7 +1186,10 @@ def _after_preposition(
     # follow it: "born in undefined and", "died aged null last", "at null."; not a number
     # word ("von null auf hundert") nor before a noun ("in undefined territory")
     ends = rest[:1] in {",", ".", ";"} or (
-        bool(after) and rest[: after[0].start] == " " and table.has("editorial_heads", after)
+        bool(after)
+        and rest[: after[0].start] == " "
+        and after[0].raw.islower()
+        and _function_word_of(after[0], either, table)
     )
     if ends and all(value.casefold() not in words_in(table, "number_words", x) for x in either):
         return "preposition"
@@ -1180,6 +1217,45 @@ def _named(text: str, start: int, end: int, value: str, table: VoiceTable | None
     ):
         return "name"
     return ""
+
+
+#: the null-like values that may stand for a name after a role; lower-case "none" is an
+#: English word there ("the coach none too pleased")
+_ROLE_VALUES = frozenset(
+    {"null", "NULL", "Null", "undefined", "Undefined", "UNDEFINED", "None", "NONE", "nil", "NaN"}
+)
+
+
+def _after_role(text: str, start: int, end: int, value: str, table: VoiceTable | None) -> str:
+    """A null-like value right after a role's noun, where the holder's name belongs ("Mayor
+    null unveiled …", "Il sindaco None ha …", "De burgemeester null opende …"); a verb of
+    saying, a short word and a number word of the role's language ("der Trainer null
+    Punkte") are no such place."""
+    if table is None or value not in _ROLE_VALUES:
+        return ""
+    left = text[max(0, start - 40) : start]
+    before = tokens(left, timeout=None)
+    if not before or left[before[-1].end :] != " ":
+        return ""
+    prev = before[-1]
+    if (
+        len(prev.raw) <= _FUNCTION_WORD
+        or not prev.raw.isalpha()
+        or table.has("attribution", [prev])
+    ):
+        return ""
+    rest = text[end : end + 40]
+    if rest[:1] in {"-", "_", "."} and rest[1:2].isalnum():
+        return ""  # glued to a word or a path
+    after = tokens(rest, timeout=None)[:1]
+    title = value[:1].isupper() and value[1:].islower()
+    if title and after and not rest[: after[0].start].strip() and after[0].raw[:1].isupper():
+        return ""  # "Null Island", "None Srl": a name
+    found = table.find("name_cues", [prev])
+    langs = {f.lang for f in found} | _languages(text, table, None)
+    if not found or any(value.casefold() in words_in(table, "number_words", x) for x in langs):
+        return ""  # "der Trainer null Punkte"
+    return "name"
 
 
 #: how many words may stand between the words of a naming phrase ("identified by police as")
@@ -1403,6 +1479,7 @@ def _value_place(
         or _after_preposition(text, start, end, value, table, timeout)
         or _foreign(text, start, end, value, table, timeout)
         or _subject_apposition(text, start, end, value, table)
+        or _after_role(text, start, end, value, table)
     )
     if kind:
         return kind
@@ -1679,6 +1756,15 @@ def _first_person(
     return any(table.first_person_verb(w) == lang for w in words[lo:hi])
 
 
+def _first_person_at(table: VoiceTable, w: list[Token], lang: str, k: int) -> bool:
+    """A first-person word of ``lang`` beginning at ``w[k]``, an entry of several words too
+    ("não consigo", "nie mogę")."""
+    found = table.find("first_person", w, k, k + 3)
+    return any(f.first == k and f.lang == lang for f in found) or (
+        k < len(w) and table.first_person_verb(w[k]) == lang
+    )
+
+
 def _in(found: list[Found], lang: str) -> list[Found]:
     return [f for f in found if f.lang == lang]
 
@@ -1719,7 +1805,8 @@ def _voice(
     langs = {f.lang for group in found.values() for f in group}
     for lang in sorted(langs):
         edits = _in(found["edit_words"], lang)
-        nouns = _in(found["text_nouns"], lang)
+        # "a shorter version of the budget" is another thing's version, not the text's
+        nouns = [f for f in _in(found["text_nouns"], lang) if not _of_other(table, w, f, lang)]
         if not edits and not nouns:
             continue
         off = _in(found["offer"], lang)
@@ -1767,6 +1854,72 @@ def _voice(
     return None
 
 
+#: how far into a sentence its first person and its verb of choosing may stand ("Die Zitate
+#: habe ich …", "Ik heb ervoor gekozen …", "Throughout, I opted …")
+_CHOICE_REACH = 6
+#: how far after the first person at a sentence's head its verb of leaving out may stand
+_OMIT_REACH = 2
+
+
+def _choice_note(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
+    """A first-person note about what the text leaves out or keeps: the first person, a verb
+    of choosing and a verb of leaving out or naming after it, about a part of a story ("I
+    opted to omit the unconfirmed figures.", "Ho preferito eliminare i dettagli …",
+    "Zdecydowałem się pominąć niepotwierdzone informacje …"), a line of its own or at an edge;
+    or, as the document's first or last line, the first person leaving out a part of the story
+    at the sentence's head ("I left out the unconfirmed casualty figure, …"). A newsroom
+    speaks as "we"; a columnist choosing without a verb of leaving out and a part of a story
+    ("I chose to stay at home") is not one."""
+    w = sentence.words
+    if not w or len(w) > _MAX_VOICE_WORDS:
+        return None
+    if not (place.edge or sentence.count == 1):
+        return None
+    for choice in table.find("choice_verbs", w, 0, _CHOICE_REACH):
+        lang = choice.lang
+        # a verb of choosing heading the sentence is the first person's where the pronoun is
+        # left out ("Decidi retirar …", "Decidí omitir …")
+        if choice.first and not _first_person(table, w, lang, 0, _CHOICE_REACH):
+            continue
+        # Dutch and German put the verb last ("… de namen weg te laten"): the part may come
+        # before it, but not the verb itself ("to name")
+        for omit in _in(table.find("omit_verbs", w, choice.last + 1), lang):
+            if _story_part(table, w, choice.last + 1, lang, skip=(omit.first, omit.last)):
+                return _Rule("note", lang)
+    if place.first or place.last:
+        for omit in table.find("omit_verbs", w, 1, 1 + _OMIT_REACH):
+            lang = omit.lang
+            if _first_person(table, w, lang, 0, omit.first) and _story_part(
+                table, w, omit.last + 1, lang
+            ):
+                return _Rule("note", lang)
+    return None
+
+
+def _story_part(
+    table: VoiceTable, w: list[Token], lo: int, lang: str, skip: tuple[int, int] = (-1, -1)
+) -> bool:
+    """A part of a story or of a text among ``w[lo:]`` (a name, the figures, a quote), not
+    among the words ``skip`` spans and not one's own ("my name", "mijn naam")."""
+    for section in ("story_parts", "note_words", "text_nouns"):
+        for f in _in(table.find(section, w, lo), lang):
+            if skip[0] <= f.first <= skip[1]:
+                continue
+            if f.first and _first_person(table, w, lang, f.first - 1, f.first):
+                continue
+            return True
+    return False
+
+
+def _of_other(table: VoiceTable, w: list[Token], noun: Found, lang: str) -> bool:
+    """Whether a text noun is followed by "of" and no text noun within two words after it
+    ("version of the budget"; "version of the article" is a text's)."""
+    after = noun.last + 1
+    if not _in(table.find("of_words", w, after, after + 1), lang):
+        return False
+    return not _in(table.find("text_nouns", w, after + 1, after + 4), lang)
+
+
 def _offer_question(
     sentence: _Sentence, table: VoiceTable, place: Place, ask: bool, after_ack: bool = False
 ) -> _Rule | None:
@@ -1798,6 +1951,45 @@ def _offer_question(
         if nouns and makes:
             return _Rule("voice", lang)
     return None
+
+
+def _offer_statement(
+    sentence: _Sentence, table: VoiceTable, place: Place, ask: bool
+) -> _Rule | None:
+    """An offer of more work that is no question, as the document's last sentence: the first
+    person or an offer ("Happy to", "Posso também", "Mogę też"), a verb of making or changing
+    a text, a word for a text or a version of one, and a condition or the reader addressed
+    ("Happy to produce a shorter cut for social channels if that would be useful.", "Mogę też
+    przygotować wersję do mediów społecznościowych, jeśli będzie potrzebna."). A columnist's
+    last line promises no version of a text to the one who asked for it."""
+    w = sentence.words
+    if ask or not place.last or sentence.index != sentence.count - 1:
+        return None
+    if not w or len(w) > _MAX_VOICE_WORDS:
+        return None
+    heads = table.find("offer", w, gap=1) + table.find("first_person", w)
+    for head in heads:
+        lang = head.lang
+        if not (_in(table.find("conditional", w), lang) or _in(table.find("reader", w), lang)):
+            continue
+        # the verb of making within a few words of its head, a text after it: "I can sketch
+        # a few alternatives"; "I will draft my next column" names no text
+        reach = head.last + 1 + _OFFER_VERB_REACH
+        for make in (
+            f
+            for s in ("make_verbs", "edit_words", "instruction_verbs")
+            for f in _in(table.find(s, w, head.last + 1, reach), lang)
+        ):
+            rest = make.last + 1
+            if _in(table.find("text_nouns", w, rest), lang) or _in(
+                table.find("ask_nouns", w, rest), lang
+            ):
+                return _Rule("voice", lang)
+    return None
+
+
+#: how many words may stand between an offer's head and its verb ("Posso também preparar")
+_OFFER_VERB_REACH = 3
 
 
 def _closing(sentence: _Sentence, table: VoiceTable, place: Place) -> _Rule | None:
@@ -1842,7 +2034,9 @@ def _opener(
             # "Certainly! This is a plagiarism-free version of the text": after an
             # acknowledgement of its own at the document's edge, "this is" presents too
             shown = after_ack and not skip and place.edge
-            return _presenting(table, w, place, skip, colon=False, acked=True, shown=shown)
+            return _presenting(
+                table, w, place, skip, colon=False, acked=True, shown=shown
+            ) or _acknowledged_text(text, sentence, table, place, skip)
         if place.first and sentence.index == 0:
             # the document's first sentence presenting a reworked text to the reader or from
             # the first person: "Below is the paraphrased report you requested, …", "Ecco una
@@ -1878,6 +2072,35 @@ def _opener(
             if skip or after_ack or _first_person(table, w, lang):
                 return _Rule("opener", lang)
     return _presenting(table, w, place, skip, colon=True, acked=bool(skip) or after_ack)
+
+
+def _acknowledged_text(
+    text: str, sentence: _Sentence, table: VoiceTable, place: Place, skip: int
+) -> _Rule | None:
+    """The document's first sentence after an acknowledgement closed by a mark of its own
+    ("Gerne!", "¡Claro!", "Sure —", or a sentence before it: "Of course."), speaking of a text
+    with a presenter, an edit word, the first person or the reader: "Absolutely! This
+    refreshed draft folds in …", "Jasne! Poniżej tekst uzupełniony o …", "¡Claro! Te dejo el
+    texto puesto al día …". An article's first line does not acknowledge a request."""
+    w = sentence.words
+    if not place.first or sentence.index > 1 or (sentence.index == 1 and skip):
+        return None
+    if skip and (
+        skip >= len(w) or not any(c in text[w[skip - 1].end : w[skip].start] for c in "!.—–:")
+    ):
+        return None  # "Sure enough, the article …", "Of course the story …"
+    for noun in table.find("text_nouns", w, skip):
+        lang = noun.lang
+        if table.has("of_words", w, noun.last + 1, noun.last + 2):
+            continue  # "the revised text of the plan": another's text
+        # an edit word anywhere; the one handing the text over before it ("Te dejo el texto",
+        # "Poniżej tekst"); "The story you are about to read" is a columnist's
+        handed = any(
+            _in(table.find(s, w, skip, noun.first), lang) for s in ("presenters", "reader")
+        ) or _first_person(table, w, lang, skip, noun.first)
+        if handed or _in(table.find("edit_words", w, skip), lang):
+            return _Rule("opener", lang)
+    return None
 
 
 def _presenting(
@@ -2047,7 +2270,12 @@ def _note(text: str, sentence: _Sentence, table: VoiceTable, place: Place) -> _R
         lo = _after_label(text, w, label.last, table)
         if lo < 0:
             continue
-        if not _first_person(table, w, lang, lo, lo + 1):
+        # the first person at once, or after the part of the text it is about in its first
+        # clause ("Hinweis: Die Zitate des Bürgermeisters habe ich gekürzt …")
+        if not _first_person(table, w, lang, lo, lo + 1) and not (
+            lang in _aside_first_person(text, table, w[lo:])
+            and _in(table.find("note_words", w, lo, lo + 3), lang)
+        ):
             continue  # "Note: the author is a shareholder" / "Anmerkung: Irgendwo hab ich …"
         about_text = (
             _in(table.find("edit_words", w, lo), lang)
@@ -2298,9 +2526,9 @@ def _software_self(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule |
         if end < 0 or not _phrase_ends(text, table, w, end, lang):
             continue
         k = end
-        while k < len(w) and k - end < _AGENT_REACH and not _first_person(table, w, lang, k, k + 1):
+        while k < len(w) and k - end < _AGENT_REACH and not _first_person_at(table, w, lang, k):
             k += 1
-        if k < len(w) and _first_person(table, w, lang, k, k + 1) and _denies(table, w, end, lang):
+        if k < len(w) and _first_person_at(table, w, lang, k) and _denies(table, w, end, lang):
             return _Rule("ai_self", lang)
     for found in table.find("copula_first", w):
         lang = found.lang
@@ -2378,6 +2606,18 @@ def _keyword_list(value: str) -> bool:
     return all(len(x.split()) == 1 for x in items)
 
 
+#: how many hashtags a value of nothing but hashtags has at least ("#football #transfers")
+_HASHTAGS = 2
+
+
+def _hashtag_list(value: str) -> bool:
+    """``#football #premierleague #transfers``: nothing but hashtags, two or more."""
+    items = value.strip().rstrip(" *_").split()
+    return len(items) >= _HASHTAGS and all(
+        x[:1] == "#" and x[1:].replace("_", "").isalnum() and not x[1:].isdigit() for x in items
+    )
+
+
 def _count_value(value: str, label: list[Token], table: VoiceTable) -> bool:
     """``Word count: 512``, ``Zeichen: 1.532``, ``Länge: 600 Wörter``: a number of words or
     characters (a length unit in the label or after the number), nothing else."""
@@ -2429,8 +2669,25 @@ def _count_line(text: str, table: VoiceTable, place: Place) -> ShapeHit | None:
     if not (place.first or place.last) or len(text) > _COUNT_LINE:
         return None
     core = text.strip(_COUNT_WRAPS)
-    if not core or not _count_value(core, [], table):
+    if not core:
         return None
+    if not _count_value(core, [], table):
+        # "Word Count – 1,045": a label of a length and a dash in place of the colon
+        label, dash, value = core.partition(" – ")
+        if not dash:
+            label, dash, value = core.partition(" — ")
+        label_words = tokens(label, timeout=None)
+        if not dash or not label_words or len(label_words) > _LABEL_WORDS:
+            return None
+        if not table.has("length_units", label_words) or not _count_value(
+            value, label_words, table
+        ):
+            return None
+    return _count_hit(text, core)
+
+
+def _count_hit(text: str, core: str) -> ShapeHit:
+    """The finding of a count of words on a line of its own."""
     start = text.find(core)
     lang = ""  # a count of any language's unit: no language's cue told it
     return ShapeHit(
@@ -2463,7 +2720,12 @@ def _generic_label(
     if any(not w.raw.isalpha() and "-" not in w.raw for w in label):
         return None  # "E-Mail" is a word; "Nr. 5", "2023" are not labels of this kind
     value = text[colon + 1 :]
-    if not (_keyword_list(value) or _count_value(value, label, table)):
+    # hashtags as a field's value under a label of a generation field ("Tags: #football
+    # #transfers"); "Follow us: #cityhall #news" asks the reader
+    tagged = _hashtag_list(value) and (
+        table.has("field_labels", label) or table.has("field_labels_strong", label)
+    )
+    if not (tagged or _keyword_list(value) or _count_value(value, label, table)):
         return None
     start = label[0].start
     while start > 0 and text[start - 1] in "*_#":
@@ -2530,6 +2792,44 @@ def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place)
                 {"kind": "leftover", "phrase": phrase, "lang": found.lang, "where": "field_label"},
                 f"field label of a text-generation step: {phrase!r}",
                 whole_line=whole,
+            )
+    return None
+
+
+#: how many words a markdown heading naming a reworked text may have ("## Revised Article")
+_HEADING_WORDS = 4
+
+
+def _heading_label(
+    text: str, words: list[Token], table: VoiceTable, place: Place
+) -> ShapeHit | None:
+    """A markdown heading as the document's first line that names nothing but a reworked text:
+    an edit word and a text noun, and articles ("## Revised Article", "# Überarbeiteter
+    Artikel", "### Versión reescrita"); "## Revised budget" names another thing."""
+    if not place.first or not text.lstrip().startswith("#") or len(words) > _HEADING_WORDS:
+        return None
+    for noun in table.find("text_nouns", words):
+        lang = noun.lang
+        covered = {i for f in _in(table.find("text_nouns", words), lang) for i in (f.first, f.last)}
+        edits = _in(table.find("edit_words", words), lang)
+        covered |= {i for f in edits for i in range(f.first, f.last + 1)}
+        covered |= {
+            i
+            for s in ("articles", "of_words")
+            for f in _in(table.find(s, words), lang)
+            for i in range(f.first, f.last + 1)
+        }
+        if edits and covered >= set(range(len(words))):
+            start = words[0].start
+            phrase = text[start:].rstrip()
+            return ShapeHit(
+                "template.leftover",
+                "field_label",
+                start,
+                len(text.rstrip()),
+                {"kind": "leftover", "phrase": phrase, "lang": lang, "where": "field_label"},
+                f"heading of a text-generation step: {phrase!r}",
+                whole_line=True,
             )
     return None
 
@@ -2630,12 +2930,26 @@ def _attributed(table: VoiceTable, words: list[Token]) -> bool:
     # vos besoins", "according to your needs")
     readers = {f.first for f in table.find("reader", words) if f.first == f.last}
     asked = {i + 1 for i in readers}
+    # a verb of saying in a clause of doubt is what the speaker cannot confirm, not whose
+    # words these are ("… confirming whether the minister actually said this", "… ob der
+    # Minister das gesagt hat")
+    doubted = {
+        i
+        for f in table.find("conditional", words)
+        for i in range(f.last + 1, f.last + 1 + _DOUBT_REACH)
+    }
     return any(
         not offered & set(range(f.first, f.last + 1))
         and f.first not in asked
         and f.last + 1 not in readers
+        and f.first not in doubted
         for f in said
     )
+
+
+#: how far after "whether", "ob", "si" a verb of saying is the clause's ("whether the minister
+#: actually said")
+_DOUBT_REACH = 4
 
 
 def may_speak(text: str, words: list[Token], table: VoiceTable) -> bool:
@@ -2652,7 +2966,8 @@ def may_speak(text: str, words: list[Token], table: VoiceTable) -> bool:
     - a knowledge noun with a word that sets a limit: the knowledge cut-off
     - an offering head of a question with a word for a version: the offer of more work
     - a note word on a line with a parenthesis or bracket: notes in parentheses
-    - a field label: generation field labels"""
+    - a field label: generation field labels
+    - a verb of choosing or of leaving out: first-person notes about what the text leaves out"""
 
     starts = table.starts(words)
 
@@ -2687,6 +3002,8 @@ SPEAKING_CUES = frozenset(
         "limit_words",
         "offer_ask",
         "ask_nouns",
+        "choice_verbs",
+        "omit_verbs",
     }
 )
 
@@ -2713,6 +3030,8 @@ def speaking_cues(text: str, has: Callable[[str], bool]) -> bool:
         or (has("negation") and has("current_words"))
         or (has("knowledge_nouns") and has("limit_words"))
         or (has("offer_ask") and has("ask_nouns"))
+        or has("choice_verbs")
+        or has("omit_verbs")
         or (("(" in text or "[" in text) and has("note_words"))
         or label_head(text)
     )
@@ -2772,13 +3091,16 @@ def voice_hits(
     # the sentences' words are the line's words, in order: the same list keeps the table's
     # remembered positions
     line_attributed = _attributed(table, words)
+    # a label marked up at the line's head is the line's own field, whatever its value says
+    # ("**Titre :** La mairie lance un plan …": a headline's verb of saying is no attribution)
+    marked_head = text.lstrip()[:1] in {"*", "_", "#"}
     label = (
         None
-        if line_attributed
-        else _field_label(text, words, table, place)
-        or _generic_label(text, words, table, place)
-        or _count_line(text, table, place)
+        if line_attributed and not marked_head
+        else _field_label(text, words, table, place) or _heading_label(text, words, table, place)
     )
+    if label is None and not line_attributed:
+        label = _generic_label(text, words, table, place) or _count_line(text, table, place)
     if label is not None:
         yield label
     rules: list[_Rule | None] = []
@@ -2794,7 +3116,9 @@ def voice_hits(
                 or _knowledge_limit(s, table)
                 or _cannot_browse(s, table)
                 or _voice(s, table, place, ack, text[: s.end].rstrip(" *_)").endswith("?"))
+                or _choice_note(s, table, place)
                 or _closing(s, table, place)
+                or _offer_statement(s, table, place, text[: s.end].rstrip(" *_)").endswith("?"))
                 or _offer_question(s, table, place, text[: s.end].rstrip(" *_)").endswith("?"), ack)
             )
         elif not _quoted(text, s):
