@@ -104,3 +104,17 @@ def test_an_indented_line_of_nothing_but_a_placeholder_goes_on_every_run() -> No
     assert clean_twice("\t{0}").text == ""
     # an indented neighbour counts by what it holds, for the same reason
     assert "{0}" not in clean_twice("\tx = 1\n\t{0}").text
+
+
+def test_a_closing_brace_alone_is_no_code_cue_for_its_neighbours() -> None:
+    # "}" alone on a line read as code beside "{{ city }}" and excused it; the brace line is then
+    # removed as symbols only, and cleaning the result again, without it, flagged the token
+    text = (
+        "The Said Said Said Said Tuesday President Prime Markets Markets\n \n{NAME}\n \n"
+        "close menu\n \n{{ city }}\n \n{{ city }\n}\n \nThe the the the the the the the."
+    )
+    article = clean_twice(text)
+    assert "{{ city }}" not in article.text
+    # a brace closing a block of code is still code beside it
+    code = "if (x) {\n    print(value)\n}\n\nThe council met on Tuesday to discuss the budget."
+    assert "print(value)" in newsclean.clean(code).text

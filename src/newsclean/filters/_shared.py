@@ -6,12 +6,19 @@ navigation-title rule of the boilerplate filter all ask of a line, so they ask i
 
 from __future__ import annotations
 
+import unicodedata
+
 from rapidfuzz import fuzz, utils
 
 from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, words
 
 SENTENCE_END_RE = compile_pattern(r"[.!?…。！？][\"'”’»)\]]*$")
 TITLE_BAD_END_RE = compile_pattern(r"[.,;:…]$")
+
+
+def is_symbol_line(text: str) -> bool:
+    """No letter, digit or mark: "*", "»", "+", "‑‑‑‑"."""
+    return not any(c.isalnum() or unicodedata.category(c)[0] == "M" for c in text)
 
 
 def looks_like_headline(

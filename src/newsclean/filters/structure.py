@@ -20,7 +20,6 @@ import datetime as dt
 import functools
 import re
 import statistics
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -32,6 +31,7 @@ from newsclean._patterns import words as text_words
 from newsclean.draft import EMPTY, Block, BlockRemoval, Draft, Flag, Proposal, Stage
 from newsclean.filters._shared import (
     TITLE_BAD_END_RE,
+    is_symbol_line,
     looks_like_headline,
     looks_like_prose,
     same_headline,
@@ -228,11 +228,6 @@ def is_caption(text: str) -> bool:
                 return True
             at = low.find(word, at + 1)
     return False
-
-
-def is_symbol_line(text: str) -> bool:
-    """No letter, digit or mark: "*", "»", "+", "‑‑‑‑"."""
-    return not any(c.isalnum() or unicodedata.category(c)[0] == "M" for c in text)
 
 
 def unbulleted(text: str) -> str:

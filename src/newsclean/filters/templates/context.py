@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from newsclean._patterns import Match
 from newsclean._patterns import search as search_pattern
 from newsclean.draft import Block, Draft
+from newsclean.filters._shared import is_symbol_line
 from newsclean.filters.shapes import Place, ShapeHit
 from newsclean.filters.templates.data import _Anywhere
 from newsclean.filters.templates.gates import gated_code_like, gated_programming_matches
@@ -111,8 +112,11 @@ class _Context:
         at = bisect.bisect_left(live, index)
         after = at + 1 if at < len(live) and live[at] == index else at
         near = live[max(0, at - _CODE_NEIGHBOURS) : at] + live[after : after + _CODE_NEIGHBOURS]
-        # a neighbour counts by what it holds: its indentation is gone on a second cleaning
-        return any(self._code_content(i) for i in near)
+        # a neighbour counts by what it holds: its indentation is gone on a second cleaning; a
+        # line of symbols only ("}") is no cue for its neighbours, as a later filter removes it
+        # (structure.empty) and a second cleaning would not see it
+        blocks = self.draft.blocks
+        return any(self._code_content(i) and not is_symbol_line(blocks[i].text) for i in near)
 
     def _live_lines(self) -> list[int]:
         """The indices of the lines still in the text, in order (found once per document)."""
