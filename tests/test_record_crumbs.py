@@ -171,3 +171,33 @@ def test_glued_crumbs_on_hostile_lines(text: str) -> None:
     GLUED_CRUMBS_RE.search(text[:400], timeout=1.0)
     _headline_text(text[:399], 1.0)
     assert time.perf_counter() - started < 1
+
+
+CREDITS = {
+    "en": "Photo: Jane Doe / Reuters",
+    "de": "Foto: Max Muster / dpa",
+    "es": "Foto: Ana Ruiz / EFE",
+    "fr": "Photo : Jeanne Martin / AFP",
+}
+
+
+def _with_line_between(lang: str, line: str) -> tuple[View, int]:
+    menu, headline, body = PAGES[lang]
+    lines: list[tuple[str, str | None]] = [(w, "boilerplate.navigation") for w in menu]
+    lines += [(headline, "boilerplate.link_list"), (line, None)]
+    lines += [(p, None) for p in body.split("\n")]
+    return view_of(lines), len(menu)
+
+
+@pytest.mark.parametrize("lang", sorted(CREDITS))
+def test_a_pictures_credit_below_the_headline_does_not_count_against_it(lang: str) -> None:
+    # the picture under the headline leaves its credit in the text: part of the head
+    view, i = _with_line_between(lang, CREDITS[lang])
+    assert HeadReader(view, topic=True).between(i, i + 2) == 0
+
+
+@pytest.mark.parametrize("lang", sorted(CREDITS))
+def test_another_line_below_the_headline_still_counts_against_it(lang: str) -> None:
+    # near miss: a kept line that is no caption (another article's title) stands between
+    view, i = _with_line_between(lang, "Ten tips for a quiet weekend in the mountains")
+    assert HeadReader(view, topic=True).between(i, i + 2) == 1

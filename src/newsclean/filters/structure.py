@@ -1318,9 +1318,14 @@ class HeadReader:
         return False
 
     def between(self, i: int, start: int) -> int:
-        """How many kept lines between ``i`` and the body start are not head lines."""
+        """How many kept lines between ``i`` and the body start are not head lines; a picture's
+        caption or credit there ("Photo: Jane Doe / Agency") belongs to the head's picture."""
         return sum(
-            1 for k in range(i + 1, start) if self.view.reasons[k] is None and self.meta(k) is None
+            1
+            for k in range(i + 1, start)
+            if self.view.reasons[k] is None
+            and self.meta(k) is None
+            and not is_caption(self.view.blocks[k].text)
         )
 
     def headline(self, start: int, floor: int = 0) -> tuple[int, str, str] | None:
