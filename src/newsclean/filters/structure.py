@@ -95,6 +95,7 @@ EVIDENCE: dict[str, float] = {
     "under_head": -3.0,  # a byline or date above it belongs to a headline above them
     "menu_end": 1.5,  # removed for its shape or place only, it stands out at the end of a menu's
     # short lines above it
+    "crumbs_above": 1.5,  # right below a numbered breadcrumb ("1. Home / 2. Health / 3. Flu")
 }
 #: a headline that has a standfirst has this many words or more (shorter: a kicker)
 PAIR_MIN_WORDS = 5
@@ -115,12 +116,19 @@ MAX_WORDS = 20
 MENU_LINES = 3
 MENU_WORDS = 3
 MENU_RATIO = 4
+#: a numbered breadcrumb: at least this many items, counted from "1. ", each of at most
+#: CRUMB_WORDS words
+CRUMB_ITEMS = 2
+CRUMB_WORDS = 4
 #: how many more of the head's lines (a byline, a date) may stand between a headline and its dek
 HEAD_RUN = 2
 #: how many lines after a candidate are read for the head's evidence
 AFTER = 6
 #: a separator of a breadcrumb or a "Headline | Site" line
 SEPARATOR_RE = compile_pattern(r"\s[|»›>/]\s|\s[-–—]\s|\s::\s")
+#: two to four crumbs glued to what follows them by a bare ">", "»" or "›" ("Forum>iPhone>"), each
+#: of at most 30 characters: bounded, so it cannot backtrack far
+GLUED_CRUMBS_RE = compile_pattern(r"^(?:[^\s>»›|][^>»›|\n]{0,29}[>»›](?=\S)){2,4}")
 CRUMB_RE = compile_pattern(r"\s?[»›>/|]\s?")
 BULLET_CHARS = "*•·-–—+> "
 #: a name word: a capital, then letters, dots, apostrophes or hyphens
@@ -814,6 +822,11 @@ def _headline_text(text: str, timeout: float | None) -> tuple[str, str] | None:
         return None  # "0<a>0", "2024 | 15": a headline has words
     if is_tag_run(line, timeout):
         return None  # "Politics / Europe / Elections": tags or a breadcrumb, not a headline
+    glued = search(GLUED_CRUMBS_RE, line, timeout=timeout) if len(line) < 400 else None
+    if glued is not None:
+        # "Forum>iPhone>Headline": a breadcrumb written without spaces ends in the headline
+        got = _headline_text(line[glued.end() :], timeout)
+        return None if got is None else (got[0], "crumbs")
     found = SEPARATOR_RE.findall(line, timeout=timeout) if len(line) < 400 else ["|"] * 9
     seps = len(found)
     crumbs = sum(1 for sep in found if sep.strip() in "|»›>/")
@@ -1206,6 +1219,7 @@ class HeadReader:
             and any(self.evidence(k) in ("date", "byline") for k in range(max(0, i - 2), i))
         )
         found["under_head"] = float(owned)
+        found["crumbs_above"] = float(self.topic and self.crumbs_above(i))
         found["menu_end"] = float(
             self.topic
             and reason in SOFT_REASONS
@@ -1272,10 +1286,41 @@ class HeadReader:
         median = statistics.median(counts)
         return median <= MENU_WORDS and len(headline.split()) >= MENU_RATIO * max(1, median)
 
+    def crumbs_above(self, i: int, last: int | None = None) -> bool:
+        """Line ``i`` stands right below a numbered breadcrumb: the lines above it (symbol lines
+        skipped) count down to "1. " item by item ("1. Home / 2. Health / 3. Flu"), at least
+        :data:`CRUMB_ITEMS` of them, each of :data:`CRUMB_WORDS` words or fewer. A page's
+        breadcrumb ends at the page's own headline. ``last``: the number the item right above
+        must have."""
+        expect = last
+        items = 0
+        k = i - 1
+        while k >= 0:
+            text = self.view.blocks[k].text.strip()
+            k -= 1
+            if is_symbol_line(text):
+                continue
+            m = match_pattern(LIST_NUMBER_RE, text, timeout=None)
+            if m is None or len(text.split()) - 1 > CRUMB_WORDS:
+                return False
+            n = int(m.group(1))
+            if expect is not None and n != expect:
+                return False
+            items += 1
+            if n == 1:
+                return items >= CRUMB_ITEMS
+            expect = n - 1
+        return False
+
     def between(self, i: int, start: int) -> int:
-        """How many kept lines between ``i`` and the body start are not head lines."""
+        """How many kept lines between ``i`` and the body start are not head lines; a picture's
+        caption or credit there ("Photo: Jane Doe / Agency") belongs to the head's picture."""
         return sum(
-            1 for k in range(i + 1, start) if self.view.reasons[k] is None and self.meta(k) is None
+            1
+            for k in range(i + 1, start)
+            if self.view.reasons[k] is None
+            and self.meta(k) is None
+            and not is_caption(self.view.blocks[k].text)
         )
 
     def headline(self, start: int, floor: int = 0) -> tuple[int, str, str] | None:
@@ -1340,7 +1385,23 @@ def read_head(
         _read_dateline(view, head, start)
     if head.title is not None:
         _read_section(view, head)
+        _crumb_copy(view, reader, head)
     return head
+
+
+def _crumb_copy(view: View, reader: HeadReader, head: Head) -> None:
+    """A numbered breadcrumb's last item right above the headline that copies it ("1. Home /
+    2. Press / 3. Wind power gains ground" above "Wind power gains ground") leaves the body with
+    the head, as the breadcrumb's part of it."""
+    assert head.title is not None
+    k = _previous_line(view, head.title)
+    if k is None or view.reasons[k] is not None:
+        return
+    m = match_pattern(LIST_NUMBER_RE, view.blocks[k].text.strip(), timeout=None)
+    if m is None or fold(view.blocks[k].text.strip()[m.end() :]) != fold(head.title_text):
+        return
+    if reader.crumbs_above(k, last=int(m.group(1)) - 1):
+        head.section_lines.append(k)
 
 
 def _later_start(view: View, start: int) -> int | None:
@@ -1865,7 +1926,7 @@ class DetectTitle:
             removals.append(BlockRemoval(k, "structure.byline", "byline", replace=True))
         for k in head.dates:
             removals.append(BlockRemoval(k, "structure.date", "date_line", replace=True))
-        for k in head.section_lines:  # removed lines only: a kept kicker stays in the body
+        for k in head.section_lines:  # a kept kicker stays in the body, a crumb's copy goes
             removals.append(BlockRemoval(k, "structure.section", "section", replace=True))
         if head.authors and head.authors_at is not None:
             fields["authors"] = tuple(head.authors)
