@@ -2686,19 +2686,27 @@ def _count_line(text: str, table: VoiceTable, place: Place) -> ShapeHit | None:
     return _count_hit(text, core)
 
 
-def _count_hit(text: str, core: str) -> ShapeHit:
-    """The finding of a count of words on a line of its own."""
-    start = text.find(core)
-    lang = ""  # a count of any language's unit: no language's cue told it
+def _label_hit(
+    start: int, end: int, phrase: str, lang: str, where: str, what: str, *, whole: bool = True
+) -> ShapeHit:
+    """The finding of a generation step's field label, count or heading (``what``) at
+    ``[start:end]``."""
     return ShapeHit(
         "template.leftover",
         "field_label",
         start,
-        start + len(core),
-        {"kind": "leftover", "phrase": core, "lang": lang, "where": "word_count"},
-        f"word count of a text-generation step: {core!r}",
-        whole_line=True,
+        end,
+        {"kind": "leftover", "phrase": phrase, "lang": lang, "where": where},
+        f"{what} of a text-generation step: {phrase!r}",
+        whole_line=whole,
     )
+
+
+def _count_hit(text: str, core: str) -> ShapeHit:
+    """The finding of a count of words on a line of its own."""
+    start = text.find(core)
+    lang = ""  # a count of any language's unit: no language's cue told it
+    return _label_hit(start, start + len(core), core, lang, "word_count", "word count")
 
 
 def _generic_label(
@@ -2732,15 +2740,7 @@ def _generic_label(
         start -= 1
     phrase = text[start : colon + 1]
     lang = ""  # a label of any words: no language's cue told it
-    return ShapeHit(
-        "template.leftover",
-        "field_label",
-        start,
-        len(text.rstrip()),
-        {"kind": "leftover", "phrase": phrase, "lang": lang, "where": "field_label"},
-        f"field label of a text-generation step: {phrase!r}",
-        whole_line=True,
-    )
+    return _label_hit(start, len(text.rstrip()), phrase, lang, "field_label", "field label")
 
 
 def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place) -> ShapeHit | None:
@@ -2784,14 +2784,14 @@ def _field_label(text: str, words: list[Token], table: VoiceTable, place: Place)
             rest = text[end:]
             whole = not any(c.isalpha() for c in rest) and found.first == 0
             phrase = text[start:end]
-            return ShapeHit(
-                "template.leftover",
-                "field_label",
+            return _label_hit(
                 start,
                 len(text.rstrip()) if whole else end,
-                {"kind": "leftover", "phrase": phrase, "lang": found.lang, "where": "field_label"},
-                f"field label of a text-generation step: {phrase!r}",
-                whole_line=whole,
+                phrase,
+                found.lang,
+                "field_label",
+                "field label",
+                whole=whole,
             )
     return None
 
@@ -2822,15 +2822,7 @@ def _heading_label(
         if edits and covered >= set(range(len(words))):
             start = words[0].start
             phrase = text[start:].rstrip()
-            return ShapeHit(
-                "template.leftover",
-                "field_label",
-                start,
-                len(text.rstrip()),
-                {"kind": "leftover", "phrase": phrase, "lang": lang, "where": "field_label"},
-                f"heading of a text-generation step: {phrase!r}",
-                whole_line=True,
-            )
+            return _label_hit(start, len(text.rstrip()), phrase, lang, "field_label", "heading")
     return None
 
 
