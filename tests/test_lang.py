@@ -372,3 +372,19 @@ def test_a_word_list_in_code_is_found(source: str) -> None:
 )
 def test_code_is_no_word_list(source: str) -> None:
     assert word_lists(source) == []
+
+
+def test_the_voice_words_of_a_pack_folder_are_read_when_it_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsclean.voice import tokens as voice_tokens
+    from newsclean.voice import voice_table
+
+    tokens = voice_tokens("Quibbleword")
+    assert not voice_table(("en",)).has("text_nouns", tokens)  # read before the folder is named
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "voice.txt").write_text(
+        "# test entries, written for this project\n[text_nouns]\nquibbleword\n", encoding="utf-8"
+    )
+    monkeypatch.setenv(LANG_PATH_ENV, str(tmp_path))
+    assert voice_table(("en",)).has("text_nouns", tokens)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from newsclean._patterns import DEFAULT_TIMEOUT, compile_pattern, finditer, is_plain
-from newsclean.lang import languages_with
+from newsclean.lang import lang_path, languages_with
 from newsclean.lang import section as pack_section
 from newsclean.lang import sections as pack_sections
 
@@ -444,9 +444,15 @@ def voice_entries(lang: str) -> Mapping[str, tuple[tuple[str, int], ...]]:
     }
 
 
-@functools.lru_cache(maxsize=16)
 def voice_table(languages: tuple[str, ...]) -> VoiceTable:
-    """The entries of ``languages`` indexed for :meth:`VoiceTable.find`."""
+    """The entries of ``languages`` indexed for :meth:`VoiceTable.find`, one per process for the
+    same languages; built anew when ``NEWSCLEAN_LANG_PATH`` names other packs."""
+    return _voice_table(lang_path(), languages)
+
+
+@functools.lru_cache(maxsize=16)
+def _voice_table(extra: tuple[str, ...], languages: tuple[str, ...]) -> VoiceTable:
+    del extra  # a key of the cache: the packs read are those it names
     index: dict[str, dict[str, list[tuple[tuple[str, ...], bool, str]]]] = {}
     stems: dict[str, dict[str, list[tuple[tuple[str, ...], bool, str]]]] = {}
     endings: dict[str, dict[str, list[tuple[tuple[str, ...], bool, str]]]] = {}
