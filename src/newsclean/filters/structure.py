@@ -875,14 +875,21 @@ def is_tag_run(line: str, timeout: float | None) -> bool:
 LIST_NUMBER_RE = compile_pattern(r"^(\d{1,2})\.\s")
 
 
+def list_number(text: str) -> tuple[int, int] | None:
+    """The ordered list's number that starts ``text`` once stripped ("3. "), and where the
+    item's own words start in the stripped text; ``None`` for a line without one."""
+    m = match_pattern(LIST_NUMBER_RE, text.strip(), timeout=None)
+    return None if m is None else (int(m.group(1)), m.end())
+
+
 def numbered_item(text: str, numbers: frozenset[int]) -> bool:
     """Line ``text`` starts with a list number ("3. ") and the page has the number before or after
     it at the start of another line: an item of an ordered list (a breadcrumb, a list of tips),
     not a headline (a club's "1. FC" stands alone)."""
-    m = match_pattern(LIST_NUMBER_RE, text.strip(), timeout=None)
-    if m is None:
+    got = list_number(text)
+    if got is None:
         return False
-    n = int(m.group(1))
+    n = got[0]
     return n - 1 in numbers or n + 1 in numbers
 
 
@@ -971,9 +978,9 @@ class HeadReader:
         if self._numbers is None:
             found = set()
             for b in self.view.blocks:
-                m = match_pattern(LIST_NUMBER_RE, b.text.strip(), timeout=None)
-                if m is not None:
-                    found.add(int(m.group(1)))
+                got = list_number(b.text)
+                if got is not None:
+                    found.add(got[0])
             self._numbers = frozenset(found)
         return self._numbers
 
@@ -1300,10 +1307,10 @@ class HeadReader:
             k -= 1
             if is_symbol_line(text):
                 continue
-            m = match_pattern(LIST_NUMBER_RE, text, timeout=None)
-            if m is None or len(text.split()) - 1 > CRUMB_WORDS:
+            got = list_number(text)
+            if got is None or len(text.split()) - 1 > CRUMB_WORDS:
                 return False
-            n = int(m.group(1))
+            n = got[0]
             if expect is not None and n != expect:
                 return False
             items += 1
@@ -1397,10 +1404,11 @@ def _crumb_copy(view: View, reader: HeadReader, head: Head) -> None:
     k = _previous_line(view, head.title)
     if k is None or view.reasons[k] is not None:
         return
-    m = match_pattern(LIST_NUMBER_RE, view.blocks[k].text.strip(), timeout=None)
-    if m is None or fold(view.blocks[k].text.strip()[m.end() :]) != fold(head.title_text):
+    text = view.blocks[k].text.strip()
+    got = list_number(text)
+    if got is None or fold(text[got[1] :]) != fold(head.title_text):
         return
-    if reader.crumbs_above(k, last=int(m.group(1)) - 1):
+    if reader.crumbs_above(k, last=got[0] - 1):
         head.section_lines.append(k)
 
 
