@@ -897,12 +897,23 @@ class ClassifyBlocks:
                 # the repeat stands between article paragraphs
                 keep.add(first_copy[key])
             repeated.add(key)
+
         # ... or the first copy stands inside the article: from the body's first good paragraph
         # to its last (a teaser repeated above the headline and in a box below stays out)
-        body = [k for k in range(n) if final[k] == "good" and classes[k] == "good"]
+        def body_paragraph(k: int) -> bool:
+            return final[k] == "good" and classes[k] == "good"
+
+        first = next((k for k in range(n) if body_paragraph(k)), None)
+        last = next((k for k in reversed(range(n)) if body_paragraph(k)), None)
         for key in repeated:
             k = first_copy[key]
-            if body and body[0] < k < body[-1] and not fixed[k] and final[k] != "good":
+            if (
+                first is not None
+                and last is not None
+                and first < k < last
+                and not fixed[k]
+                and final[k] != "good"
+            ):
                 keep.add(k)
         return keep
 
