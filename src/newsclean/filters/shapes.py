@@ -821,10 +821,10 @@ def _beside_month(text: str, start: int, end: int) -> bool:
         return word[:1].isupper() and word.casefold() in every
 
     before = tokens(text[max(0, start - 20) : start], timeout=None)[-1:]
-    if before and text[:start].endswith(before[0].raw + " ") and month(before[0].raw):
-        return True
-    if not before or not text[:start].endswith(before[0].raw + " "):
+    if not (before and text[:start].endswith(before[0].raw + " ")):
         before = []
+    elif month(before[0].raw):
+        return True
     rest = text[end : end + 24]
     after = tokens(rest, timeout=None)[:3]
     if after and after[0].raw.casefold() == "de" and len(after) > 1:
@@ -3100,6 +3100,7 @@ def voice_hits(
     for s in sentences:
         rule: _Rule | None = None
         if not _attributed(table, s.words) and not _quoted(text, s):
+            asks = text[: s.end].rstrip(" *_)").endswith("?")  # the sentence is a question
             rule = (
                 _opener(text, s, table, place, ack)
                 or _note(text, s, table, place)
@@ -3107,11 +3108,11 @@ def voice_hits(
                 or _software_self(text, s, table)
                 or _knowledge_limit(s, table)
                 or _cannot_browse(s, table)
-                or _voice(s, table, place, ack, text[: s.end].rstrip(" *_)").endswith("?"))
+                or _voice(s, table, place, ack, asks)
                 or _choice_note(s, table, place)
                 or _closing(s, table, place)
-                or _offer_statement(s, table, place, text[: s.end].rstrip(" *_)").endswith("?"))
-                or _offer_question(s, table, place, text[: s.end].rstrip(" *_)").endswith("?"), ack)
+                or _offer_statement(s, table, place, asks)
+                or _offer_question(s, table, place, asks, ack)
             )
         elif not _quoted(text, s):
             # "Officials said the road (I changed this date to match the source) would …": an
