@@ -10,22 +10,11 @@ from __future__ import annotations
 import time
 
 import pytest
+from tests.voice_checks import EDGE as LAST
+from tests.voice_checks import TABLE, assert_the_gate_passes
+from tests.voice_checks import voice_kinds as kinds
 
-from newsclean._patterns import plain_path
-from newsclean.draft import Draft
 from newsclean.filters import shapes
-from newsclean.filters.templates import gates
-from newsclean.filters.templates.data import LANGUAGES
-from newsclean.voice import tokens, voice_table
-
-TABLE = voice_table(LANGUAGES)
-LAST = shapes.Place(last=True, edge=True)
-
-
-def kinds(text: str, plain: bool = False) -> list[str]:
-    with plain_path(plain):
-        return [h.kind for h in shapes.voice_hits(text, TABLE, LAST)]
-
 
 OFFERS = [
     "Shall I put together a punchier variant for the evening bulletin?",
@@ -69,11 +58,7 @@ def test_gated_and_plain_agree(text: str) -> None:
 
 
 def test_the_voice_gate_passes_every_offer() -> None:
-    draft = Draft.of("\n".join(OFFERS))
-    gate = gates.lines_that_may_speak(gates.Lines(draft), LANGUAGES)
-    for block in draft.blocks:
-        assert shapes.may_speak(block.text, tokens(block.text), TABLE)
-        assert block.index in gate, block.text
+    assert_the_gate_passes(OFFERS)
 
 
 def test_a_worst_line_is_bounded() -> None:

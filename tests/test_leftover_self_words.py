@@ -10,22 +10,12 @@ from __future__ import annotations
 import time
 
 import pytest
+from tests.voice_checks import EDGE, TABLE, assert_the_gate_passes
+from tests.voice_checks import voice_kinds as kinds
 
-from newsclean._patterns import plain_path
-from newsclean.draft import Draft
 from newsclean.filters import shapes
-from newsclean.filters.templates import gates
-from newsclean.filters.templates.data import LANGUAGES
-from newsclean.voice import tokens, voice_table
 
-TABLE = voice_table(LANGUAGES)
-EDGE = shapes.Place(last=True, edge=True)
 MIDDLE = shapes.Place()
-
-
-def kinds(text: str, place: shapes.Place = EDGE, plain: bool = False) -> list[str]:
-    with plain_path(plain):
-        return [h.kind for h in shapes.voice_hits(text, TABLE, place)]
 
 
 SOFTWARE_SELF = [
@@ -160,11 +150,7 @@ def test_gated_and_plain_agree(text: str) -> None:
 
 def test_the_voice_gate_passes_every_line_a_new_rule_fires_on() -> None:
     positives = SOFTWARE_SELF + KNOWLEDGE_LIMITS + CURRENT_OUT_OF_REACH
-    draft = Draft.of("\n".join(positives))
-    gate = gates.lines_that_may_speak(gates.Lines(draft), LANGUAGES)
-    for block in draft.blocks:
-        assert shapes.may_speak(block.text, tokens(block.text), TABLE)
-        assert block.index in gate, block.text
+    assert_the_gate_passes(positives)
 
 
 WORST = {
