@@ -673,15 +673,18 @@ _ZERO_DATE_RE = compile_pattern(
 
 
 @functools.lru_cache(maxsize=1)
-def _month_names() -> tuple[frozenset[str], frozenset[str]]:
-    """The month names and abbreviations of every pack, lower-cased (``months.txt``), and
-    those a language writes in lower case (the packs whose names are not written capitalised
-    in prose: English "may" in lower case is a verb)."""
+def _month_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The month names and abbreviations of every pack, lower-cased (``months.txt``); those a
+    language writes in lower case (the packs whose names are not written capitalised in prose:
+    English "may" in lower case is a verb); and those of the packs that write them capitalised
+    (English, German)."""
     every = frozenset(e.text.casefold() for e in all_entries("months.txt"))
     lower = frozenset(
         e.text.casefold() for lang in _LOWER_MONTHS for e in all_entries("months.txt", (lang,))
     )
-    return every, lower
+    capitalised = tuple(lang for lang in languages() if lang not in _LOWER_MONTHS)
+    upper = frozenset(e.text.casefold() for e in all_entries("months.txt", capitalised))
+    return every, lower, upper
 
 
 #: a month in lower case is this long at least ("marzo", "mars" are; "mar" is a sea too)
@@ -696,7 +699,7 @@ def _zero_dates(text: str, timeout: float | None) -> Iterator[ShapeHit]:
     for m in itertools.islice(finditer(_ZERO_DATE_RE, text, timeout=timeout), MAX_JUDGED):
         month = m.group("month")
         if month is not None:
-            every, lower = _month_names()
+            every, lower, _ = _month_names()
             if month.islower() and len(month) < _STEM_MONTH:
                 continue  # "00 may", "00 mar": a verb or a word as often as a month
             if month.casefold() not in (lower if month.islower() else every):
@@ -813,7 +816,7 @@ def _clock_follows(text: str, end: int, table: VoiceTable) -> bool:
 def _beside_month(text: str, start: int, end: int) -> bool:
     """Whether a month's name stands right before a placeholder ("March XX") or right after
     it, a full stop or "de" between ("XX mars", "XX. Mai", "XX de marzo")."""
-    every, lower = _month_names()
+    every, lower, capitalised = _month_names()
 
     def month(word: str) -> bool:
         if word.islower():
@@ -838,19 +841,11 @@ def _beside_month(text: str, start: int, end: int) -> bool:
     name = after[0].raw
     if not (name[:1].isupper() and before and before[0].raw[:1].isupper()):
         return True
-    capitalised = _capitalised_months()
     return not (
         len(before[0].raw) > _ARTICLE_LENGTH
         and name.casefold() in lower
         and name.casefold() not in capitalised
     )
-
-
-@functools.lru_cache(maxsize=1)
-def _capitalised_months() -> frozenset[str]:
-    """The month names of the packs that write them capitalised in prose (English, German)."""
-    capitalised = tuple(lang for lang in languages() if lang not in _LOWER_MONTHS)
-    return frozenset(e.text.casefold() for e in all_entries("months.txt", capitalised))
 
 
 def _ranges(text: str, found: list[Match], table: VoiceTable, timeout: float | None) -> set[int]:
@@ -2525,10 +2520,9 @@ def _software_self(text: str, sentence: _Sentence, table: VoiceTable) -> _Rule |
         end = _software_phrase(table, w, _past_article(table, w, found.last + 1, lang), lang)
         if end < 0 or not _phrase_ends(text, table, w, end, lang):
             continue
-        k = end
-        while k < len(w) and k - end < _AGENT_REACH and not _first_person_at(table, w, lang, k):
-            k += 1
-        if k < len(w) and _first_person_at(table, w, lang, k) and _denies(table, w, end, lang):
+        # the first person within _AGENT_REACH words of the phrase's end, that end included
+        reach = range(end, min(len(w), end + _AGENT_REACH + 1))
+        if any(_first_person_at(table, w, lang, k) for k in reach) and _denies(table, w, end, lang):
             return _Rule("ai_self", lang)
     for found in table.find("copula_first", w):
         lang = found.lang
@@ -2808,9 +2802,9 @@ def _heading_label(
     Artikel", "### Versión reescrita"); "## Revised budget" names another thing."""
     if not place.first or not text.lstrip().startswith("#") or len(words) > _HEADING_WORDS:
         return None
-    for noun in table.find("text_nouns", words):
-        lang = noun.lang
-        covered = {i for f in _in(table.find("text_nouns", words), lang) for i in (f.first, f.last)}
+    nouns = table.find("text_nouns", words)
+    for lang in dict.fromkeys(f.lang for f in nouns):  # each language once, in the nouns' order
+        covered = {i for f in _in(nouns, lang) for i in (f.first, f.last)}
         edits = _in(table.find("edit_words", words), lang)
         covered |= {i for f in edits for i in range(f.first, f.last + 1)}
         covered |= {
