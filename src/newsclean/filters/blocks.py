@@ -512,6 +512,19 @@ def numbered(texts: Sequence[str]) -> list[bool]:
 
 #: how many lines the classifier looks past for the paragraphs around a list inside the article
 INSIDE_REACH = 40
+#: removed lines passed between a sub-heading and the paragraphs around it
+SUBHEADING_REACH = 4
+#: removals that stand inside an article's run of paragraphs: a sub-heading is read past them
+INLINE_REASONS = frozenset(
+    {
+        "boilerplate.ad",
+        "boilerplate.teaser",
+        "boilerplate.related",
+        "boilerplate.credit",
+        "boilerplate.duplicate",
+        "boilerplate.share",
+    }
+)
 
 #: signs that only program code writes inside a line, and the ends of code lines
 CODE_SIGNS = ("()", " = ", "==", "!=", "=>", "->", "::", "+=", "&&", "||", "{}", "[]", "</", "/>")
@@ -747,6 +760,8 @@ class ClassifyBlocks:
                 continue
             if i in kept_inside or i in edges:
                 continue
+            if classes[i] == "short" and self._subheading(draft, feats, classes, final, fixed, i):
+                continue
             if (
                 classes[i] in ("short", "neargood")
                 and self._heading(draft, final, fixed, i)
@@ -916,6 +931,40 @@ class ClassifyBlocks:
             ):
                 keep.add(k)
         return keep
+
+    def _subheading(
+        self,
+        draft: Draft,
+        feats: list[Features],
+        classes: list[Cls],
+        final: list[Cls],
+        fixed: list[bool],
+        i: int,
+    ) -> bool:
+        """A heading of two words or more inside the article: no sentence end, no label colon, no
+        separators, a capital first; right after it the long paragraph it heads (a teaser box has
+        short ones), and before it an article paragraph, past a few lines removed as ads,
+        teasers, credits, share bars or repeats ("Read also: ..." between a paragraph and the
+        heading of the next; an author box's label stops it)."""
+        f = feats[i]
+        text = draft.blocks[i].text.strip()
+        if not (2 <= f.words <= 12 and not f.sentence_end and not f.label and not f.bullet):
+            return False
+        if f.separators or f.letters < 0.6 or not text[:1].isupper():
+            return False
+
+        # the paragraph it heads comes right after it, and it is a long one
+        k = i + 1
+        if k >= len(draft.blocks) or fixed[k] or final[k] != "good" or classes[k] != "good":
+            return False
+        for k in itertools.islice(range(i - 1, -1, -1), SUBHEADING_REACH):
+            if fixed[k]:
+                removal = draft.removal_of(k)
+                if removal is None or removal.reason not in INLINE_REASONS:
+                    return False
+                continue
+            return final[k] == "good" and (classes[k] == "good" or is_prose(feats[k]))
+        return False
 
     def _heading(self, draft: Draft, final: list[Cls], fixed: list[bool], i: int) -> bool:
         """A good block follows within ``heading_distance`` characters, before any heading that
