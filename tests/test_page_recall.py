@@ -130,3 +130,67 @@ def test_author_box_name_is_not_a_heading() -> None:
         page = ["Home", "Council approves the budget", EN[0], EN[1], EN[2], label, "Jane Doe", bio]
         kept = paragraphs(clean(page))
         assert "Jane Doe" not in kept
+
+
+LEAD_DE = [
+    "Vor langer Zeit hatte ich schon einmal über diese Behauptung geschrieben, und damals war die "
+    "Lage noch anders.",
+    "Nun hat sich die Lage geändert. Niemand hat damit gerechnet, dass es so schnell gehen würde.",
+]
+LEAD_EN = [
+    "A long time ago I wrote about this claim for the first time, and back then things were "
+    "quite different.",
+    "Now the picture has changed. Nobody expected that it would all happen so quickly.",
+]
+LINKS = [
+    "(https://www.example.org/archive/2023/07/the-city-budget-and-what-it-means-for-everyone/)",
+    "https://www.example.org/2023/budget/",
+]
+
+
+def long_body(paras: list[str]) -> list[str]:
+    # long paragraphs, each written once: the article below the lead
+    turns = zip(paras, paras[1:] + paras[:1], paras[2:] + paras[:2], strict=True)
+    return [f"{p} {q} {r}" for p, q, r in turns]
+
+
+def lead_page(menu: list[str], lead: list[str], between: list[str], paras: list[str]) -> list[str]:
+    return [*menu, "The city budget", *lead, *between, *long_body(paras), "Imprint"]
+
+
+def test_lead_above_the_article_past_the_menus_barrier_stays() -> None:
+    # a subscription line in the menu opens what follows it; the lead just above the article,
+    # with link lines between them, is still the article's
+    for menu, lead, paras in (
+        (["Startseite", "Newsletter abonnieren", "* Politik", "* Kultur"], LEAD_DE, DE),
+        (["Home", "Subscribe to our newsletter", "* Politics", "* Culture"], LEAD_EN, EN),
+    ):
+        art = clean(lead_page(menu, lead, LINKS, paras))
+        for line in lead:
+            assert line in paragraphs(art), (line, art.removals)
+
+
+def test_lines_above_the_article_that_are_not_its_lead_still_go() -> None:
+    menu = ["Home", "Subscribe to our newsletter", "* Politics", "* Culture"]
+    caption = "The new bridge over the river on a summer day in July."
+    near_misses = [
+        # a caption: one line, or a line over a picture credit
+        ([caption], LINKS),
+        ([*LEAD_EN, caption], ["(Photo: Example Agency)", *LINKS]),
+        # a box of most-read titles with their counters
+        (
+            [
+                "Mayor opens the new bridge after a long wait, the city says.",
+                "12034",
+                "Council meets again on Friday to vote on the new tax plan.",
+                "9876",
+            ],
+            LINKS,
+        ),
+    ]
+    for above, between in near_misses:
+        kept = paragraphs(clean(lead_page(menu, above, between, EN)))
+        assert above[-1] not in kept, above
+    # a subscription line between the lead and the article: it belongs to the offer above
+    page = lead_page(menu, LEAD_EN, ["Subscribe to our newsletter", *LINKS], EN)
+    assert LEAD_EN[0] not in paragraphs(clean(page))

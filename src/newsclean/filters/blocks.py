@@ -619,6 +619,10 @@ BARRIER_REASONS = frozenset(
 )
 
 
+#: removals under a picture: the line above them is its caption
+CREDIT_REASONS = frozenset({"boilerplate.credit"})
+
+
 def block_score(block: Block, cls: Cls, fixed: bool) -> float:
     """Good lines add their length, near-good half of it; bad lines subtract their length, short
     lines a little, removed chrome a lot (as much as a long bad line: a rule matched it)."""
@@ -642,6 +646,9 @@ def body_regions(
     barriers: list[bool] | None = None,
     barrier_share: float = 0.1,
     bridge: int = 0,
+    lead_reach: int = 0,
+    prose: Sequence[bool] = (),
+    credit: Sequence[bool] = (),
 ) -> list[tuple[int, int]]:
     """Runs of blocks where body text outweighs chrome (maximum-sum segments).
 
@@ -651,6 +658,11 @@ def body_regions(
     a segment's heaviest point is scanned again for segments of its own: these are kept only when
     at most ``bridge`` lines that no filter removed separate them from a kept segment (the
     article, cut in two by a caption).
+
+    The article's lead is not after a barrier when it only follows the menu's: a segment that ends
+    at most ``lead_reach`` lines above the heaviest, with no barrier between them, of two lines or
+    more, none of them short, one of them ``prose``, and not over a ``credit`` line (a caption),
+    needs ``share`` only.
     """
     n = len(blocks)
     barriers = barriers or [False] * n
@@ -678,10 +690,28 @@ def body_regions(
     if not segments:
         return []
     segments.sort(key=lambda seg: seg[1])
-    top = max(w for w, _, _, _, _ in segments)
+    heaviest = max(segments, key=lambda seg: seg[0])
+    top, top_first = heaviest[0], heaviest[1]
+    # barriers up to each index: whether one stands between a segment and the heaviest
+    seen = list(itertools.accumulate(barriers, initial=0))
+
+    def opened(first: int, last: int, after_barrier: bool) -> bool:
+        # the article's lead, just above it with no barrier between, is not read past the
+        # barriers of the menu above both
+        near = last < top_first and top_first - last <= lead_reach
+        lead = (
+            near
+            and seen[top_first] == seen[last + 1]
+            and any(prose[first : last + 1])
+            and "short" not in classes[first : last + 1]
+            and not credit[last + 1]
+            and last > first
+        )
+        return after_barrier and not lead
+
     chosen = [
-        not tail and w >= (barrier_share if opened else share) * top
-        for w, _, _, opened, tail in segments
+        not tail and w >= (barrier_share if opened(a, b, after) else share) * top
+        for w, a, b, after, tail in segments
     ]
     linked = [
         len(gap) <= bridge and not any(fixed[g] or barriers[g] for g in gap)
@@ -718,6 +748,7 @@ class ClassifyBlocks:
     region: bool = True
     region_share: float = 0.03
     region_bridge: int = 1
+    region_lead_reach: int = 6
     lead_gap: int = 3
     lead_lines: int = 0
     inside_window: int = 2
@@ -742,7 +773,18 @@ class ClassifyBlocks:
             inside = [False] * len(blocks)
             barriers = [chrome_at(draft, k, BARRIER_REASONS) for k in range(len(blocks))]
             for first, last in body_regions(
-                blocks, classes, fixed, self.region_share, barriers, bridge=self.region_bridge
+                blocks,
+                classes,
+                fixed,
+                self.region_share,
+                barriers,
+                bridge=self.region_bridge,
+                lead_reach=self.region_lead_reach,
+                prose=[is_prose(f) for f in feats],
+                credit=[
+                    *(chrome_at(draft, k, CREDIT_REASONS) for k in range(len(blocks))),
+                    False,
+                ],
             ):
                 for k in range(first, last + 1):
                     inside[k] = True
