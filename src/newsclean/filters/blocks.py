@@ -695,10 +695,10 @@ def body_regions(
     # barriers up to each index: whether one stands between a segment and the heaviest
     seen = list(itertools.accumulate(barriers, initial=0))
 
-    def opened(first: int, last: int, after_barrier: bool) -> bool:
+    def beyond_barrier(first: int, last: int, after_barrier: bool) -> bool:
         # the article's lead, just above it with no barrier between, is not read past the
         # barriers of the menu above both
-        near = last < top_first and top_first - last <= lead_reach
+        near = 0 < top_first - last <= lead_reach and len(credit) > last + 1
         lead = (
             near
             and seen[top_first] == seen[last + 1]
@@ -710,7 +710,7 @@ def body_regions(
         return after_barrier and not lead
 
     chosen = [
-        not tail and w >= (barrier_share if opened(a, b, after) else share) * top
+        not tail and w >= (barrier_share if beyond_barrier(a, b, after) else share) * top
         for w, a, b, after, tail in segments
     ]
     linked = [
