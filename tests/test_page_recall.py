@@ -194,3 +194,53 @@ def test_lines_above_the_article_that_are_not_its_lead_still_go() -> None:
     # a subscription line between the lead and the article: it belongs to the offer above
     page = lead_page(menu, LEAD_EN, ["Subscribe to our newsletter", *LINKS], EN)
     assert LEAD_EN[0] not in paragraphs(clean(page))
+
+
+LAST_EN = (
+    "Researchers urged residents to keep their phones up to date and to read the council's "
+    "newsletter, which will list the new bus times, the roads that close for repairs and the "
+    "places where the new schools will be built. The council said that it would answer every "
+    "letter it receives about the plan before the end of the year, and that the people of the "
+    "poorer districts would be asked first. A final vote on the budget is expected in the spring, "
+    "after the city has heard from its residents at three public meetings."
+)
+LAST_DE = (
+    "Die Forscher rieten den Anwohnern, den Newsletter der Stadt zu lesen, in dem die neuen "
+    "Fahrzeiten der Busse, die Straßen, die für Reparaturen gesperrt werden, und die Orte stehen, "
+    "an denen die neuen Schulen gebaut werden. Die Stadt sagte, sie werde jeden Brief zu dem Plan "
+    "noch vor dem Ende des Jahres beantworten, und die Menschen in den ärmeren Vierteln würden "
+    "zuerst gefragt. Die letzte Abstimmung über den Haushalt wird im Frühjahr erwartet, nachdem "
+    "die Stadt ihre Bürger auf drei öffentlichen Versammlungen angehört hat."
+)
+
+
+def test_a_long_last_paragraph_with_a_cue_word_stays() -> None:
+    # the article's last paragraph mentions a newsletter; the comment and share lines after it
+    # are the chrome cluster, the paragraph is not
+    for paras, last, chrome in (
+        (EN, LAST_EN, ["Write a comment", "Share this article:", "* Facebook", "* Twitter"]),
+        (DE, LAST_DE, ["Kommentar schreiben", "Artikel teilen:", "* Facebook", "* Twitter"]),
+    ):
+        assert len(last) >= 500
+        art = clean(["Home", "Council approves the budget", *paras, last, *chrome])
+        kept = paragraphs(art)
+        assert last in kept, art.removals
+        assert chrome[0] not in kept
+
+
+def test_short_cue_lines_and_long_cookie_notices_at_the_end_still_go() -> None:
+    cookie = (
+        "We use cookies and similar technologies to give you the best experience on our website, "
+        "to show you personalised content and advertising and to analyse our traffic. Some of "
+        "these cookies are necessary for the site to work, others help us to understand how you "
+        "use it and which of our articles you read, so that we can improve what we offer. You can "
+        "accept all cookies or choose which ones you allow in the settings, and you can change "
+        "your choice at any time on the page about our cookie policy at the bottom of the site."
+    )
+    assert len(cookie) >= 500
+    signup = "Sign up for our newsletter to get the latest news every morning."
+    for tail in ([signup, "Write a comment"], ["Write a comment", cookie, "Accept all"]):
+        kept = paragraphs(clean(["Home", "Council approves the budget", *EN, *tail]))
+        assert signup not in kept
+        assert cookie not in kept
+        assert EN[2] in kept

@@ -607,6 +607,9 @@ def revise(classes: list[Cls], fixed_bad: list[bool]) -> list[Cls]:
     return final
 
 
+#: a paragraph this long ends the chrome cluster at the end of a page even with a cue word in it
+LONG_PARAGRAPH = 500
+
 #: removals that end an article: what follows them is rarely body
 BARRIER_REASONS = frozenset(
     {
@@ -1037,7 +1040,8 @@ class StripEdges:
     The cluster is the lines after the last paragraph of running text. It goes only with evidence: a line in it (or right before it) already removed as chrome, or a
     cue word of the catalogue ("newsletter", "Kommentare") in one of its lines. Bulleted lines and
     table rows stay unless ``lists=True``: articles end with source lists and tables too. A
-    prose line with a cue joins the cluster when it borders chrome. With ``sections``, a comments
+    prose line with a cue joins the cluster when it borders chrome, unless it is a paragraph of
+    ``LONG_PARAGRAPH`` characters or more that is not a cookie notice. With ``sections``, a comments
     heading ("Comments", "Kommentare") in the last ``tail_share`` of the text takes everything
     after it.
     """
@@ -1072,7 +1076,12 @@ class StripEdges:
                 f = block_features(draft, i, stops)
                 cue = table.cue(text, timeout=draft.regex_timeout)
                 sentence = f.sentence_end and f.words >= 5
-                if (is_prose(f) or sentence) and not (cue is not None and evidence):
+                # a long paragraph is the article's even with a cue word in it ("keeping
+                # devices up to date"); a cookie notice is long too
+                swept = cue is not None and evidence
+                if swept and f.chars >= LONG_PARAGRAPH and cue != "boilerplate.cookie":
+                    swept = False
+                if (is_prose(f) or sentence) and not swept:
                     body = True
                     break
                 cluster.append((i, cue, f))
