@@ -512,6 +512,19 @@ def numbered(texts: Sequence[str]) -> list[bool]:
 
 #: how many lines the classifier looks past for the paragraphs around a list inside the article
 INSIDE_REACH = 40
+#: removed lines passed between a sub-heading and the paragraphs around it
+SUBHEADING_REACH = 4
+#: removals that stand inside an article's run of paragraphs: a sub-heading is read past them
+INLINE_REASONS = frozenset(
+    {
+        "boilerplate.ad",
+        "boilerplate.teaser",
+        "boilerplate.related",
+        "boilerplate.credit",
+        "boilerplate.duplicate",
+        "boilerplate.share",
+    }
+)
 
 #: signs that only program code writes inside a line, and the ends of code lines
 CODE_SIGNS = ("()", " = ", "==", "!=", "=>", "->", "::", "+=", "&&", "||", "{}", "[]", "</", "/>")
@@ -594,6 +607,9 @@ def revise(classes: list[Cls], fixed_bad: list[bool]) -> list[Cls]:
     return final
 
 
+#: a paragraph this long ends the chrome cluster at the end of a page even with a cue word in it
+LONG_PARAGRAPH = 500
+
 #: removals that end an article: what follows them is rarely body
 BARRIER_REASONS = frozenset(
     {
@@ -604,6 +620,10 @@ BARRIER_REASONS = frozenset(
         "boilerplate.nav_title",
     }
 )
+
+
+#: removals under a picture: the line above them is its caption
+CREDIT_REASONS = frozenset({"boilerplate.credit"})
 
 
 def block_score(block: Block, cls: Cls, fixed: bool) -> float:
@@ -629,6 +649,9 @@ def body_regions(
     barriers: list[bool] | None = None,
     barrier_share: float = 0.1,
     bridge: int = 0,
+    lead_reach: int = 0,
+    prose: Sequence[bool] = (),
+    credit: Sequence[bool] = (),
 ) -> list[tuple[int, int]]:
     """Runs of blocks where body text outweighs chrome (maximum-sum segments).
 
@@ -638,6 +661,11 @@ def body_regions(
     a segment's heaviest point is scanned again for segments of its own: these are kept only when
     at most ``bridge`` lines that no filter removed separate them from a kept segment (the
     article, cut in two by a caption).
+
+    The article's lead is not after a barrier when it only follows the menu's: a segment that ends
+    at most ``lead_reach`` lines above the heaviest, with no barrier between them, of two lines or
+    more, none of them short, one of them ``prose``, and not over a ``credit`` line (a caption),
+    needs ``share`` only.
     """
     n = len(blocks)
     barriers = barriers or [False] * n
@@ -665,10 +693,28 @@ def body_regions(
     if not segments:
         return []
     segments.sort(key=lambda seg: seg[1])
-    top = max(w for w, _, _, _, _ in segments)
+    heaviest = max(segments, key=lambda seg: seg[0])
+    top, top_first = heaviest[0], heaviest[1]
+    # barriers up to each index: whether one stands between a segment and the heaviest
+    seen = list(itertools.accumulate(barriers, initial=0))
+
+    def beyond_barrier(first: int, last: int, after_barrier: bool) -> bool:
+        # the article's lead, just above it with no barrier between, is not read past the
+        # barriers of the menu above both
+        near = 0 < top_first - last <= lead_reach and len(credit) > last + 1
+        lead = (
+            near
+            and seen[top_first] == seen[last + 1]
+            and any(prose[first : last + 1])
+            and "short" not in classes[first : last + 1]
+            and not credit[last + 1]
+            and last > first
+        )
+        return after_barrier and not lead
+
     chosen = [
-        not tail and w >= (barrier_share if opened else share) * top
-        for w, _, _, opened, tail in segments
+        not tail and w >= (barrier_share if beyond_barrier(a, b, after) else share) * top
+        for w, a, b, after, tail in segments
     ]
     linked = [
         len(gap) <= bridge and not any(fixed[g] or barriers[g] for g in gap)
@@ -705,6 +751,7 @@ class ClassifyBlocks:
     region: bool = True
     region_share: float = 0.03
     region_bridge: int = 1
+    region_lead_reach: int = 6
     lead_gap: int = 3
     lead_lines: int = 0
     inside_window: int = 2
@@ -729,7 +776,18 @@ class ClassifyBlocks:
             inside = [False] * len(blocks)
             barriers = [chrome_at(draft, k, BARRIER_REASONS) for k in range(len(blocks))]
             for first, last in body_regions(
-                blocks, classes, fixed, self.region_share, barriers, bridge=self.region_bridge
+                blocks,
+                classes,
+                fixed,
+                self.region_share,
+                barriers,
+                bridge=self.region_bridge,
+                lead_reach=self.region_lead_reach,
+                prose=[is_prose(f) for f in feats],
+                credit=[
+                    *(chrome_at(draft, k, CREDIT_REASONS) for k in range(len(blocks))),
+                    False,
+                ],
             ):
                 for k in range(first, last + 1):
                     inside[k] = True
@@ -746,6 +804,8 @@ class ClassifyBlocks:
             if fixed[i] or final[i] == "good" or blank_in_original(draft, i):
                 continue
             if i in kept_inside or i in edges:
+                continue
+            if classes[i] == "short" and self._subheading(draft, feats, classes, final, fixed, i):
                 continue
             if (
                 classes[i] in ("short", "neargood")
@@ -917,6 +977,40 @@ class ClassifyBlocks:
                 keep.add(k)
         return keep
 
+    def _subheading(
+        self,
+        draft: Draft,
+        feats: list[Features],
+        classes: list[Cls],
+        final: list[Cls],
+        fixed: list[bool],
+        i: int,
+    ) -> bool:
+        """A heading of two words or more inside the article: no sentence end, no label colon, no
+        separators, a capital first; right after it the long paragraph it heads (a teaser box has
+        short ones), and before it an article paragraph, past a few lines removed as ads,
+        teasers, credits, share bars or repeats ("Read also: ..." between a paragraph and the
+        heading of the next; an author box's label stops it)."""
+        f = feats[i]
+        text = draft.blocks[i].text.strip()
+        if not (2 <= f.words <= 12 and not f.sentence_end and not f.label and not f.bullet):
+            return False
+        if f.separators or f.letters < 0.6 or not text[:1].isupper():
+            return False
+
+        # the paragraph it heads comes right after it, and it is a long one
+        k = i + 1
+        if k >= len(draft.blocks) or fixed[k] or final[k] != "good" or classes[k] != "good":
+            return False
+        for k in itertools.islice(range(i - 1, -1, -1), SUBHEADING_REACH):
+            if fixed[k]:
+                removal = draft.removal_of(k)
+                if removal is None or removal.reason not in INLINE_REASONS:
+                    return False
+                continue
+            return final[k] == "good" and (classes[k] == "good" or is_prose(feats[k]))
+        return False
+
     def _heading(self, draft: Draft, final: list[Cls], fixed: list[bool], i: int) -> bool:
         """A good block follows within ``heading_distance`` characters, before any heading that
         ends an article ("Comments"): what follows that is not what the line heads, and a later
@@ -946,7 +1040,8 @@ class StripEdges:
     The cluster is the lines after the last paragraph of running text. It goes only with evidence: a line in it (or right before it) already removed as chrome, or a
     cue word of the catalogue ("newsletter", "Kommentare") in one of its lines. Bulleted lines and
     table rows stay unless ``lists=True``: articles end with source lists and tables too. A
-    prose line with a cue joins the cluster when it borders chrome. With ``sections``, a comments
+    prose line with a cue joins the cluster when it borders chrome, unless it is a paragraph of
+    ``LONG_PARAGRAPH`` characters or more that is not a cookie notice. With ``sections``, a comments
     heading ("Comments", "Kommentare") in the last ``tail_share`` of the text takes everything
     after it.
     """
@@ -981,7 +1076,12 @@ class StripEdges:
                 f = block_features(draft, i, stops)
                 cue = table.cue(text, timeout=draft.regex_timeout)
                 sentence = f.sentence_end and f.words >= 5
-                if (is_prose(f) or sentence) and not (cue is not None and evidence):
+                # a long paragraph is the article's even with a cue word in it ("keeping
+                # devices up to date"); a cookie notice is long too
+                swept = cue is not None and evidence
+                if swept and f.chars >= LONG_PARAGRAPH and cue != "boilerplate.cookie":
+                    swept = False
+                if (is_prose(f) or sentence) and not swept:
                     body = True
                     break
                 cluster.append((i, cue, f))
