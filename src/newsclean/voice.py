@@ -107,6 +107,10 @@ SECTIONS = frozenset(
         "story_parts",
         "magnitudes",
         "make_verbs",
+        "pending_marks",
+        "desk_verbs",
+        "here_words",
+        "desk_slugs",
     }
 )
 
