@@ -624,12 +624,19 @@ _SLOT_TAIL = 4
 def _ends_in_slot_noun(word: str) -> bool:
     """Whether a word is, or ends with, a slot noun of four letters or more ("stadtname",
     "firmenname", "eventdatum")."""
-    return any(word.endswith(noun) for noun in _slot_noun_words() if len(noun) >= _SLOT_TAIL)
+    nouns = _slot_tails()
+    return any(word[i:] in nouns for i in range(len(word) - _SLOT_TAIL + 1))
 
 
 @functools.lru_cache(maxsize=1)
 def _slot_noun_words() -> frozenset[str]:
     return words_of("slot_nouns", voice_languages())
+
+
+@functools.lru_cache(maxsize=1)
+def _slot_tails() -> frozenset[str]:
+    """The slot nouns long enough to end a compound."""
+    return frozenset(noun for noun in _slot_noun_words() if len(noun) >= _SLOT_TAIL)
 
 
 def value_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
@@ -782,7 +789,7 @@ def _lower_slot(content: str, words: list[Token], table: VoiceTable) -> bool:
     if any(c in content for c in ".,;:!?\"/=()[]{}$%#*"):
         return False
     heads = [f for f in table.find("slot_nouns", words, 0, 1) if f.first == 0]
-    if not heads or table.has("redaction", words) or table.has("first_person", words):
+    if not heads or table.has("redaction", words):
         return False
     return not table.has("reader", words)
 

@@ -232,6 +232,10 @@ def _name_ok(syntax: _Syntax, match: Match, timeout: float | None) -> bool:
     )
 
 
+#: how far after an element's opening its closing tag is looked for ("<data>…</data>")
+_CLOSING_REACH = 400
+
+
 def _angle_word(match: Match) -> bool:
     """One word in angle brackets is a slot when it is a slot noun or ends in one ("<naam>",
     "<Einwohnerzahl>"), in lower case or capitalised; not an element of HTML ("<title>",
@@ -242,7 +246,7 @@ def _angle_word(match: Match) -> bool:
         return False
     if not (name.islower() or (name[:1].isupper() and name[1:].islower())):
         return False  # "<BigCo>": a name or markup
-    if "</" + name in match.string[match.end() :]:
+    if match.string.find("</" + name, match.end(), match.end() + _CLOSING_REACH) >= 0:
         return False
     word = name.casefold()
     return word in _slot_words() or _ends_in_slot_noun(word)
