@@ -69,6 +69,13 @@ POSITIVES = [
     ("Die Gemeinde hat <Einwohnerzahl> Einwohner.", "<Einwohnerzahl>"),
     ("Woordvoerder <naam> wilde niet reageren.", "<naam>"),
     ("L'accident s'est produit sur la [numéro de la départementale].", "[numéro de la"),
+    ("The company was founded in [YEAR] by two former engineers.", "[YEAR]"),
+    ("Officials said [number] homes were without power overnight.", "[number]"),
+    ("El incendio calcinó [número] hectáreas de monte bajo.", "[número]"),
+    ("Die Kosten liegen bei [Betrag].", "[Betrag]"),
+    ("Do wypadku doszło na drodze [numer drogi] pod Radomiem.", "[numer drogi]"),
+    ("traduction manquante : fr.article.lire_aussi", "traduction manquante"),
+    ("Übersetzung fehlt: de.artikel.mehr_lesen", "Übersetzung fehlt"),
     # template syntaxes by the shape of their names
     ("Officials in [node:field_city] confirmed the closure.", "[node:field_city]"),
     ("Published on [node:created:short] by the desk.", "[node:created:short]"),
@@ -118,6 +125,9 @@ NEAR_MISSES = [
     "[Update: The company said on Tuesday it would appeal.]",
     "Kick-off is at 3pm (TBC), the club said.",
     "The best is yet to come [the best is yet to come], she sang.",
+    "[Number] Street is closed until Friday.",
+    "[VIDEO] Firefighters battle the blaze near the harbour",
+    "Read the missing translation of the poem in the appendix.",
     # Roman numerals, TK as a name, marks in prose
     "The Super Bowl XX halftime show was broadcast in 1986.",
     "El siglo XX fue testigo de dos guerras mundiales.",

@@ -111,6 +111,8 @@ SECTIONS = frozenset(
         "desk_verbs",
         "here_words",
         "desk_slugs",
+        "missing_translation",
+        "number_slots",
     }
 )
 

@@ -479,6 +479,14 @@ def _slot_content(content: str, words: list[Token], table: VoiceTable) -> str:
     if head_noun and capital and (upper or title or of_next):
         return "slot_noun"
     lower = all(w.raw.islower() for w in letters)
+    if (
+        n == 2
+        and lower
+        and table.has("number_slots", words, 0, 1)
+        and words[1].raw.isalpha()
+        and len(words[1].raw) > _FUNCTION_WORD - 1
+    ):
+        return "slot_noun"  # "[numer drogi]", "[Anzahl Verletzte]": a number's noun and whose
     if head_noun and of_next and n <= 4 and lower:
         return "slot_noun"  # "[nome della via]": a slot noun and its complement, no more
     if head_noun and lower and n <= _NAMED_SLOT_WORDS and _names_whom(words, table):
@@ -583,6 +591,8 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     left, right = text[:start], text[end:]
     if _before_count(left, right, table):
         return True
+    if _number_slot_in_sentence(words, left, right, table):
+        return True
     if not (left.endswith(" ") and right.startswith((" ", ",", ";"))):
         return False
     before = tokens(left[-40:], timeout=None)
@@ -599,6 +609,27 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     # board [DATE] approved"), as a link's label is not written
     shouted = words[0].raw.isupper() and len(words[0].raw) >= _ACRONYM and after[0].raw.islower()
     return len(before[-1].raw) <= _FUNCTION_WORD or shouted
+
+
+def _number_slot_in_sentence(
+    words: list[Token], left: str, right: str, table: VoiceTable
+) -> bool:
+    """A slot noun for a number, a sum or a year (``[number_slots]``) in brackets after a word of
+    its line and before a word or a sentence's punctuation: "founded in [YEAR] by", "cost
+    [amount].", "calcinó [número] hectáreas"; no link's label or section's name is a number's
+    noun. In title case it is as often a label ("[Number] Street"): lower case or capitals."""
+    raw = words[0].raw
+    if not (raw.islower() or (raw.isupper() and len(raw) > _ACRONYM)):
+        return False
+    if not table.has("number_slots", words):
+        return False
+    before = left[-40:]
+    if not before.endswith(" ") or not any(c.isalpha() for c in before):
+        return False
+    after = right[:3]
+    return after[:1] in {",", ".", ";", ":"} or (
+        after[:1] == " " and (after[1:2].isalnum() or after[1:2] in {"–", "—", "("})
+    )
 
 
 #: how many words a bracket slot of unknown nouns may have ("[Name Of The Venue]")
@@ -1201,6 +1232,11 @@ _ERRORS: tuple[Pattern, ...] = (
         r"translation missing:" + _SP + r"{0,2}[a-z]{2}(?:[-_][A-Za-z]{2})?\.[\w.]{1,80}"
     ),
     compile_pattern(r"\[missing \"[^\"\n]{1,80}\" translation\]"),
+    # the same message in the languages of the packs, before its key
+    compile_pattern(
+        r"(?<!\w)(?i:" + voice_pattern("missing_translation") + r")" + _SP + r"{0,2}:" + _SP
+        + r"{0,2}[a-z]{2}(?:[-_][A-Za-z]{2})?\.[\w.]{1,80}"
+    ),
     compile_pattern(r"(?<!\w)Invalid Date(?!\w)"),  # JavaScript's Date
     # date libraries' "Invalid date" where a date was to be printed, after a word of the
     # sentence ("scheduled for Invalid date at"); not a sentence's own start
@@ -1270,6 +1306,7 @@ _VALUE_CUES = (
     "N/A",
     "%!",
     "translation missing",
+    ".",
     "[missing ",
     "Liquid ",
     "Error:",
