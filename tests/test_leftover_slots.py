@@ -93,6 +93,10 @@ POSITIVES = [
     ("ART TK", "TK"),
     ("Bildunterschrift XX", "XX"),
     ("The project is expected to cost $##.# billion over a decade.", "##.#"),
+    ("The motion passed by tk votes to 12.", "tk"),
+    ("La policía detuvo a xx personas durante la madrugada.", "xx"),
+    ("The award went to undefined, a 34-year-old nurse from Leeds.", "undefined"),
+    ("Nagrodę otrzymał NULL, 34-letni nauczyciel z Gdańska.", "NULL"),
     # leaked values: runtimes' reprs, zero times, nil
     ("Related: <function get_related at 0x7f3b2c1d9e50>", "<function get_related"),
     ("Lieu : <app.models.Venue object at 0x10a3f2b50>", "<app.models.Venue"),
@@ -140,6 +144,10 @@ NEAR_MISSES = [
     "Prices rose 50% ciudad by 30% in the centre.",
     "Let $x$ be the number of seats and $n$ the number of voters.",
     "Costs rose from $5 to $8 between 2019 and 2023.",
+    "Love you xx, see you at the match tomorrow!",
+    "Join the tk team for a walk along the river.",
+    "The variable stays undefined, a 2-step fix is needed.",
+    "Die TK zahlt 2025 mehr für Vorsorge, sagte die Kasse.",
     # angle brackets in code and markup, tags
     "The page's <title> element tells the browser what to show in the tab.",
     "He wrote <b>bold</b> in the template.",

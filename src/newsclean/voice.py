@@ -113,6 +113,7 @@ SECTIONS = frozenset(
         "desk_slugs",
         "missing_translation",
         "number_slots",
+        "age_words",
     }
 )
 

@@ -842,6 +842,7 @@ _JOURNALIST_RE = compile_pattern(
     r"|(?<![\w#.,])(?P<decimal>X{1,3}[.,]X{1,3})(?![\w#?.,])"
     r"|(?<![\w#.,])(?P<hashes>#{1,3}[.,]#{1,3})(?![\w#?.,])"
     r"|(?<![\w#])(?P<ph>TK|X{1,6}|N{2,3}|#{2,4}|\?{3})(?![\w#?])"
+    r"|(?<![\w#])(?P<low>tk|xxx?)(?![\w#?])"
     r"|(?<=[$€£¥])(?P<money>X{1,6}(?i:" + voice_pattern("magnitudes") + r"))(?!\w)"
     r"|(?<![\w.,:/-])(?P<zeros>00)(?![\w.,:/-])"
     r"|(?<!\w)(?P<year>(?:19|20)XX)(?!\w)"
@@ -900,8 +901,9 @@ def _zero_dates(text: str, timeout: float | None) -> Iterator[ShapeHit]:
         )
 
 
-#: what every match of :data:`_JOURNALIST_RE` holds, as one pattern of literals
-_JOURNALIST_CUES_RE = literal_pattern(frozenset({*"TXN#?", "00"}))
+#: what every match of :data:`_JOURNALIST_RE` holds, and the same as one pattern of literals
+_JOURNALIST_CUES = frozenset({*"TXN#?", "00", "tk", "xx"})
+_JOURNALIST_CUES_RE = literal_pattern(_JOURNALIST_CUES)
 
 
 def journalist_hits(
@@ -910,7 +912,7 @@ def journalist_hits(
     """TK, XXX and the like where a number, a name or a date belongs; a date of zeros."""
     yield from _zero_dates(text, timeout)
     if is_plain():
-        if not any(c in text for c in "TXN#?") and "00" not in text:
+        if not any(c in text for c in _JOURNALIST_CUES):
             return
     elif _JOURNALIST_CUES_RE.search(text) is None:
         return
@@ -948,6 +950,8 @@ def journalist_hits(
             continue  # "00" is a number's place before a count noun, not a clock's hour
         if not why or _token_named(text, start, end, why):
             continue
+        if m.group("low") and why not in {"count", "amount", "range"}:
+            continue  # "tk", "xx" in lower case: only where a number is ("by tk votes to 12")
         yield ShapeHit(
             "template.filler",
             "journalist",
@@ -1524,6 +1528,26 @@ def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable |
     return ""
 
 
+#: an age glued to its noun after a comma, an article before it or not: ", a 34-year-old",
+#: ", der 34-Jährige", ", 34-letni"
+_AGE_AFTER_RE = compile_pattern(
+    r"," + _SP + r"(?:[^\W\d_]{1,3}" + _SP + r")?[1-9]\d{0,2}-(?i:" + voice_pattern("age_words")
+    + r")(?!\w)"
+)
+
+
+def _age_apposition(
+    text: str, start: int, end: int, value: str, table: VoiceTable | None
+) -> str:
+    """A null-like value right before a person's age in apposition, where a name belongs: "went to
+    undefined, a 34-year-old nurse", "gewann None, der 34-Jährige aus Kiel"."""
+    if value not in _PREP_VALUES or table is None:
+        return ""
+    if match_pattern(_AGE_AFTER_RE, text, pos=end, timeout=None) is None:
+        return ""
+    return "apposition" if text[max(0, start - 1) : start] == " " else ""
+
+
 #: an age in parentheses after a name ("De verdachte, NULL (45) uit …")
 _AGE_RE = compile_pattern(r" \([1-9]\d{0,2}\)")
 
@@ -1712,6 +1736,7 @@ def _value_place(
         or _foreign(text, start, end, value, table, timeout)
         or _subject_apposition(text, start, end, value, table)
         or _after_role(text, start, end, value, table)
+        or _age_apposition(text, start, end, value, table)
     )
     if kind:
         return kind
