@@ -362,8 +362,15 @@ _ENTITY_TOKEN_RE = compile_pattern(
 )
 #: an ICU message's argument with its plural or select form: "{count, plural, one {# …}"
 _ICU_RE = compile_pattern(
-    r"\{" + _SP + r"{0,2}[A-Za-z_][\w.]{0,30}" + _SP + r"{0,2}," + _SP
-    + r"{0,2}(?:plural|selectordinal|select)" + _SP + r"{0,2},"
+    r"\{"
+    + _SP
+    + r"{0,2}[A-Za-z_][\w.]{0,30}"
+    + _SP
+    + r"{0,2},"
+    + _SP
+    + r"{0,2}(?:plural|selectordinal|select)"
+    + _SP
+    + r"{0,2},"
 )
 #: a name of a slot between delimiters that prose does not pair around a word: «VenueName»,
 #: <<FirstName>>, %ciudad%, $headline$; each name is judged by :func:`_slot_word`
@@ -405,11 +412,21 @@ def _slot_word_hits(text: str, timeout: float | None) -> Iterator[ShapeHit]:
         if not _slot_word(name, plain_word=plain_word):
             continue
         kind = (
-            "guillemet" if m.group("gn") else "double_angle" if m.group("an") else
-            "percent" if m.group("pn") else "dollar"
+            "guillemet"
+            if m.group("gn")
+            else "double_angle"
+            if m.group("an")
+            else "percent"
+            if m.group("pn")
+            else "dollar"
         )
-        yield _token_hit(kind, m, "unresolved template placeholder", weak=True,
-                         maths="symbols" if kind == "dollar" else "")
+        yield _token_hit(
+            kind,
+            m,
+            "unresolved template placeholder",
+            weak=True,
+            maths="symbols" if kind == "dollar" else "",
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -611,9 +628,7 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     return len(before[-1].raw) <= _FUNCTION_WORD or shouted
 
 
-def _number_slot_in_sentence(
-    words: list[Token], left: str, right: str, table: VoiceTable
-) -> bool:
+def _number_slot_in_sentence(words: list[Token], left: str, right: str, table: VoiceTable) -> bool:
     """A slot noun for a number, a sum or a year (``[number_slots]``) in brackets after a word of
     its line and before a word or a sentence's punctuation: "founded in [YEAR] by", "cost
     [amount].", "calcinó [número] hectáreas"; no link's label or section's name is a number's
@@ -817,7 +832,7 @@ def _lower_slot(content: str, words: list[Token], table: VoiceTable) -> bool:
     hospital>", "<nome completo>", "<imię i nazwisko>"; no verb of a sentence has room in it."""
     if not 2 <= len(words) <= _LOWER_SLOT_WORDS or not all(w.raw.islower() for w in words):
         return False
-    if any(c in content for c in ".,;:!?\"/=()[]{}$%#*"):
+    if any(c in content for c in '.,;:!?"/=()[]{}$%#*'):
         return False
     heads = [f for f in table.find("slot_nouns", words, 0, 1) if f.first == 0]
     if not heads or table.has("redaction", words):
@@ -1238,7 +1253,12 @@ _ERRORS: tuple[Pattern, ...] = (
     compile_pattern(r"\[missing \"[^\"\n]{1,80}\" translation\]"),
     # the same message in the languages of the packs, before its key
     compile_pattern(
-        r"(?<!\w)(?i:" + voice_pattern("missing_translation") + r")" + _SP + r"{0,2}:" + _SP
+        r"(?<!\w)(?i:"
+        + voice_pattern("missing_translation")
+        + r")"
+        + _SP
+        + r"{0,2}:"
+        + _SP
         + r"{0,2}[a-z]{2}(?:[-_][A-Za-z]{2})?\.[\w.]{1,80}"
     ),
     compile_pattern(r"(?<!\w)Invalid Date(?!\w)"),  # JavaScript's Date
@@ -1531,14 +1551,17 @@ def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable |
 #: an age glued to its noun after a comma, an article before it or not: ", a 34-year-old",
 #: ", der 34-Jährige", ", 34-letni"
 _AGE_AFTER_RE = compile_pattern(
-    r"," + _SP + r"(?:[^\W\d_]{1,3}" + _SP + r")?[1-9]\d{0,2}-(?i:" + voice_pattern("age_words")
+    r","
+    + _SP
+    + r"(?:[^\W\d_]{1,3}"
+    + _SP
+    + r")?[1-9]\d{0,2}-(?i:"
+    + voice_pattern("age_words")
     + r")(?!\w)"
 )
 
 
-def _age_apposition(
-    text: str, start: int, end: int, value: str, table: VoiceTable | None
-) -> str:
+def _age_apposition(text: str, start: int, end: int, value: str, table: VoiceTable | None) -> str:
     """A null-like value right before a person's age in apposition, where a name belongs: "went to
     undefined, a 34-year-old nurse", "gewann None, der 34-Jährige aus Kiel"."""
     if value not in _PREP_VALUES or table is None:
