@@ -60,6 +60,14 @@ POSITIVES = [
     ("[tu uzupełnić dane z ratusza]", "[tu uzupełnić dane z ratusza]"),
     ("[verificar cifra con la policía]", "[verificar cifra con la policía]"),
     ("[bevestigen aantal slachtoffers bij politie]", "[bevestigen aantal"),
+    ("[AQUÍ VA LA DECLARACIÓN DE LA CONSEJERA]", "[AQUÍ VA"),
+    ("[hier kommt das Zitat des Trainers]", "[hier kommt"),
+    ("[Tu wstawić komentarz burmistrza]", "[Tu wstawić"),
+    ("<Insert photo caption: striking nurses outside hospital>", "<Insert photo caption"),
+    # slots in braces
+    ("The ruling was issued on {DATE OF HEARING}.", "{DATE OF HEARING}"),
+    ("Selon {porte-parole à confirmer}, l'usine restera ouverte.", "{porte-parole"),
+    ("A cerimônia acontece em {{cidade-sede a definir}} no próximo mês.", "{{cidade-sede"),
     # slots of any noun phrase in angle or square brackets
     ("<name of hospital> said the patient was in a stable condition.", "<name of hospital>"),
     ("El portavoz, <nombre del portavoz>, no quiso hacer comentarios.", "<nombre del portavoz>"),
@@ -101,6 +109,8 @@ POSITIVES = [
     ("Related: <function get_related at 0x7f3b2c1d9e50>", "<function get_related"),
     ("Lieu : <app.models.Venue object at 0x10a3f2b50>", "<app.models.Venue"),
     ("Venue: com.newsroom.model.Venue@6d06d69c", "com.newsroom.model.Venue@6d06d69c"),
+    ("Ort: #<Venue:0x000055d5c3a1b2c8 @name=nil>", "#<Venue:0x000055d5c3a1b2c8"),
+    ("Autor: Resource id #5", "Resource id #5"),
     ("Published 0001-01-01 00:00:00 +0000 UTC", "0001-01-01"),
     ("Aktualisiert am 1/1/0001 12:00:00 AM", "1/1/0001"),
     ("O evento acontece em %!s(<nil>) no próximo sábado.", "%!s(<nil>)"),
@@ -132,6 +142,10 @@ NEAR_MISSES = [
     "[Number] Street is closed until Friday.",
     "[VIDEO] Firefighters battle the blaze near the harbour",
     "Read the missing translation of the poem in the appendix.",
+    "[Here goes nothing], she wrote on the poster.",
+    "The article cites {{cite web}} and {{Infobox city}} in its source.",
+    "Let {x in R : x > 0} be the set of positive numbers.",
+    "The sets {name, date} and {place} were compared.",
     # Roman numerals, TK as a name, marks in prose
     "The Super Bowl XX halftime show was broadcast in 1986.",
     "El siglo XX fue testigo de dos guerras mundiales.",
@@ -206,9 +220,14 @@ WORST = [
     "%!s(" * 20_000,
     "Tags: " + "Array " * 20_000,
     "##.#" * 20_000,
+    "#<A:0x" + "a" * 50_000,
+    "#<A:0x123456 " + "a" * 50_000,
     "HED " * 20_000 + "TK",
     "[check " + "a " * 20_000 + "]",
     "<nil> " * 20_000,
+    "{a" + " b" * 30_000 + "}",
+    "{{" + "a " * 30_000,
+    "{DATE OF HEARING} " * 5_000,
 ]
 
 

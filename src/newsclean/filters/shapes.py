@@ -316,7 +316,11 @@ def spec_maths(token: str) -> str:
 
 
 def placeholder_hits(
-    text: str, *, skip_names: frozenset[str] = frozenset(), timeout: float | None = DEFAULT_TIMEOUT
+    text: str,
+    *,
+    skip_names: frozenset[str] = frozenset(),
+    timeout: float | None = DEFAULT_TIMEOUT,
+    table: VoiceTable | None = None,
 ) -> Iterator[ShapeHit]:
     """Identifier-shaped content inside a delimiter pair of :data:`DELIMITERS`, and shortcodes."""
     for d, pattern in zip(DELIMITERS, _DELIMITER_RES, strict=True):
@@ -351,6 +355,13 @@ def placeholder_hits(
     if "{" in text and "," in text:
         for m in finditer(_ICU_RE, text, timeout=timeout):
             yield _token_hit("icu_message", m, "unformatted message", weak=True)
+    if "{" in text and table is not None:
+        for m in itertools.islice(finditer(_BRACE_SLOT_RE, text, timeout=timeout), MAX_JUDGED):
+            name = m.group("name")
+            if name.split(None, 1)[0].casefold() in skip_names:
+                continue  # "{{cite web}}", "{{Infobox city}}": wiki markup
+            if bracket_slot(name, table) in {"pending", "desk", "instruction", "slot_noun"}:
+                yield _token_hit("brace_slot", m, "unfilled slot", weak=True, maths="sets")
     yield from _slot_word_hits(text, timeout)
 
 
@@ -359,6 +370,11 @@ def placeholder_hits(
 _ENTITY_TOKEN_RE = compile_pattern(
     r"(?<!\[)\[[a-z][a-z-]{1,20}:(?:[a-z][a-z0-9]{0,30}[_-][a-z0-9_-]{1,40}"
     r"|[a-z][a-z0-9_-]{0,40}(?::[a-z0-9_-]{1,40}){1,3})\](?![\](:])"
+)
+#: words in braces, single or double: "{DATE OF HEARING}", "{{cidade-sede a definir}}"; what
+#: :func:`bracket_slot` says of a bracket's content it says of theirs
+_BRACE_SLOT_RE = compile_pattern(
+    r"(?<!\{)\{\{?(?P<name>[^\W\d_][^{}|\n]{1,60}?[^\W\d_])\}\}?(?!\})"
 )
 #: an ICU message's argument with its plural or select form: "{count, plural, one {# …}"
 _ICU_RE = compile_pattern(
@@ -541,6 +557,9 @@ def _pending_instruction(content: str, words: list[Token], table: VoiceTable) ->
         marks = table.find("pending_marks", head_words)
         if head_words and any(f.first == 0 and f.last == len(head_words) - 1 for f in marks):
             return "pending"  # "[à compléter : réaction de l'opposition]", "[TBC: venue]"
+        verbs = table.find("instruction_verbs", head_words, 0, 1)
+        if 2 <= len(head_words) <= _PENDING_HEAD and any(f.first == 0 for f in verbs):
+            return "desk"  # "<Insert photo caption: striking nurses outside hospital>"
     if "@" not in content and "/" not in content and ":" not in content:
         tail = [f for f in table.find("pending_marks", words, 1) if f.last == n - 1]
         if tail and 1 <= tail[0].first <= _PENDING_HEAD and words[0].raw[:1].isalpha():
@@ -552,9 +571,15 @@ def _pending_instruction(content: str, words: list[Token], table: VoiceTable) ->
         return ""
     letters = [w.raw for w in words if any(c.isalpha() for c in w.raw)]
     shouted = all(w.isupper() for w in letters)
+    lower = all(w.islower() for w in letters[1:])
+    for f in table.find("pending_marks", words, 0, 3):
+        if f.first != 0 or f.last >= n - 1 or not (shouted or lower):
+            continue
+        if shouted or table.has("slot_nouns", words, f.last + 1):
+            return "pending"  # "[AQUÍ VA LA DECLARACIÓN DE LA CONSEJERA]", "[hier kommt das Zitat]"
     at = 0
-    if table.has("here_words", words, 0, 1) and (words[0].raw.islower() or shouted):
-        at = 1  # "[tu uzupełnić …]", "[hier einbetten …]": a place word first
+    if table.has("here_words", words, 0, 1) and (shouted or words[1].raw.islower()):
+        at = 1  # "[tu uzupełnić …]", "[Tu wstawić …]": a place word first
     verb = words[at].raw
     if not (verb.islower() or shouted) or not verb.isalpha():
         return ""
@@ -1232,6 +1257,12 @@ _ERRORS: tuple[Pattern, ...] = (
     # Python's repr of an object with no text of its own: "<function get_related at 0x7f3b…>",
     # "<app.models.Venue object at 0x10a3f…>"
     compile_pattern(r"<[A-Za-z_][\w.]{0,60}(?: [\w.]{1,40}){0,3} at 0x[0-9a-fA-F]{4,16}>"),
+    # Ruby's inspect of an object and PHP's resource: "#<Venue:0x000055d5c3a1b2c8 …>",
+    # "Resource id #5"
+    compile_pattern(
+        r"#<[A-Z][\w:]{0,60}:0x[0-9a-f]{6,16}(?:" + _SP + r"[^<>\n]{0,80})?>"
+        r"|(?<!\w)Resource id #\d{1,6}(?!\d)"
+    ),
     # Java's Object.toString: a class in its package and its hash ("com.newsroom.model.Venue@6d06d69c")
     compile_pattern(
         r"(?<![\w.@/])(?:[a-z][a-z0-9_]{0,30}\.){1,8}[A-Z][A-Za-z0-9_$]{0,60}@[0-9a-f]{4,8}"
@@ -3445,7 +3476,7 @@ def line_hits(
     so :func:`voice_hits` would find nothing."""
     if detect("token"):
         # brackets are scanned once, by the filter's bracket syntax, which asks bracket_slot
-        yield from placeholder_hits(text, skip_names=skip_names, timeout=timeout)
+        yield from placeholder_hits(text, skip_names=skip_names, timeout=timeout, table=table)
         yield from paren_hits(text, table, timeout=timeout)
         yield from angle_hits(text, table, timeout=timeout)
     if detect("filler"):
