@@ -304,8 +304,9 @@ FILTERS_CODE = FACTS_CODE.parent
 VOICE_CODE = FILTERS_CODE.parent / "voice.py"
 #: what the check finds in them that is no word list of a human language, by module: the
 #: keywords of programming languages that start a line of code ("def", "else", "var"), PHP's
-#: notices ("Undefined variable"), the language codes the slot words are read in, and the names
-#: the code gives its own kinds (merge-tag specs, the roles of the placeholder file)
+#: notices ("Undefined variable"), ICU's message keywords ("plural", "select"), the language codes
+#: the slot words are read in, and the names the code gives its own kinds (merge-tag specs, the
+#: roles of the placeholder file, where a journalist's mark stands)
 NOT_A_LANGUAGE = {
     "filters/templates/data.py": {"set ['noun', 'insert', 'prefix']"},
     "filters/templates/gates.py": {
@@ -323,6 +324,8 @@ NOT_A_LANGUAGE = {
         "set ['word', 'merge', 'strict']",
         "set ['alien', 'preposition', 'foreign']",
         "alternation 'variable|index|offset|array'",
+        "alternation 'plural|selectordinal|select'",
+        "set ['count', 'amount', 'range']",
     },
 }
 

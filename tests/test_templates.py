@@ -236,6 +236,13 @@ POSITIVES = [
         "<AUTHOR>",
     ),
     (
+        "angle_word",
+        "Woordvoerder <naam> wilde niet reageren.",
+        "template.token",
+        "angle_word",
+        "<naam>",
+    ),
+    (
         "double_angle",
         "The event takes place on <<DATE>> in the town hall.",
         "template.token",

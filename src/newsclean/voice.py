@@ -107,6 +107,13 @@ SECTIONS = frozenset(
         "story_parts",
         "magnitudes",
         "make_verbs",
+        "pending_marks",
+        "desk_verbs",
+        "here_words",
+        "desk_slugs",
+        "missing_translation",
+        "number_slots",
+        "age_words",
     }
 )
 

@@ -316,7 +316,11 @@ def spec_maths(token: str) -> str:
 
 
 def placeholder_hits(
-    text: str, *, skip_names: frozenset[str] = frozenset(), timeout: float | None = DEFAULT_TIMEOUT
+    text: str,
+    *,
+    skip_names: frozenset[str] = frozenset(),
+    timeout: float | None = DEFAULT_TIMEOUT,
+    table: VoiceTable | None = None,
 ) -> Iterator[ShapeHit]:
     """Identifier-shaped content inside a delimiter pair of :data:`DELIMITERS`, and shortcodes."""
     for d, pattern in zip(DELIMITERS, _DELIMITER_RES, strict=True):
@@ -345,6 +349,100 @@ def placeholder_hits(
     if "[" in text:
         for m in finditer(_SHORTCODE_RE, text, timeout=timeout):
             yield _token_hit("shortcode", m, "unrendered shortcode", weak=True)
+        if ":" in text:
+            for m in finditer(_ENTITY_TOKEN_RE, text, timeout=timeout):
+                yield _token_hit("entity_token", m, "unresolved template placeholder", weak=True)
+    if "{" in text and "," in text:
+        for m in finditer(_ICU_RE, text, timeout=timeout):
+            yield _token_hit("icu_message", m, "unformatted message", weak=True)
+    if "{" in text and table is not None:
+        for m in itertools.islice(finditer(_BRACE_SLOT_RE, text, timeout=timeout), MAX_JUDGED):
+            name = m.group("name")
+            if name.split(None, 1)[0].casefold() in skip_names:
+                continue  # "{{cite web}}", "{{Infobox city}}": wiki markup
+            if bracket_slot(name, table) in {"pending", "desk", "instruction", "slot_noun"}:
+                yield _token_hit("brace_slot", m, "unfilled slot", weak=True, maths="sets")
+    yield from _slot_word_hits(text, timeout)
+
+
+#: a CMS's token of an entity and its field: "[node:field_city]", "[site:slogan-text]",
+#: "[node:created:short]": lower case, a colon, and a field with "_" or "-" or a second colon
+_ENTITY_TOKEN_RE = compile_pattern(
+    r"(?<!\[)\[[a-z][a-z-]{1,20}:(?:[a-z][a-z0-9]{0,30}[_-][a-z0-9_-]{1,40}"
+    r"|[a-z][a-z0-9_-]{0,40}(?::[a-z0-9_-]{1,40}){1,3})\](?![\](:])"
+)
+#: words in braces, single or double: "{DATE OF HEARING}", "{{cidade-sede a definir}}"; what
+#: :func:`bracket_slot` says of a bracket's content it says of theirs
+_BRACE_SLOT_RE = compile_pattern(
+    r"(?<!\{)\{\{?(?P<name>[^\W\d_][^{}|\n]{1,60}?[^\W\d_])\}\}?(?!\})"
+)
+#: an ICU message's argument with its plural or select form: "{count, plural, one {# …}"
+_ICU_RE = compile_pattern(
+    r"\{"
+    + _SP
+    + r"{0,2}[A-Za-z_][\w.]{0,30}"
+    + _SP
+    + r"{0,2},"
+    + _SP
+    + r"{0,2}(?:plural|selectordinal|select)"
+    + _SP
+    + r"{0,2},"
+)
+#: a name of a slot between delimiters that prose does not pair around a word: «VenueName»,
+#: <<FirstName>>, %ciudad%, $headline$; each name is judged by :func:`_slot_word`
+_SLOT_WORD_RE = compile_pattern(
+    r"(?P<g>«)(?P<gn>[A-Za-z][A-Za-z0-9_]{2,40})»"
+    r"|(?<!<)<<(?P<an>[A-Za-z][A-Za-z0-9_]{2,40})>>(?!>)"
+    r"|(?<![\w%])%(?P<pn>[^\W\d][\w]{2,30})%(?![\w%])"
+    r"|(?<![\w$\\])\$(?P<dn>[a-z][a-z_]{2,30})\$(?![\w$])"
+)
+#: the shortest hump of a name in camel case ("Venue", "Name")
+_HUMP = 2
+
+
+def _slot_word(name: str, *, plain_word: bool) -> bool:
+    """Whether a delimited name is a slot's: snake case ("first_name"), camel case ending in a
+    slot noun ("VenueName", "firstName"; not a brand such as "YouTube" or "PlayStation"), or,
+    where the delimiters pair nothing else (``plain_word``), one slot noun ("ciudad")."""
+    if "_" in name.strip("_"):
+        parts = name.strip("_").split("_")
+        return all(p.isalnum() for p in parts) and len(parts) <= 6
+    humps: list[str] = []
+    for c in name:
+        if c.isupper() or not humps:
+            humps.append(c)
+        else:
+            humps[-1] += c
+    nouns = _slot_noun_words()
+    if len(humps) >= 2 and all(len(h) >= _HUMP for h in humps) and not name.isupper():
+        return humps[-1].casefold() in nouns
+    return plain_word and name.islower() and name in nouns
+
+
+def _slot_word_hits(text: str, timeout: float | None) -> Iterator[ShapeHit]:
+    if not any(c in text for c in "«<%$"):
+        return
+    for m in itertools.islice(finditer(_SLOT_WORD_RE, text, timeout=timeout), MAX_JUDGED):
+        name = m.group("gn") or m.group("an") or m.group("pn") or m.group("dn")
+        plain_word = m.group("pn") is not None or m.group("dn") is not None
+        if not _slot_word(name, plain_word=plain_word):
+            continue
+        kind = (
+            "guillemet"
+            if m.group("gn")
+            else "double_angle"
+            if m.group("an")
+            else "percent"
+            if m.group("pn")
+            else "dollar"
+        )
+        yield _token_hit(
+            kind,
+            m,
+            "unresolved template placeholder",
+            weak=True,
+            maths="symbols" if kind == "dollar" else "",
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -357,10 +455,15 @@ _ROMAN = frozenset("ivxlcdm")
 
 
 def bracket_slot(content: str, table: VoiceTable) -> str:
-    """Why a bracket's content is a slot ("instruction", "slot_noun") or ""."""
+    """Why a bracket's content is a slot ("instruction", "slot_noun", "pending", "desk") or ""."""
     words = tokens(content, timeout=None)
     if not words or len(words) > 12:
         return ""
+    return _slot_content(content, words, table) or _pending_instruction(content, words, table)
+
+
+def _slot_content(content: str, words: list[Token], table: VoiceTable) -> str:
+    """Why a bracket's content is a slot by its words ("instruction", "slot_noun") or ""."""
     letters = [w for w in words if any(c.isalpha() for c in w.raw)]
     if len(letters) != len(words):
         return ""  # numbers, years, citations: "[1]", "[2019]"
@@ -409,6 +512,14 @@ def bracket_slot(content: str, table: VoiceTable) -> str:
     if head_noun and capital and (upper or title or of_next):
         return "slot_noun"
     lower = all(w.raw.islower() for w in letters)
+    if (
+        n == 2
+        and lower
+        and table.has("number_slots", words, 0, 1)
+        and words[1].raw.isalpha()
+        and len(words[1].raw) > _FUNCTION_WORD - 1
+    ):
+        return "slot_noun"  # "[numer drogi]", "[Anzahl Verletzte]": a number's noun and whose
     if head_noun and of_next and n <= 4 and lower:
         return "slot_noun"  # "[nome della via]": a slot noun and its complement, no more
     if head_noun and lower and n <= _NAMED_SLOT_WORDS and _names_whom(words, table):
@@ -416,6 +527,68 @@ def bracket_slot(content: str, table: VoiceTable) -> str:
         # la préfecture]", "[naam wethouder onderwijs]"); "[name of random hated item]" names
         # nobody
         return "slot_noun"
+    return ""
+
+
+#: how many words stand before a mark of what is still to come ("[Photo caption to come]")
+_PENDING_HEAD = 4
+#: an instruction of a desk has a verb and what it asks for: three words at least
+_DESK_WORDS = 3
+
+
+def _pending_instruction(content: str, words: list[Token], table: VoiceTable) -> str:
+    """Why a bracket's content is a note of what is still to come or a desk's instruction
+    ("pending", "desk"), or "".
+
+    - a short noun phrase and a mark of what is to come ("[date TBC]", "[Photo caption to
+      come]", "[Headline goes here]"), or that mark before a colon ("[à compléter : réaction de
+      l'opposition]");
+    - a desk's verb at the head, the bracket in lower case or in capitals, what it asks for
+      after it ("[check spelling of surname with desk]", "[embed tweet from @MetOffice]", "[tu
+      uzupełnić dane z ratusza]"); a link's label is capitalised ("[Check out our guide]").
+
+    Sentences (a full stop at the end) and quotations are not judged."""
+    if any(c in content for c in '"“”„«»') or content.rstrip().endswith((".", "!", "?")):
+        return ""
+    n = len(words)
+    head, colon, rest = content.partition(":")
+    if colon and rest.strip() and ":" not in rest:
+        head_words = tokens(head, timeout=None)
+        marks = table.find("pending_marks", head_words)
+        if head_words and any(f.first == 0 and f.last == len(head_words) - 1 for f in marks):
+            return "pending"  # "[à compléter : réaction de l'opposition]", "[TBC: venue]"
+        verbs = table.find("instruction_verbs", head_words, 0, 1)
+        if 2 <= len(head_words) <= _PENDING_HEAD and any(f.first == 0 for f in verbs):
+            return "desk"  # "<Insert photo caption: striking nurses outside hospital>"
+    if "@" not in content and "/" not in content and ":" not in content:
+        tail = [f for f in table.find("pending_marks", words, 1) if f.last == n - 1]
+        if tail and 1 <= tail[0].first <= _PENDING_HEAD and words[0].raw[:1].isalpha():
+            before = words[: tail[0].first]
+            first_person = table.has("first_person", before) or table.has("reader", before)
+            if not first_person and not table.has("editorial_heads", before, 0, 1):
+                return "pending"
+    if n < _DESK_WORDS:
+        return ""
+    letters = [w.raw for w in words if any(c.isalpha() for c in w.raw)]
+    shouted = all(w.isupper() for w in letters)
+    lower = all(w.islower() for w in letters[1:])
+    for f in table.find("pending_marks", words, 0, 3):
+        if f.first != 0 or f.last >= n - 1 or not (shouted or lower):
+            continue
+        if shouted or table.has("slot_nouns", words, f.last + 1):
+            return "pending"  # "[AQUÍ VA LA DECLARACIÓN DE LA CONSEJERA]", "[hier kommt das Zitat]"
+    at = 0
+    if table.has("here_words", words, 0, 1) and (shouted or words[1].raw.islower()):
+        at = 1  # "[tu uzupełnić …]", "[Tu wstawić …]": a place word first
+    verb = words[at].raw
+    if not (verb.islower() or shouted) or not verb.isalpha():
+        return ""
+    if any(
+        f.first == at
+        for section in ("desk_verbs", "instruction_verbs")
+        for f in table.find(section, words, at, at + 1)
+    ):
+        return "desk"
     return ""
 
 
@@ -460,6 +633,8 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     left, right = text[:start], text[end:]
     if _before_count(left, right, table):
         return True
+    if _number_slot_in_sentence(words, left, right, table):
+        return True
     if not (left.endswith(" ") and right.startswith((" ", ",", ";"))):
         return False
     before = tokens(left[-40:], timeout=None)
@@ -476,6 +651,25 @@ def lone_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
     # board [DATE] approved"), as a link's label is not written
     shouted = words[0].raw.isupper() and len(words[0].raw) >= _ACRONYM and after[0].raw.islower()
     return len(before[-1].raw) <= _FUNCTION_WORD or shouted
+
+
+def _number_slot_in_sentence(words: list[Token], left: str, right: str, table: VoiceTable) -> bool:
+    """A slot noun for a number, a sum or a year (``[number_slots]``) in brackets after a word of
+    its line and before a word or a sentence's punctuation: "founded in [YEAR] by", "cost
+    [amount].", "calcinó [número] hectáreas"; no link's label or section's name is a number's
+    noun. In title case it is as often a label ("[Number] Street"): lower case or capitals."""
+    raw = words[0].raw
+    if not (raw.islower() or (raw.isupper() and len(raw) > _ACRONYM)):
+        return False
+    if not table.has("number_slots", words):
+        return False
+    before = left[-40:]
+    if not before.endswith(" ") or not any(c.isalpha() for c in before):
+        return False
+    after = right[:3]
+    return after[:1] in {",", ".", ";", ":"} or (
+        after[:1] == " " and (after[1:2].isalnum() or after[1:2] in {"–", "—", "("})
+    )
 
 
 #: how many words a bracket slot of unknown nouns may have ("[Name Of The Venue]")
@@ -501,12 +695,19 @@ _SLOT_TAIL = 4
 def _ends_in_slot_noun(word: str) -> bool:
     """Whether a word is, or ends with, a slot noun of four letters or more ("stadtname",
     "firmenname", "eventdatum")."""
-    return any(word.endswith(noun) for noun in _slot_noun_words() if len(noun) >= _SLOT_TAIL)
+    nouns = _slot_tails()
+    return any(word[i:] in nouns for i in range(len(word) - _SLOT_TAIL + 1))
 
 
 @functools.lru_cache(maxsize=1)
 def _slot_noun_words() -> frozenset[str]:
     return words_of("slot_nouns", voice_languages())
+
+
+@functools.lru_cache(maxsize=1)
+def _slot_tails() -> frozenset[str]:
+    """The slot nouns long enough to end a compound."""
+    return frozenset(noun for noun in _slot_noun_words() if len(noun) >= _SLOT_TAIL)
 
 
 def value_slot(text: str, start: int, end: int, table: VoiceTable) -> bool:
@@ -631,14 +832,37 @@ def angle_hits(
         if " " not in content.strip():
             continue
         why = bracket_slot(content, table)
+        words = tokens(content, timeout=timeout)
         if why == "slot_noun" and (
-            not _titled_in_prose(text, m.start(), content)
-            or table.has("reader", tokens(content, timeout=timeout))
+            not (_titled_in_prose(text, m.start(), content) or _lower_slot(content, words, table))
+            or table.has("reader", words)
         ):
             continue  # "<Your Name>" is a command line's or a form's notation
-        if why not in {"instruction", "slot_noun"}:
+        if not why and _lower_slot(content, words, table):
+            why = "slot_noun"  # "<nome completo>", "<numer drogi>"
+        if why not in {"instruction", "slot_noun", "pending", "desk"}:
             continue
-        yield _token_hit("angle_slot", m, "unfilled instruction", why="instruction")
+        # a slot in lower case is also a command line's notation ("git clone <name of repo>"):
+        # it is dropped in code and programming articles
+        weak = why == "slot_noun" and not _titled_in_prose(text, m.start(), content)
+        yield _token_hit("angle_slot", m, "unfilled instruction", why="instruction", weak=weak)
+
+
+#: how many words a lower-case slot in angle brackets has at most ("<nombre del portavoz>")
+_LOWER_SLOT_WORDS = 4
+
+
+def _lower_slot(content: str, words: list[Token], table: VoiceTable) -> bool:
+    """A slot noun heading a short phrase of words in lower case, nothing else: "<name of
+    hospital>", "<nome completo>", "<imię i nazwisko>"; no verb of a sentence has room in it."""
+    if not 2 <= len(words) <= _LOWER_SLOT_WORDS or not all(w.raw.islower() for w in words):
+        return False
+    if any(c in content for c in '.,;:!?"/=()[]{}$%#*'):
+        return False
+    heads = [f for f in table.find("slot_nouns", words, 0, 1) if f.first == 0]
+    if not heads or table.has("redaction", words):
+        return False
+    return not table.has("reader", words)
 
 
 def bracket_hits(
@@ -656,7 +880,9 @@ def bracket_hits(
 _JOURNALIST_RE = compile_pattern(
     r"(?<![\w#])(?P<twice>TK(?:" + _SP + r"?TK){1,2})(?![\w#?])"
     r"|(?<![\w#.,])(?P<decimal>X{1,3}[.,]X{1,3})(?![\w#?.,])"
+    r"|(?<![\w#.,])(?P<hashes>#{1,3}[.,]#{1,3})(?![\w#?.,])"
     r"|(?<![\w#])(?P<ph>TK|X{1,6}|N{2,3}|#{2,4}|\?{3})(?![\w#?])"
+    r"|(?<![\w#])(?P<low>tk|xxx?)(?![\w#?])"
     r"|(?<=[$€£¥])(?P<money>X{1,6}(?i:" + voice_pattern("magnitudes") + r"))(?!\w)"
     r"|(?<![\w.,:/-])(?P<zeros>00)(?![\w.,:/-])"
     r"|(?<!\w)(?P<year>(?:19|20)XX)(?!\w)"
@@ -715,8 +941,9 @@ def _zero_dates(text: str, timeout: float | None) -> Iterator[ShapeHit]:
         )
 
 
-#: what every match of :data:`_JOURNALIST_RE` holds, as one pattern of literals
-_JOURNALIST_CUES_RE = literal_pattern(frozenset({*"TXN#?", "00"}))
+#: what every match of :data:`_JOURNALIST_RE` holds, and the same as one pattern of literals
+_JOURNALIST_CUES = frozenset({*"TXN#?", "00", "tk", "xx"})
+_JOURNALIST_CUES_RE = literal_pattern(_JOURNALIST_CUES)
 
 
 def journalist_hits(
@@ -725,7 +952,7 @@ def journalist_hits(
     """TK, XXX and the like where a number, a name or a date belongs; a date of zeros."""
     yield from _zero_dates(text, timeout)
     if is_plain():
-        if not any(c in text for c in "TXN#?") and "00" not in text:
+        if not any(c in text for c in _JOURNALIST_CUES):
             return
     elif _JOURNALIST_CUES_RE.search(text) is None:
         return
@@ -739,6 +966,10 @@ def journalist_hits(
             why = "doubled"  # "TKTK", "TK TK": no acronym doubles itself
         if m.group("money"):
             why = "amount"  # "£XXm", "$XXbn": a sum's digits and its magnitude
+        if m.group("hashes"):
+            why = "number"  # "##.#": a number's digits and its decimal mark, in no language
+        if not why and m.group("ph") and _slug_line(text, start, end, table):
+            why = "slug"  # "HED TK", "ART TK": a part of the story still to come
         if not why and i in ranged:
             why = "range"
         if not why:
@@ -759,6 +990,8 @@ def journalist_hits(
             continue  # "00" is a number's place before a count noun, not a clock's hour
         if not why or _token_named(text, start, end, why):
             continue
+        if m.group("low") and why not in {"count", "amount", "range"}:
+            continue  # "tk", "xx" in lower case: only where a number is ("by tk votes to 12")
         yield ShapeHit(
             "template.filler",
             "journalist",
@@ -767,6 +1000,23 @@ def journalist_hits(
             {"kind": "journalist", "token": token, "where": why},
             f"journalist's placeholder {token!r} standing in for content",
         )
+
+
+#: a line of a desk's slug and its mark is this short ("HED TK", "PULL QUOTE TK")
+_SLUG_WORDS = 2
+
+
+def _slug_line(text: str, start: int, end: int, table: VoiceTable) -> bool:
+    """Whether a placeholder ends a line that is nothing but it and the name of a part of the
+    story (``[desk_slugs]``, a slot noun): "HED TK", "ART TK", "Bildunterschrift XX"."""
+    if text[end:].strip(" *_:.–—-") or len(text) > _LINE_LOOK:
+        return False
+    head = text[:start].strip(" \t*_#>•·:–—-")
+    words = tokens(head, timeout=None)
+    if not words or len(words) > _SLUG_WORDS or head != " ".join(w.raw for w in words):
+        return False
+    found = [*table.find("desk_slugs", words), *table.find("slot_nouns", words)]
+    return any(f.first == 0 and f.last == len(words) - 1 for f in found)
 
 
 #: a one-letter word: a symbol a token of that letter may double ("X chromosomes (XX)")
@@ -946,7 +1196,7 @@ def _inside_sentence(
 #: a null-like value; each is then judged by what stands around it (:data:`_VALUE_PLACES`)
 _NULL_RE = compile_pattern(
     r"(?<!\w)(?:NULL|Null|null|UNDEFINED|Undefined|undefined|nil|NIL|NONE|None|NaN"
-    r"|Invalid Date|NaT)(?!\w)|<no value>|<NA>|\(null\)|(?<![\w#/])N/A(?![\w/])"
+    r"|Invalid Date|NaT)(?!\w)|<no value>|<nil>|<NA>|\(null\)|(?<![\w#/])N/A(?![\w/])"
 )
 #: a value position ends the field: a separator, a full stop or the line's end
 _VALUE_END_RE = compile_pattern(_SP + r"{0,3}(?:$|[|·•,;/)\]–—.])")
@@ -960,7 +1210,7 @@ _PLACES = frozenset({"NULL", "Null", "None", "UNDEFINED", "Undefined", "undefine
 _AMOUNTS = frozenset({"NaN", "NULL", "UNDEFINED", "Undefined", "undefined"})
 #: values that are no word of any language: wherever they stand outside code they leaked
 #: (JavaScript's "not a number", Go's and C's empty values, pandas' missing time and value)
-_ALIEN = frozenset({"NaN", "NaT", "<NA>", "<no value>", "(null)", "Invalid Date"})
+_ALIEN = frozenset({"NaN", "NaT", "<NA>", "<no value>", "<nil>", "(null)", "Invalid Date"})
 #: a field's label, a publishing verb and the word that may follow it (``voice.txt``'s
 #: ``[value_labels]``, ``[published_words]``, ``[published_joiners]``)
 _META = "(?i:" + voice_pattern("value_labels") + ")"
@@ -1002,10 +1252,46 @@ _ERRORS: tuple[Pattern, ...] = (
         r"[a-z*.\[\]]{1,20}=[^()\n]{0,40})\)|\(EXTRA[^()\n]{0,60}\)|\(BADINDEX\)|\(NOVERB\))"
     ),
     compile_pattern(r"<no value>"),  # Go's templates
+    # Go's fmt with a nil operand or any other bad one: "%!s(<nil>)", "%!d(string=hi)"
+    compile_pattern(r"%![a-zA-Z]\((?:<nil>|[^()\n]{1,60})\)"),
+    # Python's repr of an object with no text of its own: "<function get_related at 0x7f3b…>",
+    # "<app.models.Venue object at 0x10a3f…>"
+    compile_pattern(r"<[A-Za-z_][\w.]{0,60}(?: [\w.]{1,40}){0,3} at 0x[0-9a-fA-F]{4,16}>"),
+    # Ruby's inspect of an object and PHP's resource: "#<Venue:0x000055d5c3a1b2c8 …>",
+    # "Resource id #5"
+    compile_pattern(
+        r"#<[A-Z][\w:]{0,60}:0x[0-9a-f]{6,16}(?:" + _SP + r"[^<>\n]{0,80})?>"
+        r"|(?<!\w)Resource id #\d{1,6}(?!\d)"
+    ),
+    # Java's Object.toString: a class in its package and its hash ("com.newsroom.model.Venue@6d06d69c")
+    compile_pattern(
+        r"(?<![\w.@/])(?:[a-z][a-z0-9_]{0,30}\.){1,8}[A-Z][A-Za-z0-9_$]{0,60}@[0-9a-f]{4,8}"
+        r"(?![\w@]|\.\w)"
+    ),
+    # the zero time of Go and .NET where a date was to be printed: "0001-01-01 00:00:00 +0000
+    # UTC", "1/1/0001 12:00:00 AM"; no story is dated the first day of the year 1 in these forms
+    compile_pattern(
+        r"(?<![\w-])0001-01-01(?:[ T]00:00:00(?:\.0{1,9})?(?:Z|" + _SP + r"?[+-]00:?00"
+        r"(?:" + _SP + r"UTC)?)?)?(?![\w-])"
+        r"|(?<![\w/])0?1/0?1/0001(?:" + _SP + r"(?:12:00:00" + _SP + r"AM|00:00:00))?(?![\w/])"
+    ),
+    # PHP's array printed where its items belong, the whole value after a label at a line's
+    # start: "Filed under: Array", "Tags: Array"
+    compile_pattern(r"(?<=^[^\W\d_][^\n:]{0,30}:" + _SP + r"{0,3})Array(?=" + _SP + r"{0,3}$)"),
     compile_pattern(  # Rails' I18n
         r"translation missing:" + _SP + r"{0,2}[a-z]{2}(?:[-_][A-Za-z]{2})?\.[\w.]{1,80}"
     ),
     compile_pattern(r"\[missing \"[^\"\n]{1,80}\" translation\]"),
+    # the same message in the languages of the packs, before its key
+    compile_pattern(
+        r"(?<!\w)(?i:"
+        + voice_pattern("missing_translation")
+        + r")"
+        + _SP
+        + r"{0,2}:"
+        + _SP
+        + r"{0,2}[a-z]{2}(?:[-_][A-Za-z]{2})?\.[\w.]{1,80}"
+    ),
     compile_pattern(r"(?<!\w)Invalid Date(?!\w)"),  # JavaScript's Date
     # date libraries' "Invalid date" where a date was to be printed, after a word of the
     # sentence ("scheduled for Invalid date at"); not a sentence's own start
@@ -1061,7 +1347,12 @@ _VALUE_CUES = (
     "NONE",
     "None",
     "<no value>",
+    "<nil>",
     "(null)",
+    " at 0x",
+    "@",
+    "0001",
+    "Array",
     "Invalid Date",
     "Invalid date",
     "NaN",
@@ -1070,6 +1361,7 @@ _VALUE_CUES = (
     "N/A",
     "%!",
     "translation missing",
+    ".",
     "[missing ",
     "Liquid ",
     "Error:",
@@ -1287,6 +1579,29 @@ def _apposition(text: str, start: int, end: int, value: str, table: VoiceTable |
     return ""
 
 
+#: an age glued to its noun after a comma, an article before it or not: ", a 34-year-old",
+#: ", der 34-Jährige", ", 34-letni"
+_AGE_AFTER_RE = compile_pattern(
+    r","
+    + _SP
+    + r"(?:[^\W\d_]{1,3}"
+    + _SP
+    + r")?[1-9]\d{0,2}-(?i:"
+    + voice_pattern("age_words")
+    + r")(?!\w)"
+)
+
+
+def _age_apposition(text: str, start: int, end: int, value: str, table: VoiceTable | None) -> str:
+    """A null-like value right before a person's age in apposition, where a name belongs: "went to
+    undefined, a 34-year-old nurse", "gewann None, der 34-Jährige aus Kiel"."""
+    if value not in _PREP_VALUES or table is None:
+        return ""
+    if match_pattern(_AGE_AFTER_RE, text, pos=end, timeout=None) is None:
+        return ""
+    return "apposition" if text[max(0, start - 1) : start] == " " else ""
+
+
 #: an age in parentheses after a name ("De verdachte, NULL (45) uit …")
 _AGE_RE = compile_pattern(r" \([1-9]\d{0,2}\)")
 
@@ -1475,6 +1790,7 @@ def _value_place(
         or _foreign(text, start, end, value, table, timeout)
         or _subject_apposition(text, start, end, value, table)
         or _after_role(text, start, end, value, table)
+        or _age_apposition(text, start, end, value, table)
     )
     if kind:
         return kind
@@ -3160,7 +3476,7 @@ def line_hits(
     so :func:`voice_hits` would find nothing."""
     if detect("token"):
         # brackets are scanned once, by the filter's bracket syntax, which asks bracket_slot
-        yield from placeholder_hits(text, skip_names=skip_names, timeout=timeout)
+        yield from placeholder_hits(text, skip_names=skip_names, timeout=timeout, table=table)
         yield from paren_hits(text, table, timeout=timeout)
         yield from angle_hits(text, table, timeout=timeout)
     if detect("filler"):

@@ -24,7 +24,13 @@ from newsclean._patterns import (
     finditer,
 )
 from newsclean._patterns import search as search_pattern
-from newsclean.filters.shapes import bracket_slot, lone_slot, value_slot
+from newsclean.filters.shapes import (
+    _ends_in_slot_noun,
+    _open_quote_before,
+    bracket_slot,
+    lone_slot,
+    value_slot,
+)
 from newsclean.filters.templates.data import (
     _HTML_TAGS,
     _SP,
@@ -96,6 +102,10 @@ _SYNTAXES: tuple[_Syntax, ...] = (
         r"<<" + _SP + r"?(?P<name>[A-Z][A-Z0-9_ ]{0,40}?)" + _SP + r"?>>"), check="angle_vocab"),
     _Syntax("angle", '<', compile_pattern(
         r"<(?<![<\w]<)(?P<name>[A-Z][A-Z0-9_ ]{0,40}?)>(?!>)"), check="angle_vocab", weak=True),
+    # one word of a slot in angle brackets, not in capitals: "<naam>", "<Einwohnerzahl>"
+    _Syntax("angle_word", '<', compile_pattern(
+        r"<(?<![<\w]<)(?P<name>[^\W\d_][^\W\d_]{2,30})>(?![>\w])"), check="angle_word",
+        weak=True),
     _Syntax("dunder", '__', compile_pattern(
         r"__(?<!\w__)(?P<name>[A-Z][A-Z0-9_]{0,58}[A-Z0-9])__(?!\w)"), check="upper_vocab",
         weak=True),
@@ -196,6 +206,8 @@ def _name_ok(syntax: _Syntax, match: Match, timeout: float | None) -> bool:
         return name.strip() not in _HTML_TAGS and is_placeholder_phrase(
             name, upper_only=True, timeout=timeout
         )
+    if syntax.check == "angle_word":
+        return _angle_word(match)
     if syntax.check == "upper_vocab":
         return is_placeholder_phrase(name, upper_only=True, timeout=timeout)
     words = name.split(None, 1)
@@ -208,13 +220,36 @@ def _name_ok(syntax: _Syntax, match: Match, timeout: float | None) -> bool:
     if syntax.kind != "bracket":
         return False
     table = voice_table(_LANGUAGES)
-    if bracket_slot(name, table):
+    why = bracket_slot(name, table)
+    if why in {"pending", "desk"} and _open_quote_before(match.string, match.start()):
+        return False  # “we will [confirm the deal] soon”: an editor's words inside a quotation
+    if why:
         return True
     # a line this long is data, not a sentence: its one-word brackets are not judged
     return len(match.string) <= _LONG_LINE and (
         lone_slot(match.string, match.start(), match.end(), table)
         or value_slot(match.string, match.start(), match.end(), table)
     )
+
+
+#: how far after an element's opening its closing tag is looked for ("<data>…</data>")
+_CLOSING_REACH = 400
+
+
+def _angle_word(match: Match) -> bool:
+    """One word in angle brackets is a slot when it is a slot noun or ends in one ("<naam>",
+    "<Einwohnerzahl>"), in lower case or capitalised; not an element of HTML ("<title>",
+    "<address>"), nor one whose closing tag follows ("<data>…</data>"), nor in capitals (the
+    ``angle`` syntax judges those)."""
+    name = match.group("name")
+    if name.isupper() or name.upper() in _HTML_TAGS:
+        return False
+    if not (name.islower() or (name[:1].isupper() and name[1:].islower())):
+        return False  # "<BigCo>": a name or markup
+    if match.string.find("</" + name, match.end(), match.end() + _CLOSING_REACH) >= 0:
+        return False
+    word = name.casefold()
+    return word in _slot_words() or _ends_in_slot_noun(word)
 
 
 #: the languages whose slot words judge braces and brackets (those of the voice files)
