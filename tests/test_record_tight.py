@@ -47,7 +47,7 @@ PAGES = {
         "papel, y el dibujo dio la vuelta al mundo en una semana.",
     ),
     "fr": (
-        "Innover, mais comment ?",
+        "Innover, la question ?",
         "Par Jeanne Martin | 3 mai 2024",
         "En juin 2005, le fondateur d'une entreprise d'ordinateurs a prononcé un discours devant "
         "les diplômés d'une université de Californie et leur a raconté trois histoires de sa "
@@ -223,3 +223,74 @@ def test_glue_on_hostile_lines(text: str) -> None:
     list(GLUE_RE.finditer(text, timeout=1.0))
     HeadReader(view_of([(text, None)]), topic=True).glued(0, text)
     assert time.perf_counter() - started < 1
+
+
+#: a third paragraph, so that the body has enough words of its own to judge a line off its topic
+MORE = {
+    "en": "Teachers in several countries now show the drawing in their classes, and students "
+    "discuss whether a simple picture can explain how new products and services are created.",
+    "de": "Lehrer in mehreren Ländern zeigen die Zeichnung heute in ihren Klassen, und Schüler "
+    "diskutieren, ob ein einfaches Bild erklären kann, wie neue Produkte entstehen.",
+    "es": "Profesores de varios países muestran hoy el dibujo en sus clases, y los alumnos "
+    "discuten si una imagen sencilla puede explicar cómo nacen productos y servicios nuevos.",
+    "fr": "Des enseignants de plusieurs pays montrent aujourd'hui le dessin en classe, et les "
+    "élèves discutent pour savoir si une image simple explique la naissance de produits neufs.",
+}
+
+
+def _long_body(lang: str) -> list[tuple[str, str | None]]:
+    return [*_body(lang), (MORE[lang], None)]
+
+
+#: prompts a page's filters may leave between the head and the body, sharing no word with it
+PROMPTS = {
+    "en": ("Get the newsletter everyone is talking about", "Sign up for our free daily briefing"),
+    "de": (
+        "Hol dir den Newsletter, über den alle sprechen",
+        "Jetzt kostenlos fürs Briefing anmelden",
+    ),
+    "es": ("Recibe el boletín del que todos hablan", "Suscríbete gratis al resumen diario"),
+    "fr": ("Recevez notre lettre d'information gratuite", "Inscrivez-vous au résumé quotidien"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PROMPTS))
+def test_prompts_off_the_topic_below_a_byline_do_not_count_against_the_headline(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # headline / byline / two prompts the filters left / body: the prompts share no word with
+    # the body, so they are no part of the head between the headline and the body
+    headline, byline, _ = PAGES[lang]
+    lines = [*MENU, (headline, None), (byline, None), *[(p, None) for p in PROMPTS[lang]]]
+    lines += _long_body(lang)
+    reader = HeadReader(view_of(lines), topic=True)
+    assert reader.off_topic(5, 7)
+    assert reader.between(3, 7, past_off_topic=True) == 0
+    assert _title(lines) == headline
+    monkeypatch.setattr(HeadReader, "off_topic", lambda self, i, start: False)
+    assert _title(lines) is None
+
+
+@pytest.mark.parametrize("lang", sorted(PROMPTS))
+def test_lines_on_the_topic_between_still_count(lang: str) -> None:
+    # near miss: the lines between share the body's words (a second headline, a summary)
+    headline, byline, body = PAGES[lang]
+    first = body.split("\n")[0]
+    between = [" ".join(first.split()[:6]), " ".join(first.split()[6:12])]
+    lines = [*MENU, (headline, None), (byline, None), *[(p, None) for p in between]]
+    lines += _long_body(lang)
+    reader = HeadReader(view_of(lines), topic=True)
+    assert not reader.off_topic(5, 7)
+    assert reader.between(3, 7, past_off_topic=True) == 2
+
+
+@pytest.mark.parametrize("lang", sorted(PROMPTS))
+def test_off_topic_lines_count_without_a_byline_below(lang: str) -> None:
+    # near miss: no byline or date right below the candidate; its head is not plain, and the
+    # lines between count against it as before
+    headline, _, _ = PAGES[lang]
+    lines = [*MENU, (headline, None), *[(p, None) for p in PROMPTS[lang]], *_long_body(lang)]
+    reader = HeadReader(view_of(lines), topic=True)
+    got = reader.candidate(3, 6, set())
+    assert got is None or got[0] < PAGE_ARGS["min_score"]
+    assert _title(lines) is None

@@ -1100,6 +1100,14 @@ class HeadReader:
                     return True
         return False
 
+    def off_topic(self, i: int, start: int) -> bool:
+        """None of the content words of line ``i`` (two or more) is in the body, which has
+        :data:`BODY_MIN_WORDS` of its own: a prompt or a notice the filters left ("Get the
+        newsletter everyone is talking about"), no part of the head."""
+        stems = content_stems(self.view.blocks[i].text, self.timeout)
+        body = self.body_stems(start)
+        return len(stems) >= 2 and len(body) >= BODY_MIN_WORDS and not any(w in body for w in stems)
+
     def on_topic(self, i: int, start: int) -> bool:
         """Most of the content words of line ``i`` (two or more) are in the body."""
         stems = content_stems(self.view.blocks[i].text, self.timeout)
@@ -1266,7 +1274,9 @@ class HeadReader:
         found["repeated"] = float(repeated == 1)
         found["title_line"] = float(repeated == 2)
         found["linked"] = float(reason in ("boilerplate.link_list", "boilerplate.duplicate"))
-        between = self.between(i, start)
+        between = self.between(
+            i, start, past_off_topic=self.topic and found.get("head_line_below", 0.0) > 0
+        )
         if standfirst is not None and view.reasons[standfirst] is None:
             between -= 1  # the standfirst is part of the head
         found["between"] = min(5, between) / 5
@@ -1393,7 +1403,7 @@ class HeadReader:
             expect = n - 1
         return False
 
-    def between(self, i: int, start: int) -> int:
+    def between(self, i: int, start: int, *, past_off_topic: bool = False) -> int:
         """How many kept lines between ``i`` and the body start are not head lines; a picture's
         caption or credit there ("Photo: Jane Doe / Agency") belongs to the head's picture."""
         return sum(
@@ -1402,6 +1412,7 @@ class HeadReader:
             if self.view.reasons[k] is None
             and self.meta(k) is None
             and not is_caption(self.view.blocks[k].text)
+            and not (past_off_topic and self.off_topic(k, start))
         )
 
     def headline(self, start: int, floor: int = 0) -> tuple[int, str, str] | None:
