@@ -95,7 +95,8 @@ EVIDENCE: dict[str, float] = {
     "under_head": -3.0,  # a byline or date above it belongs to a headline above them
     "menu_end": 1.5,  # removed for its shape or place only, it stands out at the end of a menu's
     # short lines above it
-    "crumbs_above": 1.5,  # right below a numbered breadcrumb ("1. Home / 2. Health / 3. Flu")
+    "crumbs_above": 1.5,
+    "tight_head": 0.5,  # a byline or date right below it, and the body right after them  # right below a numbered breadcrumb ("1. Home / 2. Health / 3. Flu")
 }
 #: a headline that has a standfirst has this many words or more (shorter: a kicker)
 PAIR_MIN_WORDS = 5
@@ -131,6 +132,10 @@ SEPARATOR_RE = compile_pattern(r"\s[|»›>/]\s|\s[-–—]\s|\s::\s")
 GLUED_CRUMBS_RE = compile_pattern(r"^(?:[^\s>»›|][^>»›|\n]{0,29}[>»›](?=\S)){2,4}")
 CRUMB_RE = compile_pattern(r"\s?[»›>/|]\s?")
 BULLET_CHARS = "*•·-–—+> "
+#: where two texts were glued without a space ("Olympische SpieleOlympia 2022", "News & mehr23.01."):
+#: a lower-case letter, then a capital and a lower-case letter, or a digit. Fixed width, it cannot
+#: backtrack
+GLUE_RE = compile_pattern(r"(?<=\p{Ll}\p{Ll})(?:\p{Lu}(?=\p{Ll})|\d)")
 #: a name word: a capital, then letters, dots, apostrophes or hyphens
 NAME_WORD_RE = compile_pattern(r"^\p{Lu}[\p{L}\p{M}.'’\-]{0,24}$|^\p{Lu}\.$")
 # a month name before a number: where a date glued to the names starts ("Jane Doe Apr. 26")
@@ -937,6 +942,7 @@ class HeadReader:
         self._standfirst: dict[tuple[int, int], int | None] = {}
         self._body: dict[tuple[int, int], frozenset[str]] = {}
         self._lines: frozenset[str] | None = None
+        self._all_lines: frozenset[str] | None = None
         self._lower: frozenset[str] | None = None
         self._numbers: frozenset[int] | None = None
 
@@ -1077,6 +1083,31 @@ class HeadReader:
                 return 2
         return best
 
+    def glued(self, i: int, text: str) -> bool:
+        """Line ``i`` is another line of the page glued to a kicker or a crumb without a space
+        ("Olympische SpieleOlympia 2022 in Peking", "StartseiteNews & mehr23.01.2022 - Headline"):
+        its text before or after a glued place, of two words or more, stands as a line of its own
+        elsewhere. A name written so ("SportScheck", "LinkedIn") stands alone nowhere, and a
+        menu's one word ("Sport") is no kicker of it."""
+        if len(text) > 300:
+            return False
+        if self._all_lines is None:
+            self._all_lines = frozenset(fold(unbulleted(b.text)) for b in self.view.blocks)
+        for m in GLUE_RE.finditer(text, timeout=self.timeout):
+            for part in (text[: m.start()], text[m.start() :]):
+                key = fold(part)
+                if len(key.split()) >= 2 and key in self._all_lines and key != self.folded[i]:
+                    return True
+        return False
+
+    def off_topic(self, i: int, start: int) -> bool:
+        """None of the content words of line ``i`` (two or more) is in the body, which has
+        :data:`BODY_MIN_WORDS` of its own: a prompt or a notice the filters left ("Get the
+        newsletter everyone is talking about"), no part of the head."""
+        stems = content_stems(self.view.blocks[i].text, self.timeout)
+        body = self.body_stems(start)
+        return len(stems) >= 2 and len(body) >= BODY_MIN_WORDS and not any(w in body for w in stems)
+
     def on_topic(self, i: int, start: int) -> bool:
         """Most of the content words of line ``i`` (two or more) are in the body."""
         stems = content_stems(self.view.blocks[i].text, self.timeout)
@@ -1143,6 +1174,8 @@ class HeadReader:
         if reason is not None and reason not in SOFT_REASONS:
             return None
         got = _headline_text(view.blocks[i].text, self.timeout)
+        if got is None and self.topic:
+            got = self.short_headline(i, start)
         if got is None or self.meta(i) is not None:
             return None
         if numbered_item(view.blocks[i].text, self.list_numbers()):
@@ -1159,6 +1192,8 @@ class HeadReader:
             return None  # a date line whose date did not parse
         if is_caption(headline):
             return None
+        if self.topic and self.glued(i, unbulleted(view.blocks[i].text)):
+            return None  # a kicker or a crumb glued to a line of its own
         stems = content_stems(headline, self.timeout)
         if not stems:
             return None  # dates, numbers and little words: no topic
@@ -1239,15 +1274,64 @@ class HeadReader:
         found["repeated"] = float(repeated == 1)
         found["title_line"] = float(repeated == 2)
         found["linked"] = float(reason in ("boilerplate.link_list", "boilerplate.duplicate"))
-        between = self.between(i, start)
+        between = self.between(
+            i, start, past_off_topic=self.topic and found.get("head_line_below", 0.0) > 0
+        )
         if standfirst is not None and view.reasons[standfirst] is None:
             between -= 1  # the standfirst is part of the head
         found["between"] = min(5, between) / 5
+        found["tight_head"] = float(
+            self.topic
+            and between == 0
+            and first_after in ("byline", "date")
+            and found.get("head_line_below", 0.0) > 0
+            and found.get("body_below", 0.0) > 0
+            and not self.held_above(i)
+        )
         if slug:
             hw = {w.casefold() for w in text_words(headline, timeout=self.timeout)}
             found["slug"] = float(len(slug & hw) >= max(2, 0.6 * len(slug)))
         score = sum(EVIDENCE[k] * v for k, v in found.items())
         return score, headline, rule
+
+    def held_above(self, i: int) -> bool:
+        """The head goes on above line ``i``: the line above is kept and no byline or date
+        line, or it is a copy of line ``i`` (the headline twice, the copy above)."""
+        above = _previous_line(self.view, i)
+        if above is None:
+            return False
+        if self.folded[above] == self.folded[i]:
+            return True
+        return self.view.reasons[above] is None and self.evidence(above) is None
+
+    def short_headline(self, i: int, start: int) -> tuple[str, str] | None:
+        """A headline too short for :func:`_headline_text` (two words: "Tach auch!", "OUTDOOR
+        LOVERS"), read only where a head stands tight around it: a byline or date line right below it and the body right after
+        that, or a byline or date line right above it and the body right below it."""
+        line = unbulleted(self.view.blocks[i].text)
+        if not line or line[:1] != self.view.blocks[i].text.strip()[:1] or len(line) > 120:
+            return None  # a list item
+        first = line.lstrip("\"'“‘„‚«»‹›¿¡([")[:1]
+        if not (first.isupper() or first.isdigit()):
+            return None
+        if len(text_words(line, timeout=self.timeout)) != 2:
+            return None
+        if sum(1 for w in line.split() if sum(c.isalpha() for c in w) >= 2) < 2:
+            return None
+        if TITLE_BAD_END_RE.search(line, timeout=self.timeout):
+            return None  # "Home:", "Read more…", "Photo credit."
+        if name_list(line, self.timeout):
+            return None  # "Jane Doe" above a date line: the byline's name
+        below = _next_line(self.view, i)
+        above = _previous_line(self.view, i)
+        if below is None or below > start:
+            return None
+        if below == start:
+            tight = above is not None and self.evidence(above) in ("byline", "date")
+        else:
+            after = _next_line(self.view, below)
+            tight = self.evidence(below) in ("byline", "date") and after == start
+        return (line, "short") if tight else None
 
     def owned_head_line_above(self, i: int, start: int) -> bool:
         """A byline or date line stands just above line ``i`` (within two lines) and right below
@@ -1319,7 +1403,7 @@ class HeadReader:
             expect = n - 1
         return False
 
-    def between(self, i: int, start: int) -> int:
+    def between(self, i: int, start: int, *, past_off_topic: bool = False) -> int:
         """How many kept lines between ``i`` and the body start are not head lines; a picture's
         caption or credit there ("Photo: Jane Doe / Agency") belongs to the head's picture."""
         return sum(
@@ -1328,6 +1412,7 @@ class HeadReader:
             if self.view.reasons[k] is None
             and self.meta(k) is None
             and not is_caption(self.view.blocks[k].text)
+            and not (past_off_topic and self.off_topic(k, start))
         )
 
     def headline(self, start: int, floor: int = 0) -> tuple[int, str, str] | None:
