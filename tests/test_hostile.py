@@ -53,10 +53,15 @@ def typical() -> float:
     return min(seconds_per_mb(docs) for _ in range(3))
 
 
-def _clean_timed(text: str) -> tuple[newsclean.Article, float]:
+def _clean_timed(text: str) -> tuple[newsclean.Article, float, float]:
+    """The article, its CPU seconds per MB and its CPU seconds in all. The pipeline's budget is
+    wall time, which other work on a loaded machine stretches: it is off here, and the CPU
+    seconds are held to it instead."""
+    pipeline = default_pipeline(budget=None)
     started = time.process_time()
-    article = newsclean.clean(text)
-    return article, (time.process_time() - started) / _mb([text])
+    article = pipeline(text)
+    seconds = time.process_time() - started
+    return article, seconds / _mb([text]), seconds
 
 
 SHAPES: dict[str, Callable[[], str]] = {
@@ -76,19 +81,19 @@ SHAPES: dict[str, Callable[[], str]] = {
 @pytest.mark.parametrize("shape", list(SHAPES))
 def test_shape_finishes_in_bounded_time(shape: str, typical: float) -> None:
     text = SHAPES[shape]()
-    article, per_mb = _clean_timed(text)
+    article, per_mb, seconds = _clean_timed(text)
     bound = RATIO * SLACK * typical
     assert per_mb <= bound, f"{shape}: {per_mb:.2f} s/MB, typical {typical:.2f} s/MB"
     if shape != "single_line_2MB":  # the checker itself is slow on megabyte lines
         check_article(article)
-    assert "pipeline.budget_exceeded" not in article.codes
+    assert seconds <= newsclean.presets.DEFAULT_BUDGET, f"{shape}: {seconds:.1f} s of CPU time"
 
 
 def test_many_one_character_lines_scale_linearly(typical: float) -> None:
     small, large = "a\n" * 25_000, "a\n" * 100_000
     newsclean.clean(small)
-    _, small_per_mb = _clean_timed(small)
-    article, large_per_mb = _clean_timed(large)
+    _, small_per_mb, _ = _clean_timed(small)
+    article, large_per_mb, _ = _clean_timed(large)
     # linear: four times the lines, about four times the time (per MB about the same)
     assert large_per_mb <= 2.0 * SLACK * small_per_mb
     assert large_per_mb <= LINE_DENSE_RATIO * SLACK * typical, (
@@ -167,9 +172,10 @@ def test_default_pipeline_has_a_budget() -> None:
 
 def test_a_typical_document_is_far_inside_the_budget() -> None:
     text = SEED.read_text(encoding="utf-8") * 50  # 150 KB
-    started = time.perf_counter()
+    newsclean.clean(text[:3000])  # the language packs are read once, before the clock starts
+    started = time.process_time()  # CPU time: a loaded machine does not count against it
     article = newsclean.clean(text)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < newsclean.presets.DEFAULT_BUDGET / 4
     assert "pipeline.budget_exceeded" not in article.codes
 
