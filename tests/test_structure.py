@@ -110,6 +110,10 @@ def test_bylines_in_the_catalogue_languages(
         "Der Südosten von Frankreich hat so viel zu bieten",
         "Warschau / autor: Pixabay, Twitter",
         "DiCaprio Says Goodbye",
+        # a number closing a clause, then a byline word and a lower-case word
+        "Banxico recorta su tasa de interés a 9.5 por ciento | Diario del Valle",
+        "El paro sube un 2 por ciento",
+        "The team won 2 by far",
     ],
 )
 def test_lines_that_are_not_bylines(line: str) -> None:
@@ -783,3 +787,7 @@ def test_byline_and_stem_shortcuts_agree_with_plain(parts: list[str], glue: str)
         with plain_path(True):
             plain = (parse_byline(line, None), is_byline_intro(line), content_stems(line, None))
         assert fast == plain, line
+
+
+def test_a_user_name_after_a_head_labels_number_is_a_byline() -> None:
+    assert parse_byline("Updated 12:30 by jdoe", 1.0) == (["jdoe"], None)

@@ -545,6 +545,11 @@ def parse_byline(text: str, timeout: float | None) -> tuple[list[str], str | Non
             # (a word in title case may be a place: "von Berlin | Fotos")
             words = part.split()
             alone = len(words) == 2 and not words[1][:1].isupper()
+            # after a number closing a clause, not a head label's: "… a 9.5 por ciento", "The
+            # team won 2 by far" (a label's is short: "Updated 12:30 by jdoe")
+            before = parts[k - 1] if k else ""
+            if alone and before[-1:].isdigit() and len(before.split()) > 2:
+                alone = False
             found = _after_intro(part, part.casefold(), timeout, single=single or alone)
             if inside:
                 found = found or _intro_inside(part, timeout, single=single)
