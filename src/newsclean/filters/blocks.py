@@ -1035,13 +1035,15 @@ class ClassifyBlocks:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StripEdges:
-    """Remove the chrome cluster after the last body paragraph (and, with ``head``, before the first).
+    """Remove the chrome cluster after the last body paragraph (and, with ``head``, before the
+    first).
 
-    The cluster is the lines after the last paragraph of running text. It goes only with evidence: a line in it (or right before it) already removed as chrome, or a
-    cue word of the catalogue ("newsletter", "Kommentare") in one of its lines. Bulleted lines and
-    table rows stay unless ``lists=True``: articles end with source lists and tables too. A
-    prose line with a cue joins the cluster when it borders chrome, unless it is a paragraph of
-    ``LONG_PARAGRAPH`` characters or more that is not a cookie notice. With ``sections``, a comments
+    The cluster is the lines after the last paragraph of running text. It goes only with
+    evidence: a line in it (or right before it) already removed as chrome, or a cue word of the
+    catalogue ("newsletter", "Kommentare") in one of its lines. Bulleted lines and table rows stay
+    unless ``lists=True``: articles end with source lists and tables too. A prose line with a cue
+    joins the cluster when it borders chrome, unless it is a paragraph of ``LONG_PARAGRAPH``
+    characters or more that is not a cookie notice. With ``sections``, a comments
     heading ("Comments", "Kommentare") in the last ``tail_share`` of the text takes everything
     after it.
     """

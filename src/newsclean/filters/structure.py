@@ -95,8 +95,8 @@ EVIDENCE: dict[str, float] = {
     "under_head": -3.0,  # a byline or date above it belongs to a headline above them
     "menu_end": 1.5,  # removed for its shape or place only, it stands out at the end of a menu's
     # short lines above it
-    "crumbs_above": 1.5,
-    "tight_head": 0.5,  # a byline or date right below it, and the body right after them  # right below a numbered breadcrumb ("1. Home / 2. Health / 3. Flu")
+    "crumbs_above": 1.5,  # right below a numbered breadcrumb ("1. Home / 2. Health / 3. Flu")
+    "tight_head": 0.5,  # a byline or date right below it, and the body right after them
 }
 #: a headline that has a standfirst has this many words or more (shorter: a kicker)
 PAIR_MIN_WORDS = 5
@@ -1311,8 +1311,9 @@ class HeadReader:
 
     def short_headline(self, i: int, start: int) -> tuple[str, str] | None:
         """A headline too short for :func:`_headline_text` (two words: "Tach auch!", "OUTDOOR
-        LOVERS"), read only where a head stands tight around it: a byline or date line right below it and the body right after
-        that, or a byline or date line right above it and the body right below it."""
+        LOVERS"), read only where a head stands tight around it: a byline or date line right
+        below it and the body right after that, or a byline or date line right above it and the
+        body right below it."""
         line = unbulleted(self.view.blocks[i].text)
         if not line or line[:1] != self.view.blocks[i].text.strip()[:1] or len(line) > 120:
             return None  # a list item
