@@ -105,3 +105,49 @@ def test_an_english_page_leaves_an_ambiguous_date_unread() -> None:
     assert article.published is None
     article = clean_twice(f"{MENU}\nRain expected across the region tomorrow\n19/03/2024\n{BODY}")
     assert article.published == "2024-03-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("1. November 20161. November 2016", dt.date(2016, 11, 1)),
+        ("Veröffentlicht am 10. Februar 20199. Februar 2019", dt.date(2019, 2, 10)),
+        ("5 de mayo de 20236 de mayo de 2023", dt.date(2023, 5, 5)),
+        ("12 marca 202413 marca 2024", dt.date(2024, 3, 12)),
+        ("1 juin 20242 juin 2024", dt.date(2024, 6, 1)),
+    ],
+)
+def test_a_published_date_glued_to_the_updated_one(text: str, date: dt.date) -> None:
+    # the first date is read; the second, glued to its year, is not taken for a year of its own
+    assert [d.date() for d in find_dates(text, timeout=1.0)][:1] == [date]
+    read = line_dates(text, 1.0)
+    assert read is not None
+    assert read.published is not None
+    assert read.published[0] == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    # near misses: a year run into other digits or words is no year
+    ["am 3. Mai 20161. Platz", "im Jahr 20161 Menschen", "3. Mai 201655 Mai", "3. Mai 201612 Mais"],
+)
+def test_a_year_run_into_digits_is_not_read(text: str) -> None:
+    assert all(d.year != 2016 for d in find_dates(text, timeout=1.0))
+
+
+def test_a_glued_date_line_stands_below_its_headline() -> None:
+    article = clean_twice(
+        f"{MENU}\nHeavy rain expected across the region tomorrow\n"
+        f"1 November 20161 November 2016 newsdesk\n{BODY}"
+    )
+    assert article.title == "Heavy rain expected across the region tomorrow"
+    assert article.published == "2016-11-01"
+
+
+def test_a_glued_year_is_read_in_linear_time() -> None:
+    import time
+
+    text = "1. November 2016" + "1" * 20_000
+    start = time.process_time()
+    find_dates(text, timeout=1.0)
+    assert time.process_time() - start < 1.0

@@ -791,3 +791,108 @@ def test_byline_and_stem_shortcuts_agree_with_plain(parts: list[str], glue: str)
 
 def test_a_user_name_after_a_head_labels_number_is_a_byline() -> None:
     assert parse_byline("Updated 12:30 by jdoe", 1.0) == (["jdoe"], None)
+
+
+@pytest.mark.parametrize(
+    ("slogan", "body"),
+    [
+        (
+            "Magazin für Literatur und Gegenwart",
+            "Der Roman erzählt von einer Familie, die im Winter 1946 an die Elbe kommt.",
+        ),
+        (
+            "The quarterly of letters and ideas",
+            "The novel follows a family that reaches the coast in the winter of 1946.",
+        ),
+        (
+            "Magazyn o literaturze i współczesności",
+            "Powieść opowiada o rodzinie, która zimą 1946 roku przybywa nad Odrę.",
+        ),
+    ],
+)
+def test_a_plain_reading_headline_far_above_the_body_gives_no_title(slogan: str, body: str) -> None:
+    from newsclean.filters.structure import FAR_ABOVE, Head, View, far_above
+
+    def view(removed: int) -> View:
+        texts = [slogan] + [f"* Menu {k}" for k in range(removed)] + [body]
+        reasons: list[str | None] = [None] + ["boilerplate.link_list"] * removed + [None]
+        blocks = [Block(k, t, (0, 0), k) for k, t in enumerate(texts)]
+        return View(blocks, reasons, None, None)
+
+    head = Head(title=0, title_text=slogan)
+    # a menu of FAR_ABOVE lines between: still the body's headline (near miss)
+    assert not far_above(view(FAR_ABOVE), head)
+    assert not far_above(view(0), head)
+    # one line more: a slogan above the menus
+    assert far_above(view(FAR_ABOVE + 1), head)
+    # a byline or date line the head takes is no body line
+    dated = View(
+        [Block(0, slogan, (0, 0), 0), Block(1, "12.03.2024", (0, 0), 1)]
+        + [Block(k, f"* Menu {k}", (0, 0), k) for k in range(2, FAR_ABOVE + 3)]
+        + [Block(FAR_ABOVE + 3, body, (0, 0), FAR_ABOVE + 3)],
+        [None, None] + ["boilerplate.link_list"] * (FAR_ABOVE + 1) + [None],
+        None,
+        None,
+    )
+    assert far_above(dated, Head(title=0, title_text=slogan, dates=[1]))
+    assert not far_above(dated, Head(title=0, title_text=slogan))
+    # the page's title line "Headline - Site" at the top, its headline again with the menus
+    top = f"{body[:40]} - Site"
+    texts = [top] + [f"* Menu {k}" for k in range(FAR_ABOVE + 2)] + [body[:40], body]
+    copy = View(
+        [Block(k, t, (0, 0), k) for k, t in enumerate(texts)],
+        [None] + ["boilerplate.link_list"] * (FAR_ABOVE + 3) + [None],
+        None,
+        None,
+    )
+    assert not far_above(copy, Head(title=0, title_text=top))
+    # a copy of two words only is no copy (near miss)
+    short = View(
+        [
+            Block(k, t, (0, 0), k)
+            for k, t in enumerate([*texts[:-2], " ".join(top.split()[:2]), body])
+        ],
+        [None] + ["boilerplate.link_list"] * (FAR_ABOVE + 3) + [None],
+        None,
+        None,
+    )
+    assert far_above(short, Head(title=0, title_text=top))
+
+
+LIBRARY_DE = (
+    "Der Stadtrat hat am Donnerstag beschlossen, die Bibliothek im Zentrum bis zum Sommer zu "
+    "sanieren und danach länger zu öffnen.\n"
+    "Die Kosten von rund zwei Millionen Euro trägt zum größten Teil das Land, teilte die Stadt am "
+    "Abend mit."
+)
+LIBRARY_EN = (
+    "The city council decided on Thursday to renovate the library in the centre by the summer "
+    "and to open it longer afterwards.\n"
+    "The costs of around two million euros will be borne mostly by the state, the city said in "
+    "the evening."
+)
+
+
+@pytest.mark.parametrize(
+    ("banner", "body"),
+    [
+        (
+            "Hinweis zur Verwendung von Cookies\nDie auf dieser Website verwendeten Cookies "
+            "dienen der technischen Bereitstellung.\nSchließen",
+            LIBRARY_DE,
+        ),
+        ("Cookie-Hinweis\nWir verwenden Cookies.\nSchließen", LIBRARY_DE),
+        ("Cookie notice\nWe use cookies to improve your experience.\nClose", LIBRARY_EN),
+    ],
+)
+def test_a_cookie_notice_heading_is_no_headline(banner: str, body: str) -> None:
+    article = clean_twice(f"Home\nSearch\n{banner}\n{body}")
+    assert article.title is None
+
+
+def test_a_headline_about_cookies_stays_a_headline() -> None:
+    # near miss: the words of a cookie notice's heading inside a longer headline
+    headline = "Verwendung von Cookies im Unterricht kritisiert"
+    banner = "Die auf dieser Website verwendeten Cookies dienen der technischen Bereitstellung."
+    article = clean_twice(f"Startseite\nSuche\n{headline}\n{banner}\nSchließen\n{LIBRARY_DE}")
+    assert article.title == headline

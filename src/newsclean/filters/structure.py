@@ -729,6 +729,8 @@ class Head:
     section: tuple[str, int] | None = None
     section_lines: list[int] = field(default_factory=list)
     dateline: tuple[str, int, tuple[int, int]] | None = None
+    #: the headline line leaves the body, but the record takes no title from it
+    title_withheld: bool = False
 
 
 def slug_words(url: str | None) -> set[str]:
@@ -1883,6 +1885,35 @@ def _lift(head: Head, kept: list[Block]) -> Head:
     return out
 
 
+#: the most lines the earlier filters removed that may stand between a headline found by the
+#: plain reading of the body and the body below it
+FAR_ABOVE = 8
+#: the fewest words of a removed line that repeats such a headline
+MIN_COPY_WORDS = 3
+
+
+def far_above(view: View, head: Head) -> bool:
+    """Whether more than ``FAR_ABOVE`` removed lines stand between ``head``'s headline and the
+    first body line below it (a site's slogan above the menus, not the article's headline). A
+    headline repeated by a removed line between (the page's title line "Headline - Site" at the
+    top, the headline itself with the menus) is near its body however far."""
+    assert head.title is not None
+    taken = {*head.byline, *head.dates, *head.section_lines, head.subtitle}
+    headline = view.blocks[head.title].text.strip().casefold()
+    removed = 0
+    far = False
+    for k in range(head.title + 1, len(view.blocks)):
+        if view.reasons[k] is None and k not in taken:
+            return far
+        if view.reasons[k] is not None:
+            line = view.blocks[k].text.strip().casefold()
+            if len(line.split()) >= MIN_COPY_WORDS and headline.startswith(line):
+                return False
+            removed += 1
+            far = removed > FAR_ABOVE
+    return False
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DetectTitle:
     """Find the headline and the head's lines around it, and read them into the record.
@@ -1939,6 +1970,8 @@ class DetectTitle:
         for candidate in (head, None):
             settled = self._settle(view, candidate)
             if settled is not None:
+                if candidate is None and settled.title is not None:
+                    settled.title_withheld = far_above(view, settled)
                 return settled
         return Head()
 
@@ -2011,7 +2044,7 @@ class DetectTitle:
                             {"given": draft.title, "in_text": head.title_text},
                         ),
                     )
-            else:
+            elif not head.title_withheld:
                 title = head.title_text
                 sources["title"] = (blocks[i].span, head.title_rule)
         if not self.fields:

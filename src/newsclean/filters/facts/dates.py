@@ -78,7 +78,12 @@ _EMONTH_AHEAD = _ahead(sorted(ENGLISH_MONTHS))
 _WD = r"(?:(?P<wd>(?i:\L<weekdays>))\.?,?\s+(?:(?i:\L<wdarticles>)\s+)?)"
 #: a day, and an ordinal ending ("5th", "1er", "1º": ``[ordinals]``)
 _DAY = r"(?P<day>[0-3]?\d)(?:\L<ordinals>)?"
-_YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+#: a year, which a second date may follow unspaced: a page's published and updated dates glued
+#: ("1. November 20161. November 2016")
+_YEAR = (
+    r"(?P<year>(?:1[89]|20)\d\d)"
+    r"(?:(?!\d)|(?=[0-3]?\d\.?\s+(?:(?i:\L<dayof>)\s+)?(?i:\L<months>)(?![\p{L}])))"
+)
 #: day, month and year, with the words between them ("5th of May", "5 de mayo de 2023":
 #: ``[day_of]``, ``[year_of]``)
 _DMY = (
