@@ -122,10 +122,8 @@ def test_page_records_reach_their_floors(name: str) -> None:
 #: (pg004); a one-word desk credit between the headline and the date line stays in the body and
 #: is then its first line, which the classifier of the second pass takes for chrome (pg034); a
 #: menu item read as the kicker above the headline stays in the body (a kept kicker does), with a
-#: category label under the byline, and the second pass takes both for chrome at the top (pf046);
-#: an agency's name alone on a line above a dateline paragraph ("Agencia EFE") stays in the body,
-#: and the second pass takes it, now the first line, for chrome (pg_h033)
-NOT_IDEMPOTENT = {"pg004", "pg034", "pf046", "pg_h033"}
+#: category label under the byline, and the second pass takes both for chrome at the top (pf046)
+NOT_IDEMPOTENT = {"pg004", "pg034", "pf046"}
 
 
 @pytest.mark.parametrize(

@@ -896,3 +896,44 @@ def test_a_headline_about_cookies_stays_a_headline() -> None:
     banner = "Die auf dieser Website verwendeten Cookies dienen der technischen Bereitstellung."
     article = clean_twice(f"Startseite\nSuche\n{headline}\n{banner}\nSchließen\n{LIBRARY_DE}")
     assert article.title == headline
+
+
+@pytest.mark.parametrize(
+    ("credit", "lang_body"),
+    [
+        (
+            "Agencia EFE",
+            "Madrid, 10 feb (EFE).- El Gobierno aprobó este lunes un plan de vivienda.",
+        ),
+        (
+            "Agence France-Presse",
+            "Paris (AFP) - Le gouvernement a présenté lundi un plan logement.",
+        ),
+        (
+            "Deutsche Presse-Agentur",
+            "Berlin (dpa) - Die Regierung hat am Montag ein Wohnpaket vorgelegt.",
+        ),
+    ],
+)
+def test_an_agencys_full_name_on_its_own_line_is_the_agency_not_an_author(
+    credit: str, lang_body: str
+) -> None:
+    page = (
+        "Menu\nNews\nA housing plan for the capital is approved after months of talks\n"
+        f"{credit}\n10.02.2025\n{lang_body} {lang_body}\n{lang_body}"
+    )
+    article = newsclean.default_pipeline("page")(page)
+    assert article.agency == credit
+    assert article.authors == ()
+    assert credit not in article.text.split("\n")
+
+
+def test_a_persons_name_on_its_own_line_is_still_an_author() -> None:
+    page = (
+        "Menu\nNews\nA housing plan for the capital is approved after months of talks\n"
+        "Jane Doe\n10.02.2025\nThe government approved a housing plan on Monday, officials said.\n"
+        "The plan includes new rules for rents and money for social housing in the capital."
+    )
+    article = newsclean.default_pipeline("page")(page)
+    assert article.authors == ("Jane Doe",)
+    assert article.agency is None

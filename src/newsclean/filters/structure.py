@@ -1051,7 +1051,8 @@ class HeadReader:
 
     def agency(self, i: int) -> bool:
         text = self.view.blocks[i].text
-        return len(text) <= 60 and is_agency_line(unbulleted(text), self.timeout)
+        line = unbulleted(text)
+        return len(text) <= 60 and (is_agency_line(line, self.timeout) or is_agency_name(line))
 
     def meta(self, i: int) -> str | None:
         """What kind of head line block ``i`` is: byline, date, agency, symbol, or None."""
