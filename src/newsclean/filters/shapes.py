@@ -1427,6 +1427,14 @@ _FUNCTION_SECTIONS = (
 )
 
 
+def _words_before(text: str, start: int, reach: int, timeout: float | None) -> list[Token]:
+    """The words in the ``reach`` characters before ``start`` when one space parts the last of
+    them from it, else none: the words a value follows inside a sentence."""
+    left = text[max(0, start - reach) : start]
+    before = tokens(left, timeout=timeout)
+    return before if before and left[before[-1].end :] == " " else []
+
+
 def _after_preposition(
     text: str, start: int, end: int, value: str, table: VoiceTable | None, timeout: float | None
 ) -> str:
@@ -1437,9 +1445,8 @@ def _after_preposition(
     "a null result", "Null Island" and "null-hypothese" are words."""
     if table is None or value not in _PREP_VALUES:
         return ""
-    left = text[max(0, start - 40) : start]
-    before = tokens(left, timeout=timeout)
-    if not before or left[before[-1].end :] != " ":
+    before = _words_before(text, start, 40, timeout)
+    if not before:
         return ""
     rest = text[end : end + 40]
     if rest[:1] in {"-", "_", ".", "(", "[", "/"} and rest[1:2].isalnum():
@@ -1490,9 +1497,8 @@ def _named(text: str, start: int, end: int, value: str, table: VoiceTable | None
         return ""
     if match_pattern(_VALUE_END_RE, text, pos=end, timeout=None) is None:
         return ""
-    left = text[max(0, start - 60) : start]
-    before = tokens(left, timeout=None)
-    if not before or left[before[-1].end :] != " ":
+    before = _words_before(text, start, 60, None)
+    if not before:
         return ""
     last = len(before) - 1
     if any(f.last == last for f in table.find("naming_words", before, max(0, last - 5))):
@@ -1520,9 +1526,8 @@ def _after_role(text: str, start: int, end: int, value: str, table: VoiceTable |
     Punkte") are no such place."""
     if table is None or value not in _ROLE_VALUES:
         return ""
-    left = text[max(0, start - 40) : start]
-    before = tokens(left, timeout=None)
-    if not before or left[before[-1].end :] != " ":
+    before = _words_before(text, start, 40, None)
+    if not before:
         return ""
     prev = before[-1]
     if (

@@ -1112,17 +1112,20 @@ class HeadReader:
         """None of the content words of line ``i`` (two or more) is in the body, which has
         :data:`BODY_MIN_WORDS` of its own: a prompt or a notice the filters left ("Get the
         newsletter everyone is talking about"), no part of the head."""
+        words, shared, body = self._overlap(i, start)
+        return words >= 2 and body >= BODY_MIN_WORDS and not shared
+
+    def _overlap(self, i: int, start: int) -> tuple[int, int, int]:
+        """How many content words line ``i`` has, how many of them are in the body from
+        ``start``, and how many the body has."""
         stems = content_stems(self.view.blocks[i].text, self.timeout)
         body = self.body_stems(start)
-        return len(stems) >= 2 and len(body) >= BODY_MIN_WORDS and not any(w in body for w in stems)
+        return len(stems), sum(1 for w in stems if w in body), len(body)
 
     def on_topic(self, i: int, start: int) -> bool:
         """Most of the content words of line ``i`` (two or more) are in the body."""
-        stems = content_stems(self.view.blocks[i].text, self.timeout)
-        if len(stems) < 2:
-            return False
-        body = self.body_stems(start)
-        return sum(1 for w in stems if w in body) >= ON_TOPIC * len(stems)
+        words, shared, _ = self._overlap(i, start)
+        return words >= 2 and shared >= ON_TOPIC * words
 
     def standfirst_of(self, i: int, start: int) -> int | None:
         """The line right below headline-like line ``i`` when it reads as its standfirst: a
